@@ -1,0 +1,99 @@
+package io.salesops.core.crm;
+
+import io.salesops.core.money.CurrencyMismatchException;
+import io.salesops.core.money.Money;
+import io.salesops.core.period.Period;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every rep's quotas, looked up by rep and period.
+ *
+ * <p>A quota for a period is the one set for exactly that period, or else the sum of the quotas set for
+ * periods that tile it (three monthly quotas make a quarter's). Immutable and thread-safe.
+ */
+public final class Quotas {
+
+    private static final Quotas NONE = new Quotas(List.of());
+
+    private final List<Quota> all;
+    private final Map<String, List<Quota>> byRep = new HashMap<>();
+
+    private Quotas(List<Quota> quotas) {
+        this.all = quotas;
+        for (Quota q : quotas) {
+            byRep.computeIfAbsent(q.repId(), k -> new ArrayList<>()).add(q);
+        }
+    }
+
+    /**
+     * Quotas from a list.
+     *
+     * @throws IllegalArgumentException listing every rep with two quotas for overlapping periods
+     */
+    public static Quotas of(Collection<Quota> quotas) {
+        List<Quota> list = List.copyOf(quotas);
+        List<String> problems = new ArrayList<>();
+        Map<String, List<Quota>> seen = new HashMap<>();
+        for (Quota q : list) {
+            for (Quota other : seen.getOrDefault(q.repId(), List.of())) {
+                if (other.period().overlaps(q.period()) && other.period().kind() == q.period().kind()) {
+                    problems.add("rep " + q.repId() + " has two quotas for " + q.period());
+                }
+            }
+            seen.computeIfAbsent(q.repId(), k -> new ArrayList<>()).add(q);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("quotas are invalid: " + String.join("; ", problems));
+        }
+        return new Quotas(list);
+    }
+
+    /** No quotas. */
+    public static Quotas none() {
+        return NONE;
+    }
+
+    /** @return every quota, in the order given */
+    public List<Quota> all() {
+        return all;
+    }
+
+    /**
+     * The rep's quota for {@code period}: set for exactly that period, or the sum of quotas that tile it.
+     *
+     * @return empty if neither exists
+     * @throws CurrencyMismatchException if the tiling quotas are in different currencies
+     */
+    public Optional<Money> quota(String repId, Period period) {
+        List<Quota> qs = byRep.getOrDefault(repId, List.of());
+        for (Quota q : qs) {
+            if (q.period().equals(period)) {
+                return Optional.of(q.amount());
+            }
+        }
+        for (var kind : io.salesops.core.period.PeriodKind.values()) {
+            if (kind.months() >= period.kind().months()) {
+                break;
+            }
+            List<Period> parts = period.split(kind);
+            List<Money> found = new ArrayList<>();
+            for (Period part : parts) {
+                qs.stream().filter(q -> q.period().equals(part)).findFirst().ifPresent(q -> found.add(q.amount()));
+            }
+            if (found.size() == parts.size()) {
+                return Optional.of(Money.sum(found, found.get(0).currency()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return the reps that have at least one quota */
+    public java.util.Set<String> reps() {
+        return java.util.Collections.unmodifiableSet(byRep.keySet());
+    }
+}

@@ -1,0 +1,470 @@
+package io.salesops.core.money;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An exact amount of money: a whole number of minor units (cents) of one {@link Currency}.
+ *
+ * <p>Arithmetic is exact and never wraps: sums and products that leave the range of {@code long} minor
+ * units throw {@link ArithmeticException}. Multiplying by a rate is the only operation that can produce a
+ * fraction of a minor unit, so it takes the {@link RoundingMode} that the caller or the plan names; nothing
+ * rounds silently. Splitting is done by {@link #allocate(long...)}, whose parts always sum to the whole.
+ *
+ * <p>Instances are immutable and thread-safe. No method accepts or returns null.
+ */
+public final class Money implements Comparable<Money> {
+
+    private final long minor;
+    private final Currency currency;
+
+    private Money(long minor, Currency currency) {
+        this.minor = minor;
+        this.currency = currency;
+    }
+
+    /**
+     * An amount given in minor units.
+     *
+     * @param minorUnits the amount in minor units, e.g. cents
+     * @param currency   the currency, which must have minor units defined (not XXX or XAU)
+     * @return the amount
+     * @throws IllegalArgumentException if the currency has no defined minor units
+     */
+    public static Money ofMinor(long minorUnits, Currency currency) {
+        checkCurrency(currency);
+        return new Money(minorUnits, currency);
+    }
+
+    /**
+     * An amount given in minor units of the currency with ISO 4217 code {@code currencyCode}.
+     *
+     * @throws IllegalArgumentException if the code is unknown or the currency has no defined minor units
+     */
+    public static Money ofMinor(long minorUnits, String currencyCode) {
+        return ofMinor(minorUnits, currency(currencyCode));
+    }
+
+    /**
+     * An exact amount in major units, e.g. {@code of(new BigDecimal("1234.56"), USD)}.
+     *
+     * @throws ArithmeticException if the amount has more decimal places than the currency allows (use
+     *                             {@link #of(BigDecimal, Currency, RoundingMode)} to round) or overflows
+     */
+    public static Money of(BigDecimal amount, Currency currency) {
+        checkCurrency(currency);
+        Objects.requireNonNull(amount, "amount");
+        BigDecimal scaled;
+        try {
+            scaled = amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("amount " + amount.toPlainString() + " has more than "
+                    + currency.getDefaultFractionDigits() + " decimal places, the most "
+                    + currency.getCurrencyCode() + " allows; round it with an explicit RoundingMode");
+        }
+        return new Money(toLongMinor(scaled.unscaledValue(), amount, currency), currency);
+    }
+
+    /**
+     * An amount in major units rounded to the currency's minor unit with the given mode.
+     *
+     * @throws ArithmeticException if the result overflows
+     */
+    public static Money of(BigDecimal amount, Currency currency, RoundingMode rounding) {
+        checkCurrency(currency);
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(rounding, "rounding");
+        BigDecimal scaled = amount.setScale(currency.getDefaultFractionDigits(), rounding);
+        return new Money(toLongMinor(scaled.unscaledValue(), amount, currency), currency);
+    }
+
+    /**
+     * An exact amount from a decimal string and a currency code: {@code Money.of("1234.56", "USD")}.
+     *
+     * @throws IllegalArgumentException if the amount is not a decimal number or the currency is unknown
+     * @throws ArithmeticException      if the amount has more decimals than the currency allows
+     */
+    public static Money of(String amount, String currencyCode) {
+        return of(decimal(amount), currency(currencyCode));
+    }
+
+    /** Zero in the given currency. */
+    public static Money zero(Currency currency) {
+        return ofMinor(0, currency);
+    }
+
+    /** Zero in the currency with the given ISO 4217 code. */
+    public static Money zero(String currencyCode) {
+        return zero(currency(currencyCode));
+    }
+
+    /**
+     * Parses the {@link #toString()} form, {@code "USD 1,234.56"}, also accepting {@code "USD1234.56"},
+     * {@code "-USD 5.00"}, {@code "USD -5.00"} and {@code "1234.56 USD"}.
+     *
+     * @throws IllegalArgumentException naming the text if it is not an amount with a currency code
+     * @throws ArithmeticException      if it has more decimals than the currency allows
+     */
+    public static Money parse(String text) {
+        Objects.requireNonNull(text, "text");
+        String s = text.strip();
+        boolean negative = false;
+        if (s.startsWith("-")) {
+            negative = true;
+            s = s.substring(1).strip();
+        }
+        String code;
+        String number;
+        if (s.length() >= 3 && isLetters(s.substring(0, 3))) {
+            code = s.substring(0, 3);
+            number = s.substring(3).strip();
+        } else if (s.length() >= 3 && isLetters(s.substring(s.length() - 3))) {
+            code = s.substring(s.length() - 3);
+            number = s.substring(0, s.length() - 3).strip();
+        } else {
+            throw new IllegalArgumentException("money \"" + text + "\" has no ISO 4217 currency code, expected e.g. \"USD 1,234.56\"");
+        }
+        String digits = number.replace(",", "");
+        if (digits.isEmpty() || !digits.matches("[-+]?\\d+(\\.\\d+)?")) {
+            throw new IllegalArgumentException("money \"" + text + "\" has no valid amount, expected e.g. \"USD 1,234.56\"");
+        }
+        Money m = of(new BigDecimal(digits), currency(code.toUpperCase(java.util.Locale.ROOT)));
+        return negative ? m.negate() : m;
+    }
+
+    /**
+     * The sum of the amounts, which must share {@code currency}.
+     *
+     * @throws CurrencyMismatchException if an amount is in another currency
+     * @throws ArithmeticException       on overflow
+     */
+    public static Money sum(Collection<Money> amounts, Currency currency) {
+        long total = 0;
+        for (Money m : amounts) {
+            if (!m.currency.equals(currency)) {
+                throw new CurrencyMismatchException(currency, m.currency);
+            }
+            total = Math.addExact(total, m.minor);
+        }
+        return ofMinor(total, currency);
+    }
+
+    /** @return the amount in minor units */
+    public long minorUnits() {
+        return minor;
+    }
+
+    /** @return the currency */
+    public Currency currency() {
+        return currency;
+    }
+
+    /** @return the amount in major units, with the currency's number of decimal places */
+    public BigDecimal amount() {
+        return BigDecimal.valueOf(minor, currency.getDefaultFractionDigits());
+    }
+
+    /** @return {@code this + other}; throws {@link CurrencyMismatchException} or on overflow {@link ArithmeticException} */
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(Math.addExact(minor, other.minor), currency);
+    }
+
+    /** @return {@code this - other}; throws {@link CurrencyMismatchException} or on overflow {@link ArithmeticException} */
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(Math.subtractExact(minor, other.minor), currency);
+    }
+
+    /** @return {@code -this}; throws {@link ArithmeticException} for the most negative amount */
+    public Money negate() {
+        return new Money(Math.negateExact(minor), currency);
+    }
+
+    /** @return the absolute amount; throws {@link ArithmeticException} for the most negative amount */
+    public Money abs() {
+        return minor < 0 ? negate() : this;
+    }
+
+    /** @return {@code this * factor}, exact; throws {@link ArithmeticException} on overflow */
+    public Money times(long factor) {
+        return new Money(Math.multiplyExact(minor, factor), currency);
+    }
+
+    /**
+     * This amount times a rate, rounded once to the minor unit.
+     *
+     * @param rate     the factor, e.g. {@code new BigDecimal("0.125")}
+     * @param rounding how to round the exact product to a whole minor unit
+     * @throws ArithmeticException on overflow
+     */
+    public Money times(BigDecimal rate, RoundingMode rounding) {
+        Objects.requireNonNull(rate, "rate");
+        Objects.requireNonNull(rounding, "rounding");
+        BigDecimal exact = BigDecimal.valueOf(minor).multiply(rate);
+        BigDecimal rounded = exact.setScale(0, rounding);
+        return new Money(toLongMinor(rounded.toBigIntegerExact(), exact, currency), currency);
+    }
+
+    /** This amount times a percentage, rounded once: {@code USD 200.00 x 12.5% = USD 25.00}. */
+    public Money times(Percent percent, RoundingMode rounding) {
+        return times(percent.fraction(), rounding);
+    }
+
+    /**
+     * This amount divided by {@code other} as an exact-enough ratio (34 significant digits), e.g. attainment.
+     *
+     * @throws CurrencyMismatchException if the currencies differ
+     * @throws ArithmeticException       if {@code other} is zero
+     */
+    public BigDecimal ratio(Money other) {
+        requireSameCurrency(other);
+        if (other.minor == 0) {
+            throw new ArithmeticException("cannot divide " + this + " by zero " + other.currency.getCurrencyCode());
+        }
+        return BigDecimal.valueOf(minor).divide(BigDecimal.valueOf(other.minor), java.math.MathContext.DECIMAL128);
+    }
+
+    /**
+     * Splits this amount into parts proportional to {@code ratios} by the largest-remainder method.
+     *
+     * <p>The parts sum exactly to this amount, and each part differs from its exact share
+     * {@code amount * ratio / sum(ratios)} by less than one minor unit. Leftover minor units go to the parts
+     * with the largest fractional remainders, ties to the earlier part. A negative amount is split as its
+     * absolute value and negated, so every part has the sign of the whole.
+     *
+     * @param ratios non-negative weights, at least one, not all zero
+     * @return the parts, in the order of the ratios
+     * @throws IllegalArgumentException if a ratio is negative, none are given, or all are zero
+     */
+    public List<Money> allocate(long... ratios) {
+        BigInteger[] r = new BigInteger[ratios.length];
+        for (int i = 0; i < ratios.length; i++) {
+            if (ratios[i] < 0) {
+                throw new IllegalArgumentException("allocation ratio " + ratios[i] + " at index " + i + " is negative");
+            }
+            r[i] = BigInteger.valueOf(ratios[i]);
+        }
+        return allocate(r);
+    }
+
+    /**
+     * Splits this amount by decimal ratios, e.g. split percentages {@code 33.33, 33.33, 33.34}; see
+     * {@link #allocate(long...)} for the guarantees.
+     *
+     * @throws IllegalArgumentException if a ratio is negative, none are given, or all are zero
+     */
+    public List<Money> allocate(BigDecimal... ratios) {
+        int scale = 0;
+        for (int i = 0; i < ratios.length; i++) {
+            Objects.requireNonNull(ratios[i], "ratio");
+            if (ratios[i].signum() < 0) {
+                throw new IllegalArgumentException("allocation ratio " + ratios[i].toPlainString() + " at index " + i + " is negative");
+            }
+            scale = Math.max(scale, ratios[i].stripTrailingZeros().scale());
+        }
+        BigInteger[] r = new BigInteger[ratios.length];
+        for (int i = 0; i < ratios.length; i++) {
+            r[i] = ratios[i].setScale(scale, RoundingMode.UNNECESSARY).unscaledValue();
+        }
+        return allocate(r);
+    }
+
+    /**
+     * Splits this amount into {@code n} parts as equal as possible, the first parts one minor unit larger
+     * where it does not divide evenly.
+     *
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public List<Money> allocate(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("cannot allocate into " + n + " parts; need at least 1");
+        }
+        long[] ones = new long[n];
+        Arrays.fill(ones, 1);
+        return allocate(ones);
+    }
+
+    private List<Money> allocate(BigInteger[] ratios) {
+        if (ratios.length == 0) {
+            throw new IllegalArgumentException("allocation needs at least one ratio");
+        }
+        BigInteger total = BigInteger.ZERO;
+        for (BigInteger r : ratios) {
+            total = total.add(r);
+        }
+        if (total.signum() == 0) {
+            throw new IllegalArgumentException("allocation ratios are all zero");
+        }
+        BigInteger whole = BigInteger.valueOf(minor).abs();
+        long[] parts = new long[ratios.length];
+        BigInteger[] remainders = new BigInteger[ratios.length];
+        BigInteger allocated = BigInteger.ZERO;
+        for (int i = 0; i < ratios.length; i++) {
+            BigInteger[] qr = whole.multiply(ratios[i]).divideAndRemainder(total);
+            parts[i] = qr[0].longValueExact();
+            remainders[i] = qr[1];
+            allocated = allocated.add(qr[0]);
+        }
+        int leftover = whole.subtract(allocated).intValueExact(); // < ratios.length
+        Integer[] order = new Integer[ratios.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // Stable sort: equal remainders keep index order, so ties go to the earlier part.
+        Arrays.sort(order, (a, b) -> remainders[b].compareTo(remainders[a]));
+        for (int k = 0; k < leftover; k++) {
+            parts[order[k]]++;
+        }
+        Money[] result = new Money[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            result[i] = new Money(minor < 0 ? -parts[i] : parts[i], currency);
+        }
+        return List.of(result);
+    }
+
+    /** @return true if the amount is zero */
+    public boolean isZero() {
+        return minor == 0;
+    }
+
+    /** @return true if the amount is greater than zero */
+    public boolean isPositive() {
+        return minor > 0;
+    }
+
+    /** @return true if the amount is less than zero */
+    public boolean isNegative() {
+        return minor < 0;
+    }
+
+    /** @return true if this is greater than {@code other}; throws {@link CurrencyMismatchException} */
+    public boolean isGreaterThan(Money other) {
+        return compareTo(other) > 0;
+    }
+
+    /** @return true if this is less than {@code other}; throws {@link CurrencyMismatchException} */
+    public boolean isLessThan(Money other) {
+        return compareTo(other) < 0;
+    }
+
+    /** @return the larger of the two; throws {@link CurrencyMismatchException} */
+    public Money max(Money other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+
+    /** @return the smaller of the two; throws {@link CurrencyMismatchException} */
+    public Money min(Money other) {
+        return compareTo(other) <= 0 ? this : other;
+    }
+
+    /** @return {@code true} if {@code other} is in the same currency */
+    public boolean isSameCurrency(Money other) {
+        return currency.equals(other.currency);
+    }
+
+    /**
+     * Compares amounts of the same currency.
+     *
+     * @throws CurrencyMismatchException if the currencies differ
+     */
+    @Override
+    public int compareTo(Money other) {
+        requireSameCurrency(other);
+        return Long.compare(minor, other.minor);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Money m && m.minor == minor && m.currency.equals(currency);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(minor) * 31 + currency.hashCode();
+    }
+
+    /** @return the amount as {@code "USD 1,234.56"}, {@code "USD -5.00"}, {@code "JPY 1,200"} */
+    @Override
+    public String toString() {
+        return currency.getCurrencyCode() + " " + formatAmount();
+    }
+
+    /** @return the amount alone with grouping, {@code "1,234.56"} */
+    public String formatAmount() {
+        BigDecimal a = amount();
+        String plain = a.abs().toPlainString();
+        int dot = plain.indexOf('.');
+        String intPart = dot < 0 ? plain : plain.substring(0, dot);
+        String frac = dot < 0 ? "" : plain.substring(dot);
+        StringBuilder sb = new StringBuilder();
+        int len = intPart.length();
+        for (int i = 0; i < len; i++) {
+            if (i > 0 && (len - i) % 3 == 0) {
+                sb.append(',');
+            }
+            sb.append(intPart.charAt(i));
+        }
+        return (a.signum() < 0 ? "-" : "") + sb + frac;
+    }
+
+    private void requireSameCurrency(Money other) {
+        Objects.requireNonNull(other, "other");
+        if (!currency.equals(other.currency)) {
+            throw new CurrencyMismatchException(currency, other.currency);
+        }
+    }
+
+    private static void checkCurrency(Currency currency) {
+        Objects.requireNonNull(currency, "currency");
+        if (currency.getDefaultFractionDigits() < 0) {
+            throw new IllegalArgumentException("currency " + currency.getCurrencyCode() + " has no minor unit and cannot hold money");
+        }
+    }
+
+    private static long toLongMinor(BigInteger minorUnits, BigDecimal original, Currency currency) {
+        if (minorUnits.bitLength() > 63) {
+            throw new ArithmeticException("amount " + original.toPlainString() + " " + currency.getCurrencyCode()
+                    + " is outside the range of Money (" + Long.MAX_VALUE + " minor units)");
+        }
+        return minorUnits.longValue();
+    }
+
+    /**
+     * Looks up an ISO 4217 currency.
+     *
+     * @throws IllegalArgumentException naming the code if it is unknown
+     */
+    public static Currency currency(String code) {
+        Objects.requireNonNull(code, "currency code");
+        try {
+            return Currency.getInstance(code.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"" + code + "\" is not an ISO 4217 currency code");
+        }
+    }
+
+    private static BigDecimal decimal(String amount) {
+        Objects.requireNonNull(amount, "amount");
+        try {
+            return new BigDecimal(amount.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("\"" + amount + "\" is not a decimal amount");
+        }
+    }
+
+    private static boolean isLetters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isLetter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,102 @@
+package io.salesops.core.money;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Objects;
+
+/**
+ * A percentage held exactly as a {@link BigDecimal}: {@code Percent.of("12.5")} is 12.5%, a fraction of 0.125.
+ *
+ * <p>Used for commission rates, win probabilities, split shares and attainment. Negative values and values
+ * above 100 are allowed (decelerators, attainment of 140%); callers that need a range check it.
+ *
+ * <p>Immutable and thread-safe. No method accepts or returns null.
+ */
+public final class Percent implements Comparable<Percent> {
+
+    /** 0%. */
+    public static final Percent ZERO = new Percent(BigDecimal.ZERO);
+    /** 100%. */
+    public static final Percent HUNDRED = new Percent(BigDecimal.valueOf(100));
+
+    private final BigDecimal value;
+
+    private Percent(BigDecimal value) {
+        this.value = value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
+    }
+
+    /** A percentage from its value in percent: {@code of("12.5")} is 12.5%. */
+    public static Percent of(String percent) {
+        Objects.requireNonNull(percent, "percent");
+        String s = percent.strip();
+        if (s.endsWith("%")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        try {
+            return new Percent(new BigDecimal(s));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("\"" + percent + "\" is not a percentage, expected e.g. \"12.5\" or \"12.5%\"");
+        }
+    }
+
+    /** A percentage from its value in percent. */
+    public static Percent of(BigDecimal percent) {
+        return new Percent(Objects.requireNonNull(percent, "percent"));
+    }
+
+    /** A percentage from its value in percent. */
+    public static Percent of(long percent) {
+        return new Percent(BigDecimal.valueOf(percent));
+    }
+
+    /** A percentage from a fraction: {@code ofFraction(new BigDecimal("0.125"))} is 12.5%. */
+    public static Percent ofFraction(BigDecimal fraction) {
+        return new Percent(Objects.requireNonNull(fraction, "fraction").movePointRight(2));
+    }
+
+    /** @return the value in percent, e.g. 12.5 */
+    public BigDecimal value() {
+        return value;
+    }
+
+    /** @return the value as a fraction, e.g. 0.125 */
+    public BigDecimal fraction() {
+        return value.movePointLeft(2);
+    }
+
+    /** @return the fraction as a double, for statistics only (never for money) */
+    public double toDouble() {
+        return fraction().doubleValue();
+    }
+
+    /** @return true if the value lies in [0, 100] */
+    public boolean isProbability() {
+        return value.signum() >= 0 && value.compareTo(HUNDRED.value) <= 0;
+    }
+
+    /** @return {@code this * other} as a percentage, e.g. 50% of 10% is 5% */
+    public Percent of(Percent other) {
+        return ofFraction(fraction().multiply(other.fraction(), MathContext.DECIMAL128));
+    }
+
+    @Override
+    public int compareTo(Percent o) {
+        return value.compareTo(o.value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Percent p && p.value.compareTo(value) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return value.stripTrailingZeros().hashCode();
+    }
+
+    /** @return e.g. {@code "12.5%"} */
+    @Override
+    public String toString() {
+        return value.toPlainString() + "%";
+    }
+}

@@ -1,0 +1,247 @@
+package io.salesops.core.org;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The sales organisation: reps in a management tree (a forest: several roots are allowed), plus teams and
+ * territories.
+ *
+ * <p>{@link #of(Collection)} rejects, all at once, duplicate ids, managers that are not in the org and
+ * management cycles. Reps keep the order they were given in.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Org {
+
+    private final Map<String, Rep> reps;
+    private final Map<String, List<String>> reports;
+    private final Map<String, Team> teams;
+    private final Map<String, Territory> territories;
+    private final Map<String, Integer> depth;
+
+    private Org(Map<String, Rep> reps, Map<String, Team> teams, Map<String, Territory> territories) {
+        this.reps = reps;
+        this.teams = teams;
+        this.territories = territories;
+        Map<String, List<String>> r = new HashMap<>();
+        for (Rep rep : reps.values()) {
+            r.computeIfAbsent(rep.id(), k -> new ArrayList<>());
+            if (rep.managerId() != null) {
+                r.computeIfAbsent(rep.managerId(), k -> new ArrayList<>()).add(rep.id());
+            }
+        }
+        Map<String, List<String>> frozen = new HashMap<>();
+        r.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+        this.reports = frozen;
+        Map<String, Integer> d = new HashMap<>();
+        for (Rep rep : reps.values()) {
+            int n = 0;
+            for (String m = rep.managerId(); m != null; m = reps.get(m).managerId()) {
+                n++;
+            }
+            d.put(rep.id(), n);
+        }
+        this.depth = d;
+    }
+
+    /**
+     * An org of the given reps.
+     *
+     * @throws OrgValidationException listing every duplicate id, unknown manager and cycle
+     */
+    public static Org of(Collection<Rep> reps) {
+        return of(reps, List.of(), List.of());
+    }
+
+    /**
+     * An org of the given reps, teams and territories.
+     *
+     * @throws OrgValidationException listing every duplicate id, unknown manager or parent, and cycle
+     */
+    public static Org of(Collection<Rep> reps, Collection<Team> teams, Collection<Territory> territories) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Rep> byId = new LinkedHashMap<>();
+        for (Rep rep : reps) {
+            if (byId.putIfAbsent(rep.id(), rep) != null) {
+                problems.add("rep id " + rep.id() + " appears more than once");
+            }
+        }
+        for (Rep rep : byId.values()) {
+            if (rep.managerId() != null && !byId.containsKey(rep.managerId())) {
+                problems.add("rep " + rep.id() + " has manager " + rep.managerId() + ", who is not in the org");
+            }
+        }
+        Set<String> reported = new HashSet<>();
+        for (Rep rep : byId.values()) {
+            List<String> path = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (String cur = rep.id(); cur != null && byId.containsKey(cur); cur = byId.get(cur).managerId()) {
+                if (!seen.add(cur)) {
+                    List<String> cycle = path.subList(path.indexOf(cur), path.size());
+                    String key = String.join(",", cycle.stream().sorted().toList());
+                    if (reported.add(key)) {
+                        problems.add("management cycle: " + String.join(" -> ", cycle) + " -> " + cur);
+                    }
+                    break;
+                }
+                path.add(cur);
+            }
+        }
+        Map<String, Team> teamMap = new LinkedHashMap<>();
+        for (Team t : teams) {
+            if (teamMap.putIfAbsent(t.id(), t) != null) {
+                problems.add("team id " + t.id() + " appears more than once");
+            }
+            if (t.managerId() != null && !byId.containsKey(t.managerId())) {
+                problems.add("team " + t.id() + " is led by " + t.managerId() + ", who is not in the org");
+            }
+        }
+        Map<String, Territory> terrMap = new LinkedHashMap<>();
+        for (Territory t : territories) {
+            if (terrMap.putIfAbsent(t.id(), t) != null) {
+                problems.add("territory id " + t.id() + " appears more than once");
+            }
+        }
+        for (Territory t : terrMap.values()) {
+            if (t.parentId() != null && !terrMap.containsKey(t.parentId())) {
+                problems.add("territory " + t.id() + " has parent " + t.parentId() + ", which is not defined");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new OrgValidationException(problems);
+        }
+        return new Org(Collections.unmodifiableMap(byId), Collections.unmodifiableMap(teamMap),
+                Collections.unmodifiableMap(terrMap));
+    }
+
+    /** @return every rep, in the order given */
+    public Collection<Rep> reps() {
+        return reps.values();
+    }
+
+    /** @return the number of reps */
+    public int size() {
+        return reps.size();
+    }
+
+    /** @return true if a rep with this id is in the org */
+    public boolean contains(String repId) {
+        return reps.containsKey(repId);
+    }
+
+    /** @return the rep with this id, if any */
+    public Optional<Rep> find(String repId) {
+        return Optional.ofNullable(reps.get(repId));
+    }
+
+    /**
+     * The rep with this id.
+     *
+     * @throws NoSuchElementException naming the id if it is not in the org
+     */
+    public Rep rep(String repId) {
+        Rep r = reps.get(repId);
+        if (r == null) {
+            throw new NoSuchElementException("rep " + repId + " is not in the org");
+        }
+        return r;
+    }
+
+    /** @return the rep's manager, if any; throws {@link NoSuchElementException} for an unknown rep */
+    public Optional<Rep> manager(String repId) {
+        String m = rep(repId).managerId();
+        return m == null ? Optional.empty() : Optional.of(reps.get(m));
+    }
+
+    /** @return the reps that report directly to {@code repId}, in the order given */
+    public List<Rep> directReports(String repId) {
+        rep(repId);
+        return reports.get(repId).stream().map(reps::get).toList();
+    }
+
+    /** @return the managers above {@code repId}, nearest first, up to the root */
+    public List<Rep> managementChain(String repId) {
+        List<Rep> chain = new ArrayList<>();
+        for (String m = rep(repId).managerId(); m != null; m = reps.get(m).managerId()) {
+            chain.add(reps.get(m));
+        }
+        return List.copyOf(chain);
+    }
+
+    /** @return every rep below {@code repId}, depth first, not including it */
+    public List<Rep> descendants(String repId) {
+        rep(repId);
+        List<Rep> out = new ArrayList<>();
+        collect(repId, out);
+        return List.copyOf(out);
+    }
+
+    private void collect(String id, List<Rep> out) {
+        for (String c : reports.get(id)) {
+            out.add(reps.get(c));
+            collect(c, out);
+        }
+    }
+
+    /** @return true if {@code ancestorId} manages {@code repId}, directly or indirectly */
+    public boolean isAbove(String ancestorId, String repId) {
+        for (String m = rep(repId).managerId(); m != null; m = reps.get(m).managerId()) {
+            if (m.equals(ancestorId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the reps with no manager, in the order given */
+    public List<Rep> roots() {
+        return reps.values().stream().filter(r -> r.managerId() == null).toList();
+    }
+
+    /** @return the number of managers above the rep (0 for a root) */
+    public int depth(String repId) {
+        rep(repId);
+        return depth.get(repId);
+    }
+
+    /** @return true if nobody reports to the rep */
+    public boolean isLeaf(String repId) {
+        rep(repId);
+        return reports.get(repId).isEmpty();
+    }
+
+    /** @return the teams, in the order given */
+    public Collection<Team> teams() {
+        return teams.values();
+    }
+
+    /** @return the territories, in the order given */
+    public Collection<Territory> territories() {
+        return territories.values();
+    }
+
+    /** @return the team with this id, if defined */
+    public Optional<Team> team(String id) {
+        return Optional.ofNullable(teams.get(id));
+    }
+
+    /** @return the territory with this id, if defined */
+    public Optional<Territory> territory(String id) {
+        return Optional.ofNullable(territories.get(id));
+    }
+
+    @Override
+    public String toString() {
+        return "Org[" + reps.size() + " reps, " + roots().size() + " roots]";
+    }
+}

@@ -1,0 +1,182 @@
+package io.salesops.core.period;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A fiscal period: a month, quarter, half or year of a {@link FiscalCalendar}, from {@link #start()} to
+ * {@link #end()} inclusive. Obtain one from the calendar: {@code calendar.parse("2026-Q3")},
+ * {@code calendar.periodOf(date, PeriodKind.QUARTER)}.
+ *
+ * <p>Periods order by start date, then by length (a month before the quarter that starts with it).
+ *
+ * <p>Immutable and thread-safe. No method accepts or returns null.
+ */
+public final class Period implements Comparable<Period> {
+
+    private final FiscalCalendar calendar;
+    private final PeriodKind kind;
+    private final int fiscalYear;
+    private final int index;
+    private final LocalDate start;
+    private final LocalDate end;
+
+    Period(FiscalCalendar calendar, PeriodKind kind, int fiscalYear, int index, LocalDate start, LocalDate end) {
+        this.calendar = calendar;
+        this.kind = kind;
+        this.fiscalYear = fiscalYear;
+        this.index = index;
+        this.start = start;
+        this.end = end;
+    }
+
+    /** @return the calendar this period belongs to */
+    public FiscalCalendar calendar() {
+        return calendar;
+    }
+
+    /** @return month, quarter, half or year */
+    public PeriodKind kind() {
+        return kind;
+    }
+
+    /** @return the fiscal year the period lies in */
+    public int fiscalYear() {
+        return fiscalYear;
+    }
+
+    /** @return the 1-based number of the period within its fiscal year (a month's fiscal month number) */
+    public int index() {
+        return index;
+    }
+
+    /** @return the first day */
+    public LocalDate start() {
+        return start;
+    }
+
+    /** @return the last day, inclusive */
+    public LocalDate end() {
+        return end;
+    }
+
+    /** @return the day after the last day */
+    public LocalDate endExclusive() {
+        return end.plusDays(1);
+    }
+
+    /** @return the number of days in the period */
+    public int days() {
+        return (int) ChronoUnit.DAYS.between(start, end) + 1;
+    }
+
+    /** @return true if {@code date} lies in the period */
+    public boolean contains(LocalDate date) {
+        return !date.isBefore(start) && !date.isAfter(end);
+    }
+
+    /** @return true if {@code other} lies wholly inside this period */
+    public boolean contains(Period other) {
+        return !other.start.isBefore(start) && !other.end.isAfter(end);
+    }
+
+    /** @return true if the two periods share at least one day */
+    public boolean overlaps(Period other) {
+        return !other.end.isBefore(start) && !other.start.isAfter(end);
+    }
+
+    /** @return the next period of the same kind */
+    public Period next() {
+        return calendar.periodOf(endExclusive(), kind);
+    }
+
+    /** @return the previous period of the same kind */
+    public Period previous() {
+        return calendar.periodOf(start.minusDays(1), kind);
+    }
+
+    /** @return this period moved by {@code n} periods of its kind (negative moves back) */
+    public Period plus(int n) {
+        return calendar.periodOf(start.plusMonths((long) n * kind.months()), kind);
+    }
+
+    /** @return the period of {@code coarser} kind containing this one */
+    public Period enclosing(PeriodKind coarser) {
+        if (coarser.months() < kind.months()) {
+            throw new IllegalArgumentException("a " + kind + " is not contained in a " + coarser);
+        }
+        return calendar.periodOf(start, coarser);
+    }
+
+    /**
+     * The periods of a finer (or the same) kind that tile this one, in order.
+     *
+     * @throws IllegalArgumentException if {@code finer} is longer than this period's kind
+     */
+    public List<Period> split(PeriodKind finer) {
+        if (finer.months() > kind.months()) {
+            throw new IllegalArgumentException("a " + kind + " cannot be split into " + finer + "s");
+        }
+        List<Period> parts = new ArrayList<>();
+        for (Period p = calendar.periodOf(start, finer); !p.start.isAfter(end); p = p.next()) {
+            parts.add(p);
+        }
+        return List.copyOf(parts);
+    }
+
+    /** @return the periods of this kind from this one to {@code last}, inclusive; empty if last is earlier */
+    public List<Period> through(Period last) {
+        if (last.kind != kind) {
+            throw new IllegalArgumentException("cannot iterate from a " + kind + " to a " + last.kind);
+        }
+        List<Period> out = new ArrayList<>();
+        for (Period p = this; !p.start.isAfter(last.start); p = p.next()) {
+            out.add(p);
+        }
+        return List.copyOf(out);
+    }
+
+    /** @return the number of days of this period on or after {@code from} and on or before {@code to} */
+    public int daysBetween(LocalDate from, LocalDate to) {
+        LocalDate a = from.isAfter(start) ? from : start;
+        LocalDate b = to.isBefore(end) ? to : end;
+        return b.isBefore(a) ? 0 : (int) ChronoUnit.DAYS.between(a, b) + 1;
+    }
+
+    @Override
+    public int compareTo(Period o) {
+        int c = start.compareTo(o.start);
+        return c != 0 ? c : end.compareTo(o.end);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Period p && p.kind == kind && p.start.equals(start) && p.calendar.equals(calendar);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, start, calendar);
+    }
+
+    /**
+     * The label that {@link FiscalCalendar#parse} reads back: {@code 2026-07}, {@code 2026-Q3},
+     * {@code 2026-H1}, {@code FY2026}. A month is labelled by its calendar month.
+     */
+    @Override
+    public String toString() {
+        switch (kind) {
+            case MONTH:
+                return String.format("%04d-%02d", start.getYear(), start.getMonthValue());
+            case QUARTER:
+                return fiscalYear + "-Q" + index;
+            case HALF:
+                return fiscalYear + "-H" + index;
+            default:
+                return "FY" + fiscalYear;
+        }
+    }
+}
