@@ -39,9 +39,9 @@ import java.util.TreeMap;
  * <p>The company: a VP of Sales, four regional directors (AMER East, AMER West, EMEA, APAC) and, under them,
  * account executives (who own opportunities and carry quarterly quotas) and SDRs (who source outbound deals,
  * recorded in the {@code sdr} attribute, and carry no money quota) — 43 people in three levels, including
- * leavers and new hires who ramp. Opportunities are created from {@link #FIRST_CREATED} to {@link #AS_OF}
- * and move through the {@linkplain StageModel#defaultModel() default stage model}: stages are skipped and
- * regressed, deals are lost at every stage, expected close dates slip, amounts change at Proposal and
+ * leavers and new hires who ramp. The opportunities are those created from {@link #DATA_START} to
+ * {@link #AS_OF} and those open on {@link #DATA_START}; they move through the
+ * {@linkplain StageModel#defaultModel() default stage model}: stages are skipped and regressed, deals are lost at every stage, expected close dates slip, amounts change at Proposal and
  * Negotiation, deals are pulled into the end of the quarter (most of all in Q4), won subscriptions renew a
  * year later. Reps differ in skill and activity; demand has seasonality, growth and random macro swings.
  * The data set is the CRM as it stood at the end of {@link #AS_OF}: later events are not known, so deals that
@@ -58,10 +58,13 @@ public final class SampleCompany {
     public static final long SEED = 20260515L;
     /** The day the data set was "exported": the CRM as it stood at the end of this day. */
     public static final LocalDate AS_OF = LocalDate.of(2026, 5, 15);
-    /** The earliest created date of an opportunity. */
-    public static final LocalDate FIRST_CREATED = LocalDate.of(2023, 10, 1);
-    /** The first month of the bookings series (earlier months still fill up with pipeline). */
-    public static final LocalDate FIRST_BOOKINGS_MONTH = LocalDate.of(2024, 1, 1);
+    /**
+     * The day the CRM data starts: the data set holds the opportunities created on or after this day and
+     * those created earlier that were still open on it (as after a CRM migration).
+     */
+    public static final LocalDate DATA_START = LocalDate.of(2023, 10, 1);
+    /** The first month of the bookings series. */
+    public static final LocalDate FIRST_BOOKINGS_MONTH = LocalDate.of(2023, 10, 1);
     /** The currency of every amount. */
     public static final Currency CURRENCY = Currency.getInstance("USD");
     /** The names of the bundled CSV files, in the order {@link #writeCsv(Path)} writes them. */
