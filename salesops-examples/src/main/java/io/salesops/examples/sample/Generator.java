@@ -440,8 +440,11 @@ final class Generator {
         LocalDate w = natural;
         Period q = FiscalCalendar.calendarYear().periodOf(w, PeriodKind.QUARTER);
         LocalDate previousQuarterEnd = q.start().minusDays(1);
-        double push = q.previous().index() == 4 ? 0.65 : 0.35;
-        if (ChronoUnit.DAYS.between(q.start(), w) < 21 && previousQuarterEnd.isAfter(enteredStage.plusDays(2))
+        boolean yearEnd = q.previous().index() == 4;
+        // Year-end budgets make buyers sign in December what they would have signed in January or February.
+        double push = yearEnd ? 0.65 : 0.35;
+        int window = yearEnd ? 45 : 21;
+        if (ChronoUnit.DAYS.between(q.start(), w) < window && previousQuarterEnd.isAfter(enteredStage.plusDays(2))
                 && uniform() < push) {
             w = previousQuarterEnd.minusDays((long) (uniform() * 6));
         } else if (w.getDayOfMonth() <= 7 && uniform() < 0.25) {
