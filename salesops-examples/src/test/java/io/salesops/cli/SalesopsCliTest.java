@@ -292,7 +292,7 @@ class SalesopsCliTest {
         @Command(name = "fmt")
         class Fmt implements Callable<Integer> {
             @CommandLine.Mixin
-            OutputFormat.Option format = new OutputFormat.Option();
+            OutputFormatOption format = new OutputFormatOption();
 
             @Override
             public Integer call() {

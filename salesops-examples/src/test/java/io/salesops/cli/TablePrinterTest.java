@@ -61,4 +61,50 @@ class TablePrinterTest {
         assertThatThrownBy(TablePrinter::withHeaders).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a table needs at least one column");
     }
+
+    private static TablePrinter deals() {
+        return TablePrinter.withHeaders("Rep", "Bookings USD", "Win rate", "Deals")
+                .row("Ann, Jr.", Money.of("1234.50", "USD"), Percent.of("98.5"), 12)
+                .separator()
+                .row("Bo", null, Percent.of("7"), 3);
+    }
+
+    @Test
+    void renderCsv_writesSnakeCaseKeysAndPlainValues() {
+        assertThat(deals().renderCsv()).isEqualTo("rep,bookings_usd,win_rate,deals\n\"Ann, Jr.\",1234.50,98.5,12\nBo,,7,3\n");
+    }
+
+    @Test
+    void renderJson_writesAnArrayOfObjectsWithNumbersAsNumbers() {
+        assertThat(deals().renderJson()).isEqualTo("""
+                [
+                  {
+                    "rep" : "Ann, Jr.",
+                    "bookings_usd" : 1234.50,
+                    "win_rate" : 98.5,
+                    "deals" : 12
+                  },
+                  {
+                    "rep" : "Bo",
+                    "bookings_usd" : null,
+                    "win_rate" : 7,
+                    "deals" : 3
+                  }
+                ]
+                """);
+    }
+
+    @Test
+    void print_inEachFormat_printsTheMatchingRendering() {
+        for (OutputFormat f : OutputFormat.values()) {
+            java.io.StringWriter sw = new java.io.StringWriter();
+            deals().print(new java.io.PrintWriter(sw), f);
+            String expected = switch (f) {
+                case TABLE -> deals().render();
+                case CSV -> deals().renderCsv();
+                case JSON -> deals().renderJson();
+            };
+            assertThat(sw.toString()).as(f.toString()).isEqualTo(expected);
+        }
+    }
 }
