@@ -229,7 +229,8 @@ public final class SampleCompany {
     /**
      * Writes the data set as CSV files into {@code dir} (created if missing), overwriting {@link #FILES}:
      * <ul>
-     *   <li>{@code org.csv}: {@code rep,name,manager,team,territory,start_date,end_date,role}</li>
+     *   <li>{@code org.csv}: {@code rep,name,manager,team,territory,start_date,end_date} (SDRs are in the
+     *       {@code *-sdr} teams; AEs are the reps with quotas)</li>
      *   <li>{@code accounts.csv}: {@code id,name,industry,segment,region,owner}</li>
      *   <li>{@code opportunities.csv}: {@code id,name,account,owner,stage,amount,currency,created_date,
      *       close_date,status,forecast_category,product,type,region,segment,lead_source,sdr}</li>
@@ -249,10 +250,10 @@ public final class SampleCompany {
         try {
             Files.createDirectories(dir);
             try (CsvWriter w = writer(dir.resolve("org.csv"))) {
-                w.writeRecord("rep", "name", "manager", "team", "territory", "start_date", "end_date", "role");
+                w.writeRecord("rep", "name", "manager", "team", "territory", "start_date", "end_date");
                 for (Rep r : org.reps()) {
                     w.writeRecord(r.id(), r.name(), str(r.managerId()), str(r.team()), str(r.territory()),
-                            str(r.startDate()), str(r.endDate()), roles.get(r.id()).name().toLowerCase(Locale.ROOT));
+                            str(r.startDate()), str(r.endDate()));
                 }
             }
             try (CsvWriter w = writer(dir.resolve("accounts.csv"))) {
