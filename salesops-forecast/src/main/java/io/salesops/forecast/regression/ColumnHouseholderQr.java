@@ -32,26 +32,76 @@ final class ColumnHouseholderQr extends QRDecompositionHouseholderColumn_DDRM {
     }
 
     /**
-     * Same arithmetic as EJML's, but the dot product and the update of a column share one loop
-     * bound and local variables so that the JIT keeps them tight; it is the hot loop of a fit.
+     * EJML's update, restructured for tall matrices: the reflector is applied to four columns per
+     * pass, so u is read once per four columns and the four dot products form independent chains
+     * (a single floating-point sum is latency-bound, the JIT may not reorder it). Same arithmetic
+     * per column otherwise; this is the hot loop of a fit.
      */
     @Override
     protected void updateA(int w) {
         final double[] u = dataQR[w];
         final double g = gamma;
         final int n = numRows;
-        for (int j = w + 1; j < numCols; j++) {
-            final double[] col = dataQR[j];
-            double val = col[w];
+        int j = w + 1;
+        for (; j + 3 < numCols; j += 4) {
+            final double[] c0 = dataQR[j];
+            final double[] c1 = dataQR[j + 1];
+            final double[] c2 = dataQR[j + 2];
+            final double[] c3 = dataQR[j + 3];
+            double s0 = c0[w];
+            double s1 = c1[w];
+            double s2 = c2[w];
+            double s3 = c3[w];
             for (int k = w + 1; k < n; k++) {
-                val += u[k] * col[k];
+                double uk = u[k];
+                s0 += uk * c0[k];
+                s1 += uk * c1[k];
+                s2 += uk * c2[k];
+                s3 += uk * c3[k];
             }
-            val *= g;
+            s0 *= g;
+            s1 *= g;
+            s2 *= g;
+            s3 *= g;
+            c0[w] -= s0;
+            c1[w] -= s1;
+            c2[w] -= s2;
+            c3[w] -= s3;
+            for (int k = w + 1; k < n; k++) {
+                double uk = u[k];
+                c0[k] -= uk * s0;
+                c1[k] -= uk * s1;
+                c2[k] -= uk * s2;
+                c3[k] -= uk * s3;
+            }
+        }
+        for (; j < numCols; j++) {
+            final double[] col = dataQR[j];
+            double val = (col[w] + dot(u, col, w + 1, n)) * g;
             col[w] -= val;
             for (int i = w + 1; i < n; i++) {
                 col[i] -= u[i] * val;
             }
         }
+    }
+
+    /** u[from..to) . v[from..to) with four independent partial sums. */
+    static double dot(double[] u, double[] v, int from, int to) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += u[i] * v[i];
+            s1 += u[i + 1] * v[i + 1];
+            s2 += u[i + 2] * v[i + 2];
+            s3 += u[i + 3] * v[i + 3];
+        }
+        for (; i < to; i++) {
+            s0 += u[i] * v[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     int columns() {
@@ -80,11 +130,7 @@ final class ColumnHouseholderQr extends QRDecompositionHouseholderColumn_DDRM {
     private void reflect(int j, double[] b) {
         final double[] u = dataQR[j];
         final int n = numRows;
-        double val = b[j];
-        for (int i = j + 1; i < n; i++) {
-            val += u[i] * b[i];
-        }
-        val *= gammas[j];
+        double val = (b[j] + dot(u, b, j + 1, n)) * gammas[j];
         b[j] -= val;
         for (int i = j + 1; i < n; i++) {
             b[i] -= u[i] * val;

@@ -84,23 +84,24 @@ final class LeastSquaresSolver {
         double[][] rInv = invertUpper(qr, p);
         double cond = frobenius(qr, p) * frobeniusUpper(rInv);
 
-        // Initial solution in the scaled space z = D^-1 b.
-        double[] t = y.clone();
-        qr.applyQTranspose(t);
-        double[] z = backSubstitute(qr, t, p);
-
+        // Bjorck's iteration on the augmented system, in the scaled space z = D^-1 b. Starting from
+        // z = 0, r = 0 its step 0 is the plain QR solve (f = y, g = 0) and sets r = Q [0; (Q^T y)_2].
+        double[] z = new double[p];
         double[] b = new double[p];
         double[] r = new double[n];
-        unscale(z, scale, b);
-        residual(x, b, y, null, r);
-        int steps = 0;
         double[] f = new double[n];
         double[] g = new double[p];
-        for (; steps < MAX_REFINEMENTS; steps++) {
-            // f = y - r - X b and g = -Xs^T r, both the residuals of the augmented system.
-            residual(x, b, y, r, f);
-            for (int j = 0; j < p; j++) {
-                g[j] = -dot2(x[j], r) * scale[j];
+        int steps = 0;
+        while (true) {
+            // f = y - r - X b and g = -Xs^T r are the residuals of the two block equations.
+            if (steps == 0) {
+                System.arraycopy(y, 0, f, 0, n);
+            } else {
+                residual(x, b, y, r, f);
+                transposeTimes(x, r, g);
+                for (int j = 0; j < p; j++) {
+                    g[j] = -g[j] * scale[j];
+                }
             }
             double[] h1 = forwardSubstituteTranspose(qr, g, p);
             qr.applyQTranspose(f);
@@ -109,23 +110,28 @@ final class LeastSquaresSolver {
                 rhs[j] = f[j] - h1[j];
             }
             double[] dz = backSubstitute(qr, rhs, p);
-            System.arraycopy(h1, 0, f, 0, p);
-            qr.applyQ(f);
             double change = 0.0;
             for (int j = 0; j < p; j++) {
                 double updated = z[j] + dz[j];
                 change = Math.max(change, Math.abs(dz[j]) / Math.max(Math.abs(updated), Double.MIN_NORMAL));
                 z[j] = updated;
             }
+            unscale(z, scale, b);
+            steps++;
+            // Step 1 always runs: step 0 cannot see the cond^2*|r| error term. After that the
+            // iteration contracts by about cond*eps per step, so the next correction would be about
+            // change*cond*eps: stop once that is below the last bit.
+            if (steps > 1 && (change <= 2 * EPS || change * cond * 16 <= 1.0) || steps == MAX_REFINEMENTS) {
+                break;
+            }
+            // dr = Q [h1; f2]; only needed when another step follows.
+            System.arraycopy(h1, 0, f, 0, p);
+            qr.applyQ(f);
             for (int i = 0; i < n; i++) {
                 r[i] += f[i];
             }
-            unscale(z, scale, b);
-            if (change <= 2 * EPS) {
-                steps++;
-                break;
-            }
         }
+        steps--;
 
         double[] e = new double[n];
         residual(x, b, y, null, e);
@@ -340,35 +346,74 @@ final class LeastSquaresSolver {
     static void residual(double[][] x, double[] b, double[] y, double[] r, double[] out) {
         final int n = y.length;
         final int p = b.length;
-        for (int i = 0; i < n; i++) {
-            double hi = y[i];
-            double lo = 0.0;
-            if (r != null) {
+        // Column by column over arrays of (hi, lo) pairs: every row is independent, so the loops
+        // vectorise, where a row-by-row sum would be one long chain of dependent additions.
+        double[] lo = new double[n];
+        if (r == null) {
+            System.arraycopy(y, 0, out, 0, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                double hi = y[i];
                 double s = hi - r[i];
                 double bb = s - hi;
-                lo = (hi - (s - bb)) + (-r[i] - bb);
-                hi = s;
+                lo[i] = (hi - (s - bb)) + (-r[i] - bb);
+                out[i] = s;
             }
-            for (int j = 0; j < p; j++) {
-                double xv = x[j][i];
-                double prod = -xv * b[j];
-                double perr = Math.fma(-xv, b[j], -prod);
+        }
+        for (int j = 0; j < p; j++) {
+            final double[] col = x[j];
+            final double nb = -b[j];
+            for (int i = 0; i < n; i++) {
+                double hi = out[i];
+                double prod = col[i] * nb;
+                double perr = Math.fma(col[i], nb, -prod);
                 double s = hi + prod;
                 double bb = s - hi;
-                lo += (hi - (s - bb)) + (prod - bb) + perr;
-                hi = s;
+                lo[i] += (hi - (s - bb)) + (prod - bb) + perr;
+                out[i] = s;
             }
-            out[i] = hi + lo;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] += lo[i];
+        }
+    }
+
+    /**
+     * out[j] = x[j] . r for every column, each a compensated (Dot2) sum; one pass over the rows
+     * with a chain per column, so the chains overlap.
+     */
+    static void transposeTimes(double[][] x, double[] r, double[] out) {
+        final int p = x.length;
+        final int n = r.length;
+        double[] sum = new double[p];
+        double[] comp = new double[p];
+        final int block = 512;
+        for (int start = 0; start < n; start += block) {
+            int end = Math.min(n, start + block);
+            for (int j = 0; j < p; j++) {
+                final double[] col = x[j];
+                double s = sum[j];
+                double c = comp[j];
+                for (int i = start; i < end; i++) {
+                    double prod = col[i] * r[i];
+                    double perr = Math.fma(col[i], r[i], -prod);
+                    double t = s + prod;
+                    double bb = t - s;
+                    c += (s - (t - bb)) + (prod - bb) + perr;
+                    s = t;
+                }
+                sum[j] = s;
+                comp[j] = c;
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            out[j] = sum[j] + comp[j];
         }
     }
 
     /** Plain dot product; used where rounding does not matter (norms). */
     static double dot(double[] u, double[] v) {
-        double s = 0.0;
-        for (int i = 0; i < u.length; i++) {
-            s += u[i] * v[i];
-        }
-        return s;
+        return ColumnHouseholderQr.dot(u, v, 0, u.length);
     }
 
     /** Compensated dot product (Ogita, Rump and Oishi's Dot2): as if computed in twice the precision. */
@@ -378,16 +423,38 @@ final class LeastSquaresSolver {
     }
 
     private static double[] dotDD(double[] u, double[] v) {
-        double s = 0.0;
-        double c = 0.0;
-        for (int i = 0; i < u.length; i++) {
-            double prod = u[i] * v[i];
-            double perr = Math.fma(u[i], v[i], -prod);
-            double t = s + prod;
-            double bb = t - s;
-            c += (s - (t - bb)) + (prod - bb) + perr;
-            s = t;
+        // Two interleaved Dot2 chains halve the latency of the dependent additions.
+        double s0 = 0.0;
+        double c0 = 0.0;
+        double s1 = 0.0;
+        double c1 = 0.0;
+        int n = u.length;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            double p0 = u[i] * v[i];
+            double e0 = Math.fma(u[i], v[i], -p0);
+            double t0 = s0 + p0;
+            double b0 = t0 - s0;
+            c0 += (s0 - (t0 - b0)) + (p0 - b0) + e0;
+            s0 = t0;
+            double p1 = u[i + 1] * v[i + 1];
+            double e1 = Math.fma(u[i + 1], v[i + 1], -p1);
+            double t1 = s1 + p1;
+            double b1 = t1 - s1;
+            c1 += (s1 - (t1 - b1)) + (p1 - b1) + e1;
+            s1 = t1;
         }
+        if (i < n) {
+            double p0 = u[i] * v[i];
+            double e0 = Math.fma(u[i], v[i], -p0);
+            double t0 = s0 + p0;
+            double b0 = t0 - s0;
+            c0 += (s0 - (t0 - b0)) + (p0 - b0) + e0;
+            s0 = t0;
+        }
+        double s = s0 + s1;
+        double bb = s - s0;
+        double c = c0 + c1 + ((s0 - (s - bb)) + (s1 - bb));
         double hi = s + c;
         double lo = c - (hi - s);
         return new double[] {hi, lo};

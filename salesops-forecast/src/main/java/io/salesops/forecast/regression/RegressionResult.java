@@ -93,18 +93,21 @@ public final class RegressionResult {
         }
     }
 
-    /** Σ (y - ȳ)² with the (weighted) mean fitted as the coefficient of the intercept column c. */
+    /**
+     * Σ (y - ȳ)² with the (weighted) mean fitted as the coefficient of the intercept column c
+     * (all ones for OLS): the corrected two-pass algorithm, so a mean large against the spread
+     * does not cancel the digits away.
+     */
     private static double centeredSumOfSquares(double[] ys, double[] c) {
         double cc = LeastSquaresSolver.dot2(c, c);
         double mean = LeastSquaresSolver.dot2(c, ys) / cc;
         double[] d = new double[ys.length];
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i = 0; i < ys.length; i++) {
-                d[i] = ys[i] - c[i] * mean;
-            }
-            // One correction of the mean from the deviations: the first pass loses the digits that
-            // cancel when the mean is large relative to the spread.
-            mean += LeastSquaresSolver.dot2(c, d) / cc;
+        for (int i = 0; i < ys.length; i++) {
+            d[i] = ys[i] - c[i] * mean;
+        }
+        double correction = LeastSquaresSolver.dot2(c, d) / cc;
+        for (int i = 0; i < ys.length; i++) {
+            d[i] -= c[i] * correction;
         }
         return LeastSquaresSolver.dot2(d, d);
     }
