@@ -421,9 +421,11 @@ public final class RegressionResult {
      */
     public String summary() {
         StringBuilder sb = new StringBuilder();
-        String rule = "=".repeat(78) + "\n";
+        int width = Math.max(12, names.stream().mapToInt(String::length).max().orElse(0) + 1);
+        int total = width + 78;
+        String rule = "=".repeat(total) + "\n";
         String title = (weighted ? "WLS" : "OLS") + " Regression Results";
-        int pad = (78 - title.length()) / 2;
+        int pad = (total - title.length()) / 2;
         sb.append(" ".repeat(pad)).append(title).append('\n').append(rule);
         line(sb, "Dep. Variable:", responseName, "R-squared:", fmt(rSquared));
         line(sb, "Model:", weighted ? "WLS" : "OLS", "Adj. R-squared:", fmt(adjustedRSquared));
@@ -432,14 +434,13 @@ public final class RegressionResult {
         line(sb, "Df Model:", Integer.toString(modelDegreesOfFreedom()), "Residual std. dev.:", fmt(sigma));
         line(sb, "Intercept:", intercept ? "yes" : "no", "Cond. No. (scaled):", fmt(conditionNumber));
         sb.append(rule);
-        int width = Math.max(12, names.stream().mapToInt(String::length).max().orElse(0) + 1);
-        sb.append(String.format(Locale.ROOT, "%-" + width + "s %14s %12s %9s %9s %14s %14s%n",
+        sb.append(String.format(Locale.ROOT, "%-" + width + "s %14s %12s %9s %9s %14s %13s%n",
                 "", "coef", "std err", "t", "P>|t|", "[0.025", "0.975]"));
-        sb.append("-".repeat(78)).append('\n');
+        sb.append("-".repeat(total)).append('\n');
         for (int j = 0; j < names.size(); j++) {
             Coefficient c = table.get(j);
             double[] ci = confidenceInterval(names.get(j), 0.95);
-            sb.append(String.format(Locale.ROOT, "%-" + width + "s %14s %12s %9s %9s %14s %14s%n",
+            sb.append(String.format(Locale.ROOT, "%-" + width + "s %14s %12s %9s %9s %14s %13s%n",
                     c.name(), fmt(c.estimate()), fmt(c.standardError()), fmt2(c.tStatistic()),
                     fmtP(c.pValue()), fmt(ci[0]), fmt(ci[1])));
         }
@@ -448,7 +449,7 @@ public final class RegressionResult {
     }
 
     private static void line(StringBuilder sb, String k1, String v1, String k2, String v2) {
-        sb.append(String.format(Locale.ROOT, "%-20s%18s   %-22s%17s%n", k1, v1, k2, v2));
+        sb.append(String.format(Locale.ROOT, "%-20s%20s     %-22s%17s%n", k1, v1, k2, v2));
     }
 
     private static String fmt(double v) {
