@@ -84,24 +84,25 @@ final class LeastSquaresSolver {
         double[][] rInv = invertUpper(qr, p);
         double cond = frobenius(qr, p) * frobeniusUpper(rInv);
 
-        // Bjorck's iteration on the augmented system, in the scaled space z = D^-1 b. Starting from
-        // z = 0, r = 0 its step 0 is the plain QR solve (f = y, g = 0) and sets r = Q [0; (Q^T y)_2].
-        double[] z = new double[p];
+        // Step 0, the plain QR solve, in the scaled space z = D^-1 b.
+        double[] f = y.clone();
+        qr.applyQTranspose(f);
+        double[] z = backSubstitute(qr, f, p);
         double[] b = new double[p];
+        unscale(z, scale, b);
+
+        // Bjorck's iteration on the augmented system [I Xs; Xs^T 0][r; z] = [y; 0]. Its start
+        // r = fl(y - X b) and the first f = y - r - X b (the rounding of r) come from one
+        // double-double pass.
         double[] r = new double[n];
-        double[] f = new double[n];
+        residual(x, b, y, null, r, f);
         double[] g = new double[p];
         int steps = 0;
         while (true) {
-            // f = y - r - X b and g = -Xs^T r are the residuals of the two block equations.
-            if (steps == 0) {
-                System.arraycopy(y, 0, f, 0, n);
-            } else {
-                residual(x, b, y, r, f);
-                transposeTimes(x, r, g);
-                for (int j = 0; j < p; j++) {
-                    g[j] = -g[j] * scale[j];
-                }
+            // g = -Xs^T r is the residual of the second block equation.
+            transposeTimes(x, r, g);
+            for (int j = 0; j < p; j++) {
+                g[j] = -g[j] * scale[j];
             }
             double[] h1 = forwardSubstituteTranspose(qr, g, p);
             qr.applyQTranspose(f);
@@ -118,23 +119,22 @@ final class LeastSquaresSolver {
             }
             unscale(z, scale, b);
             steps++;
-            // Step 1 always runs: step 0 cannot see the cond^2*|r| error term. After that the
-            // iteration contracts by about cond*eps per step, so the next correction would be about
-            // change*cond*eps: stop once that is below the last bit.
-            if (steps > 1 && (change <= 2 * EPS || change * cond * 16 <= 1.0) || steps == MAX_REFINEMENTS) {
+            // The iteration contracts by about cond*eps per step, so the next correction would be
+            // about change*cond*eps: stop once that is below the last bit.
+            if (change <= 2 * EPS || change * cond * 16 <= 1.0 || steps == MAX_REFINEMENTS) {
                 break;
             }
-            // dr = Q [h1; f2]; only needed when another step follows.
+            // dr = Q [h1; f2], then the next f = y - r - X b.
             System.arraycopy(h1, 0, f, 0, p);
             qr.applyQ(f);
             for (int i = 0; i < n; i++) {
                 r[i] += f[i];
             }
+            residual(x, b, y, r, f, null);
         }
-        steps--;
 
         double[] e = new double[n];
-        residual(x, b, y, null, e);
+        residual(x, b, y, null, e, null);
         double rss = dot2(e, e);
 
         double[][] cov = covariance(x, scale, qr, rInv, cond, n, p);
@@ -341,9 +341,10 @@ final class LeastSquaresSolver {
 
     /**
      * out = y - r - X b for every row (r may be null), each row summed in double-double and rounded
-     * once, so that residuals far smaller than y keep their digits.
+     * once, so that residuals far smaller than y keep their digits; if {@code rounding} is not null
+     * it receives what that last rounding lost.
      */
-    static void residual(double[][] x, double[] b, double[] y, double[] r, double[] out) {
+    static void residual(double[][] x, double[] b, double[] y, double[] r, double[] out, double[] rounding) {
         final int n = y.length;
         final int p = b.length;
         // Column by column over arrays of (hi, lo) pairs: every row is independent, so the loops
@@ -373,8 +374,17 @@ final class LeastSquaresSolver {
                 out[i] = s;
             }
         }
-        for (int i = 0; i < n; i++) {
-            out[i] += lo[i];
+        if (rounding == null) {
+            for (int i = 0; i < n; i++) {
+                out[i] += lo[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double hi = out[i];
+                double rounded = hi + lo[i];
+                out[i] = rounded;
+                rounding[i] = lo[i] - (rounded - hi);
+            }
         }
     }
 
