@@ -165,7 +165,7 @@ final class LeastSquaresSolver {
                 double largest = 0.0;
                 double[] coef = new double[j];
                 for (int i = 0; i < j; i++) {
-                    coef[i] = c[i] * scale[j] / scale[i];
+                    coef[i] = c[i] * scale[i] / scale[j];
                     largest = Math.max(largest, Math.abs(c[i]));
                 }
                 List<String> partners = new ArrayList<>();

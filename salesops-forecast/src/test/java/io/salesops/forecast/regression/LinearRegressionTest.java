@@ -151,6 +151,16 @@ class LinearRegressionTest {
     }
 
     @Test
+    void fit_columnTwiceAnother_showsTheCombination() {
+        double[] calls = {1, 2, 3, 4, 5};
+        double[] twice = {2, 4, 6, 8, 10};
+
+        assertThatThrownBy(() -> LinearRegression.of(Y).regressor("calls", calls).regressor("twice", twice).fit())
+                .isInstanceOf(RankDeficientException.class)
+                .hasMessageStartingWith("column twice is a linear combination of calls (twice ~ 2.00000*calls;");
+    }
+
+    @Test
     void fit_zeroColumn_isRejectedByName() {
         assertThatThrownBy(() -> LinearRegression.of(new double[] {1, 2, 3, 4})
                 .regressor("discount", new double[4]).fit())
