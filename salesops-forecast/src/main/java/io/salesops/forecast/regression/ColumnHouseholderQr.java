@@ -32,6 +32,36 @@ final class ColumnHouseholderQr extends QRDecompositionHouseholderColumn_DDRM {
     }
 
     /**
+     * EJML's reflector, computed with one pass for the norm and a multiplication by the reciprocal
+     * instead of EJML's rescaling by the column maximum and per-element division (three passes, two
+     * divisions per element). Our columns are equilibrated to unit norm, so squares cannot overflow;
+     * where they could underflow we fall back to EJML's scaled version.
+     */
+    @Override
+    protected void householder(int j) {
+        final double[] u = dataQR[j];
+        final int n = numRows;
+        double x0 = u[j];
+        double ss = dot(u, u, j + 1, n);
+        double sq = x0 * x0 + ss;
+        if (!(sq > 1e-280 && sq < 1e280)) {
+            super.householder(j);
+            return;
+        }
+        double norm = Math.sqrt(sq);
+        double t = x0 < 0 ? -norm : norm;
+        double u0 = x0 + t;
+        double inv = 1.0 / u0;
+        for (int i = j + 1; i < n; i++) {
+            u[i] *= inv;
+        }
+        gamma = u0 / t;
+        tau = t;
+        u[j] = -t;
+        gammas[j] = gamma;
+    }
+
+    /**
      * EJML's update, restructured for tall matrices: the reflector is applied to four columns per
      * pass, so u is read once per four columns and the four dot products form independent chains
      * (a single floating-point sum is latency-bound, the JIT may not reorder it). Same arithmetic
@@ -52,13 +82,34 @@ final class ColumnHouseholderQr extends QRDecompositionHouseholderColumn_DDRM {
             double s1 = c1[w];
             double s2 = c2[w];
             double s3 = c3[w];
-            for (int k = w + 1; k < n; k++) {
+            double t0 = 0.0;
+            double t1 = 0.0;
+            double t2 = 0.0;
+            double t3 = 0.0;
+            int k = w + 1;
+            for (; k + 1 < n; k += 2) {
+                double uk = u[k];
+                double ul = u[k + 1];
+                s0 += uk * c0[k];
+                s1 += uk * c1[k];
+                s2 += uk * c2[k];
+                s3 += uk * c3[k];
+                t0 += ul * c0[k + 1];
+                t1 += ul * c1[k + 1];
+                t2 += ul * c2[k + 1];
+                t3 += ul * c3[k + 1];
+            }
+            if (k < n) {
                 double uk = u[k];
                 s0 += uk * c0[k];
                 s1 += uk * c1[k];
                 s2 += uk * c2[k];
                 s3 += uk * c3[k];
             }
+            s0 += t0;
+            s1 += t1;
+            s2 += t2;
+            s3 += t3;
             s0 *= g;
             s1 *= g;
             s2 *= g;
@@ -67,7 +118,7 @@ final class ColumnHouseholderQr extends QRDecompositionHouseholderColumn_DDRM {
             c1[w] -= s1;
             c2[w] -= s2;
             c3[w] -= s3;
-            for (int k = w + 1; k < n; k++) {
+            for (k = w + 1; k < n; k++) {
                 double uk = u[k];
                 c0[k] -= uk * s0;
                 c1[k] -= uk * s1;

@@ -56,29 +56,18 @@ final class LeastSquaresSolver {
         final int n = y.length;
         final int p = x.length;
         double[] scale = new double[p];
-        double[][] a = new double[p][];
+        double[] scaledNorms = new double[p];
         for (int j = 0; j < p; j++) {
-            double[] col = x[j];
-            double norm = Math.sqrt(dot(col, col));
+            double norm = Math.sqrt(dot(x[j], x[j]));
             if (norm == 0.0) {
                 throw new RankDeficientException(names.get(j), List.of(),
                         "column " + names.get(j) + " is all zeros, so its coefficient is not identifiable");
             }
             scale[j] = Math.scalb(1.0, -Math.getExponent(norm));
-            double s = scale[j];
-            double[] c = new double[n];
-            for (int i = 0; i < n; i++) {
-                c[i] = col[i] * s;
-            }
-            a[j] = c;
-        }
-        double[] scaledNorms = new double[p];
-        for (int j = 0; j < p; j++) {
-            scaledNorms[j] = Math.sqrt(dot(a[j], a[j]));
+            scaledNorms[j] = norm * scale[j];
         }
 
-        ColumnHouseholderQr qr = new ColumnHouseholderQr();
-        qr.decomposeColumns(a, n);
+        TallHouseholderQr qr = new TallHouseholderQr(x, scale, n);
         checkRank(qr, scaledNorms, scale, names);
 
         double[][] rInv = invertUpper(qr, p);
@@ -86,8 +75,7 @@ final class LeastSquaresSolver {
 
         // Step 0, the plain QR solve, in the scaled space z = D^-1 b.
         double[] f = y.clone();
-        qr.applyQTranspose(f);
-        double[] z = backSubstitute(qr, f, p);
+        double[] z = backSubstitute(qr, qr.applyQTranspose(f), p);
         double[] b = new double[p];
         unscale(z, scale, b);
 
@@ -105,10 +93,10 @@ final class LeastSquaresSolver {
                 g[j] = -g[j] * scale[j];
             }
             double[] h1 = forwardSubstituteTranspose(qr, g, p);
-            qr.applyQTranspose(f);
+            double[] f1 = qr.applyQTranspose(f);
             double[] rhs = new double[p];
             for (int j = 0; j < p; j++) {
-                rhs[j] = f[j] - h1[j];
+                rhs[j] = f1[j] - h1[j];
             }
             double[] dz = backSubstitute(qr, rhs, p);
             double change = 0.0;
@@ -125,8 +113,7 @@ final class LeastSquaresSolver {
                 break;
             }
             // dr = Q [h1; f2], then the next f = y - r - X b.
-            System.arraycopy(h1, 0, f, 0, p);
-            qr.applyQ(f);
+            qr.applyQ(h1, f);
             for (int i = 0; i < n; i++) {
                 r[i] += f[i];
             }
@@ -147,7 +134,7 @@ final class LeastSquaresSolver {
         }
     }
 
-    private static void checkRank(ColumnHouseholderQr qr, double[] scaledNorms, double[] scale,
+    private static void checkRank(TallHouseholderQr qr, double[] scaledNorms, double[] scale,
                                   List<String> names) {
         int p = scaledNorms.length;
         for (int j = 0; j < p; j++) {
@@ -194,7 +181,7 @@ final class LeastSquaresSolver {
         }
     }
 
-    private static double[] backSubstitute(ColumnHouseholderQr qr, double[] rhs, int p) {
+    private static double[] backSubstitute(TallHouseholderQr qr, double[] rhs, int p) {
         double[] z = new double[p];
         for (int i = p - 1; i >= 0; i--) {
             double s = rhs[i];
@@ -207,7 +194,7 @@ final class LeastSquaresSolver {
     }
 
     /** Solves R<sup>T</sup> h = g. */
-    private static double[] forwardSubstituteTranspose(ColumnHouseholderQr qr, double[] g, int p) {
+    private static double[] forwardSubstituteTranspose(TallHouseholderQr qr, double[] g, int p) {
         double[] h = new double[p];
         for (int i = 0; i < p; i++) {
             double s = g[i];
@@ -219,7 +206,7 @@ final class LeastSquaresSolver {
         return h;
     }
 
-    private static double[][] invertUpper(ColumnHouseholderQr qr, int p) {
+    private static double[][] invertUpper(TallHouseholderQr qr, int p) {
         double[][] inv = new double[p][p];
         for (int col = 0; col < p; col++) {
             inv[col][col] = 1.0 / qr.r(col, col);
@@ -234,7 +221,7 @@ final class LeastSquaresSolver {
         return inv;
     }
 
-    private static double frobenius(ColumnHouseholderQr qr, int p) {
+    private static double frobenius(TallHouseholderQr qr, int p) {
         double s = 0.0;
         for (int j = 0; j < p; j++) {
             for (int i = 0; i <= j; i++) {
@@ -255,7 +242,7 @@ final class LeastSquaresSolver {
     }
 
     /** (X<sup>T</sup>X)<sup>-1</sup> in the units of x. */
-    private static double[][] covariance(double[][] x, double[] scale, ColumnHouseholderQr qr, double[][] rInv, double cond, int n, int p) {
+    private static double[][] covariance(double[][] x, double[] scale, TallHouseholderQr qr, double[][] rInv, double cond, int n, int p) {
         double[][] cs = new double[p][p];
         for (int i = 0; i < p; i++) {
             for (int j = i; j < p; j++) {
@@ -285,7 +272,7 @@ final class LeastSquaresSolver {
      * double-double. A Newton step on the inverse itself would not do: cond(A) can exceed 1/eps
      * (Filip), whereas this iteration contracts by about cond(Xs)&middot;eps per step.
      */
-    private static void refineInverse(double[][] x, double[] scale, ColumnHouseholderQr qr, double[][] c, int n, int p) {
+    private static void refineInverse(double[][] x, double[] scale, TallHouseholderQr qr, double[][] c, int n, int p) {
         double[][] hi = new double[p][p];
         double[][] lo = new double[p][p];
         for (int i = 0; i < p; i++) {
