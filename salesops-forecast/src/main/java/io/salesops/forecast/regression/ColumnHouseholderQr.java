@@ -3,13 +3,13 @@ package io.salesops.forecast.regression;
 import org.ejml.dense.row.decomposition.qr.QRDecompositionHouseholderColumn_DDRM;
 
 /**
- * EJML's column-major Householder QR, fed with columns directly.
+ * EJML's column-major Householder QR, fed with column arrays directly and tuned for tall columns.
  *
  * <p>EJML's {@code decompose(DMatrixRMaj)} first copies a row-major matrix into column arrays; our
- * regressors already are column arrays, so this subclass hands them over without the two copies
- * (100,000 x 10 doubles each). It also exposes the Householder vectors so that least squares can
- * apply Q and Q<sup>T</sup> to residual vectors during iterative refinement. Not thread-safe; one
- * instance per fit.
+ * chunks already are column arrays ({@link TallHouseholderQr}), so this subclass hands them over
+ * without copying, and replaces the two inner steps with versions that avoid divisions and
+ * latency-bound single-accumulator sums. The storage layout, and so EJML's own {@code getQ}/{@code getR},
+ * stay valid. Not thread-safe; reusable for one matrix after another.
  */
 final class ColumnHouseholderQr extends QRDecompositionHouseholderColumn_DDRM {
 
@@ -153,38 +153,5 @@ final class ColumnHouseholderQr extends QRDecompositionHouseholderColumn_DDRM {
             s0 += u[i] * v[i];
         }
         return (s0 + s1) + (s2 + s3);
-    }
-
-    int columns() {
-        return numCols;
-    }
-
-    /** R(i, j) for i <= j. */
-    double r(int i, int j) {
-        return dataQR[j][i];
-    }
-
-    /** Overwrites {@code b} (length rows) with Q<sup>T</sup> b. */
-    void applyQTranspose(double[] b) {
-        for (int j = 0; j < numCols; j++) {
-            reflect(j, b);
-        }
-    }
-
-    /** Overwrites {@code b} (length rows) with Q b. */
-    void applyQ(double[] b) {
-        for (int j = numCols - 1; j >= 0; j--) {
-            reflect(j, b);
-        }
-    }
-
-    private void reflect(int j, double[] b) {
-        final double[] u = dataQR[j];
-        final int n = numRows;
-        double val = (b[j] + dot(u, b, j + 1, n)) * gammas[j];
-        b[j] -= val;
-        for (int i = j + 1; i < n; i++) {
-            b[i] -= u[i] * val;
-        }
     }
 }
