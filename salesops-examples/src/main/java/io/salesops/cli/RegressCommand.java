@@ -1,0 +1,238 @@
+package io.salesops.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.salesops.forecast.regression.Coefficient;
+import io.salesops.forecast.regression.LinearRegression;
+import io.salesops.forecast.regression.RegressionResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code salesops regress}: least-squares regression of one CSV column on others, printing the
+ * coefficient table and fit statistics as a text table or JSON.
+ *
+ * <p>Bad input (missing file or column, a non-numeric cell, a rank-deficient design) is reported
+ * naming the file, line and column, with exit code 1. Not thread-safe (picocli fills the fields).
+ */
+@Command(name = "regress", mixinStandardHelpOptions = true,
+        description = {"Fit a linear regression by least squares (Householder QR with refinement)",
+                "and print coefficients, standard errors, t, p-values, R-squared and F."},
+        footer = {"", "Example:", "  salesops regress --data deals.csv --y revenue --x calls,demos --poly tenure:2"})
+public final class RegressCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { table, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header line; lines starting with # are skipped.")
+    Path data;
+
+    @Option(names = "--y", required = true, paramLabel = "COL", description = "The response column.")
+    String y;
+
+    @Option(names = "--x", split = ",", paramLabel = "COL", description = "Regressor columns, comma-separated.")
+    List<String> x = new ArrayList<>();
+
+    @Option(names = "--no-intercept", description = "Fit through the origin (R-squared is then uncentered).")
+    boolean noIntercept;
+
+    @Option(names = "--poly", paramLabel = "COL:DEGREE",
+            description = "Add COL, COL^2, ..., COL^DEGREE as regressors; repeatable.")
+    List<String> poly = new ArrayList<>();
+
+    @Option(names = "--weights", paramLabel = "COL", description = "Weighted least squares with these positive weights.")
+    String weights;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+            description = "table or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--level", defaultValue = "0.95", paramLabel = "LEVEL",
+            description = "Confidence level of the coefficient intervals (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    /** Runs the regression; returns the exit code (0 ok, 1 bad input). */
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            RegressionResult fit = fit();
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == Format.json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(fit)));
+            } else {
+                out.print(fit.summary());
+            }
+            out.flush();
+            return 0;
+        } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
+            err.println("salesops regress: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    private RegressionResult fit() throws IOException {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("--level " + level + " must be strictly between 0 and 1");
+        }
+        List<int[]> polys = new ArrayList<>();
+        List<String> polyColumns = new ArrayList<>();
+        for (String spec : poly) {
+            int colon = spec.lastIndexOf(':');
+            int degree;
+            try {
+                degree = colon < 0 ? -1 : Integer.parseInt(spec.substring(colon + 1).trim());
+            } catch (NumberFormatException e) {
+                degree = -1;
+            }
+            if (colon <= 0 || degree < 1) {
+                throw new IllegalArgumentException("--poly " + spec + " must be COL:DEGREE with DEGREE >= 1, e.g. price:2");
+            }
+            polyColumns.add(spec.substring(0, colon).trim());
+            polys.add(new int[] {degree});
+        }
+        Set<String> needed = new LinkedHashSet<>();
+        needed.add(y);
+        needed.addAll(x);
+        needed.addAll(polyColumns);
+        if (weights != null) {
+            needed.add(weights);
+        }
+        Map<String, double[]> columns = readColumns(data, new ArrayList<>(needed));
+
+        LinearRegression model = LinearRegression.of(y, columns.get(y)).withIntercept(!noIntercept);
+        for (String name : x) {
+            model.regressor(name, columns.get(name));
+        }
+        for (int k = 0; k < polyColumns.size(); k++) {
+            String name = polyColumns.get(k);
+            int degree = polys.get(k)[0];
+            if (x.contains(name)) {
+                throw new IllegalArgumentException("column " + name + " is given both in --x and in --poly " + name
+                        + ":" + degree + "; --poly already includes the linear term");
+            }
+            model.polynomial(name, columns.get(name), degree);
+        }
+        if (weights != null) {
+            model.weights(columns.get(weights));
+        }
+        return model.fit();
+    }
+
+    /** Reads the named numeric columns; errors name the file, line and column. */
+    static Map<String, double[]> readColumns(Path file, List<String> names) throws IOException {
+        List<double[]> rows = new ArrayList<>();
+        int[] index = new int[names.size()];
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true)
+                .commentStrategy(CommentStrategy.SKIP).ofCsvRecord(file)) {
+            List<String> header = null;
+            for (CsvRecord record : reader) {
+                if (header == null) {
+                    header = record.getFields().stream().map(String::trim).toList();
+                    for (int k = 0; k < names.size(); k++) {
+                        index[k] = header.indexOf(names.get(k));
+                        if (index[k] < 0) {
+                            throw new IllegalArgumentException(file + ", line " + record.getStartingLineNumber()
+                                    + ": no column named '" + names.get(k) + "' in the header " + header);
+                        }
+                    }
+                    continue;
+                }
+                double[] row = new double[names.size()];
+                for (int k = 0; k < names.size(); k++) {
+                    if (index[k] >= record.getFieldCount()) {
+                        throw new IllegalArgumentException(file + ", line " + record.getStartingLineNumber()
+                                + ", column '" + names.get(k) + "': the line has only " + record.getFieldCount()
+                                + " fields but the header has " + header.size());
+                    }
+                    String cell = record.getField(index[k]).trim();
+                    try {
+                        row[k] = Double.parseDouble(cell);
+                    } catch (NumberFormatException e) {
+                        row[k] = Double.NaN;
+                    }
+                    if (!Double.isFinite(row[k])) {
+                        throw new IllegalArgumentException(file + ", line " + record.getStartingLineNumber()
+                                + ", column '" + names.get(k) + "': '" + cell + "' is not a finite number");
+                    }
+                }
+                rows.add(row);
+            }
+            if (header == null) {
+                throw new IllegalArgumentException(file + ": the file is empty; expected a header line");
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": no such file", e);
+        } catch (UncheckedIOException | CsvParseException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        for (int k = 0; k < names.size(); k++) {
+            double[] col = new double[rows.size()];
+            for (int i = 0; i < col.length; i++) {
+                col[i] = rows.get(i)[k];
+            }
+            columns.put(names.get(k), col);
+        }
+        return columns;
+    }
+
+    private Map<String, Object> toJson(RegressionResult fit) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("response", fit.responseName());
+        json.put("model", fit.isWeighted() ? "WLS" : "OLS");
+        json.put("intercept", fit.hasIntercept());
+        json.put("observations", fit.observations());
+        json.put("dfModel", fit.modelDegreesOfFreedom());
+        json.put("dfResidual", fit.residualDegreesOfFreedom());
+        List<Map<String, Object>> coefficients = new ArrayList<>();
+        for (Coefficient c : fit.coefficientTable()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            double[] ci = fit.confidenceInterval(c.name(), level);
+            row.put("name", c.name());
+            row.put("estimate", finite(c.estimate()));
+            row.put("standardError", finite(c.standardError()));
+            row.put("tStatistic", finite(c.tStatistic()));
+            row.put("pValue", finite(c.pValue()));
+            row.put("confidenceLow", finite(ci[0]));
+            row.put("confidenceHigh", finite(ci[1]));
+            coefficients.add(row);
+        }
+        json.put("confidenceLevel", level);
+        json.put("coefficients", coefficients);
+        json.put("rSquared", finite(fit.rSquared()));
+        json.put("adjustedRSquared", finite(fit.adjustedRSquared()));
+        json.put("residualStandardDeviation", finite(fit.residualStandardDeviation()));
+        json.put("residualSumOfSquares", finite(fit.residualSumOfSquares()));
+        json.put("fStatistic", finite(fit.fStatistic()));
+        json.put("fPValue", finite(fit.fPValue()));
+        json.put("conditionNumber", finite(fit.conditionNumber()));
+        return json;
+    }
+
+    /** JSON has no NaN or infinity: such values (e.g. t of an exact fit) become null. */
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

@@ -1,0 +1,471 @@
+package io.salesops.forecast.regression;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.special.Beta;
+
+/**
+ * The results of a least-squares fit: coefficients with standard errors, t statistics and
+ * p-values, goodness of fit, residuals, and predictions with confidence and prediction intervals.
+ *
+ * <p>Obtained from {@link LinearRegression#fit()}. Immutable and thread-safe; array accessors
+ * return copies. Names follow the regression textbook (and statsmodels' summary): RSS is the
+ * residual sum of squares, s = sqrt(RSS / (n - p)) the residual standard deviation.
+ * For weighted fits, sums of squares, R<sup>2</sup> and s are the weighted ones, while
+ * {@link #residuals()} and {@link #fittedValues()} are on the scale of y.
+ */
+public final class RegressionResult {
+
+    /** The name of the intercept in coefficient tables and lookups. */
+    public static final String INTERCEPT = "intercept";
+
+    private final String responseName;
+    private final List<String> names;
+    private final boolean intercept;
+    private final boolean weighted;
+    private final int observations;
+    private final double[] beta;
+    private final double[] standardErrors;
+    private final double[][] covarianceUnscaled;
+    private final double[] residuals;
+    private final double[] fitted;
+    private final double residualSumOfSquares;
+    private final double totalSumOfSquares;
+    private final double rSquared;
+    private final double adjustedRSquared;
+    private final double sigma;
+    private final double fStatistic;
+    private final double fPValue;
+    private final double conditionNumber;
+    private final int refinementSteps;
+    private final List<Coefficient> table;
+
+    RegressionResult(String responseName, List<String> names, boolean intercept, boolean weighted,
+                     double[] y, double[] ys, double[] interceptColumn, double[] sqrtW,
+                     LeastSquaresSolver.Solution solution) {
+        this.responseName = responseName;
+        this.names = List.copyOf(names);
+        this.intercept = intercept;
+        this.weighted = weighted;
+        this.observations = y.length;
+        int n = y.length;
+        int p = names.size();
+        this.beta = solution.beta();
+        this.covarianceUnscaled = solution.covariance();
+        this.conditionNumber = solution.conditionEstimate();
+        this.refinementSteps = solution.refinementSteps();
+        double[] e = solution.residuals();
+        this.residuals = new double[n];
+        this.fitted = new double[n];
+        for (int i = 0; i < n; i++) {
+            residuals[i] = sqrtW == null ? e[i] : e[i] / sqrtW[i];
+            fitted[i] = y[i] - residuals[i];
+        }
+        this.residualSumOfSquares = solution.residualSumOfSquares();
+        this.totalSumOfSquares = intercept ? centeredSumOfSquares(ys, interceptColumn) : LeastSquaresSolver.dot2(ys, ys);
+        int dfResidual = n - p;
+        int dfModel = p - (intercept ? 1 : 0);
+        this.rSquared = totalSumOfSquares == 0.0 ? Double.NaN : 1.0 - residualSumOfSquares / totalSumOfSquares;
+        this.adjustedRSquared = 1.0 - (1.0 - rSquared) * (n - (intercept ? 1 : 0)) / dfResidual;
+        double variance = residualSumOfSquares / dfResidual;
+        this.sigma = Math.sqrt(variance);
+        this.standardErrors = new double[p];
+        List<Coefficient> rows = new ArrayList<>(p);
+        for (int j = 0; j < p; j++) {
+            standardErrors[j] = sigma * Math.sqrt(covarianceUnscaled[j][j]);
+            double t = beta[j] / standardErrors[j];
+            rows.add(new Coefficient(names.get(j), beta[j], standardErrors[j], t, twoSidedP(t, dfResidual)));
+        }
+        this.table = Collections.unmodifiableList(rows);
+        if (dfModel == 0) {
+            this.fStatistic = Double.NaN;
+            this.fPValue = Double.NaN;
+        } else {
+            double explained = (totalSumOfSquares - residualSumOfSquares) / dfModel;
+            this.fStatistic = explained / variance;
+            this.fPValue = fisherUpperTail(fStatistic, dfModel, dfResidual);
+        }
+    }
+
+    /**
+     * Σ (y - ȳ)² with the (weighted) mean fitted as the coefficient of the intercept column c
+     * (all ones for OLS): the corrected two-pass algorithm, so a mean large against the spread
+     * does not cancel the digits away.
+     */
+    private static double centeredSumOfSquares(double[] ys, double[] c) {
+        double cc = LeastSquaresSolver.dot2(c, c);
+        double mean = LeastSquaresSolver.dot2(c, ys) / cc;
+        double[] d = new double[ys.length];
+        for (int i = 0; i < ys.length; i++) {
+            d[i] = ys[i] - c[i] * mean;
+        }
+        double correction = LeastSquaresSolver.dot2(c, d) / cc;
+        for (int i = 0; i < ys.length; i++) {
+            d[i] -= c[i] * correction;
+        }
+        return LeastSquaresSolver.dot2(d, d);
+    }
+
+    private static double twoSidedP(double t, int df) {
+        if (Double.isNaN(t)) {
+            return Double.NaN;
+        }
+        if (Double.isInfinite(t)) {
+            return 0.0;
+        }
+        // P(|T| > t) = I_{df/(df+t²)}(df/2, 1/2): exact in the far tail, where 1 - cdf would round to 0.
+        return Beta.regularizedBeta(df / (df + t * t), 0.5 * df, 0.5);
+    }
+
+    private static double fisherUpperTail(double f, int d1, int d2) {
+        if (Double.isNaN(f)) {
+            return Double.NaN;
+        }
+        if (Double.isInfinite(f)) {
+            return 0.0;
+        }
+        return Beta.regularizedBeta(d2 / (d2 + d1 * f), 0.5 * d2, 0.5 * d1);
+    }
+
+    /** The response's name; never null. */
+    public String responseName() {
+        return responseName;
+    }
+
+    /** Coefficient names in order, the intercept (if any) first; unmodifiable. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** Whether the model has an intercept. */
+    public boolean hasIntercept() {
+        return intercept;
+    }
+
+    /** Whether this is a weighted least-squares fit. */
+    public boolean isWeighted() {
+        return weighted;
+    }
+
+    /** The number of observations n. */
+    public int observations() {
+        return observations;
+    }
+
+    /** Residual degrees of freedom n - p. */
+    public int residualDegreesOfFreedom() {
+        return observations - names.size();
+    }
+
+    /** Model degrees of freedom: the number of coefficients other than the intercept. */
+    public int modelDegreesOfFreedom() {
+        return names.size() - (intercept ? 1 : 0);
+    }
+
+    /** All coefficients in the order of {@link #names()}; a copy. */
+    public double[] coefficients() {
+        return beta.clone();
+    }
+
+    /** Standard errors in the order of {@link #names()}; a copy. */
+    public double[] standardErrors() {
+        return standardErrors.clone();
+    }
+
+    /** The coefficient table, one row per coefficient in the order of {@link #names()}; unmodifiable. */
+    public List<Coefficient> coefficientTable() {
+        return table;
+    }
+
+    /**
+     * The row of one coefficient.
+     *
+     * @param name a regressor name or {@value #INTERCEPT}
+     * @throws IllegalArgumentException if there is no such coefficient
+     */
+    public Coefficient row(String name) {
+        return table.get(indexOf(name));
+    }
+
+    /**
+     * The estimated coefficient of a regressor.
+     *
+     * @param name a regressor name or {@value #INTERCEPT}
+     * @throws IllegalArgumentException if there is no such coefficient
+     */
+    public double coefficient(String name) {
+        return beta[indexOf(name)];
+    }
+
+    /**
+     * The standard error of a coefficient.
+     *
+     * @throws IllegalArgumentException if there is no such coefficient
+     */
+    public double standardError(String name) {
+        return standardErrors[indexOf(name)];
+    }
+
+    /**
+     * The t statistic of a coefficient (estimate / standard error).
+     *
+     * @throws IllegalArgumentException if there is no such coefficient
+     */
+    public double tStatistic(String name) {
+        return table.get(indexOf(name)).tStatistic();
+    }
+
+    /**
+     * The two-sided p-value of a coefficient.
+     *
+     * @throws IllegalArgumentException if there is no such coefficient
+     */
+    public double pValue(String name) {
+        return table.get(indexOf(name)).pValue();
+    }
+
+    /**
+     * The intercept.
+     *
+     * @throws IllegalStateException if the model has none
+     */
+    public double intercept() {
+        if (!intercept) {
+            throw new IllegalStateException("the model was fitted without an intercept");
+        }
+        return beta[0];
+    }
+
+    /**
+     * The estimated covariance matrix s<sup>2</sup>(X<sup>T</sup>X)<sup>-1</sup> of the coefficients, in the
+     * order of {@link #names()}; a copy.
+     */
+    public double[][] covariance() {
+        double v = sigma * sigma;
+        double[][] c = new double[beta.length][];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = new double[beta.length];
+            for (int j = 0; j < c.length; j++) {
+                c[i][j] = v * covarianceUnscaled[i][j];
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The confidence interval {low, high} of a coefficient at the given level.
+     *
+     * @throws IllegalArgumentException if the level is outside (0, 1) or there is no such coefficient
+     */
+    public double[] confidenceInterval(String name, double level) {
+        int j = indexOf(name);
+        double half = tQuantile(level) * standardErrors[j];
+        return new double[] {beta[j] - half, beta[j] + half};
+    }
+
+    /** R<sup>2</sup>: 1 - RSS/TSS, centered with an intercept and uncentered (TSS = &Sigma;y<sup>2</sup>) without. */
+    public double rSquared() {
+        return rSquared;
+    }
+
+    /** R<sup>2</sup> adjusted for the degrees of freedom. */
+    public double adjustedRSquared() {
+        return adjustedRSquared;
+    }
+
+    /** The residual standard deviation s = sqrt(RSS / (n - p)). */
+    public double residualStandardDeviation() {
+        return sigma;
+    }
+
+    /** The residual sum of squares (weighted for WLS). */
+    public double residualSumOfSquares() {
+        return residualSumOfSquares;
+    }
+
+    /** The total sum of squares that R<sup>2</sup> compares against (centered only with an intercept). */
+    public double totalSumOfSquares() {
+        return totalSumOfSquares;
+    }
+
+    /** The F statistic of the regression against the intercept-only (or, without intercept, the zero) model; NaN with no regressors. */
+    public double fStatistic() {
+        return fStatistic;
+    }
+
+    /** P(F &gt;= observed F); NaN with no regressors. */
+    public double fPValue() {
+        return fPValue;
+    }
+
+    /** Residuals y - &#375; on the scale of y; a copy. */
+    public double[] residuals() {
+        return residuals.clone();
+    }
+
+    /** Fitted values &#375;; a copy. */
+    public double[] fittedValues() {
+        return fitted.clone();
+    }
+
+    /**
+     * An estimate of the 2-norm condition number of the design after scaling its columns to unit
+     * length (from R): about 10<sup>k</sup> means k digits are at risk without refinement.
+     */
+    public double conditionNumber() {
+        return conditionNumber;
+    }
+
+    /** How many refinement steps the solver took (a diagnostic). */
+    public int refinementSteps() {
+        return refinementSteps;
+    }
+
+    /**
+     * Predicts the response at a new point with both intervals.
+     *
+     * @param regressors one value per regressor in the order they were added (not including the intercept)
+     * @param level      confidence level in (0, 1), e.g. 0.95
+     * @return the fitted mean, its confidence interval and the prediction interval for a new observation
+     *         (of weight 1 in a weighted fit)
+     * @throws IllegalArgumentException on a wrong number of values, a non-finite value or a bad level
+     */
+    public Prediction predict(double[] regressors, double level) {
+        Objects.requireNonNull(regressors, "regressors");
+        int k = names.size() - (intercept ? 1 : 0);
+        if (regressors.length != k) {
+            throw new IllegalArgumentException("predict needs " + k + " regressor values " + regressorNames()
+                    + " but got " + regressors.length);
+        }
+        double[] x0 = new double[names.size()];
+        int j = 0;
+        if (intercept) {
+            x0[j++] = 1.0;
+        }
+        for (double v : regressors) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("regressor value " + v + " for " + names.get(j) + " must be finite");
+            }
+            x0[j++] = v;
+        }
+        double mean = 0.0;
+        double quad = 0.0;
+        for (int a = 0; a < x0.length; a++) {
+            mean += x0[a] * beta[a];
+            for (int b = 0; b < x0.length; b++) {
+                quad += x0[a] * covarianceUnscaled[a][b] * x0[b];
+            }
+        }
+        quad = Math.max(quad, 0.0);
+        double t = tQuantile(level);
+        double seMean = sigma * Math.sqrt(quad);
+        double sePred = sigma * Math.sqrt(1.0 + quad);
+        return new Prediction(mean, seMean, mean - t * seMean, mean + t * seMean,
+                mean - t * sePred, mean + t * sePred, level);
+    }
+
+    /**
+     * Predicts at a new point given by regressor name.
+     *
+     * @param regressors a value for every regressor (extra keys are an error)
+     * @see #predict(double[], double)
+     */
+    public Prediction predict(Map<String, Double> regressors, double level) {
+        Objects.requireNonNull(regressors, "regressors");
+        List<String> wanted = regressorNames();
+        for (String key : regressors.keySet()) {
+            if (!wanted.contains(key)) {
+                throw new IllegalArgumentException("unknown regressor " + key + "; the model has " + wanted);
+            }
+        }
+        double[] x = new double[wanted.size()];
+        for (int j = 0; j < x.length; j++) {
+            Double v = regressors.get(wanted.get(j));
+            if (v == null) {
+                throw new IllegalArgumentException("missing value for regressor " + wanted.get(j));
+            }
+            x[j] = v;
+        }
+        return predict(x, level);
+    }
+
+    private List<String> regressorNames() {
+        return intercept ? names.subList(1, names.size()) : names;
+    }
+
+    private double tQuantile(double level) {
+        if (!(level > 0.0 && level < 1.0)) {
+            throw new IllegalArgumentException("confidence level " + level + " must be strictly between 0 and 1");
+        }
+        return new TDistribution(null, residualDegreesOfFreedom())
+                .inverseCumulativeProbability(0.5 + 0.5 * level);
+    }
+
+    private int indexOf(String name) {
+        int j = names.indexOf(name);
+        if (j < 0) {
+            throw new IllegalArgumentException("no coefficient named " + name + "; the model has " + names);
+        }
+        return j;
+    }
+
+    /**
+     * A plain-text report in the layout of statsmodels' summary: fit statistics, then one line per
+     * coefficient with its 95% confidence interval.
+     */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        int width = Math.max(12, names.stream().mapToInt(String::length).max().orElse(0) + 1);
+        int total = width + 78;
+        String rule = "=".repeat(total) + "\n";
+        String title = (weighted ? "WLS" : "OLS") + " Regression Results";
+        int pad = (total - title.length()) / 2;
+        sb.append(" ".repeat(pad)).append(title).append('\n').append(rule);
+        line(sb, "Dep. Variable:", responseName, "R-squared:", fmt(rSquared));
+        line(sb, "Model:", weighted ? "WLS" : "OLS", "Adj. R-squared:", fmt(adjustedRSquared));
+        line(sb, "No. Observations:", Integer.toString(observations), "F-statistic:", fmt(fStatistic));
+        line(sb, "Df Residuals:", Integer.toString(residualDegreesOfFreedom()), "Prob (F-statistic):", fmt(fPValue));
+        line(sb, "Df Model:", Integer.toString(modelDegreesOfFreedom()), "Residual std. dev.:", fmt(sigma));
+        line(sb, "Intercept:", intercept ? "yes" : "no", "Cond. No. (scaled):", fmt(conditionNumber));
+        sb.append(rule);
+        sb.append(String.format(Locale.ROOT, "%-" + width + "s %14s %12s %9s %9s %14s %13s%n",
+                "", "coef", "std err", "t", "P>|t|", "[0.025", "0.975]"));
+        sb.append("-".repeat(total)).append('\n');
+        for (int j = 0; j < names.size(); j++) {
+            Coefficient c = table.get(j);
+            double[] ci = confidenceInterval(names.get(j), 0.95);
+            sb.append(String.format(Locale.ROOT, "%-" + width + "s %14s %12s %9s %9s %14s %13s%n",
+                    c.name(), fmt(c.estimate()), fmt(c.standardError()), fmt2(c.tStatistic()),
+                    fmtP(c.pValue()), fmt(ci[0]), fmt(ci[1])));
+        }
+        sb.append(rule);
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String k1, String v1, String k2, String v2) {
+        sb.append(String.format(Locale.ROOT, "%-20s%20s     %-22s%17s%n", k1, v1, k2, v2));
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    private static String fmt2(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String fmtP(double v) {
+        return v < 0.001 && v > 0 ? String.format(Locale.ROOT, "%.2e", v) : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    @Override
+    public String toString() {
+        return "RegressionResult" + Arrays.toString(beta) + " on " + names + ", R2=" + rSquared;
+    }
+}
