@@ -74,8 +74,25 @@ public final class SalesopsCli implements Callable<Integer> {
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setExitCodeExceptionMapper(errors);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        addExitCodeFooter(commandLine);
         return commandLine;
     }
+
+    /** Every command's help ends with the exit codes, also those that set a footer of their own. */
+    private static void addExitCodeFooter(CommandLine cl) {
+        var usage = cl.getCommandSpec().usageMessage();
+        java.util.List<String> footer = new java.util.ArrayList<>(java.util.List.of(usage.footer()));
+        if (!String.join("\n", footer).contains(EXIT_CODES)) {
+            footer.add("");
+            footer.add(EXIT_CODES);
+            footer.add(DEBUG_HINT);
+            usage.footer(footer.toArray(new String[0]));
+        }
+        cl.getSubcommands().values().forEach(SalesopsCli::addExitCodeFooter);
+    }
+
+    private static final String EXIT_CODES = "Exit codes: 0 ok, 1 bad input, 2 usage error, 3 internal failure.";
+    private static final String DEBUG_HINT = "Set SALESOPS_DEBUG=1 or pass --debug to see stack traces.";
 
     /**
      * Runs {@code salesops} with the given writers, for tests and embedding.
