@@ -79,7 +79,7 @@ public final class RegressCommand implements Callable<Integer> {
             RegressionResult fit = fit();
             PrintWriter out = spec.commandLine().getOut();
             if (format == Format.json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(fit)));
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(JsonViews.regression(fit, level)));
             } else {
                 out.print(fit.summary());
             }
@@ -96,48 +96,67 @@ public final class RegressCommand implements Callable<Integer> {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("--level " + level + " must be strictly between 0 and 1");
         }
-        List<int[]> polys = new ArrayList<>();
-        List<String> polyColumns = new ArrayList<>();
-        for (String spec : poly) {
-            int colon = spec.lastIndexOf(':');
-            int degree;
-            try {
-                degree = colon < 0 ? -1 : Integer.parseInt(spec.substring(colon + 1).trim());
-            } catch (NumberFormatException e) {
-                degree = -1;
-            }
-            if (colon <= 0 || degree < 1) {
-                throw new IllegalArgumentException("--poly " + spec + " must be COL:DEGREE with DEGREE >= 1, e.g. price:2");
-            }
-            polyColumns.add(spec.substring(0, colon).trim());
-            polys.add(new int[] {degree});
-        }
         Set<String> needed = new LinkedHashSet<>();
         needed.add(y);
         needed.addAll(x);
-        needed.addAll(polyColumns);
+        for (String spec : poly) {
+            needed.add(polyColumn(spec));
+        }
         if (weights != null) {
             needed.add(weights);
         }
-        Map<String, double[]> columns = readColumns(data, new ArrayList<>(needed));
+        return fit(readColumns(data, new ArrayList<>(needed)), y, x, poly, weights, !noIntercept);
+    }
 
-        LinearRegression model = LinearRegression.of(y, columns.get(y)).withIntercept(!noIntercept);
+    /**
+     * Fits {@code y} on the {@code x} columns and the {@code poly} terms ({@code COL:DEGREE}), optionally
+     * weighted; shared by the command and the HTTP server.
+     *
+     * @param columns the data by column name
+     * @throws IllegalArgumentException naming a missing column, a bad {@code poly} term, or a rank-deficient design
+     */
+    public static RegressionResult fit(Map<String, double[]> columns, String y, List<String> x, List<String> poly,
+                                       String weights, boolean intercept) {
+        LinearRegression model = LinearRegression.of(y, column(columns, y)).withIntercept(intercept);
         for (String name : x) {
-            model.regressor(name, columns.get(name));
+            model.regressor(name, column(columns, name));
         }
-        for (int k = 0; k < polyColumns.size(); k++) {
-            String name = polyColumns.get(k);
-            int degree = polys.get(k)[0];
+        for (String spec : poly) {
+            String name = polyColumn(spec);
+            int degree = Integer.parseInt(spec.substring(spec.lastIndexOf(':') + 1).trim());
             if (x.contains(name)) {
                 throw new IllegalArgumentException("column " + name + " is given both in --x and in --poly " + name
                         + ":" + degree + "; --poly already includes the linear term");
             }
-            model.polynomial(name, columns.get(name), degree);
+            model.polynomial(name, column(columns, name), degree);
         }
         if (weights != null) {
-            model.weights(columns.get(weights));
+            model.weights(column(columns, weights));
         }
         return model.fit();
+    }
+
+    private static double[] column(Map<String, double[]> columns, String name) {
+        double[] c = columns.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("no column named '" + name + "'; the data has " + columns.keySet());
+        }
+        return c;
+    }
+
+    /** @return the column of a {@code COL:DEGREE} term; throws if the term does not have that form */
+    static String polyColumn(String spec) {
+        int colon = spec.lastIndexOf(':');
+        int degree;
+        try {
+            degree = colon < 0 ? -1 : Integer.parseInt(spec.substring(colon + 1).trim());
+        } catch (NumberFormatException e) {
+            degree = -1;
+        }
+        if (colon <= 0 || degree < 1 || degree > 20) {
+            throw new IllegalArgumentException("--poly " + spec + " must be COL:DEGREE with DEGREE from 1 to 20, e.g. price:2");
+        }
+        return spec.substring(0, colon).trim();
     }
 
     /** Reads the named numeric columns; errors name the file, line and column. */
@@ -198,41 +217,4 @@ public final class RegressCommand implements Callable<Integer> {
         return columns;
     }
 
-    private Map<String, Object> toJson(RegressionResult fit) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("response", fit.responseName());
-        json.put("model", fit.isWeighted() ? "WLS" : "OLS");
-        json.put("intercept", fit.hasIntercept());
-        json.put("observations", fit.observations());
-        json.put("dfModel", fit.modelDegreesOfFreedom());
-        json.put("dfResidual", fit.residualDegreesOfFreedom());
-        List<Map<String, Object>> coefficients = new ArrayList<>();
-        for (Coefficient c : fit.coefficientTable()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            double[] ci = fit.confidenceInterval(c.name(), level);
-            row.put("name", c.name());
-            row.put("estimate", finite(c.estimate()));
-            row.put("standardError", finite(c.standardError()));
-            row.put("tStatistic", finite(c.tStatistic()));
-            row.put("pValue", finite(c.pValue()));
-            row.put("confidenceLow", finite(ci[0]));
-            row.put("confidenceHigh", finite(ci[1]));
-            coefficients.add(row);
-        }
-        json.put("confidenceLevel", level);
-        json.put("coefficients", coefficients);
-        json.put("rSquared", finite(fit.rSquared()));
-        json.put("adjustedRSquared", finite(fit.adjustedRSquared()));
-        json.put("residualStandardDeviation", finite(fit.residualStandardDeviation()));
-        json.put("residualSumOfSquares", finite(fit.residualSumOfSquares()));
-        json.put("fStatistic", finite(fit.fStatistic()));
-        json.put("fPValue", finite(fit.fPValue()));
-        json.put("conditionNumber", finite(fit.conditionNumber()));
-        return json;
-    }
-
-    /** JSON has no NaN or infinity: such values (e.g. t of an exact fit) become null. */
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
 }
