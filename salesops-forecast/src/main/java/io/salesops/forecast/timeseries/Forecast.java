@@ -237,8 +237,7 @@ public final class Forecast {
             case HOLT:
                 return adjusted(y, m, a -> Ets.fit(a, 1, new Ets.Spec(false, 1, 0)));
             case DAMPED:
-                return adjusted(y, m, a -> a.length >= 5 ? Ets.fit(a, 1, new Ets.Spec(false, 2, 0))
-                        : Ets.fit(a, 1, new Ets.Spec(false, 0, 0)));
+                return adjusted(y, m, Forecast::damped);
             case AUTO:
             case COMBO:
                 return combo(y, m);
@@ -247,15 +246,23 @@ public final class Forecast {
         }
     }
 
+    /**
+     * ETS chosen by AICc on the raw series, plus Theta and damped trend on the seasonally adjusted series:
+     * the members disagree most where each is weakest, so their mean is more accurate than any of them.
+     */
     static Fitted combo(double[] y, int m) {
         Adjusted.Adjustment adjustment = Adjusted.Adjustment.of(y, m);
         double[] a = adjustment.adjust(y);
         List<Fitted> members = new ArrayList<>();
         members.add(Ets.auto(y, m, true));
         members.add(Adjusted.wrap(Theta.fit(a), adjustment, y.length));
-        members.add(Adjusted.wrap(a.length >= 5 ? Ets.fit(a, 1, new Ets.Spec(false, 2, 0))
-                : Ets.fit(a, 1, new Ets.Spec(false, 0, 0)), adjustment, y.length));
+        members.add(Adjusted.wrap(damped(a), adjustment, y.length));
         return new Combination(members);
+    }
+
+    private static Fitted damped(double[] a) {
+        // Damped trend has 5 parameters; on fewer than 6 points fall back to simple smoothing.
+        return a.length >= 6 ? Ets.fit(a, 1, new Ets.Spec(false, 2, 0)) : Ets.fit(a, 1, new Ets.Spec(false, 0, 0));
     }
 
     private static Fitted adjusted(double[] y, int m, java.util.function.Function<double[], Fitted> model) {
