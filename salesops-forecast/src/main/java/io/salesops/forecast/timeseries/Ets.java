@@ -553,6 +553,8 @@ final class Ets {
             double[][] out = new double[h][PATHS];
             double[] s = new double[season.length];
             for (int path = 0; path < PATHS; path++) {
+                // One split stream per path: a path's draws do not depend on the horizon asked for.
+                SplittableRandom stream = random.split();
                 System.arraycopy(season, 0, s, 0, s.length);
                 double l = level;
                 double b = slope;
@@ -562,7 +564,7 @@ final class Ets {
                     double q = l + phib;
                     double sv = spec.season == 0 ? 0 : s[k];
                     double f = spec.season == 2 ? q * sv : q + sv;
-                    double e = sigma * gaussian(random);
+                    double e = sigma * gaussian(stream);
                     double y = spec.multError ? f * (1 + e) : f + e;
                     out[i][path] = y;
                     double pv = spec.season == 0 ? y : spec.season == 2 ? y / sv : y - sv;

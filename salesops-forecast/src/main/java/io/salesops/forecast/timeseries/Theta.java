@@ -87,6 +87,6 @@ final class Theta implements Fitted {
     @Override
     public String why() {
         return String.format(Locale.ROOT,
-                "Theta: SES (alpha %.3f) plus half the linear-trend slope (%.4g per period)", ses.alpha(), halfSlope);
+                "SES (alpha %.3f) plus half the linear-trend slope (%.4g per period)", ses.alpha(), halfSlope);
     }
 }
