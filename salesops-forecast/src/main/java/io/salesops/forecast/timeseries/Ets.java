@@ -174,8 +174,8 @@ final class Ets {
         double[] sa = z;
         if (spec.season > 0) {
             boolean mult = spec.season == 2;
-            double[] head = Arrays.copyOf(z, Math.min(n, 3 * m));
-            s0 = Seasonality.indices(head, m, mult);
+            // Whole-series classical decomposition, as R's forecast::ets does for n >= 3m.
+            s0 = Seasonality.indices(z, m, mult);
             sa = new double[n];
             for (int t = 0; t < n; t++) {
                 sa[t] = mult ? z[t] / s0[t % m] : z[t] - s0[t % m];
