@@ -199,6 +199,9 @@ public final class Forecast {
             default:
                 break;
         }
+        if (n < 3 && method == Method.AUTO) {
+            return new Naive(y, 1, "fewer than 3 values, so the last value is repeated");
+        }
         if (n < 3) {
             throw new InvalidSeriesException(String.format(Locale.ROOT,
                     "series \"%s\" has %d values; %s needs at least 3 (use NAIVE for shorter series)", name, n, method));

@@ -13,8 +13,14 @@ final class Naive implements Fitted {
     private final double[] y;
     private final int period;
     private final double sigma;
+    private final String why;
 
     Naive(double[] y, int period) {
+        this(y, period, period == 1 ? "repeats the last value" : "repeats the last season");
+    }
+
+    Naive(double[] y, int period, String why) {
+        this.why = why;
         this.y = y.clone();
         this.period = period;
         double sse = 0;
@@ -73,6 +79,6 @@ final class Naive implements Fitted {
 
     @Override
     public String why() {
-        return period == 1 ? "repeats the last value" : "repeats the last season";
+        return why;
     }
 }

@@ -112,4 +112,28 @@ class ForecastProperties {
     Arbitrary<Integer> frequencies() {
         return Arbitraries.of(List.of(1, 4, 12));
     }
+
+    /** Any finite values, negative and zero included, 3 to 40 of them. */
+    @Provide
+    Arbitrary<TimeSeries> anySeries() {
+        return Combinators.combine(Arbitraries.of(1, 4, 12),
+                Arbitraries.doubles().between(-1e4, 1e4).ofScale(2).list().ofMinSize(3).ofMaxSize(40))
+                .as((m, values) -> TimeSeries.of("any", m, 2020, 1,
+                        values.stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+
+    @Property(tries = 100)
+    void everyMethod_anyFiniteSeriesLongEnough_givesFiniteForecasts(@ForAll("anySeries") TimeSeries s,
+            @ForAll("anyMethod") Method method) {
+        int m = s.frequency();
+        if (method == Method.REGRESSION && s.size() < (m > 1 ? m + 3 : 4)
+                || method == Method.SEASONAL_NAIVE && s.size() < m) {
+            return;
+        }
+        ForecastResult r = Forecast.of(s).method(method).horizon(m == 1 ? 4 : 2 * m).levels(80).run();
+        for (int h = 1; h <= r.horizon(); h++) {
+            assertThat(r.point(h)).isFinite();
+            assertThat(r.interval(80).lower(h)).isFinite().isLessThanOrEqualTo(r.interval(80).upper(h));
+        }
+    }
 }

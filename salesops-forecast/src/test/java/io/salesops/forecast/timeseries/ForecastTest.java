@@ -205,4 +205,17 @@ class ForecastTest {
             assertThat(batch.get(i).points()).containsExactly(Forecast.of(all.get(i)).horizon(4).run().points());
         }
     }
+
+    @Test
+    void auto_twoValues_repeatsTheLastValueAndSaysWhy() {
+        ForecastResult r = Forecast.of(TimeSeries.of("new", 12, 2025, 1, 40, 50)).horizon(3).run();
+        assertThat(r.points()).containsExactly(50, 50, 50);
+        assertThat(r.explanation()).contains("fewer than 3 values");
+    }
+
+    @Test
+    void theta_twoValues_isRejectedNamingTheNeed() {
+        assertThatThrownBy(() -> Forecast.of(TimeSeries.of("new", 12, 2025, 1, 40, 50)).method(Method.THETA).run())
+                .hasMessage("series \"new\" has 2 values; THETA needs at least 3 (use NAIVE for shorter series)");
+    }
 }
