@@ -218,4 +218,52 @@ class ForecastTest {
         assertThatThrownBy(() -> Forecast.of(TimeSeries.of("new", 12, 2025, 1, 40, 50)).method(Method.THETA).run())
                 .hasMessage("series \"new\" has 2 values; THETA needs at least 3 (use NAIVE for shorter series)");
     }
+
+    private static final double[] NOISY = {112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126,
+        141, 135, 125, 149, 170, 170, 158, 133, 114, 140};
+
+    @Test
+    void etsAAN_intervalHalfWidth_followsClassOneVarianceFormula() {
+        // Hyndman et al. (2008) Table 6.1: var_h = sigma^2 (1 + sum_{j<h} (alpha + beta j)^2)
+        ForecastResult r = Forecast.of(TimeSeries.of("air", 1, 1990, 1, NOISY)).method(Method.ETS).etsModel("AAN")
+                .horizon(4).levels(90).run();
+        double alpha = r.parameters().get("alpha");
+        double beta = r.parameters().get("beta");
+        double sigma = r.parameters().get("sigma");
+        double z = 1.6448536269514722;
+        double sum = 0;
+        for (int h = 1; h <= 4; h++) {
+            double half = (r.interval(90).upper(h) - r.interval(90).lower(h)) / 2;
+            assertThat(half).isCloseTo(z * sigma * Math.sqrt(1 + sum), within(1e-9 * sigma));
+            sum += (alpha + beta * h) * (alpha + beta * h);
+        }
+    }
+
+    @Test
+    void theta_interval_isSesIntervalAroundDriftedForecast() {
+        // Hyndman and Billah (2003): Theta is SES with drift, so var_h = sigma^2 (1 + (h - 1) alpha^2).
+        ForecastResult r = Forecast.of(TimeSeries.of("air", 1, 1990, 1, NOISY)).method(Method.THETA).horizon(5)
+                .levels(80).run();
+        double alpha = r.parameters().get("alpha");
+        double sigma = r.parameters().get("sigma");
+        double z = 1.2815515655446004;
+        for (int h = 1; h <= 5; h++) {
+            double lo = r.interval(80).lower(h);
+            double hi = r.interval(80).upper(h);
+            assertThat((lo + hi) / 2).isCloseTo(r.point(h), within(1e-9 * r.point(h)));
+            assertThat((hi - lo) / 2).isCloseTo(z * sigma * Math.sqrt(1 + (h - 1) * alpha * alpha), within(1e-9 * sigma));
+        }
+    }
+
+    @Test
+    void combo_pointForecast_isMeanOfItsMembers() {
+        TimeSeries s = TimeSeries.of("air", 1, 1990, 1, NOISY);
+        ForecastResult combo = Forecast.of(s).method(Method.COMBO).horizon(3).run();
+        double[] ets = Forecast.of(s).method(Method.ETS).horizon(3).run().points();
+        double[] theta = Forecast.of(s).method(Method.THETA).horizon(3).run().points();
+        double[] damped = Forecast.of(s).method(Method.DAMPED).horizon(3).run().points();
+        for (int h = 1; h <= 3; h++) {
+            assertThat(combo.point(h)).isCloseTo((ets[h - 1] + theta[h - 1] + damped[h - 1]) / 3, within(1e-9));
+        }
+    }
 }
