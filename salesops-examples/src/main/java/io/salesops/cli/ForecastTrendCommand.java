@@ -134,7 +134,13 @@ public final class ForecastTrendCommand implements Callable<Integer> {
         return cause.getMessage();
     }
 
-    private static Method parseMethod(String name) {
+    /**
+     * The method named as on the command line: auto, combo, ets, theta, regression, damped, ses, holt,
+     * naive, snaive. Shared with the HTTP server.
+     *
+     * @throws IllegalArgumentException naming the value and the accepted ones
+     */
+    public static Method parseMethod(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "auto" -> Method.AUTO;
             case "combo" -> Method.COMBO;
@@ -231,7 +237,7 @@ public final class ForecastTrendCommand implements Callable<Integer> {
         return series;
     }
 
-    private static String levelName(double level) {
+    static String levelName(double level) {
         return level == Math.rint(level) ? Long.toString((long) level) : Double.toString(level);
     }
 
@@ -285,30 +291,6 @@ public final class ForecastTrendCommand implements Callable<Integer> {
 
     private static void writeJson(PrintWriter out, List<ForecastResult> results) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        ArrayNode all = root.putArray("series");
-        for (ForecastResult r : results) {
-            ObjectNode s = all.addObject();
-            s.put("name", r.series().name());
-            s.put("frequency", r.series().frequency());
-            s.put("method", r.method().name().toLowerCase(Locale.ROOT));
-            s.put("model", r.model());
-            s.put("explanation", r.explanation());
-            ObjectNode params = s.putObject("parameters");
-            r.parameters().forEach(params::put);
-            ArrayNode rows = s.putArray("forecast");
-            List<String> periods = r.periods();
-            for (int h = 1; h <= r.horizon(); h++) {
-                ObjectNode row = rows.addObject();
-                row.put("step", h);
-                row.put("period", periods.get(h - 1));
-                row.put("forecast", r.point(h));
-                for (PredictionInterval p : r.intervals()) {
-                    row.put("lo" + levelName(p.level()), p.lower(h));
-                    row.put("hi" + levelName(p.level()), p.upper(h));
-                }
-            }
-        }
-        out.println(mapper.writeValueAsString(root));
+        out.println(mapper.writeValueAsString(JsonViews.trend(results)));
     }
 }

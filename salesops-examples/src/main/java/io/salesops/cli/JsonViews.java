@@ -1,6 +1,9 @@
 package io.salesops.cli;
 
 import io.salesops.forecast.regression.Coefficient;
+import io.salesops.forecast.timeseries.ForecastResult;
+import io.salesops.forecast.timeseries.PredictionInterval;
+import java.util.Locale;
 import io.salesops.forecast.regression.RegressionResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +55,43 @@ public final class JsonViews {
         json.put("fPValue", finite(fit.fPValue()));
         json.put("conditionNumber", finite(fit.conditionNumber()));
         return json;
+    }
+
+    /**
+     * Trend forecasts: {@code {"series": [{name, frequency, method, model, explanation, parameters,
+     * forecast: [{step, period, forecast, lo80, hi80, ...}]}]}}.
+     */
+    public static Map<String, Object> trend(List<ForecastResult> results) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (ForecastResult r : results) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("name", r.series().name());
+            s.put("frequency", r.series().frequency());
+            s.put("method", r.method().name().toLowerCase(Locale.ROOT));
+            s.put("model", r.model());
+            s.put("explanation", r.explanation());
+            Map<String, Object> params = new LinkedHashMap<>();
+            r.parameters().forEach((k, v) -> params.put(k, finite(v)));
+            s.put("parameters", params);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            List<String> periods = r.periods();
+            for (int h = 1; h <= r.horizon(); h++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("step", h);
+                row.put("period", periods.get(h - 1));
+                row.put("forecast", finite(r.point(h)));
+                for (PredictionInterval p : r.intervals()) {
+                    row.put("lo" + ForecastTrendCommand.levelName(p.level()), finite(p.lower(h)));
+                    row.put("hi" + ForecastTrendCommand.levelName(p.level()), finite(p.upper(h)));
+                }
+                rows.add(row);
+            }
+            s.put("forecast", rows);
+            all.add(s);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("series", all);
+        return root;
     }
 
     /** JSON has no NaN or infinity: such values (e.g. t of an exact fit) become null. */

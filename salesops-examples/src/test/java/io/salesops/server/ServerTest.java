@@ -137,4 +137,32 @@ class ServerTest {
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(json(r).get("detail").asText()).contains("/v1/nothing");
     }
+
+    @Test
+    void trend_linearSeries_isExtrapolatedWithNestedIntervals() throws Exception {
+        StringBuilder periods = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (int m = 1; m <= 24; m++) {
+            periods.append(m > 1 ? "," : "").append(String.format("\"%d-%02d\"", 2024 + (m - 1) / 12, (m - 1) % 12 + 1));
+            values.append(m > 1 ? "," : "").append(100 + 10 * m);
+        }
+        HttpResponse<String> r = post("/v1/forecast/trend", "application/json", "{\"series\":[{\"name\":\"EMEA\",\"periods\":["
+                + periods + "],\"values\":[" + values + "]}],\"horizon\":3,\"method\":\"holt\",\"levels\":[80,95]}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode first = json(r).get("series").get(0).get("forecast").get(0);
+        // Holt on an exact line continues it: month 25 is 100 + 250
+        assertThat(first.get("period").asText()).isEqualTo("2026-01");
+        assertThat(first.get("forecast").asDouble()).isCloseTo(350.0, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(first.get("lo95").asDouble()).isLessThanOrEqualTo(first.get("lo80").asDouble());
+        assertThat(first.get("hi95").asDouble()).isGreaterThanOrEqualTo(first.get("hi80").asDouble());
+    }
+
+    @Test
+    void trend_badSeries_namesTheSeriesAndPeriod() throws Exception {
+        HttpResponse<String> r = post("/v1/forecast/trend", "application/json",
+                "{\"series\":[{\"name\":\"EMEA\",\"periods\":[\"2024-01\",\"2024-02\",\"2024-04\"],\"values\":[1,2,3]}],\"method\":\"magic\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).get("errors")).extracting(e -> e.get("pointer").asText()).contains("/series/0", "/method");
+        assertThat(r.body()).contains("EMEA").contains("2024-03");
+    }
 }
