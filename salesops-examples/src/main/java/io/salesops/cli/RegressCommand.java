@@ -119,7 +119,17 @@ public final class RegressCommand implements Callable<Integer> {
         if (weights != null) {
             needed.add(weights);
         }
-        Map<String, double[]> columns = readColumns(data, new ArrayList<>(needed));
+        List<Long> lines = new ArrayList<>();
+        Map<String, double[]> columns = readColumns(data, new ArrayList<>(needed), lines);
+        if (weights != null) {
+            double[] w = columns.get(weights);
+            for (int i = 0; i < w.length; i++) {
+                if (!(w[i] > 0)) {
+                    throw new IllegalArgumentException(data + ", line " + lines.get(i) + ", column '" + weights
+                            + "': weight " + w[i] + " must be positive");
+                }
+            }
+        }
 
         LinearRegression model = LinearRegression.of(y, columns.get(y)).withIntercept(!noIntercept);
         for (String name : x) {
@@ -140,8 +150,11 @@ public final class RegressCommand implements Callable<Integer> {
         return model.fit();
     }
 
-    /** Reads the named numeric columns; errors name the file, line and column. */
-    static Map<String, double[]> readColumns(Path file, List<String> names) throws IOException {
+    /**
+     * Reads the named numeric columns; errors name the file, line and column. {@code lines}
+     * receives the line number of each data row.
+     */
+    static Map<String, double[]> readColumns(Path file, List<String> names, List<Long> lines) throws IOException {
         List<double[]> rows = new ArrayList<>();
         int[] index = new int[names.size()];
         try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true)
@@ -178,6 +191,7 @@ public final class RegressCommand implements Callable<Integer> {
                     }
                 }
                 rows.add(row);
+                lines.add(record.getStartingLineNumber());
             }
             if (header == null) {
                 throw new IllegalArgumentException(file + ": the file is empty; expected a header line");
