@@ -28,6 +28,7 @@ public final class SalesopsCli {
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SalesopsCli());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("salesops: internal error: " + e);
             commandLine.getErr().flush();
