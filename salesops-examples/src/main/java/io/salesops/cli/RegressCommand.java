@@ -105,7 +105,18 @@ public final class RegressCommand implements Callable<Integer> {
         if (weights != null) {
             needed.add(weights);
         }
-        return fit(readColumns(data, new ArrayList<>(needed)), y, x, poly, weights, !noIntercept);
+        List<Long> lines = new ArrayList<>();
+        Map<String, double[]> columns = readColumns(data, new ArrayList<>(needed), lines);
+        if (weights != null) {
+            double[] w = columns.get(weights);
+            for (int i = 0; i < w.length; i++) {
+                if (!(w[i] > 0)) {
+                    throw new IllegalArgumentException(data + ", line " + lines.get(i) + ", column '" + weights
+                            + "': weight " + w[i] + " must be positive");
+                }
+            }
+        }
+        return fit(columns, y, x, poly, weights, !noIntercept);
     }
 
     /**
@@ -159,8 +170,11 @@ public final class RegressCommand implements Callable<Integer> {
         return spec.substring(0, colon).trim();
     }
 
-    /** Reads the named numeric columns; errors name the file, line and column. */
-    static Map<String, double[]> readColumns(Path file, List<String> names) throws IOException {
+    /**
+     * Reads the named numeric columns; errors name the file, line and column. {@code lines}
+     * receives the line number of each data row.
+     */
+    static Map<String, double[]> readColumns(Path file, List<String> names, List<Long> lines) throws IOException {
         List<double[]> rows = new ArrayList<>();
         int[] index = new int[names.size()];
         try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true)
@@ -197,6 +211,7 @@ public final class RegressCommand implements Callable<Integer> {
                     }
                 }
                 rows.add(row);
+                lines.add(record.getStartingLineNumber());
             }
             if (header == null) {
                 throw new IllegalArgumentException(file + ": the file is empty; expected a header line");

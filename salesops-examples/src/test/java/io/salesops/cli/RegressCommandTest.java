@@ -129,6 +129,16 @@ class RegressCommandTest {
     }
 
     @Test
+    void regress_zeroWeight_namesFileLineAndColumn() throws IOException {
+        Path file = csv("w0.csv", "sales,calls,w\n2,1,1\n4,2,0\n5,3,1\n4,4,3\n");
+
+        int code = run("regress", "--data", file.toString(), "--y", "sales", "--x", "calls", "--weights", "w");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains(file + ", line 3, column 'w': weight 0.0 must be positive");
+    }
+
+    @Test
     void regress_missingRequiredOption_isUsageError() {
         int code = run("regress", "--y", "sales");
 
