@@ -84,7 +84,8 @@ public final class SalesopsServer implements AutoCloseable {
         Javalin j = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = limits.maxBodyBytes();
-            config.jetty.modifyServer(server -> server.setStopTimeout(1_000));
+            // No graceful drain: the server is stateless, and idle keep-alive clients would otherwise stall close().
+            config.jetty.modifyServer(server -> server.setStopTimeout(0));
         });
         for (Endpoint<?> e : endpoints) {
             j.post(e.path(), ctx -> serve(ctx, e));
