@@ -1,0 +1,10 @@
+/**
+ * Commission plans as data, the engine that evaluates them exact to the cent, and statements that explain
+ * every line. Implementation classes live in {@code io.salesops.comp.internal}, which is not exported.
+ */
+module io.salesops.comp {
+    requires transitive io.salesops.core;
+
+    exports io.salesops.comp.input;
+    exports io.salesops.comp.plan;
+}
