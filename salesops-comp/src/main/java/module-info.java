@@ -7,4 +7,6 @@ module io.salesops.comp {
 
     exports io.salesops.comp.input;
     exports io.salesops.comp.plan;
+    exports io.salesops.comp.engine;
+    exports io.salesops.comp.statement;
 }
