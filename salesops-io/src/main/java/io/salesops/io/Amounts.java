@@ -95,6 +95,14 @@ final class Amounts {
     }
 
     private static IllegalArgumentException bad(char[] c, int start, int end, String rule) {
+        for (int i = start; i < end; i++) {
+            char ch = c[i];
+            if (!(ch >= '0' && ch <= '9') && ch != ',' && ch != '.' && ch != '-' && ch != '+') {
+                // Letters or symbols: the detail about separators or decimals would mislead.
+                rule = "is not a decimal amount";
+                break;
+            }
+        }
         return new IllegalArgumentException("\"" + new String(c, start, end - start) + "\" " + rule);
     }
 }
