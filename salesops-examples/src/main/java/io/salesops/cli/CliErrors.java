@@ -1,0 +1,139 @@
+package io.salesops.cli;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.time.DateTimeException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import picocli.CommandLine;
+
+/**
+ * The single error-handling strategy of the {@code salesops} CLI: maps exceptions to {@link ExitCodes} and
+ * prints one line, {@code salesops: error: <message>}, to the command's error writer. The stack trace is
+ * printed as well only when the command line contains {@code --debug} or the environment has
+ * {@code SALESOPS_DEBUG=1}.
+ *
+ * <p>Bad input (exit 1): {@link IllegalArgumentException} and its subclasses ({@link UserInputException},
+ * {@link NumberFormatException}, currency mismatches, org validation), {@link DateTimeException} (including
+ * {@code DateTimeParseException}), {@link NoSuchElementException} (an unknown rep, stage or period),
+ * {@link ArithmeticException} (an amount with too many decimals or out of range), {@link IOException} and
+ * {@link UncheckedIOException} (missing or unreadable files). Usage errors, picocli's
+ * {@link CommandLine.ParameterException}, exit 2. Anything else is an internal failure, exit 3.
+ *
+ * <p>Immutable and thread-safe; installed by {@link SalesopsCli#newCommandLine()}.
+ */
+public final class CliErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper {
+
+    /** The environment variable that turns on stack traces. */
+    public static final String DEBUG_ENV = "SALESOPS_DEBUG";
+
+    private final Map<String, String> env;
+
+    /** A handler that reads {@code SALESOPS_DEBUG} from the process environment. */
+    public CliErrors() {
+        this(System.getenv());
+    }
+
+    /** A handler that reads {@code SALESOPS_DEBUG} from {@code env}, for tests. */
+    CliErrors(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /**
+     * The exit code for a failure.
+     *
+     * @param t the failure, not null
+     * @return {@link ExitCodes#BAD_INPUT}, {@link ExitCodes#USAGE} or {@link ExitCodes#INTERNAL}
+     */
+    public static int exitCodeOf(Throwable t) {
+        if (t instanceof CommandLine.ParameterException) {
+            return ExitCodes.USAGE;
+        }
+        if (t instanceof CommandLine.ExecutionException && t.getCause() != null) {
+            return exitCodeOf(t.getCause());
+        }
+        if (isBadInput(t)) {
+            return ExitCodes.BAD_INPUT;
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    private static boolean isBadInput(Throwable t) {
+        return t instanceof IllegalArgumentException
+                || t instanceof DateTimeException
+                || t instanceof NoSuchElementException
+                || t instanceof ArithmeticException
+                || t instanceof IOException
+                || t instanceof UncheckedIOException;
+    }
+
+    /**
+     * The one-line message shown to the user for a failure: the exception's message, with file-system
+     * failures spelled out (a bare {@link NoSuchFileException} message is only the path).
+     *
+     * @param t the failure, not null
+     * @return the message, never null or blank
+     */
+    public static String messageOf(Throwable t) {
+        if (t instanceof UncheckedIOException && t.getCause() != null) {
+            return messageOf(t.getCause());
+        }
+        String m = t.getMessage();
+        if (t instanceof NoSuchFileException) {
+            return "file not found: " + m;
+        }
+        if (t instanceof FileNotFoundException) {
+            return "file not found: " + m;
+        }
+        if (t instanceof AccessDeniedException) {
+            return "permission denied: " + m;
+        }
+        if (t instanceof FileAlreadyExistsException) {
+            return "file already exists: " + m;
+        }
+        if (t instanceof NotDirectoryException) {
+            return "not a directory: " + m;
+        }
+        if (m == null || m.isBlank()) {
+            return t.getClass().getSimpleName();
+        }
+        // A user never needs more than the first line; later lines are for developers.
+        return m.strip().lines().findFirst().orElse(m);
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        int code = exitCodeOf(ex);
+        if (code == ExitCodes.INTERNAL) {
+            err.println("salesops: internal error: " + ex.getClass().getName() + ": " + messageOf(ex)
+                    + (debug(parseResult) ? "" : " (run with --debug for details)"));
+        } else {
+            err.println("salesops: error: " + messageOf(ex));
+        }
+        if (debug(parseResult)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public int getExitCode(Throwable exception) {
+        return exitCodeOf(exception);
+    }
+
+    private boolean debug(CommandLine.ParseResult parseResult) {
+        if ("1".equals(env.get(DEBUG_ENV)) || "true".equalsIgnoreCase(env.get(DEBUG_ENV))) {
+            return true;
+        }
+        return parseResult != null && Arrays.asList(parseResult.originalArgs().toArray(new String[0])).contains("--debug");
+    }
+}

@@ -1,0 +1,114 @@
+package io.salesops.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code salesops} command: the root of the command-line tool.
+ *
+ * <p>Use {@link #newCommandLine()} to run it, in {@link #main} and in tests: it installs the shared error
+ * handling ({@link CliErrors}: one-line {@code salesops: error: ...} messages, exit codes from
+ * {@link ExitCodes}) for every subcommand. A bare {@code new CommandLine(new SalesopsCli())} parses the same
+ * commands but lets exceptions escape as picocli's default does.
+ *
+ * <p>{@code --help}, {@code --version} and {@code --debug} are inherited by every subcommand. Not thread-safe
+ * (a picocli command object); create one per run.
+ */
+@Command(name = "salesops",
+        mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
+        versionProvider = SalesopsCli.Version.class,
+        description = "Sales operations on the command line: import CRM exports, forecast bookings, compute commissions.",
+        subcommands = {DemoCommand.class, SampleCommand.class, ForecastCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 bad input, 2 usage error, 3 internal failure.",
+                "Set SALESOPS_DEBUG=1 or pass --debug to see stack traces."})
+public final class SalesopsCli implements Callable<Integer> {
+
+    /** The version shown when the jar manifest carries none (running from classes, not the jar). */
+    public static final String FALLBACK_VERSION = "0.1.0-SNAPSHOT";
+
+    @Spec
+    CommandSpec spec;
+
+    // Read by CliErrors from the raw arguments, so that it works even when parsing failed half-way.
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print stack traces of errors (also: environment SALESOPS_DEBUG=1).")
+    boolean debug;
+
+    /**
+     * Runs {@code salesops} with the given arguments and exits the JVM with the exit code.
+     *
+     * @param args the command-line arguments, not null
+     */
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /**
+     * A command line for {@code salesops} with every subcommand and the shared error handling and exit codes
+     * installed. Set its out and err writers to capture output.
+     *
+     * @return a new, configured command line
+     */
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new SalesopsCli());
+        return configure(cl);
+    }
+
+    /**
+     * Installs the shared error handling on {@code commandLine} and all its subcommands: the execution
+     * exception handler and exit-code mapper of {@link CliErrors}, case-insensitive enum values (so
+     * {@code --format JSON} and {@code --format json} both work) and abbreviated options off.
+     *
+     * @param commandLine the command line, not null; subcommands must be added before this call
+     * @return {@code commandLine}
+     */
+    public static CommandLine configure(CommandLine commandLine) {
+        CliErrors errors = new CliErrors();
+        commandLine.setExecutionExceptionHandler(errors);
+        commandLine.setExitCodeExceptionMapper(errors);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+
+    /**
+     * Runs {@code salesops} with the given writers, for tests and embedding.
+     *
+     * @param out  standard output, not null
+     * @param err  standard error, not null
+     * @param args the arguments, not null
+     * @return the exit code, one of {@link ExitCodes}
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = newCommandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Run without a subcommand: prints the usage to standard output and succeeds. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+
+    /** The version from the jar manifest, else {@link #FALLBACK_VERSION}. Stateless. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = SalesopsCli.class.getPackage().getImplementationVersion();
+            return new String[] {"salesops " + (v == null ? FALLBACK_VERSION : v),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}
