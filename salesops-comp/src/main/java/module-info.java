@@ -4,9 +4,15 @@
  */
 module io.salesops.comp {
     requires transitive io.salesops.core;
+    requires io.salesops.io;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.yaml.snakeyaml;
 
     exports io.salesops.comp.input;
     exports io.salesops.comp.plan;
     exports io.salesops.comp.engine;
     exports io.salesops.comp.statement;
+    exports io.salesops.comp.file;
 }
