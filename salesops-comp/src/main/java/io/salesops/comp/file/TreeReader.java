@@ -86,7 +86,11 @@ final class TreeReader {
             return null;
         }
         try (JsonParser p = (format == PlanFormat.JSON ? JSON : YAML).createParser(text)) {
+            int before = problems.size();
             Node root = tree(p);
+            if (root == null && problems.size() == before) {
+                problem(1, 1, "", "file holds no values (only comments?); expected a plan with at least name, currency and components");
+            }
             if (root != null && p.nextToken() != null) {
                 JsonLocation l = p.currentTokenLocation();
                 problem(l.getLineNr(), l.getColumnNr(), "", "file holds more than one document; put one plan in a file");
