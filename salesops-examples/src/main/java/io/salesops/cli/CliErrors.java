@@ -9,7 +9,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.time.DateTimeException;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import picocli.CommandLine;
@@ -134,6 +133,6 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler, 
         if ("1".equals(env.get(DEBUG_ENV)) || "true".equalsIgnoreCase(env.get(DEBUG_ENV))) {
             return true;
         }
-        return parseResult != null && Arrays.asList(parseResult.originalArgs().toArray(new String[0])).contains("--debug");
+        return parseResult != null && parseResult.originalArgs().contains("--debug");
     }
 }

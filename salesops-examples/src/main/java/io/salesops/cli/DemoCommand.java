@@ -57,8 +57,9 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<DemoSection> all = sections();
         if (list) {
+            int width = all.stream().mapToInt(s -> s.id().length()).max().orElse(0);
             for (DemoSection s : all) {
-                out.printf("%-20s %s%n", s.id(), s.title());
+                out.println(s.id() + " ".repeat(width - s.id().length() + 2) + s.title());
             }
             out.flush();
             return ExitCodes.OK;

@@ -36,8 +36,7 @@ final class DemoSections {
         public void print(DemoContext ctx, PrintWriter out) {
             SampleCompany c = ctx.company();
             long active = c.org().reps().stream().filter(r -> r.isActiveOn(ctx.asOf())).count();
-            out.printf(Locale.ROOT, "%d people in the org (%d active on %s), %d management levels: "
-                            + "%d VP, %d directors, %d AEs, %d SDRs.%n",
+            out.printf(Locale.ROOT, "%d people (%d active on %s) in %d levels: %d VP, %d directors, %d AEs, %d SDRs.%n",
                     c.org().size(), active, ctx.asOf(), levels(c), c.reps(Role.VP).size(), c.reps(Role.DIRECTOR).size(),
                     c.reps(Role.AE).size(), c.reps(Role.SDR).size());
             out.println();
@@ -49,15 +48,16 @@ final class DemoSections {
                 if (aes + sdrs == 0) {
                     continue;
                 }
-                long joined = members.stream().filter(r -> r.startDate() != null && !r.startDate().isBefore(SampleCompany.FIRST_CREATED)).count();
+                long joined = members.stream().filter(r -> r.startDate() != null && !r.startDate().isBefore(SampleCompany.DATA_START)).count();
                 long left = members.stream().filter(r -> r.endDate() != null && !r.endDate().isAfter(ctx.asOf())).count();
                 TreeSet<String> territories = new TreeSet<>();
-                members.forEach(r -> territories.add(r.territory()));
+                members.stream().filter(r -> c.role(r.id()) == Role.AE || c.role(r.id()) == Role.SDR)
+                        .forEach(r -> territories.add(r.territory()));
                 String lead = c.org().find(team.managerId()).map(Rep::name).orElse("");
                 t.row(team.name(), lead, aes, sdrs, joined, left, String.join(", ", territories));
             }
             t.indent("  ").print(out);
-            out.println("  (Joined: hired since " + SampleCompany.FIRST_CREATED + "; AEs and SDRs counted if active on "
+            out.println("  (Joined: hired since " + SampleCompany.DATA_START + "; AEs and SDRs counted if active on "
                     + ctx.asOf() + ".)");
             out.println();
             Map<OpportunityStatus, Long> byStatus = new LinkedHashMap<>();
@@ -66,8 +66,9 @@ final class DemoSections {
                 byStatus.merge(o.status(), 1L, Long::sum);
                 byType.merge(o.type(), 1L, Long::sum);
             }
-            out.printf(Locale.ROOT, "%,d opportunities created %s to %s in %,d accounts: %,d won, %,d lost, %,d open.%n",
-                    c.opportunities().size(), SampleCompany.FIRST_CREATED, ctx.asOf(), c.accounts().size(),
+            out.printf(Locale.ROOT, "%,d opportunities (open on %s or created since) in %,d accounts:%n"
+                            + "%,d won, %,d lost, %,d open.%n",
+                    c.opportunities().size(), SampleCompany.DATA_START, c.accounts().size(),
                     byStatus.getOrDefault(OpportunityStatus.WON, 0L), byStatus.getOrDefault(OpportunityStatus.LOST, 0L),
                     byStatus.getOrDefault(OpportunityStatus.OPEN, 0L));
             out.printf(Locale.ROOT, "By type: %,d new business, %,d expansion, %,d renewal.%n",
@@ -114,11 +115,12 @@ final class DemoSections {
                 Period yearAgo = q.plus(-4);
                 Money before = ctx.sum(ctx.wonIn(yearAgo));
                 boolean partial = q.equals(ctx.currentQuarter());
-                row.add(partial || before.isZero() ? "" : growth(total, before));
+                boolean comparable = !yearAgo.start().isBefore(SampleCompany.FIRST_BOOKINGS_MONTH) && !before.isZero();
+                row.add(partial || !comparable ? "" : growth(total, before));
                 t.row(row.toArray());
             }
             t.indent("  ").print(out);
-            out.println("  Bookings: amounts of deals won, by close date. Win rate: won / (won + lost) closed in the quarter.");
+            out.println("  Bookings: deals won, by close date. Win rate: won / (won + lost), deals closed in the quarter.");
         }
 
         private static String growth(Money now, Money before) {
@@ -263,8 +265,7 @@ final class DemoSections {
                 t.row("Open: " + cat.label(), open.size(), Fmt.whole(ctx.sum(open)), Fmt.percent(ctx.sum(open), quota));
             }
             t.indent("  ").print(out);
-            out.println("  Open deals counted if their expected close date is on or before " + q.end()
-                    + " (past-due ones included).");
+            out.println("  Open deals count if expected to close by " + q.end() + " (past-due ones included).");
         }
 
         private static Money totalQuota(SampleCompany c, Period q) {

@@ -1,11 +1,13 @@
 package io.salesops.cli;
 
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
  * How a command prints its result: an aligned text {@link #TABLE} for people, {@link #JSON} or {@link #CSV}
- * for programs. Commands take it with {@code @Mixin OutputFormat.Option format;}, which adds
- * {@code --format table|json|csv} (default table; case-insensitive).
+ * for programs. Commands take it with {@code @Mixin OutputFormatOption format;}, which adds
+ * {@code --format table|json|csv} (default table; case-insensitive), and print a {@link TablePrinter} in it
+ * with {@link TablePrinter#print(PrintWriter, OutputFormat)}.
  */
 public enum OutputFormat {
     /** An aligned text table, numbers right-aligned. */
@@ -32,19 +34,5 @@ public enum OutputFormat {
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * A picocli mixin adding {@code --format}. Not thread-safe (a picocli option holder).
-     */
-    public static final class Option {
-        @picocli.CommandLine.Option(names = {"--format", "-f"}, paramLabel = "FORMAT", defaultValue = "table",
-                description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-        OutputFormat format = TABLE;
-
-        /** @return the chosen format, never null */
-        public OutputFormat format() {
-            return format;
-        }
     }
 }

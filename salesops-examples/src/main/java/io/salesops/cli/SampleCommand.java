@@ -34,8 +34,8 @@ public final class SampleCommand implements Callable<Integer> {
 
     /** {@code salesops sample export DIR}: writes the sample CSV files. Not thread-safe. */
     @Command(name = "export",
-            description = {"Write the sample company as CSV files into DIR (created if missing):",
-                "org.csv, accounts.csv, opportunities.csv, stage_history.csv, quotas.csv, bookings.csv."})
+            description = {"Write the sample company as CSV files into DIR (created if missing).",
+                "Files: org.csv, accounts.csv, opportunities.csv, stage_history.csv, quotas.csv, bookings.csv."})
     static final class Export implements Callable<Integer> {
 
         @Spec

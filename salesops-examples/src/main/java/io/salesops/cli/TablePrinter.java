@@ -1,12 +1,24 @@
 package io.salesops.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.salesops.core.money.Money;
 import io.salesops.core.money.Percent;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,7 +33,12 @@ import java.util.Objects;
  * <p>A cell is right-aligned if it was given as a {@link Number}, {@link Money} or {@link Percent}, or if
  * its text looks like a number ({@code 1,234.56}, {@code -12%}, {@code USD 5.00}); a column can be forced
  * with {@link #align(int, Align)}. Money prints without its currency code ({@code 1,234.56}), so put the
- * currency in the header. Null prints as empty. Mutable, not thread-safe.
+ * currency in the header. Null prints as empty.
+ *
+ * <p>The same table prints as CSV or JSON with {@link #print(PrintWriter, OutputFormat)}: the column keys are
+ * the headers in snake case ({@code "Bookings USD"} is {@code bookings_usd}); {@link Money} is written as its
+ * plain amount ({@code 1234.50}), {@link Percent} as its value in percent ({@code 98.5}), numbers as numbers,
+ * everything else as text; rules are left out. Mutable, not thread-safe.
  */
 public final class TablePrinter {
 
@@ -35,9 +52,12 @@ public final class TablePrinter {
         RIGHT
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final List<String> headers;
     private final Align[] aligns;
     private final List<String[]> rows = new ArrayList<>();
+    private final List<Object[]> raw = new ArrayList<>();
     private final List<boolean[]> numeric = new ArrayList<>();
     private final List<Integer> separatorsBefore = new ArrayList<>();
     private String indent = "";
@@ -102,6 +122,7 @@ public final class TablePrinter {
                     || (c instanceof CharSequence && looksNumeric(text[i]));
         }
         rows.add(text);
+        raw.add(cells.clone());
         numeric.add(num);
         return this;
     }
@@ -117,9 +138,85 @@ public final class TablePrinter {
         return rows.size();
     }
 
-    /** Prints the table to {@code out} (does not flush). */
+    /** Prints the table as aligned text to {@code out} (does not flush). */
     public void print(PrintWriter out) {
         out.print(render());
+    }
+
+    /**
+     * Prints the table in {@code format} to {@code out} (does not flush).
+     *
+     * @param out    where to print, not null
+     * @param format table, CSV or JSON, not null
+     */
+    public void print(PrintWriter out, OutputFormat format) {
+        switch (format) {
+            case TABLE -> out.print(render());
+            case CSV -> out.print(renderCsv());
+            case JSON -> out.print(renderJson());
+            default -> throw new IllegalStateException("unhandled format " + format);
+        }
+    }
+
+    /** @return the table as RFC 4180 CSV with a header row of {@link #keys()}, lines ending in LF */
+    public String renderCsv() {
+        StringWriter sw = new StringWriter();
+        try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(sw)) {
+            csv.writeRecord(keys());
+            for (Object[] r : raw) {
+                String[] cells = new String[r.length];
+                for (int i = 0; i < r.length; i++) {
+                    Object v = plain(r[i]);
+                    cells[i] = v == null ? "" : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
+                }
+                csv.writeRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return sw.toString();
+    }
+
+    /** @return the table as a JSON array of objects keyed by {@link #keys()}, pretty-printed, ending in LF */
+    public String renderJson() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<String> keys = keys();
+        for (Object[] r : raw) {
+            Map<String, Object> obj = new LinkedHashMap<>();
+            for (int i = 0; i < r.length; i++) {
+                Object v = plain(r[i]);
+                obj.put(keys.get(i), v == null || v instanceof Number || v instanceof Boolean ? v : v.toString());
+            }
+            out.add(obj);
+        }
+        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        try {
+            return JSON.writer(pretty).writeValueAsString(out) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write table as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the column keys used in CSV and JSON: each header in snake case */
+    public List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        for (String h : headers) {
+            String k = h.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+            keys.add(k.isEmpty() ? "column_" + (keys.size() + 1) : k);
+        }
+        return keys;
+    }
+
+    private static Object plain(Object c) {
+        if (c instanceof Money m) {
+            return m.amount();
+        }
+        if (c instanceof Percent p) {
+            return p.value();
+        }
+        return c;
     }
 
     /** @return the table as text, each line ending in a newline, no trailing spaces */

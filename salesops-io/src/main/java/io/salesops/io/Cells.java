@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,6 +26,8 @@ final class Cells {
     private final Map<String, Currency> currencies = new HashMap<>();
     private final Map<String, Object>[] parsed;
     private final List<ImportProblem> problems = new ArrayList<>();
+    private final LocalDate[] dates = new LocalDate[DateParser.CACHE_SIZE];
+    private final Map<String, Map<String, String>> singleAttributes = new HashMap<>();
     private CsvRow row;
     private int start;
     private int end;
@@ -124,7 +125,7 @@ final class Cells {
             return null;
         }
         try {
-            return settings.dates().parse(row.data, start, end);
+            return settings.dates().parse(row.data, start, end, dates);
         } catch (IllegalArgumentException e) {
             problem(c, e.getMessage());
             return null;
@@ -228,26 +229,43 @@ final class Cells {
         return (V) v;
     }
 
-    /** @return the non-blank values of the columns no field claims, by header name; empty if none */
+    /**
+     * @return the non-blank values of the columns no field claims, by header name, as an immutable map (so
+     * that the record's defensive copy is free); empty if none
+     */
+    @SuppressWarnings("unchecked")
     Map<String, String> attributes() {
         int[] idx = header.attributeIndexes;
         if (idx.length == 0) {
             return Map.of();
         }
-        Map<String, String> attrs = null;
+        Map.Entry<String, String>[] found = null;
+        int n = 0;
         for (int k = 0; k < idx.length; k++) {
             if (locate(idx[k])) {
-                if (attrs == null) {
-                    attrs = new LinkedHashMap<>();
-                }
                 StringPool p = pools[idx[k]];
                 if (p == null) {
                     p = pools[idx[k]] = new StringPool();
                 }
-                attrs.put(header.attributeNames[k], p.get(row.data, start, end));
+                String value = p.get(row.data, start, end);
+                if (idx.length == 1) {
+                    // One extra column of repeated values (a region, a pipeline): share the maps.
+                    Map<String, String> m = singleAttributes.get(value);
+                    if (m == null) {
+                        m = Map.of(header.attributeNames[0], value);
+                        if (singleAttributes.size() < 10_000) {
+                            singleAttributes.put(value, m);
+                        }
+                    }
+                    return m;
+                }
+                if (found == null) {
+                    found = new Map.Entry[idx.length];
+                }
+                found[n++] = Map.entry(header.attributeNames[k], value);
             }
         }
-        return attrs == null ? Map.of() : attrs;
+        return n == 0 ? Map.of() : Map.ofEntries(java.util.Arrays.copyOf(found, n));
     }
 
     /** Records a problem with the cell, quoting its value. */

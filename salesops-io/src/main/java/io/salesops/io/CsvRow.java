@@ -1,37 +1,29 @@
 package io.salesops.io;
 
 /**
- * One physical CSV record: its fields' characters in one array, with the end offset of each field. The high bit
- * of an end offset says the field was quoted. Holding the characters rather than strings lets typed cells
- * (dates, amounts, repeated names) be read without allocating a string per cell.
+ * The current CSV record: its fields' characters in one array, with the end offset of each field; the high bit
+ * of an end offset says the field was quoted. One instance is refilled for every record (see
+ * {@link RowHandler}), so a row costs no allocation; whoever needs a value past the current row copies it out.
  */
 final class CsvRow {
 
     static final int QUOTED = 0x8000_0000;
     static final int END = 0x7fff_ffff;
 
-    final long line;
-    final char[] data;
-    final int[] ends;
-    /** The number of fields the parser saw, which may exceed {@code ends.length} when over the column limit. */
-    final int fieldCount;
+    long line;
+    char[] data = new char[512];
+    int length;
+    int[] ends = new int[32];
+    int size;
+    /** The number of fields the parser saw, which may exceed {@link #size} when over the column limit. */
+    int fieldCount;
     /** The first field longer than the limit, or -1. */
-    final int longField;
-    final int longFieldLength;
-    final String longFieldStart;
-
-    CsvRow(long line, char[] data, int[] ends, int fieldCount, int longField, int longFieldLength, String longFieldStart) {
-        this.line = line;
-        this.data = data;
-        this.ends = ends;
-        this.fieldCount = fieldCount;
-        this.longField = longField;
-        this.longFieldLength = longFieldLength;
-        this.longFieldStart = longFieldStart;
-    }
+    int longField;
+    int longFieldLength;
+    String longFieldStart;
 
     int size() {
-        return ends.length;
+        return size;
     }
 
     int start(int i) {
@@ -54,8 +46,8 @@ final class CsvRow {
 
     /** @return true if every field is empty or spaces: an Excel-style line of commas */
     boolean isBlank() {
-        for (char ch : data) {
-            if (!Character.isWhitespace(ch)) {
+        for (int i = 0; i < length; i++) {
+            if (data[i] > ' ') {
                 return false;
             }
         }

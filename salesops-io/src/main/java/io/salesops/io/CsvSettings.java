@@ -5,5 +5,5 @@ import java.util.Currency;
 
 /** The options every reader shares, fixed when a reader is built. Immutable and thread-safe. */
 record CsvSettings(ColumnMapping mapping, DateParser dates, CsvLimits limits, boolean strict, Currency defaultCurrency,
-                   Charset charset, boolean parallel) {
+                   Charset charset, boolean parallel, long parallelMinBytes) {
 }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class DateParser {
 
     static final String ISO = "yyyy-MM-dd";
+    static final int CACHE_SIZE = 4096;
     private static final Pattern TIME = Pattern.compile("[,]?\\s*T?\\s*\\d{1,2}:\\d{2}.*");
 
     private final String pattern;
@@ -51,21 +52,28 @@ final class DateParser {
     }
 
     /**
-     * Parses {@code chars[start, end)}, which the caller has stripped.
+     * Parses {@code chars[start, end)}, which the caller has stripped. ISO dates are remembered in
+     * {@code cache} (the caller's, {@link #CACHE_SIZE} slots), since a file has far fewer distinct dates
+     * than rows.
      *
      * @throws IllegalArgumentException with a message naming the value and the format
      */
-    LocalDate parse(char[] c, int start, int end) {
+    LocalDate parse(char[] c, int start, int end, LocalDate[] cache) {
         if (iso && end - start == 10 && c[start + 4] == '-' && c[start + 7] == '-') {
             int y = digits(c, start, 4);
             int m = digits(c, start + 5, 2);
             int d = digits(c, start + 8, 2);
             if (y >= 0 && m >= 0 && d >= 0) {
+                int slot = ((y * 12 + m) * 31 + d) & (CACHE_SIZE - 1);
+                LocalDate hit = cache[slot];
+                if (hit != null && hit.getDayOfMonth() == d && hit.getMonthValue() == m && hit.getYear() == y) {
+                    return hit;
+                }
                 if (m >= 1 && m <= 12 && d >= 1 && d <= 28) {
-                    return LocalDate.of(y, m, d);
+                    return cache[slot] = LocalDate.of(y, m, d);
                 }
                 try {
-                    return LocalDate.of(y, m, d);
+                    return cache[slot] = LocalDate.of(y, m, d);
                 } catch (DateTimeException e) {
                     throw new IllegalArgumentException("\"" + new String(c, start, end - start)
                             + "\" is not a valid date: " + e.getMessage());

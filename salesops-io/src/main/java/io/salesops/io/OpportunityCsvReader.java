@@ -69,6 +69,9 @@ public final class OpportunityCsvReader {
             Field.required("opportunity_id"), Field.required("date"), Field.required("stage"),
             Field.optional("amount"), Field.optional("close_date"));
 
+    static final CsvImport.Unique<Opportunity> UNIQUE = new CsvImport.Unique<>("id", Opportunity::id,
+            k -> "id \"" + k + "\"", true);
+
     private final CsvSettings settings;
     private final CsvSettings historySettings;
     private final StageModel stageModel;
@@ -129,7 +132,7 @@ public final class OpportunityCsvReader {
 
     private CsvImport.Outcome<Opportunity> read(CsvImport.Input in, CsvImport.Input historyIn) throws IOException {
         CsvImport.Outcome<Opportunity> out = CsvImport.read(in, settings, FIELDS, h -> new Converter(h, settings, stageModel),
-                new CsvImport.Unique<>("id", Opportunity::id, k -> "id \"" + k + "\""));
+                UNIQUE);
         if (historyIn != null) {
             attachHistory(out, historyIn);
         }
@@ -164,7 +167,7 @@ public final class OpportunityCsvReader {
     private record Change(int index, StageChange change) {
     }
 
-    private static final class Converter implements CsvImport.Converter<Opportunity> {
+    static final class Converter implements CsvImport.Converter<Opportunity> {
         private final Col id, name, account, owner, stage, amount, currency, created, close, status, category,
                 product, type, won, closed;
         private final Currency defaultCurrency;
@@ -387,7 +390,7 @@ public final class OpportunityCsvReader {
         CsvSettings settings() {
             CsvSettings own = super.settings();
             return new CsvSettings(own.mapping(), mirrored.dates(), mirrored.limits(), mirrored.strict(),
-                    mirrored.defaultCurrency(), mirrored.charset(), mirrored.parallel());
+                    mirrored.defaultCurrency(), mirrored.charset(), mirrored.parallel(), mirrored.parallelMinBytes());
         }
     }
 }

@@ -73,7 +73,7 @@ public final class OrgCsvReader {
 
     private ImportResult<Rep> read(CsvImport.Input in) throws IOException {
         CsvImport.Outcome<Rep> out = CsvImport.read(in, settings, FIELDS, Converter::new,
-                new CsvImport.Unique<>("rep", Rep::id, k -> "rep id \"" + k + "\""));
+                new CsvImport.Unique<>("rep", Rep::id, k -> "rep id \"" + k + "\"", true));
         List<ImportProblem> found = checkHierarchy(out);
         if (!found.isEmpty() && settings.strict()) {
             throw new CsvImportException(found);

@@ -70,7 +70,7 @@ public final class QuotaCsvReader {
     private ImportResult<Quota> read(CsvImport.Input in) throws IOException {
         return CsvImport.read(in, settings, FIELDS, h -> new Converter(h, settings.defaultCurrency(), calendar),
                 new CsvImport.Unique<>("period", q -> q.repId() + "\u0000" + q.period(),
-                        k -> "quota for rep " + k.replace("\u0000", " in "))).result();
+                        k -> "quota for rep " + k.replace("\u0000", " in "), false)).result();
     }
 
     private static final class Converter implements CsvImport.Converter<Quota> {

@@ -21,6 +21,7 @@ abstract class ReaderBuilder<B extends ReaderBuilder<B>> {
     private Currency defaultCurrency = Currency.getInstance("USD");
     private Charset charset = StandardCharsets.UTF_8;
     private boolean parallel;
+    private long parallelMinBytes = 4L << 20;
 
     ReaderBuilder() {
     }
@@ -119,16 +120,24 @@ abstract class ReaderBuilder<B extends ReaderBuilder<B>> {
     }
 
     /**
-     * Whether to parse CSV on a second thread while the caller's thread builds records (default false).
-     * The result is the same, in the same order; it only helps on large files with a spare core.
+     * Whether to read a large file (4 MiB or more, from a path, UTF-8 or Latin-1) as two halves on two threads
+     * (default false). The result is exactly that of a sequential read, in the same order: the split is checked
+     * against quoting and line numbers are carried over; where the split cannot be used, or in strict mode on a
+     * problem, the file is read again sequentially. Helps only with a spare core.
      */
     public B parallel(boolean parallel) {
         this.parallel = parallel;
         return self();
     }
 
+    /** Tests lower the file size from which a parallel read splits the file (default 4 MiB). */
+    B parallelMinBytes(long bytes) {
+        this.parallelMinBytes = bytes;
+        return self();
+    }
+
     CsvSettings settings() {
         String df = dateFormat != null ? dateFormat : mapping.dateFormat().orElse(DateParser.ISO);
-        return new CsvSettings(mapping, DateParser.of(df), limits, strict, defaultCurrency, charset, parallel);
+        return new CsvSettings(mapping, DateParser.of(df), limits, strict, defaultCurrency, charset, parallel, parallelMinBytes);
     }
 }

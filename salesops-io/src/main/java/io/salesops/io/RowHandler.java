@@ -5,8 +5,9 @@ import de.siegmar.fastcsv.reader.RecordWrapper;
 import java.util.Arrays;
 
 /**
- * Turns FastCSV's parser callbacks into {@link CsvRow}s, enforcing the field-length and column limits without
- * copying an oversized field. Not thread-safe: one per reader.
+ * Turns FastCSV's parser callbacks into a {@link CsvRow}, enforcing the field-length and column limits without
+ * copying an oversized field. It refills one row object for every record: the caller must be done with a row
+ * before asking for the next. Not thread-safe: one per file or chunk.
  */
 final class RowHandler extends AbstractBaseCsvCallbackHandler<CsvRow> {
 
@@ -14,25 +15,28 @@ final class RowHandler extends AbstractBaseCsvCallbackHandler<CsvRow> {
 
     private final int maxColumns;
     private final int maxFieldLength;
-    private char[] buf = new char[512];
-    private int len;
-    private int[] ends = new int[32];
-    private int stored;
-    private int longField;
-    private int longFieldLength;
-    private String longFieldStart;
+    private final CsvRow row = new CsvRow();
+    private long lineOffset;
 
     RowHandler(CsvLimits limits) {
         this.maxColumns = limits.maxColumns();
         this.maxFieldLength = limits.maxFieldLength();
     }
 
+    /** Adds {@code offset} to every line number: for a chunk that starts after that many lines. */
+    RowHandler lineOffset(long offset) {
+        this.lineOffset = offset;
+        return this;
+    }
+
     @Override
     protected void handleBegin(long startingLineNumber) {
-        len = 0;
-        stored = 0;
-        longField = -1;
-        longFieldStart = null;
+        CsvRow r = row;
+        r.line = startingLineNumber + lineOffset;
+        r.length = 0;
+        r.size = 0;
+        r.longField = -1;
+        r.longFieldStart = null;
     }
 
     @Override
@@ -40,30 +44,32 @@ final class RowHandler extends AbstractBaseCsvCallbackHandler<CsvRow> {
         if (fieldIdx >= maxColumns) {
             return;
         }
+        CsvRow r = row;
         int copy = n;
         if (n > maxFieldLength) {
-            if (longField < 0) {
-                longField = fieldIdx;
-                longFieldLength = n;
-                longFieldStart = new String(chars, offset, PREVIEW);
+            if (r.longField < 0) {
+                r.longField = fieldIdx;
+                r.longFieldLength = n;
+                r.longFieldStart = new String(chars, offset, PREVIEW);
             }
             copy = 0;
         }
-        if (len + copy > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + copy));
+        int len = r.length;
+        if (len + copy > r.data.length) {
+            r.data = Arrays.copyOf(r.data, Math.max(r.data.length * 2, len + copy));
         }
-        System.arraycopy(chars, offset, buf, len, copy);
+        System.arraycopy(chars, offset, r.data, len, copy);
         len += copy;
-        if (stored == ends.length) {
-            ends = Arrays.copyOf(ends, ends.length * 2);
+        r.length = len;
+        if (r.size == r.ends.length) {
+            r.ends = Arrays.copyOf(r.ends, r.ends.length * 2);
         }
-        ends[stored++] = quoted ? len | CsvRow.QUOTED : len;
+        r.ends[r.size++] = quoted ? len | CsvRow.QUOTED : len;
     }
 
     @Override
     protected RecordWrapper<CsvRow> buildRecord() {
-        CsvRow row = new CsvRow(getStartingLineNumber(), Arrays.copyOf(buf, len), Arrays.copyOf(ends, stored),
-                getFieldCount(), longField, longFieldLength, longFieldStart);
+        row.fieldCount = getFieldCount();
         return wrapRecord(row);
     }
 }

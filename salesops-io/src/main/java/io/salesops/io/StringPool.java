@@ -1,16 +1,19 @@
 package io.salesops.io;
 
 /**
- * Canonical strings for repeated cell values (owners, stages, currencies), looked up by their characters so a
- * value seen before costs no allocation. Holds at most {@value #CAPACITY} / 2 values; beyond that it returns
- * fresh strings, so a column of unique values cannot grow it without bound. Not thread-safe.
+ * Canonical strings for repeated cell values (owners, stages, accounts, currencies), looked up by their
+ * characters so a value seen before costs no allocation. Holds at most {@value #MAX_SIZE} values; beyond that it
+ * returns fresh strings, so a column of unique values cannot grow it without bound. Not thread-safe.
  */
 final class StringPool {
 
-    private static final int CAPACITY = 4096;
+    private static final int BITS = 14;
+    private static final int CAPACITY = 1 << BITS;
+    private static final int MAX_SIZE = CAPACITY / 2;
     private static final int MAX_LENGTH = 64;
 
     private final String[] table = new String[CAPACITY];
+    private final char[][] chars = new char[CAPACITY][];
     private int size;
 
     String get(char[] c, int start, int end) {
@@ -22,29 +25,23 @@ final class StringPool {
         for (int i = start; i < end; i++) {
             h = 31 * h + c[i];
         }
+        // Fibonacci hashing: values like rep1, rep2 differ only in their last character, and would cluster
+        // in neighbouring slots under a plain mask.
         int mask = CAPACITY - 1;
-        for (int slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
-            String s = table[slot];
-            if (s == null) {
+        for (int slot = (h * 0x9E3779B9) >>> (32 - BITS); ; slot = (slot + 1) & mask) {
+            char[] k = chars[slot];
+            if (k == null) {
                 String fresh = new String(c, start, n);
-                if (size < CAPACITY / 2) {
+                if (size < MAX_SIZE) {
                     table[slot] = fresh;
+                    chars[slot] = java.util.Arrays.copyOfRange(c, start, end);
                     size++;
                 }
                 return fresh;
             }
-            if (s.length() == n && matches(s, c, start)) {
-                return s;
+            if (java.util.Arrays.equals(k, 0, k.length, c, start, end)) {
+                return table[slot];
             }
         }
-    }
-
-    private static boolean matches(String s, char[] c, int start) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) != c[start + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -3,6 +3,7 @@ package io.salesops.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.siegmar.fastcsv.writer.QuoteStrategies;
 import io.salesops.core.crm.ForecastCategory;
 import io.salesops.core.crm.Opportunity;
@@ -11,6 +12,8 @@ import io.salesops.core.money.Money;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 class OpportunityCsvProperties {
@@ -56,10 +60,50 @@ class OpportunityCsvProperties {
         assertThat(r.problems()).allSatisfy(p -> assertThat(p.line()).isGreaterThan(1));
     }
 
+    @Property(tries = 100)
+    void parallelRead_isExactlyTheSequentialRead(
+            @ForAll("opportunities") @Size(min = 1, max = 40) List<Opportunity> opps,
+            @ForAll("mutations") @Size(max = 10) List<Tuple.Tuple3<Integer, Integer, String>> mutations,
+            @ForAll @IntRange(max = 5) int repeatedIds, @ForAll LineDelimiter newline, @ForAll boolean strict)
+            throws IOException {
+        List<String[]> rows = table(opps, false);
+        for (Tuple.Tuple3<Integer, Integer, String> m : mutations) {
+            rows.get(m.get1() % opps.size())[m.get2()] = m.get3();
+        }
+        for (int i = 0; i < repeatedIds; i++) {
+            rows.get((i * 7 + 3) % rows.size())[0] = rows.get((i * 5) % rows.size())[0];
+        }
+        Path file = Files.createTempFile("parallel", ".csv");
+        try {
+            Files.writeString(file, write(rows, false, newline));
+            OpportunityCsvReader.Builder b = OpportunityCsvReader.builder().parallelMinBytes(0);
+            if (!strict) {
+                b.lenient();
+            }
+            Object sequential = outcome(b.parallel(false).build(), file);
+            Object parallel = outcome(b.parallel(true).build(), file);
+
+            assertThat(parallel).isEqualTo(sequential);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    private static Object outcome(OpportunityCsvReader reader, Path file) throws IOException {
+        try {
+            return reader.read(file);
+        } catch (CsvImportException e) {
+            return e.problems();
+        }
+    }
+
     @Provide
     Arbitrary<List<Opportunity>> opportunities() {
         Arbitrary<String> text = Arbitraries.strings().withChars("abcXYZ019 ,;\"'\n\r-é").ofMinLength(1).ofMaxLength(16)
                 .filter(s -> !s.isBlank() && s.strip().equals(s));
+        // The last column holds no carriage return: FastCSV 3.4.0 drops a quoted field holding one at the end
+        // of a line (see OpportunityCsvReaderTest); other columns may.
+        Arbitrary<String> lastColumn = text.filter(s -> s.indexOf('\r') < 0);
         Arbitrary<String> names = Arbitraries.of("ann", "bob", "cy", "Dana O'Neil");
         Arbitrary<String> stages = Arbitraries.of("Prospecting", "Proposal", "Negotiation", "Closed Won", "Closed Lost");
         Arbitrary<String> currencies = Arbitraries.of("USD", "EUR", "JPY", "BHD");
@@ -73,7 +117,7 @@ class OpportunityCsvProperties {
         Arbitrary<Opportunity> one = Combinators.combine(
                 Combinators.combine(text, text.injectNull(0.3), names, stages, currencies, amounts).as(Tuple::of),
                 Combinators.combine(created, closeOffset, closeOffset.injectNull(0.4), status, category, optional,
-                        optional, text.injectNull(0.5)).as(Tuple::of))
+                        optional, lastColumn.injectNull(0.5)).as(Tuple::of))
                 .as((a, b) -> {
                     LocalDate c = b.get1();
                     OpportunityStatus st = b.get4();
@@ -90,7 +134,8 @@ class OpportunityCsvProperties {
         Arbitrary<String> garbage = Arbitraries.oneOf(
                 Arbitraries.of("", " ", "x", "12,5x", "1,234.56", "-5", "2026-02-30", "2026-1-1", "99999999999999999999",
                         "closed won", "maybe", "\"", "a\nb", "USD", "XYZ", "JPY", "0.001", "Commit", "id-1"),
-                Arbitraries.strings().ofMaxLength(8));
+                // No carriage returns: FastCSV 3.4.0 drops a quoted field holding one at the end of a line.
+                Arbitraries.strings().ofMaxLength(8).filter(g -> g.indexOf('\r') < 0));
         return Combinators.combine(Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, HEADER.length - 1),
                 garbage).as(Tuple::of).list();
     }
@@ -109,8 +154,13 @@ class OpportunityCsvProperties {
     }
 
     private static String write(List<String[]> rows, boolean quoteAll) throws IOException {
+        return write(rows, quoteAll, LineDelimiter.CRLF);
+    }
+
+    private static String write(List<String[]> rows, boolean quoteAll, LineDelimiter newline) throws IOException {
         StringWriter out = new StringWriter();
-        try (CsvWriter w = CsvWriter.builder().quoteStrategy(quoteAll ? QuoteStrategies.ALWAYS : null).build(out)) {
+        try (CsvWriter w = CsvWriter.builder().quoteStrategy(quoteAll ? QuoteStrategies.ALWAYS : null)
+                .lineDelimiter(newline).build(out)) {
             w.writeRecord(HEADER);
             for (String[] row : rows) {
                 String[] cells = row.clone();

@@ -447,4 +447,16 @@ class OpportunityCsvReaderTest {
         assertThat(r.problems()).extracting(ImportProblem::toString)
                 .containsExactly("sf.csv:5:7 (Won): the deal is won but not closed");
     }
+
+    @Test
+    void read_carriageReturnInAQuotedLastField_isReportedNotLost() throws IOException {
+        // FastCSV 3.4.0 drops such a field and joins the next line to the record; the field count exposes it.
+        ImportResult<Opportunity> r = lenient(HEADER
+                + "O-1,A,acc,ann,Proposal,1,USD,2026-01-01,,\"op\ren\"\n"
+                + "O-2,A,acc,ann,Proposal,1,USD,2026-01-01,,open\n");
+
+        assertThat(r.records()).isEmpty();
+        assertThat(r.problems()).extracting(ImportProblem::toString)
+                .containsExactly("opps.csv:2: row has 19 fields but the header has 10");
+    }
 }

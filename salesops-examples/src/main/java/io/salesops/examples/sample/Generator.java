@@ -54,27 +54,40 @@ final class Generator {
     private static final double[] ADVANCE_RENEWAL = {0.97, 0.97, 0.97, 0.96, 0.97};
     /** Opportunity creation by calendar month, January first: a slow January, a busy autumn, a quiet December. */
     private static final double[] SEASON = {0.85, 0.95, 1.05, 0.95, 1.0, 1.05, 0.9, 0.85, 1.1, 1.15, 1.1, 0.8};
-    private static final double WORKDAYS_PER_MONTH = 21.7;
+    /** Spread of deal sizes around the segment's median (log scale). */
+    private static final double AMOUNT_SIGMA = 0.45;
+    /**
+     * The simulation starts a year before the data, so that on {@link SampleCompany#DATA_START} the pipeline,
+     * the renewal calendar and new hires' ramps are already in steady state.
+     */
+    static final LocalDate WARM_UP = SampleCompany.DATA_START.minusYears(1);
 
     enum Segment {
-        SMB("SMB", 11.0, 11_000, 35, 1.05, 120_000),
-        MID_MARKET("Mid-Market", 7.5, 36_000, 70, 1.0, 190_000),
-        ENTERPRISE("Enterprise", 3.2, 130_000, 120, 0.9, 270_000);
+        SMB("SMB", 9.5, 11_000, 35, 1.05, 74_000, 1.25, 1.20),
+        MID_MARKET("Mid-Market", 7.5, 36_000, 70, 1.0, 325_000, 1.40, 1.55),
+        ENTERPRISE("Enterprise", 3.2, 130_000, 120, 0.9, 385_000, 1.45, 1.65);
 
         final String label;
         final double oppsPerMonth;
         final double medianAmount;
         final double cycleDays;
         final double winOdds;
+        /** A fully ramped rep's quarterly quota in the 2024 plan. */
         final long quarterlyCapacity;
+        /** The 2025 and 2026 plans relative to 2024: renewals of Mid-Market and Enterprise deals compound. */
+        final double plan2025;
+        final double plan2026;
 
-        Segment(String label, double oppsPerMonth, double medianAmount, double cycleDays, double winOdds, long quarterlyCapacity) {
+        Segment(String label, double oppsPerMonth, double medianAmount, double cycleDays, double winOdds,
+                long quarterlyCapacity, double plan2025, double plan2026) {
             this.label = label;
             this.oppsPerMonth = oppsPerMonth;
             this.medianAmount = medianAmount;
             this.cycleDays = cycleDays;
             this.winOdds = winOdds;
             this.quarterlyCapacity = quarterlyCapacity;
+            this.plan2025 = plan2025;
+            this.plan2026 = plan2026;
         }
     }
 
@@ -166,12 +179,13 @@ final class Generator {
 
     SampleCompany generate() {
         double x = 0;
-        for (LocalDate m = SampleCompany.FIRST_CREATED.withDayOfMonth(1); !m.isAfter(SampleCompany.AS_OF); m = m.plusMonths(1)) {
+        for (LocalDate m = WARM_UP.withDayOfMonth(1); !m.isAfter(SampleCompany.AS_OF); m = m.plusMonths(1)) {
             // Demand swings with the economy from month to month: an AR(1) process on the log scale.
             x = 0.7 * x + 0.08 * gaussian();
             macro.put(m, Math.exp(x));
         }
-        for (LocalDate d = SampleCompany.FIRST_CREATED; !d.isAfter(SampleCompany.AS_OF); d = d.plusDays(1)) {
+        installedBase();
+        for (LocalDate d = WARM_UP; !d.isAfter(SampleCompany.AS_OF); d = d.plusDays(1)) {
             handOverBooks(d);
             double dayFactor = SEASON[d.getMonthValue() - 1] * macro.get(d.withDayOfMonth(1)) * growth(d)
                     * (isWeekend(d) ? 0.08 : 7.0 / 5.0 * 0.98);
@@ -233,7 +247,7 @@ final class Generator {
         double productFactor = product.equals("Platform") ? 1.0 : product.equals("Analytics") ? 0.55 : 0.25;
         double typeFactor = type.equals("expansion") ? 0.7 : 1.0;
         double median = seg.medianAmount * productFactor * typeFactor * (1 + 0.05 * years(d));
-        long amount = roundTo(median * Math.exp(0.55 * gaussian()), 100, 1_000);
+        long amount = roundTo(median * Math.exp(AMOUNT_SIGMA * gaussian()), 100, 1_000);
         int stage = source.equals("Inbound") || source.equals("Partner") || source.equals("Customer")
                 ? (uniform() < 0.5 ? 1 : 0) : 0;
         double cycle = seg.cycleDays * (type.equals("expansion") ? 0.7 : 1.0) * Math.exp(0.25 * gaussian());
@@ -252,6 +266,32 @@ final class Generator {
         }
     }
 
+    /**
+     * The customers won in the year before the simulation starts. They have accounts, renew a year after they
+     * were won and can be expanded, so the simulated business does not start from an empty customer base.
+     */
+    private void installedBase() {
+        LocalDate start = WARM_UP;
+        for (Person ae : people) {
+            if (ae.role != Role.AE || !ae.activeOn(start) || ae.segment == Segment.SMB) {
+                continue;
+            }
+            double expectedWins = ae.segment.oppsPerMonth * 12 * 0.7 * 0.7 * 0.25 * ae.activity * 0.85;
+            int n = poisson(expectedWins);
+            for (int i = 0; i < n; i++) {
+                Acct account = newAccount(ae);
+                LocalDate won = weekday(start.minusDays(1 + (long) (uniform() * 364)), start.minusDays(400));
+                account.customerSince = won;
+                account.busyUntil = won;
+                String product = "Platform";
+                long amount = roundTo(account.segment.medianAmount * 0.95 * Math.exp(AMOUNT_SIGMA * gaussian()), 100, 1_000);
+                Deal prior = new Deal(-1, account, ae, won, "new", product, "AE", null);
+                prior.events.add(new Event(won, WON, amount, won));
+                scheduleRenewal(prior);
+            }
+        }
+    }
+
     private void createRenewal(Deal prior, LocalDate d) {
         Acct account = prior.account;
         Person owner = byId.get(account.owner);
@@ -260,8 +300,8 @@ final class Generator {
         }
         LocalDate renewalDate = prior.closed().plusYears(1);
         Deal deal = new Deal(deals.size(), account, owner, d, "renewal", prior.product, "Customer", null);
-        long amount = roundTo(prior.last().amount * (0.95 + 0.17 * uniform()), 100, 1_000);
-        double cycle = ChronoUnit.DAYS.between(d, renewalDate) * 0.95;
+        long amount = roundTo(prior.last().amount * (0.97 + 0.13 * uniform()), 100, 1_000);
+        double cycle = Math.max(10, ChronoUnit.DAYS.between(d, renewalDate) * 0.95);
         simulate(deal, 1, amount, renewalDate, cycle, ADVANCE_RENEWAL, 1.0);
         deals.add(deal);
         if (account.busyUntil == null || deal.closed().isAfter(account.busyUntil)) {
@@ -273,13 +313,18 @@ final class Generator {
     }
 
     private void scheduleRenewal(Deal deal) {
-        if (deal.type.equals("expansion") || deal.product.equals("Add-ons")) {
-            return; // expansions co-terminate with the main subscription; add-ons are one-off services
+        if (!deal.product.equals("Platform") || deal.type.equals("expansion") || deal.account.segment == Segment.SMB) {
+            // Only Platform contracts of Mid-Market and Enterprise customers are renewed by a sales deal: SMB
+            // renews by card, Analytics is billed by usage, add-ons are one-off, expansions co-terminate.
+            return;
         }
         LocalDate create = deal.closed().plusYears(1).minusDays(60 + (long) (uniform() * 31));
+        LocalDate earliest = deal.closed().plusDays(1).isAfter(WARM_UP) ? deal.closed().plusDays(1) : WARM_UP;
+        if (create.isBefore(earliest)) {
+            create = earliest;
+        }
         if (!create.isAfter(SampleCompany.AS_OF)) {
-            renewalsDue.computeIfAbsent(create.isAfter(deal.closed()) ? create : deal.closed().plusDays(1),
-                    k -> new ArrayList<>()).add(deal);
+            renewalsDue.computeIfAbsent(create, k -> new ArrayList<>()).add(deal);
         }
     }
 
@@ -312,7 +357,7 @@ final class Generator {
             double p = advance[s];
             double odds = segmentOdds * Math.pow(effectiveSkill(rep, d), 1.5);
             if (isQ4(next)) {
-                odds *= 1.15; // budget flush
+                odds *= 1.35; // budget flush
             }
             p = p * odds / (1 - p + p * odds);
             double u = uniform();
@@ -395,8 +440,11 @@ final class Generator {
         LocalDate w = natural;
         Period q = FiscalCalendar.calendarYear().periodOf(w, PeriodKind.QUARTER);
         LocalDate previousQuarterEnd = q.start().minusDays(1);
-        double push = q.previous().index() == 4 ? 0.55 : 0.35;
-        if (ChronoUnit.DAYS.between(q.start(), w) < 21 && previousQuarterEnd.isAfter(enteredStage.plusDays(2))
+        boolean yearEnd = q.previous().index() == 4;
+        // Year-end budgets make buyers sign in December what they would have signed in January or February.
+        double push = yearEnd ? 0.65 : 0.35;
+        int window = yearEnd ? 45 : 21;
+        if (ChronoUnit.DAYS.between(q.start(), w) < window && previousQuarterEnd.isAfter(enteredStage.plusDays(2))
                 && uniform() < push) {
             w = previousQuarterEnd.minusDays((long) (uniform() * 6));
         } else if (w.getDayOfMonth() <= 7 && uniform() < 0.25) {
@@ -439,7 +487,7 @@ final class Generator {
     }
 
     private static double years(LocalDate d) {
-        return ChronoUnit.DAYS.between(SampleCompany.FIRST_CREATED, d) / 365.25;
+        return ChronoUnit.DAYS.between(SampleCompany.DATA_START, d) / 365.25;
     }
 
     private static boolean isQ4(LocalDate d) {
@@ -553,7 +601,15 @@ final class Generator {
         LocalDate asOf = SampleCompany.AS_OF;
         FiscalCalendar cal = FiscalCalendar.calendarYear();
         Period currentQuarter = cal.periodOf(asOf, PeriodKind.QUARTER);
-        List<Deal> sorted = new ArrayList<>(deals);
+        List<Deal> sorted = new ArrayList<>();
+        Set<Acct> used = new HashSet<>();
+        for (Deal deal : deals) {
+            // The CRM holds the deals created since DATA_START and those still open on that day.
+            if (!deal.created.isBefore(SampleCompany.DATA_START) || !deal.closed().isBefore(SampleCompany.DATA_START)) {
+                sorted.add(deal);
+                used.add(deal.account);
+            }
+        }
         sorted.sort((a, b) -> a.created.equals(b.created) ? Integer.compare(a.seq, b.seq) : a.created.compareTo(b.created));
         List<Opportunity> opps = new ArrayList<>(sorted.size());
         int n = 0;
@@ -610,6 +666,9 @@ final class Generator {
 
         List<Account> accts = new ArrayList<>();
         for (Acct a : accounts) {
+            if (!used.contains(a)) {
+                continue; // an account without a deal in the export is not in it either
+            }
             accts.add(new Account(a.id, a.name, a.industry, a.segment.label, a.region, a.owner, Map.of()));
         }
         return new SampleCompany(seed, org, roles, regions, accts, opps, quotas(cal));
@@ -634,7 +693,7 @@ final class Generator {
     /** AE quotas per quarter: segment capacity x ramp x share of the quarter employed x the year's plan uplift. */
     private Quotas quotas(FiscalCalendar cal) {
         List<Quota> out = new ArrayList<>();
-        Period first = cal.periodOf(SampleCompany.FIRST_CREATED, PeriodKind.QUARTER);
+        Period first = cal.periodOf(SampleCompany.DATA_START, PeriodKind.QUARTER);
         Period last = cal.periodOf(SampleCompany.AS_OF, PeriodKind.QUARTER).enclosing(PeriodKind.YEAR).split(PeriodKind.QUARTER).get(3);
         for (Person p : people) {
             if (p.role != Role.AE) {
@@ -648,12 +707,17 @@ final class Generator {
                 }
                 long tenureMonths = ChronoUnit.MONTHS.between(p.start, q.start());
                 double ramp = tenureMonths < 0 ? 0.25 : tenureMonths < 3 ? 0.5 : tenureMonths < 6 ? 0.75 : 1.0;
-                double uplift = q.fiscalYear() <= 2024 ? 1.0 : q.fiscalYear() == 2025 ? 1.10 : 1.18;
-                double amount = p.segment.quarterlyCapacity * ramp * uplift * days / q.days();
+                // Managers set quotas by territory potential, which tracks the rep's record.
+                double potential = 0.6 + 0.4 * Math.pow(p.skill, 1.5) * p.activity;
+                double amount = p.segment.quarterlyCapacity * planUplift(p.segment, q.fiscalYear()) * potential * ramp * days / q.days();
                 out.add(new Quota(p.id, q, usd(roundTo(amount, 1_000, 1_000))));
             }
         }
         return Quotas.of(out);
+    }
+
+    private static double planUplift(Segment segment, int fiscalYear) {
+        return fiscalYear <= 2024 ? 1.0 : fiscalYear == 2025 ? segment.plan2025 : segment.plan2026;
     }
 
     private static Money usd(long dollars) {
@@ -710,9 +774,9 @@ final class Generator {
                 new Team("amer-west", "AMER West", "tnguyen"),
                 new Team("emea", "EMEA", "shartmann"),
                 new Team("apac", "APAC", "kwatanabe"),
-                new Team("amer-sdr", "AMER Sales Development", "mreyes"),
-                new Team("emea-sdr", "EMEA Sales Development", "shartmann"),
-                new Team("apac-sdr", "APAC Sales Development", "kwatanabe"));
+                new Team("amer-sdr", "AMER SDRs", "mreyes"),
+                new Team("emea-sdr", "EMEA SDRs", "shartmann"),
+                new Team("apac-sdr", "APAC SDRs", "kwatanabe"));
     }
 
     private static List<Territory> territories() {

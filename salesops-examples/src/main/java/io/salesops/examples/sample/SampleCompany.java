@@ -39,9 +39,9 @@ import java.util.TreeMap;
  * <p>The company: a VP of Sales, four regional directors (AMER East, AMER West, EMEA, APAC) and, under them,
  * account executives (who own opportunities and carry quarterly quotas) and SDRs (who source outbound deals,
  * recorded in the {@code sdr} attribute, and carry no money quota) — 43 people in three levels, including
- * leavers and new hires who ramp. Opportunities are created from {@link #FIRST_CREATED} to {@link #AS_OF}
- * and move through the {@linkplain StageModel#defaultModel() default stage model}: stages are skipped and
- * regressed, deals are lost at every stage, expected close dates slip, amounts change at Proposal and
+ * leavers and new hires who ramp. The opportunities are those created from {@link #DATA_START} to
+ * {@link #AS_OF} and those open on {@link #DATA_START}; they move through the
+ * {@linkplain StageModel#defaultModel() default stage model}: stages are skipped and regressed, deals are lost at every stage, expected close dates slip, amounts change at Proposal and
  * Negotiation, deals are pulled into the end of the quarter (most of all in Q4), won subscriptions renew a
  * year later. Reps differ in skill and activity; demand has seasonality, growth and random macro swings.
  * The data set is the CRM as it stood at the end of {@link #AS_OF}: later events are not known, so deals that
@@ -58,10 +58,13 @@ public final class SampleCompany {
     public static final long SEED = 20260515L;
     /** The day the data set was "exported": the CRM as it stood at the end of this day. */
     public static final LocalDate AS_OF = LocalDate.of(2026, 5, 15);
-    /** The earliest created date of an opportunity. */
-    public static final LocalDate FIRST_CREATED = LocalDate.of(2023, 10, 1);
-    /** The first month of the bookings series (earlier months still fill up with pipeline). */
-    public static final LocalDate FIRST_BOOKINGS_MONTH = LocalDate.of(2024, 1, 1);
+    /**
+     * The day the CRM data starts: the data set holds the opportunities created on or after this day and
+     * those created earlier that were still open on it (as after a CRM migration).
+     */
+    public static final LocalDate DATA_START = LocalDate.of(2023, 10, 1);
+    /** The first month of the bookings series. */
+    public static final LocalDate FIRST_BOOKINGS_MONTH = LocalDate.of(2023, 10, 1);
     /** The currency of every amount. */
     public static final Currency CURRENCY = Currency.getInstance("USD");
     /** The names of the bundled CSV files, in the order {@link #writeCsv(Path)} writes them. */
@@ -226,7 +229,8 @@ public final class SampleCompany {
     /**
      * Writes the data set as CSV files into {@code dir} (created if missing), overwriting {@link #FILES}:
      * <ul>
-     *   <li>{@code org.csv}: {@code rep,name,manager,team,territory,start_date,end_date,role}</li>
+     *   <li>{@code org.csv}: {@code rep,name,manager,team,territory,start_date,end_date} (SDRs are in the
+     *       {@code *-sdr} teams; AEs are the reps with quotas)</li>
      *   <li>{@code accounts.csv}: {@code id,name,industry,segment,region,owner}</li>
      *   <li>{@code opportunities.csv}: {@code id,name,account,owner,stage,amount,currency,created_date,
      *       close_date,status,forecast_category,product,type,region,segment,lead_source,sdr}</li>
@@ -246,10 +250,10 @@ public final class SampleCompany {
         try {
             Files.createDirectories(dir);
             try (CsvWriter w = writer(dir.resolve("org.csv"))) {
-                w.writeRecord("rep", "name", "manager", "team", "territory", "start_date", "end_date", "role");
+                w.writeRecord("rep", "name", "manager", "team", "territory", "start_date", "end_date");
                 for (Rep r : org.reps()) {
                     w.writeRecord(r.id(), r.name(), str(r.managerId()), str(r.team()), str(r.territory()),
-                            str(r.startDate()), str(r.endDate()), roles.get(r.id()).name().toLowerCase(Locale.ROOT));
+                            str(r.startDate()), str(r.endDate()));
                 }
             }
             try (CsvWriter w = writer(dir.resolve("accounts.csv"))) {
