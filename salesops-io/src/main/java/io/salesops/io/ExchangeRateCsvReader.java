@@ -51,7 +51,7 @@ public final class ExchangeRateCsvReader {
     private ImportResult<ExchangeRateRow> read(CsvImport.Input in) throws IOException {
         return CsvImport.read(in, settings, FIELDS, Converter::new,
                 new CsvImport.Unique<>("effective_date", r -> r.from() + "->" + r.to() + " on " + r.effectiveDate(),
-                        k -> "rate " + k)).result();
+                        k -> "rate " + k, false)).result();
     }
 
     private static final class Converter implements CsvImport.Converter<ExchangeRateRow> {

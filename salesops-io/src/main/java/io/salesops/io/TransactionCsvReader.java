@@ -62,7 +62,7 @@ public final class TransactionCsvReader {
 
     private ImportResult<Transaction> read(CsvImport.Input in) throws IOException {
         return CsvImport.read(in, settings, FIELDS, h -> new Converter(h, settings.defaultCurrency()),
-                new CsvImport.Unique<>("id", Transaction::id, k -> "id \"" + k + "\"")).result();
+                new CsvImport.Unique<>("id", Transaction::id, k -> "id \"" + k + "\"", true)).result();
     }
 
     private static final class Converter implements CsvImport.Converter<Transaction> {
