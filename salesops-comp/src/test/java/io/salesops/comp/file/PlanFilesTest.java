@@ -193,4 +193,43 @@ class PlanFilesTest {
         assertThat(((PayRule.Spiff) PlanFiles.read(ok, "x", PlanFormat.YAML).components().get(0).pay()).perDeal())
                 .isEqualTo(Money.of(new BigDecimal("50.50"), java.util.Currency.getInstance("USD")));
     }
+
+    @Test
+    void schema_isDraft2020_12_matchesTheDocsCopy_andNamesEveryKeyTheWriterUses() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var schema = mapper.readTree(PlanFiles.schema());
+        assertThat(schema.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        for (String p : List.of("../docs/plan-schema.json", "docs/plan-schema.json")) {
+            java.nio.file.Path path = java.nio.file.Path.of(p);
+            if (java.nio.file.Files.exists(path)) {
+                assertThat(java.nio.file.Files.readString(path)).isEqualTo(PlanFiles.schema());
+            }
+        }
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        collectProperties(schema, declared);
+        for (String name : PlanFiles.EXAMPLES) {
+            CompPlan plan = PlanFiles.read(PlanFiles.example(name), name, PlanFormat.YAML);
+            java.util.Set<String> used = new java.util.HashSet<>();
+            collectKeys(mapper.readTree(PlanFiles.write(plan, PlanFormat.JSON)), used);
+            assertThat(declared).as(name).containsAll(used);
+        }
+    }
+
+    private static void collectProperties(com.fasterxml.jackson.databind.JsonNode n, java.util.Set<String> out) {
+        if (n.isObject()) {
+            if (n.has("properties")) {
+                n.get("properties").fieldNames().forEachRemaining(out::add);
+            }
+            n.forEach(c -> collectProperties(c, out));
+        } else if (n.isArray()) {
+            n.forEach(c -> collectProperties(c, out));
+        }
+    }
+
+    private static void collectKeys(com.fasterxml.jackson.databind.JsonNode n, java.util.Set<String> out) {
+        if (n.isObject()) {
+            n.fieldNames().forEachRemaining(out::add);
+        }
+        n.forEach(c -> collectKeys(c, out));
+    }
 }
