@@ -4,7 +4,7 @@
  */
 module io.salesops.comp {
     requires transitive io.salesops.core;
-    requires io.salesops.io;
+    requires transitive io.salesops.io;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;

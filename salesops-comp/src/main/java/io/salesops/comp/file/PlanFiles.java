@@ -122,6 +122,8 @@ public final class PlanFiles {
             return List.of();
         } catch (PlanFileException e) {
             return e.problems();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return List.of(new PlanFileProblem(file.toString(), 0, 0, "", "file not found"));
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             return List.of(new PlanFileProblem(file.toString(), 0, 0, "", "cannot read the file: " + e.getMessage()));
         }
