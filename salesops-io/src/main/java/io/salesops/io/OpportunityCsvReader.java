@@ -355,8 +355,8 @@ public final class OpportunityCsvReader {
 
         /**
          * Reads the stage-history file's columns under the header names {@code mapping} gives; its fields are
-         * {@code opportunity_id, date, stage, amount, close_date}. The history shares the main file's date
-         * format, mode and limits.
+         * {@code opportunity_id, date, stage, amount, close_date}. The history shares the main file's mode and
+         * limits, and its date format unless this mapping names one ({@code date-format=yyyy-MM-dd}).
          *
          * @throws IllegalArgumentException if the mapping names another field
          */
@@ -389,7 +389,8 @@ public final class OpportunityCsvReader {
         @Override
         CsvSettings settings() {
             CsvSettings own = super.settings();
-            return new CsvSettings(own.mapping(), mirrored.dates(), mirrored.limits(), mirrored.strict(),
+            DateParser dates = own.mapping().dateFormat().isPresent() ? own.dates() : mirrored.dates();
+            return new CsvSettings(own.mapping(), dates, mirrored.limits(), mirrored.strict(),
                     mirrored.defaultCurrency(), mirrored.charset(), mirrored.parallel(), mirrored.parallelMinBytes());
         }
     }

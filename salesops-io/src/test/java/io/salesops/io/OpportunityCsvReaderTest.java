@@ -459,4 +459,15 @@ class OpportunityCsvReaderTest {
         assertThat(r.problems()).extracting(ImportProblem::toString)
                 .containsExactly("opps.csv:2: row has 19 fields but the header has 10");
     }
+
+    @Test
+    void read_historyMappingWithItsOwnDateFormat_overridesTheMainFormat() throws IOException {
+        String opps = "Opportunity ID,Opportunity Owner,Stage,Amount,Created Date\nA,ann,Proposal,1,1/15/2026\n";
+        String history = "deal,when,stage\nA,2026-01-20,Proposal\n";
+        List<Opportunity> r = OpportunityCsvReader.builder().mapping(ColumnMapping.SALESFORCE)
+                .historyMapping(ColumnMapping.parse("opportunity_id=deal,date=when,date-format=yyyy-MM-dd")).build()
+                .read(new StringReader(opps), "sf.csv", new StringReader(history), "h.csv").orThrow();
+
+        assertThat(r.get(0).history()).containsExactly(StageChange.of(LocalDate.of(2026, 1, 20), "Proposal"));
+    }
 }
