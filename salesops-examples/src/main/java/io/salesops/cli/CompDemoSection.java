@@ -57,7 +57,7 @@ final class CompDemoSection implements DemoSection {
         Org org = Org.of(payees);
         List<Credit> used = credits.stream().filter(x -> org.contains(x.payeeId())).toList();
         CalculationResult r = CommissionEngine.calculate(plan, CompContext.of(org, c.quotas()), used, q, CompState.empty());
-        out.printf(Locale.ROOT, "Plan \"%s\" (bundled ae-marginal.yaml) on %d deals won in %s by %d reps with a quota.%n",
+        out.printf(Locale.ROOT, "Plan \"%s\" (ae-marginal.yaml) on %d deals won in %s by %d reps with a quota.%n",
                 plan.name(), used.size(), q, payees.size());
         out.println();
         List<Statement> top = new ArrayList<>(r.statements());
@@ -73,8 +73,9 @@ final class CompDemoSection implements DemoSection {
         t.indent("  ").print(out);
         long zero = r.statements().stream().filter(s -> s.earned().isZero()).count();
         Money total = r.totalEarned();
-        out.printf(Locale.ROOT, "  (top %d of %d; %d earned nothing) Payout for %s: %s, every statement equal to the sum"
-                + " of its lines.%n", Math.min(8, top.size()), top.size(), zero, q, total);
-        out.println("  Try: salesops comp calculate --plan docs/examples/comp/ae-marginal.yaml --credits ... (docs/comp.md)");
+        out.printf(Locale.ROOT, "  (top %d of %d; %d earned nothing) Payout for %s: %s.%n", Math.min(8, top.size()), top.size(),
+                zero, q, total);
+        out.println("  Every statement equals the sum of its lines, to the cent.");
+        out.println("  Run the bundled plans on your own CSV exports with salesops comp calculate (docs/comp.md).");
     }
 }

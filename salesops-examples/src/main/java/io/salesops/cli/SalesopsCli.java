@@ -25,13 +25,19 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         versionProvider = SalesopsCli.Version.class,
         description = "Sales operations on the command line: import CRM exports, forecast bookings, compute commissions.",
-        subcommands = {DemoCommand.class, SampleCommand.class, ForecastCommand.class, CompCommand.class},
+        subcommands = {DemoCommand.class, SampleCommand.class, ForecastCommand.class, ImportCommand.class, CompCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 bad input, 2 usage error, 3 internal failure.",
                 "Set SALESOPS_DEBUG=1 or pass --debug to see stack traces."})
 public final class SalesopsCli implements Callable<Integer> {
 
     /** The version shown when the jar manifest carries none (running from classes, not the jar). */
     public static final String FALLBACK_VERSION = "0.1.0-SNAPSHOT";
+
+    /** Exit code for bad input, as {@link ExitCodes#BAD_INPUT}; kept for commands written against the first CLI cut. */
+    public static final int BAD_INPUT = ExitCodes.BAD_INPUT;
+
+    /** Exit code for an internal failure, as {@link ExitCodes#INTERNAL}. */
+    public static final int INTERNAL = ExitCodes.INTERNAL;
 
     @Spec
     CommandSpec spec;
@@ -59,6 +65,15 @@ public final class SalesopsCli implements Callable<Integer> {
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new SalesopsCli());
         return configure(cl);
+    }
+
+    /**
+     * The same as {@link #newCommandLine()}, under the name the first CLI cut used.
+     *
+     * @return a new, configured command line
+     */
+    public static CommandLine commandLine() {
+        return newCommandLine();
     }
 
     /**

@@ -94,10 +94,10 @@ class ImportCommandTest {
     @Test
     void check_badOptionsOrMissingFile_areMessagesNotStackTraces() {
         assertThat(run("import", "check", dir.resolve("nope.csv").toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("salesops: no such file: ").doesNotContain("\tat ");
+        assertThat(err.toString()).startsWith("salesops: error: file not found: ").doesNotContain("\tat ");
 
         assertThat(run("import", "check", "x.csv", "--columns", "pipedrive")).isEqualTo(1);
-        assertThat(err.toString()).contains("salesops: column mapping \"pipedrive\" is neither");
+        assertThat(err.toString()).contains("salesops: error: column mapping \"pipedrive\" is neither");
 
         assertThat(run("import", "check")).isEqualTo(2);
     }
