@@ -44,6 +44,10 @@ final class Node {
         return new Node(kind, line, column, text);
     }
 
+    int itemsSize() {
+        return items == null ? -1 : items.size();
+    }
+
     boolean isScalar() {
         return fields == null && items == null && kind != Kind.NULL;
     }

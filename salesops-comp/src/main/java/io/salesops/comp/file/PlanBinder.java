@@ -101,19 +101,63 @@ final class PlanBinder {
         }
         LocalDate from = date(o.opt("effectiveFrom"), "effectiveFrom");
         LocalDate to = date(o.opt("effectiveTo"), "effectiveTo");
-        List<Component> components = list(o.req("components", "a list of components"), "components", "components",
-                this::component);
-        List<Cap> totalCaps = list(o.opt("totalCaps"), "totalCaps", "caps", this::cap);
+        List<Integer> keptComponents = new ArrayList<>();
+        List<Component> components = kept(o.req("components", "a list of components"), "components", "components",
+                this::component, keptComponents);
+        List<Integer> keptCaps = new ArrayList<>();
+        List<Cap> totalCaps = kept(o.opt("totalCaps"), "totalCaps", "caps", this::cap, keptCaps);
         Clawback clawback = clawback(o.opt("clawback"), "clawback");
         Draw draw = draw(o.opt("draw"), "draw");
         Guarantee guarantee = guarantee(o.opt("guarantee"), "guarantee");
         QuotaProration proration = proration(o.opt("proration"), "proration");
         o.done();
         if (hard > 0) {
+            // What did bind can still be validated, so that the engine's problems show with the file's own.
+            if (name != null && currency != null && rounding != null && point != null && components != null
+                    && totalCaps != null) {
+                try {
+                    partial = new CompPlan(name, currency, rounding, point, attributes, components, totalCaps, clawback,
+                            draw, guarantee, proration == null ? QuotaProration.none() : proration, from, to);
+                    partialComponents = keptComponents;
+                    partialCaps = keptCaps;
+                    allComponentsBound = keptComponents.size() == root.fields.getOrDefault("components", root).itemsSize();
+                } catch (RuntimeException e) {
+                    partial = null;
+                }
+            }
             return null;
         }
         return build(root, "", () -> new CompPlan(name, currency, rounding, point, attributes, components, totalCaps,
                 clawback, draw, guarantee, proration, from, to));
+    }
+
+    /** The plan of the parts that bound, when the whole could not; null if even that could not be built. */
+    CompPlan partial;
+    /** For {@link #partial}: the file index of each component and total cap kept. */
+    List<Integer> partialComponents = List.of();
+    List<Integer> partialCaps = List.of();
+    boolean allComponentsBound;
+
+    /** Like {@link #list} but keeps the elements that bound, recording their indexes; null if not a list. */
+    private <T> List<T> kept(Node n, String path, String what, BiFunction<Node, String, T> element, List<Integer> indexes) {
+        if (n == null) {
+            return List.of();
+        }
+        if (n.kind != Node.Kind.ARRAY) {
+            hard(n, path, "expected a list of " + what + ", found " + n.describe());
+            return null;
+        }
+        at(path, path, n);
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < n.items.size(); i++) {
+            int before = hard;
+            T t = element.apply(n.items.get(i), path + "[" + i + "]");
+            if (t != null && hard == before) {
+                out.add(t);
+                indexes.add(i);
+            }
+        }
+        return out;
     }
 
     private Component component(Node n, String path) {
@@ -133,7 +177,9 @@ final class PlanBinder {
         List<Cap> caps = list(o.opt("caps"), path + ".caps", "caps", this::cap);
         Money floor = money(o.opt("floor"), path + ".floor");
         o.done();
-        if (hard > 0) {
+        if (name == null || crediting == null || measure == null || pay == null || multipliers == null || gates == null
+                || caps == null || (o.node.fields.containsKey("floor") && o.node.fields.get("floor").kind != Node.Kind.NULL
+                && floor == null)) {
             return null;
         }
         return build(n, path, () -> new Component(name, crediting, measure, pay, multipliers, gates, caps, floor));
@@ -546,12 +592,13 @@ final class PlanBinder {
             return null;
         }
         at(path, path, n);
+        int before = hard;
         Draw.Kind kind = enumOr(o.req("kind", "recoverable or non_recoverable"), path + ".kind", Draw.Kind.class, null);
         Money amount = money(o.req("amount", "the draw per period"), path + ".amount");
         LocalDate from = date(o.req("from", "the first day of the draw"), path + ".from");
         LocalDate to = date(o.opt("to"), path + ".to");
         o.done();
-        if (kind == null || amount == null || from == null || hard > 0) {
+        if (kind == null || amount == null || from == null || hard != before) {
             return null;
         }
         return new Draw(kind, amount, from, to);
@@ -566,11 +613,12 @@ final class PlanBinder {
             return null;
         }
         at(path, path, n);
+        int before = hard;
         Money amount = money(o.req("amount", "the minimum net pay per period"), path + ".amount");
         LocalDate from = date(o.req("from", "the first day of the guarantee"), path + ".from");
         LocalDate to = date(o.opt("to"), path + ".to");
         o.done();
-        if (amount == null || from == null || hard > 0) {
+        if (amount == null || from == null || hard != before) {
             return null;
         }
         return new Guarantee(amount, from, to);

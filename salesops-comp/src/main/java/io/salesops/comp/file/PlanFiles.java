@@ -129,6 +129,16 @@ public final class PlanFiles {
         }
     }
 
+    /** Maps {@code prefix[k]} at the start of a validator path to the file index of the k-th element kept. */
+    private static String renumber(String path, String prefix, List<Integer> kept) {
+        if (!path.startsWith(prefix)) {
+            return path;
+        }
+        int close = path.indexOf(']', prefix.length());
+        int k = Integer.parseInt(path.substring(prefix.length(), close));
+        return prefix + (k < kept.size() ? kept.get(k) : k) + path.substring(close);
+    }
+
     /** Binds without the plan validator, for tests that round-trip plans the validator would refuse. */
     static CompPlan bindOnly(byte[] bytes, String name, PlanFormat format, List<PlanFileProblem> problems) {
         Node root = new TreeReader(name, problems).read(bytes, format);
@@ -149,6 +159,23 @@ public final class PlanFiles {
             for (PlanProblem p : PlanValidator.validate(plan, null)) {
                 PlanBinder.Loc l = binder.locate(p.path());
                 problems.add(l == null ? new PlanFileProblem(name, 0, 0, p.path(), p.message())
+                        : new PlanFileProblem(name, l.line(), l.column(), l.path(), p.message()));
+            }
+        } else if (binder.partial != null) {
+            List<PlanProblem> found;
+            try {
+                found = PlanValidator.validate(binder.partial, null);
+            } catch (RuntimeException e) {
+                found = List.of(); // a partial plan is best effort; the binding problems stand on their own
+            }
+            for (PlanProblem p : found) {
+                String path = renumber(renumber(p.path(), "components[", binder.partialComponents), "totalCaps[", binder.partialCaps);
+                // Problems that only arise because a broken part was left out are not the user's.
+                if (!binder.allComponentsBound && (path.equals("components") || path.matches("components\\[\\d+]\\.gates\\[\\d+]\\.component"))) {
+                    continue;
+                }
+                PlanBinder.Loc l = binder.locate(path);
+                problems.add(l == null ? new PlanFileProblem(name, 0, 0, path, p.message())
                         : new PlanFileProblem(name, l.line(), l.column(), l.path(), p.message()));
             }
         }

@@ -109,6 +109,31 @@ class PlanFilesTest {
     }
 
     @Test
+    void bindingProblemInOneComponent_stillReportsTheValidatorProblemsOfTheOthers() {
+        String yaml = """
+                name: Mixed
+                currency: USD
+                components:
+                  - name: Broken
+                    pay: {type: flat_rate, rate: ten}
+                  - name: Gappy
+                    pay:
+                      type: tiered
+                      basis: amount
+                      tiers:
+                        - {upTo: 100, rate: 10}
+                        - {from: 150, rate: 12}
+                    gates: [{component: Broken, atLeast: 1}]
+                draw: {kind: recoverable, amount: 100, from: 2026-02-01, to: 2026-01-01}
+                """;
+        List<PlanFileProblem> ps = problems(yaml, PlanFormat.YAML);
+        assertThat(ps).extracting(PlanFileProblem::path).containsExactly(
+                "components[0].pay.rate", "components[1].pay.tiers[1].from", "draw.to");
+        assertThat(ps.get(1).line()).isEqualTo(12);
+        assertThat(ps.get(1).message()).contains("gap");
+    }
+
+    @Test
     void json_missingRequiredAndDuplicateKeys_allReported() {
         String json = """
                 {"name": "J", "name": "K", "components": [{"pay": {"type": "spiff", "perDeal": 5}}]}
