@@ -55,7 +55,8 @@ public record Credit(String id, String payeeId, LocalDate date, Money amount, St
         product = product == null ? "" : product.strip();
         dealId = dealId == null || dealId.isBlank() ? id : dealId.strip();
         splits = splits == null ? List.of() : List.copyOf(splits);
-        attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(attributes));
+        attributes = attributes == null || attributes.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new TreeMap<>(attributes));
         if (!splits.isEmpty()) {
             BigDecimal total = BigDecimal.ZERO;
             java.util.Set<String> seen = new java.util.HashSet<>();

@@ -66,13 +66,22 @@ import java.util.stream.IntStream;
 public final class Calculation {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final Comparator<Item> ITEM_ORDER = Comparator.<Item, LocalDate>comparing(i -> i.credit.date())
-            .thenComparing(i -> i.credit.id()).thenComparing(i -> i.role);
+    /** Credits in date order, then by id, then by whose credit it is (for overrides of split deals). */
+    private static final Comparator<Item> ITEM_ORDER = (x, y) -> {
+        int c = x.credit.date().compareTo(y.credit.date());
+        if (c != 0) {
+            return c;
+        }
+        c = x.credit.id().compareTo(y.credit.id());
+        return c != 0 ? c : x.from.compareTo(y.from);
+    };
 
     private final List<Segment> segments;
     private final CompPlan last;
     private final CompContext ctx;
     private final Period period;
+    /** The period's label, formatted once: it is stamped on every deal-pay entry. */
+    private final String periodLabel;
     private final CompState prior;
     private final Currency currency;
     private final RoundingMode rounding;
@@ -94,18 +103,21 @@ public final class Calculation {
     private record Compiled(Component c, Predicate<Credit> when, String label, int slot) {
     }
 
-    /** One credit credited to one payee for one component; {@code pay} is what it earned, attributed. */
+    /**
+     * One credit credited to one payee for one component; {@code from} is the owner or split payee it came
+     * from (differs from the payee for overrides and team credit); {@code pay} is what it earned, attributed.
+     */
     private static final class Item {
         final Credit credit;
         final long amount;
-        final String role;
+        final String from;
         long pay;
         String rule;
 
-        Item(Credit credit, long amount, String role) {
+        Item(Credit credit, long amount, String from) {
             this.credit = credit;
             this.amount = amount;
-            this.role = role;
+            this.from = from;
         }
     }
 
@@ -153,6 +165,7 @@ public final class Calculation {
     private Calculation(List<CompPlan> versions, CompContext ctx, Period period, CompState prior) {
         this.ctx = ctx;
         this.period = period;
+        this.periodLabel = period.toString();
         this.prior = prior;
         List<CompPlan> active = new ArrayList<>();
         for (CompPlan v : versions) {
@@ -241,6 +254,9 @@ public final class Calculation {
             for (int p = 0; p < reps.length; p++) {
                 out[p] = payee(p);
             }
+        } else if (pool == ForkJoinPool.commonPool()) {
+            // The calling thread joins in, so two cores give two workers even though the common pool has one.
+            IntStream.range(0, reps.length).parallel().forEach(p -> out[p] = payee(p));
         } else {
             try {
                 pool.submit(() -> IntStream.range(0, reps.length).parallel().forEach(p -> out[p] = payee(p))).get();
@@ -256,7 +272,7 @@ public final class Calculation {
         }
         List<Statement> statements = new ArrayList<>(reps.length);
         Map<String, PayeeState> states = new HashMap<>(reps.length * 2);
-        Map<String, List<String>> paid = new HashMap<>();
+        Map<String, List<String>> paid = new HashMap<>(reps.length * 32);
         for (Outcome o : out) {
             statements.add(o.statement());
             states.put(o.state().payeeId(), o.state());
@@ -331,11 +347,9 @@ public final class Calculation {
         // Who the credit belongs to, before overrides or team credit: the owner or the split payees.
         String[] who;
         long[] parts;
-        String[] roles;
         if (comp.crediting().splits() && !c.splits().isEmpty()) {
             int n = c.splits().size();
             who = new String[n];
-            roles = new String[n];
             long[] w = new long[n];
             BigDecimal[] shares = new BigDecimal[n];
             int scale = 0;
@@ -343,8 +357,7 @@ public final class Calculation {
                 Split s = c.splits().get(i);
                 who[i] = s.payeeId();
                 shares[i] = s.share().value();
-                scale = Math.max(scale, shares[i].stripTrailingZeros().scale());
-                roles[i] = "split " + s.share();
+                scale = Math.max(scale, shares[i].scale()); // Percent keeps its value stripped of trailing zeros
             }
             for (int i = 0; i < n; i++) {
                 w[i] = shares[i].setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
@@ -353,7 +366,6 @@ public final class Calculation {
         } else {
             who = new String[] {c.payeeId()};
             parts = new long[] {amount};
-            roles = new String[] {"owner"};
         }
         for (int i = 0; i < who.length; i++) {
             Integer p = index.get(who[i]);
@@ -364,7 +376,7 @@ public final class Calculation {
             }
             CreditTarget target = comp.crediting().target();
             if (target == CreditTarget.OWNER) {
-                add(p, k.slot(), new Item(c, parts[i], roles[i]));
+                add(p, k.slot(), new Item(c, parts[i], who[i]));
             } else if (target == CreditTarget.MANAGERS) {
                 int[] chain = chains[p];
                 if (chain == null) {
@@ -373,8 +385,7 @@ public final class Calculation {
                 }
                 int levels = comp.crediting().levels() == 0 ? chain.length : Math.min(chain.length, comp.crediting().levels());
                 for (int l = 0; l < levels; l++) {
-                    add(chain[l], k.slot(), new Item(c, parts[i], "override of " + who[i]
-                            + (roles[i].equals("owner") ? "" : " (" + roles[i] + ")")));
+                    add(chain[l], k.slot(), new Item(c, parts[i], who[i]));
                 }
             } else {
                 String team = reps[p].team();
@@ -383,7 +394,7 @@ public final class Calculation {
                     continue;
                 }
                 for (int member : teams.get(team)) {
-                    add(member, k.slot(), new Item(c, parts[i], "team " + team + " credit from " + who[i]));
+                    add(member, k.slot(), new Item(c, parts[i], who[i]));
                 }
             }
         }
@@ -495,7 +506,7 @@ public final class Calculation {
             accs.forEach((name, a) -> cs.put(name, new ComponentState(money(a.ytdMeasure), a.ytdCount,
                     money(a.ytdGross), money(a.ytdEarned))));
             DealHistory h = before == null ? DealHistory.empty() : before.history();
-            PayeeState state = new PayeeState(rep.id(), period.fiscalYear(), period.toString(), money(ytdEarned),
+            PayeeState state = new PayeeState(rep.id(), period.fiscalYear(), periodLabel, money(ytdEarned),
                     money(ytdPaid), money(balance), cs, h.plus(entries));
             return new Outcome(st, state, paidDeals);
         }
@@ -1084,7 +1095,7 @@ public final class Calculation {
                         continue;
                     }
                     String rule = i.rule == null ? "" : i.rule;
-                    DealPay d = new DealPay(i.credit.dealId(), label, period.toString(), i.credit.date(), i.pay, i.amount, rule);
+                    DealPay d = new DealPay(i.credit.dealId(), label, periodLabel, i.credit.date(), i.pay, i.amount, rule);
                     if (byDeal == null) {
                         byDeal = new LinkedHashMap<>();
                     }
@@ -1114,6 +1125,7 @@ public final class Calculation {
                                 revs.add(r);
                             }
                         }
+                        // revs is short: a payee has few reversals in a period.
                     }
                 }
             }
@@ -1122,11 +1134,21 @@ public final class Calculation {
             }
             revs.sort(Comparator.comparing(Credit::date).thenComparing(Credit::id));
             Clawback rule = last.clawback();
-            for (Credit r : revs) {
-                List<DealPay> paid = new ArrayList<>();
-                if (before != null) {
-                    paid.addAll(before.history().forDeal(r.dealId()));
+            Map<String, List<DealPay>> earlier = new HashMap<>();
+            if (before != null) {
+                Set<String> wanted = new HashSet<>();
+                for (Credit r : revs) {
+                    wanted.add(r.dealId());
                 }
+                // One pass over the history for all reversed deals, not one per reversal.
+                for (DealPay d : before.history().all()) {
+                    if (wanted.contains(d.dealId())) {
+                        earlier.computeIfAbsent(d.dealId(), k -> new ArrayList<>()).add(d);
+                    }
+                }
+            }
+            for (Credit r : revs) {
+                List<DealPay> paid = new ArrayList<>(earlier.getOrDefault(r.dealId(), List.of()));
                 for (DealPay d : entries) {
                     if (d.dealId().equals(r.dealId())) {
                         paid.add(d);
@@ -1155,7 +1177,7 @@ public final class Calculation {
                     Draft line = new Draft();
                     line.kind = LineKind.CLAWBACK;
                     line.component = e.getKey();
-                    line.items = List.of(new Item(r, 0, "reversal"));
+                    line.items = List.of(new Item(r, 0, r.payeeId()));
                     long days = booked == null ? 0 : ChronoUnit.DAYS.between(booked, r.date());
                     if (rule == null) {
                         line.rule = "no clawback rule";
@@ -1179,7 +1201,7 @@ public final class Calculation {
                             a.ytdMeasure -= base;
                             a.ytdCount -= 1;
                         }
-                        entries.add(new DealPay(r.dealId(), e.getKey(), period.toString(), booked == null ? r.date() : booked,
+                        entries.add(new DealPay(r.dealId(), e.getKey(), periodLabel, booked == null ? r.date() : booked,
                                 -net, -base, "clawback by " + r.id()));
                     }
                     lines.add(line.toLine(currency));
