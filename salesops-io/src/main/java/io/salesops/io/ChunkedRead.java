@@ -79,6 +79,8 @@ final class ChunkedRead {
 
         CsvImport.RowLoop<T> first = new CsvImport.RowLoop<>(in.name(), s, fields, binder, unique, false);
         CsvImport.RowLoop<T> second = new CsvImport.RowLoop<>(in.name(), s, fields, binder, unique, false);
+        first.expectBytes(split);
+        second.expectBytes(size - split);
         Boundary tail = new Boundary(range(path, split, size, cs));
         FutureTask<Void> task = new FutureTask<>(() -> {
             try (CsvReader<CsvRow> csv = CsvImport.open(null, tail, s, new RowHandler(s.limits()))) {
