@@ -79,6 +79,8 @@ final class ChunkedRead {
 
         CsvImport.RowLoop<T> first = new CsvImport.RowLoop<>(in.name(), s, fields, binder, unique, false);
         CsvImport.RowLoop<T> second = new CsvImport.RowLoop<>(in.name(), s, fields, binder, unique, false);
+        first.expectBytes(split);
+        second.expectBytes(size - split);
         Boundary tail = new Boundary(range(path, split, size, cs));
         FutureTask<Void> task = new FutureTask<>(() -> {
             try (CsvReader<CsvRow> csv = CsvImport.open(null, tail, s, new RowHandler(s.limits()))) {
@@ -264,8 +266,26 @@ final class ChunkedRead {
         @Override
         public int read(char[] cbuf, int off, int len) throws IOException {
             int n = super.read(cbuf, off, len);
-            for (int i = off; i < off + n; i++) {
-                track(cbuf[i]);
+            int end = off + n;
+            for (int i = off; i < end; i++) {
+                char ch = cbuf[i];
+                int from = i;
+                // Most characters change nothing: skip them without the state switch.
+                if (state == UNQUOTED) {
+                    while (ch != ',' && ch != '\r' && ch != '\n' && ++i < end) {
+                        ch = cbuf[i];
+                    }
+                } else if (state == QUOTED) {
+                    while (ch != '"' && ch != '\r' && ch != '\n' && ++i < end) {
+                        ch = cbuf[i];
+                    }
+                }
+                if (i > from) {
+                    lastCr = false;
+                }
+                if (i < end) {
+                    track(ch);
+                }
             }
             return n;
         }

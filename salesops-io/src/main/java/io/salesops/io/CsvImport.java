@@ -59,7 +59,7 @@ final class CsvImport {
 
     /** The rows that became records with their lines, every problem, and the number of data rows. */
     static final class Outcome<T> {
-        final List<T> records = new ArrayList<>();
+        final ArrayList<T> records = new ArrayList<>();
         int[] lines = new int[16];
         final List<ImportProblem> problems = new ArrayList<>();
         int rowsRead;
@@ -87,6 +87,9 @@ final class CsvImport {
             }
         }
         RowLoop<T> loop = new RowLoop<>(in.name(), s, fields, binder, unique, s.strict());
+        if (in.path() != null) {
+            loop.expectBytes(java.nio.file.Files.size(in.path()));
+        }
         try (CsvReader<CsvRow> csv = open(in.path() != null ? in.path() : null, in.reader(), s, new RowHandler(s.limits()))) {
             loop.run(csv, null);
         }
@@ -122,6 +125,8 @@ final class CsvImport {
         private Col keyCol;
         boolean stopped;
         long lastLine;
+        private long expectedBytes;
+        private long sampledChars;
 
         RowLoop(String file, CsvSettings s, List<Field> fields, Binder<T> binder, Unique<T> unique, boolean throwAtFirst) {
             this.file = file;
@@ -131,6 +136,29 @@ final class CsvImport {
             this.unique = unique;
             this.throwAtFirst = throwAtFirst;
             this.seen = unique == null ? null : new KeyIndex();
+        }
+
+        /**
+         * The input's size in bytes, if known: after {@value #SAMPLE} rows the loop estimates the row count from
+         * their average length and sizes its lists and id index once.
+         */
+        void expectBytes(long bytes) {
+            this.expectedBytes = bytes;
+        }
+
+        private static final int SAMPLE = 1024;
+
+        private void presize() {
+            long estimate = Math.min(expectedBytes / Math.max(1, sampledChars / SAMPLE) + SAMPLE, s.limits().maxRows());
+            // Capped: a wrong guess from short first rows must not reserve gigabytes; beyond it the lists grow.
+            int rows = (int) Math.min(estimate, 1 << 22);
+            out.records.ensureCapacity(rows);
+            if (out.lines.length < rows) {
+                out.lines = Arrays.copyOf(out.lines, rows);
+            }
+            if (seen != null) {
+                seen.ensureCapacity(rows);
+            }
         }
 
         void bind(Header header) {
@@ -176,6 +204,13 @@ final class CsvImport {
 
         /** @return false to stop: strict mode met a problem row and does not throw */
         private boolean accept(CsvRow row) {
+            if (expectedBytes > 0 && out.rowsRead < SAMPLE) {
+                // Characters plus separators and a line break approximate the row's bytes in an ASCII-heavy file.
+                sampledChars += row.length + row.size;
+                if (out.rowsRead == SAMPLE - 1) {
+                    presize();
+                }
+            }
             if (++out.rowsRead > s.limits().maxRows()) {
                 throw new CsvImportException(List.of(new ImportProblem(file, row.line, null, 0, null,
                         "the file has more than " + s.limits().maxRows() + " data rows, the limit")));

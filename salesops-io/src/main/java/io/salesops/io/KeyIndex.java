@@ -11,6 +11,13 @@ final class KeyIndex {
     private long[] meta = new long[1 << 12];
     private int size;
 
+    /** Makes room for {@code expected} keys at once, sparing the rehashing of growing step by step. */
+    void ensureCapacity(int expected) {
+        while (expected * 2L >= keys.length && keys.length < (1 << 30)) {
+            grow();
+        }
+    }
+
     /** @return the line {@code key} was first seen on, or 0 after recording it on {@code line}, which is at least 1 */
     int putIfAbsent(String key, int line) {
         if (size * 2 >= keys.length) {

@@ -60,4 +60,24 @@ class ChunkedReadTest {
         assertThat(b.build().read(file).records()).singleElement().extracting(Opportunity::name)
                 .isEqualTo("line\n".repeat(200).strip());
     }
+
+    @Test
+    void boundary_countsLineBreaksAsFastCsvDoesAndKnowsWhetherItEndsInsideQuotes() throws IOException {
+        ChunkedRead.Boundary b = new ChunkedRead.Boundary(new java.io.StringReader(
+                "h1,h2\r\nab,\"x\ny\"\rcd,\"q\"\"\"tail\n"));
+        char[] buf = new char[7];
+        while (b.read(buf, 0, buf.length) >= 0) {
+            // drain in small pieces, so CRLF and quotes straddle reads
+        }
+        assertThat(b.lineBreaks()).isEqualTo(4);
+        assertThat(b.atRecordStart()).isTrue();
+        assertThat(b.sawCarriageReturnInQuotes()).isFalse();
+
+        ChunkedRead.Boundary open = new ChunkedRead.Boundary(new java.io.StringReader("a,\"b\r\nc\n"));
+        while (open.read(buf, 0, buf.length) >= 0) {
+            // drain
+        }
+        assertThat(open.atRecordStart()).isFalse();
+        assertThat(open.sawCarriageReturnInQuotes()).isTrue();
+    }
 }
