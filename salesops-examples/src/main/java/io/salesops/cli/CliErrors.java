@@ -1,5 +1,6 @@
 package io.salesops.cli;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,7 +24,8 @@ import picocli.CommandLine;
  * {@link NumberFormatException}, currency mismatches, org validation), {@link DateTimeException} (including
  * {@code DateTimeParseException}), {@link NoSuchElementException} (an unknown rep, stage or period),
  * {@link ArithmeticException} (an amount with too many decimals or out of range), {@link IOException} and
- * {@link UncheckedIOException} (missing or unreadable files). Usage errors, picocli's
+ * {@link UncheckedIOException} (missing or unreadable files, malformed JSON), FastCSV's
+ * {@link CsvParseException} (malformed CSV). Usage errors, picocli's
  * {@link CommandLine.ParameterException}, exit 2. Anything else is an internal failure, exit 3.
  *
  * <p>Immutable and thread-safe; installed by {@link SalesopsCli#newCommandLine()}.
@@ -70,7 +72,8 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler, 
                 || t instanceof NoSuchElementException
                 || t instanceof ArithmeticException
                 || t instanceof IOException
-                || t instanceof UncheckedIOException;
+                || t instanceof UncheckedIOException
+                || t instanceof CsvParseException;
     }
 
     /**

@@ -205,6 +205,8 @@ class SalesopsCliTest {
         assertThat(CliErrors.exitCodeOf(new java.util.NoSuchElementException("unknown rep"))).isEqualTo(1);
         assertThat(CliErrors.exitCodeOf(new ArithmeticException("too many decimals"))).isEqualTo(1);
         assertThat(CliErrors.exitCodeOf(new java.io.IOException("disk"))).isEqualTo(1);
+        assertThat(CliErrors.exitCodeOf(new de.siegmar.fastcsv.reader.CsvParseException("bad quote"))).isEqualTo(1);
+        assertThat(CliErrors.exitCodeOf(new java.time.DateTimeException("bad date"))).isEqualTo(1);
         assertThat(CliErrors.exitCodeOf(new NullPointerException())).isEqualTo(3);
         assertThat(CliErrors.exitCodeOf(new CommandLine.ParameterException(SalesopsCli.newCommandLine(), "x"))).isEqualTo(2);
     }

@@ -360,4 +360,63 @@ class SampleCompanyTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("\"x.csv\" is not a bundled sample file; expected one of [org.csv");
     }
+
+    @Test
+    void stageWeightedPipelineForecast_beatsTheRunRate() {
+        // A deliberately simple pipeline model, forecasting each quarter from 2024-Q3 to 2026-Q1 on its first
+        // and its 46th day: won so far + open deals expected to close in the quarter x the share of deals
+        // closed in the past year that were won after reaching their stage + what was created later and won
+        // in the same quarter a year before. Baselines: last quarter's bookings; the last four quarters' mean.
+        double pipelineError = 0;
+        double lastQuarterError = 0;
+        double yearMeanError = 0;
+        int points = 0;
+        for (Period q : C.calendar().parse("2024-Q3").through(C.calendar().parse("2026-Q1"))) {
+            for (int offset : new int[] {0, 45}) {
+                LocalDate asOf = q.start().plusDays(offset).minusDays(1);
+                double actual = bookings(q);
+                double lastQuarter = bookings(q.previous());
+                double yearMean = (bookings(q.plus(-1)) + bookings(q.plus(-2)) + bookings(q.plus(-3)) + bookings(q.plus(-4))) / 4.0;
+                Map<String, long[]> reachedWon = new java.util.HashMap<>();
+                for (Opportunity o : C.opportunities()) {
+                    if (o.isOpen() || o.closeDate().isAfter(asOf) || o.closeDate().isBefore(asOf.minusDays(365))) {
+                        continue;
+                    }
+                    o.history().stream().map(StageChange::stage).distinct().forEach(stage -> {
+                        long[] rw = reachedWon.computeIfAbsent(stage, k -> new long[2]);
+                        rw[0]++;
+                        rw[1] += o.isWon() ? 1 : 0;
+                    });
+                }
+                double pipeline = 0;
+                for (Opportunity o : C.opportunities()) {
+                    var snapshot = o.asOf(asOf);
+                    if (snapshot.isEmpty()) {
+                        continue;
+                    }
+                    Opportunity then = snapshot.get();
+                    if (then.isWon() && q.contains(then.closeDate())) {
+                        pipeline += then.amount().minorUnits();
+                    } else if (then.isOpen() && then.closeDate() != null && !then.closeDate().isAfter(q.end())
+                            && reachedWon.containsKey(then.stage())) {
+                        long[] rw = reachedWon.get(then.stage());
+                        pipeline += then.amount().minorUnits() * (double) rw[1] / rw[0];
+                    }
+                }
+                Period yearAgo = q.plus(-4);
+                LocalDate yearAgoAsOf = yearAgo.start().plusDays(offset).minusDays(1);
+                for (Opportunity o : C.opportunities()) {
+                    if (o.isWon() && yearAgo.contains(o.closeDate()) && o.createdDate().isAfter(yearAgoAsOf)) {
+                        pipeline += o.amount().minorUnits();
+                    }
+                }
+                pipelineError += Math.abs(pipeline - actual) / actual;
+                lastQuarterError += Math.abs(lastQuarter - actual) / actual;
+                yearMeanError += Math.abs(yearMean - actual) / actual;
+                points++;
+            }
+        }
+        double pipelineMape = pipelineError / points;
+        assertThat(pipelineMape).isLessThan(0.75 * lastQuarterError / points).isLessThan(0.75 * yearMeanError / points);
+    }
 }
