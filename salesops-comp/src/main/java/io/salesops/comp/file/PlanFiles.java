@@ -32,9 +32,9 @@ import java.util.Objects;
  * Reading checks the syntax, every key and value, and then the plan itself ({@link PlanValidator}), and
  * reports all problems together, each as {@code file:line:column path: message}.
  *
- * <p>Hostile input is refused with a problem, never a hang: files over {@value TreeReader#MAX_BYTES} bytes,
- * bytes that are not UTF-8, nesting deeper than {@value TreeReader#MAX_DEPTH}, numbers with more than
- * {@value PlanBinder#MAX_INTEGER_DIGITS} integer digits or {@value PlanBinder#MAX_SCALE} decimals (so
+ * <p>Hostile input is refused with a problem, never a hang: files over 1 MiB (1,048,576 bytes),
+ * bytes that are not UTF-8, nesting deeper than 32 levels, numbers with more than
+ * 15 integer digits or 12 decimals (so
  * {@code 1e999999999} is an error), YAML aliases, duplicate and unknown keys. YAML tags never instantiate
  * classes: the value is read as plain text.
  *
