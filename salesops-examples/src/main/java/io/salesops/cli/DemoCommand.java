@@ -43,7 +43,8 @@ public final class DemoCommand implements Callable<Integer> {
                 new DemoSections.Bookings(),
                 new DemoSections.WinRates(),
                 new DemoSections.Attainment(),
-                new DemoSections.CurrentQuarter());
+                new DemoSections.CurrentQuarter(),
+                new CompDemoSection());
     }
 
     /**

@@ -1,0 +1,99 @@
+package io.salesops.comp.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A payee's per-deal pay history: every {@link DealPay}, oldest first. Appending shares the existing entries
+ * (one chunk per period), so carrying the history from period to period costs only the new entries.
+ * Immutable and thread-safe.
+ */
+public final class DealHistory {
+
+    private static final DealHistory EMPTY = new DealHistory(List.of(), 0);
+
+    private final List<DealPay[]> chunks;
+    private final int size;
+
+    private DealHistory(List<DealPay[]> chunks, int size) {
+        this.chunks = chunks;
+        this.size = size;
+    }
+
+    /** @return the empty history */
+    public static DealHistory empty() {
+        return EMPTY;
+    }
+
+    /** @return a history holding {@code entries}, in order */
+    public static DealHistory of(Collection<DealPay> entries) {
+        return EMPTY.plus(entries);
+    }
+
+    /** @return this history followed by {@code entries}; this history is unchanged */
+    public DealHistory plus(Collection<DealPay> entries) {
+        if (entries.isEmpty()) {
+            return this;
+        }
+        List<DealPay[]> c = new ArrayList<>(chunks.size() + 1);
+        c.addAll(chunks);
+        c.add(entries.toArray(new DealPay[0]));
+        return new DealHistory(List.copyOf(c), size + entries.size());
+    }
+
+    /** @return the number of entries */
+    public int size() {
+        return size;
+    }
+
+    /** @return every entry, oldest first */
+    public List<DealPay> all() {
+        List<DealPay> out = new ArrayList<>(size);
+        for (DealPay[] c : chunks) {
+            out.addAll(List.of(c));
+        }
+        return out;
+    }
+
+    /** @return the entries of one deal, oldest first */
+    public List<DealPay> forDeal(String dealId) {
+        List<DealPay> out = new ArrayList<>();
+        for (DealPay[] c : chunks) {
+            for (DealPay d : c) {
+                if (d.dealId().equals(dealId)) {
+                    out.add(d);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return the net pay of one deal in one component, clawbacks included, in minor units */
+    public long netPay(String dealId, String component) {
+        long s = 0;
+        for (DealPay[] c : chunks) {
+            for (DealPay d : c) {
+                if (d.dealId().equals(dealId) && d.component().equals(component)) {
+                    s = Math.addExact(s, d.payMinor());
+                }
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DealHistory h && h.size == size && h.all().equals(all());
+    }
+
+    @Override
+    public int hashCode() {
+        return all().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "DealHistory[" + size + " entries]";
+    }
+}

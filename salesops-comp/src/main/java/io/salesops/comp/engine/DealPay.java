@@ -1,0 +1,37 @@
+package io.salesops.comp.engine;
+
+import io.salesops.core.money.Money;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * The pay one deal produced for one payee in one component in one period, remembered so that a later
+ * reversal claws back exactly that pay at the rate it was paid. A clawback is recorded as a negative entry.
+ * Amounts are minor units of the plan currency, kept as {@code long} because the history holds an entry per
+ * credited deal. Immutable and thread-safe.
+ *
+ * @param dealId     the deal
+ * @param component  the component that paid
+ * @param period     the period label it was paid in, e.g. {@code 2026-03}
+ * @param dealDate   the booking date, which starts the clawback window
+ * @param payMinor   the pay, in minor units (negative for a clawback)
+ * @param baseMinor  the credited amount the pay was computed on, in minor units (negative for a clawback)
+ * @param rule       how it was paid, e.g. {@code "10% x USD 2,000.00 (tier 1: 0%-100% of quota)"}
+ */
+public record DealPay(String dealId, String component, String period, LocalDate dealDate, long payMinor,
+                      long baseMinor, String rule) {
+    /** Checks for nulls. */
+    public DealPay {
+        Objects.requireNonNull(dealId, "dealId");
+        Objects.requireNonNull(component, "component");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(dealDate, "dealDate");
+        Objects.requireNonNull(rule, "rule");
+    }
+
+    /** @return the pay as money in {@code currency} */
+    public Money pay(Currency currency) {
+        return Money.ofMinor(payMinor, currency);
+    }
+}

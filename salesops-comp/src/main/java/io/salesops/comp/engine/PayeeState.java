@@ -1,0 +1,34 @@
+package io.salesops.comp.engine;
+
+import io.salesops.core.money.Money;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the engine carries for one payee from one period to the next. Immutable and thread-safe.
+ *
+ * @param payeeId     the payee
+ * @param fiscalYear  the fiscal year the year-to-date values belong to; a period in a later year starts them
+ *                    at zero (the draw balance and deal history carry on)
+ * @param lastPeriod  label of the last period calculated, e.g. {@code 2026-03}
+ * @param ytdEarned   earned year to date
+ * @param ytdPaid     paid year to date
+ * @param drawBalance recoverable draw balance, never negative
+ * @param components  per-component year-to-date state, by component name; copied
+ * @param history     per-deal pay, for clawbacks
+ */
+public record PayeeState(String payeeId, int fiscalYear, String lastPeriod, Money ytdEarned, Money ytdPaid,
+                         Money drawBalance, Map<String, ComponentState> components, DealHistory history) {
+    /** Checks the fields. @throws IllegalArgumentException if the draw balance is negative */
+    public PayeeState {
+        Objects.requireNonNull(payeeId, "payeeId");
+        Objects.requireNonNull(ytdEarned, "ytdEarned");
+        Objects.requireNonNull(ytdPaid, "ytdPaid");
+        Objects.requireNonNull(drawBalance, "drawBalance");
+        Objects.requireNonNull(history, "history");
+        components = Map.copyOf(components);
+        if (drawBalance.isNegative()) {
+            throw new IllegalArgumentException("draw balance of " + payeeId + " is negative: " + drawBalance);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.salesops.comp.plan;
+
+import java.util.Objects;
+
+/**
+ * One problem found in a plan. Immutable and thread-safe.
+ *
+ * @param path    where, e.g. {@code components[2].tiers[1].upTo}
+ * @param message what is wrong, naming the value and the rule
+ */
+public record PlanProblem(String path, String message) {
+    /** Checks for nulls. */
+    public PlanProblem {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(message, "message");
+    }
+
+    @Override
+    public String toString() {
+        return path + ": " + message;
+    }
+}

@@ -1,0 +1,336 @@
+package io.salesops.comp.plan;
+
+import io.salesops.comp.input.CompContext;
+import io.salesops.comp.input.Credit;
+import io.salesops.core.crm.Quota;
+import io.salesops.core.money.Money;
+import io.salesops.core.org.Rep;
+import io.salesops.core.period.Period;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Finds every problem in a plan at once, each with a path such as {@code components[2].pay.tiers[1].upTo}:
+ * gaps or overlaps in a tier table, negative rates, a cap below a floor, an unknown attribute, a currency
+ * without an exchange rate, a quota missing for a payee.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class PlanValidator {
+
+    private PlanValidator() {
+    }
+
+    /**
+     * The problems of {@code plan}, checked against {@code context} when it is not null.
+     *
+     * @param plan    the plan
+     * @param context org, quotas and rates, or null to check the plan alone
+     * @return every problem found, in plan order; empty if the plan is valid
+     */
+    public static List<PlanProblem> validate(CompPlan plan, CompContext context) {
+        return validate(plan, context, null, null);
+    }
+
+    /**
+     * The problems of {@code plan} for a calculation of {@code period} over {@code credits}: besides the plan's
+     * own problems, every payee without a quota for the period in a component that needs one, and every
+     * credit whose currency has no exchange rate to the plan currency on its date.
+     *
+     * @param plan    the plan
+     * @param context org, quotas and rates, or null
+     * @param period  the period to be calculated, or null to skip the quota check per period
+     * @param credits the credits to be calculated, or null to skip the exchange-rate check per credit
+     * @return every problem found; empty if valid
+     */
+    public static List<PlanProblem> validate(CompPlan plan, CompContext context, Period period,
+                                             Collection<Credit> credits) {
+        List<PlanProblem> out = new ArrayList<>();
+        Set<String> known = new HashSet<>(Credit.BUILT_IN_ATTRIBUTES);
+        known.addAll(plan.attributes());
+        if (plan.components().isEmpty()) {
+            out.add(new PlanProblem("components", "plan \"" + plan.name() + "\" has no components"));
+        }
+        Set<String> names = new HashSet<>();
+        for (Component c : plan.components()) {
+            names.add(c.name());
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < plan.components().size(); i++) {
+            Component c = plan.components().get(i);
+            String p = "components[" + i + "]";
+            if (c.name().isBlank()) {
+                out.add(new PlanProblem(p + ".name", "component name is blank"));
+            } else if (!seen.add(c.name())) {
+                out.add(new PlanProblem(p + ".name", "component name \"" + c.name() + "\" is used more than once"));
+            }
+            condition(c.crediting().when(), p + ".crediting.when", known, out);
+            pay(plan, c, p + ".pay", out);
+            multipliers(c, p, out);
+            for (int g = 0; g < c.gates().size(); g++) {
+                Gate gate = c.gates().get(g);
+                String gp = p + ".gates[" + g + "]";
+                if (gate.component() != null && !names.contains(gate.component())) {
+                    out.add(new PlanProblem(gp + ".component", "gate refers to component \"" + gate.component()
+                            + "\", which the plan does not have"));
+                }
+                if (gate.threshold().signum() < 0) {
+                    out.add(new PlanProblem(gp + ".threshold", "gate threshold " + gate.threshold().toPlainString() + " is negative"));
+                }
+            }
+            for (int k = 0; k < c.caps().size(); k++) {
+                Cap cap = c.caps().get(k);
+                String cp = p + ".caps[" + k + "].limit";
+                money(plan, cap.limit(), cp, "cap", out);
+                if (c.floor() != null && cap.scope() == Cap.Scope.PER_PERIOD && sameCurrency(cap.limit(), c.floor())
+                        && cap.limit().isLessThan(c.floor())) {
+                    out.add(new PlanProblem(cp, cap.describe() + " is below the floor " + c.floor()
+                            + "; a period could never pay both"));
+                }
+            }
+            if (c.floor() != null) {
+                money(plan, c.floor(), p + ".floor", "floor", out);
+            }
+        }
+        for (int k = 0; k < plan.totalCaps().size(); k++) {
+            Cap cap = plan.totalCaps().get(k);
+            money(plan, cap.limit(), "totalCaps[" + k + "].limit", "total cap", out);
+            if (cap.scope() == Cap.Scope.PER_DEAL) {
+                out.add(new PlanProblem("totalCaps[" + k + "].scope", "a total cap limits a period or a year, not a deal"));
+            }
+        }
+        if (plan.draw() != null) {
+            money(plan, plan.draw().amount(), "draw.amount", "draw", out);
+            if (plan.draw().to() != null && plan.draw().to().isBefore(plan.draw().from())) {
+                out.add(new PlanProblem("draw.to", "draw ends on " + plan.draw().to() + ", before it starts on " + plan.draw().from()));
+            }
+        }
+        if (plan.guarantee() != null) {
+            money(plan, plan.guarantee().amount(), "guarantee.amount", "guarantee", out);
+            if (plan.guarantee().to() != null && plan.guarantee().to().isBefore(plan.guarantee().from())) {
+                out.add(new PlanProblem("guarantee.to", "guarantee ends on " + plan.guarantee().to()
+                        + ", before it starts on " + plan.guarantee().from()));
+            }
+        }
+        QuotaProration pr = plan.proration();
+        if (pr.method() == QuotaProration.Method.BY_WEIGHTS) {
+            if (pr.weights().isEmpty()) {
+                out.add(new PlanProblem("proration.weights", "proration by weights lists no weights"));
+            }
+            BigDecimal sum = BigDecimal.ZERO;
+            for (int w = 0; w < pr.weights().size(); w++) {
+                if (pr.weights().get(w).signum() < 0) {
+                    out.add(new PlanProblem("proration.weights[" + w + "]", "weight " + pr.weights().get(w).toPlainString() + " is negative"));
+                }
+                sum = sum.add(pr.weights().get(w));
+            }
+            if (!pr.weights().isEmpty() && sum.signum() <= 0) {
+                out.add(new PlanProblem("proration.weights", "proration weights sum to " + sum.toPlainString() + "; they must sum to more than 0"));
+            }
+        }
+        if (plan.effectiveFrom() != null && plan.effectiveTo() != null && plan.effectiveTo().isBefore(plan.effectiveFrom())) {
+            out.add(new PlanProblem("effectiveTo", "plan ends on " + plan.effectiveTo() + ", before it starts on " + plan.effectiveFrom()));
+        }
+        if (context != null) {
+            contextProblems(plan, context, period, credits, out);
+        }
+        return List.copyOf(out);
+    }
+
+    private static void contextProblems(CompPlan plan, CompContext ctx, Period period, Collection<Credit> credits,
+                                        List<PlanProblem> out) {
+        List<Component> needing = plan.components().stream().filter(Component::needsQuota).toList();
+        if (!needing.isEmpty()) {
+            String names = String.join(", ", needing.stream().map(Component::name).toList());
+            for (Rep rep : ctx.org().reps()) {
+                boolean missing = period == null
+                        ? ctx.quotas().all().stream().noneMatch(q -> q.repId().equals(rep.id()))
+                        : ctx.quotas().quota(rep.id(), period).isEmpty();
+                if (missing) {
+                    out.add(new PlanProblem("quotas[" + rep.id() + "]", "rep " + rep.id() + " has no quota"
+                            + (period == null ? "" : " for " + period) + ", which " + names + " need"
+                            + (needing.size() == 1 ? "s" : "")));
+                }
+            }
+        }
+        Set<String> reported = new TreeSet<>();
+        for (Quota q : ctx.quotas().all()) {
+            if (!q.amount().currency().equals(plan.currency())
+                    && !ctx.rates().hasPair(q.amount().currency(), plan.currency())
+                    && reported.add(q.amount().currency().getCurrencyCode())) {
+                out.add(new PlanProblem("quotas[" + q.repId() + "]", "quota currency " + q.amount().currency()
+                        + " has no exchange rate to the plan currency " + plan.currency()));
+            }
+        }
+        if (credits != null) {
+            int i = 0;
+            for (Credit c : credits) {
+                if (!c.amount().currency().equals(plan.currency())
+                        && ctx.rates().rate(c.amount().currency(), plan.currency(), c.date()).isEmpty()) {
+                    out.add(new PlanProblem("credits[" + i + "].amount", "credit " + c.id() + " is in "
+                            + c.amount().currency() + ", which has no exchange rate to " + plan.currency()
+                            + " effective on " + c.date()));
+                }
+                i++;
+            }
+        }
+    }
+
+    private static boolean sameCurrency(Money a, Money b) {
+        return a.currency().equals(b.currency());
+    }
+
+    private static void money(CompPlan plan, Money m, String path, String what, List<PlanProblem> out) {
+        if (!m.currency().equals(plan.currency())) {
+            out.add(new PlanProblem(path, what + " " + m + " is not in the plan currency " + plan.currency()));
+        }
+        if (m.isNegative()) {
+            out.add(new PlanProblem(path, what + " " + m + " is negative"));
+        }
+    }
+
+    private static void condition(Condition c, String path, Set<String> known, List<PlanProblem> out) {
+        for (String a : c.attributes()) {
+            if (!known.contains(a)) {
+                out.add(new PlanProblem(path, "unknown attribute \"" + a + "\"; declare it in the plan's attributes"
+                        + " or use a built-in one " + new TreeSet<>(Credit.BUILT_IN_ATTRIBUTES)));
+            }
+        }
+        ranges(c, path, out);
+    }
+
+    private static void ranges(Condition c, String path, List<PlanProblem> out) {
+        if (c instanceof Condition.Range r && r.min() != null && r.max() != null) {
+            int cmp = r.kind() == Condition.RangeKind.NUMBER
+                    ? new BigDecimal(r.min()).compareTo(new BigDecimal(r.max()))
+                    : java.time.LocalDate.parse(r.min()).compareTo(java.time.LocalDate.parse(r.max()));
+            if (cmp > 0 || (cmp == 0 && !(r.minInclusive() && r.maxInclusive()))) {
+                out.add(new PlanProblem(path, "range on " + r.attribute() + " from " + r.min() + " to " + r.max()
+                        + " is empty"));
+            }
+        } else if (c instanceof Condition.And a) {
+            for (int i = 0; i < a.all().size(); i++) {
+                ranges(a.all().get(i), path + ".all[" + i + "]", out);
+            }
+        } else if (c instanceof Condition.Or o) {
+            for (int i = 0; i < o.any().size(); i++) {
+                ranges(o.any().get(i), path + ".any[" + i + "]", out);
+            }
+        } else if (c instanceof Condition.Not n) {
+            ranges(n.condition(), path + ".condition", out);
+        }
+    }
+
+    private static void pay(CompPlan plan, Component c, String path, List<PlanProblem> out) {
+        PayRule rule = c.pay();
+        if (rule instanceof PayRule.FlatRate f) {
+            if (f.rate().value().signum() < 0) {
+                out.add(new PlanProblem(path + ".rate", "rate " + f.rate() + " is negative"));
+            }
+        } else if (rule instanceof PayRule.Tiered t) {
+            tiers(t.table(), path + ".table", out);
+            if (c.measure().kind() == Measure.Kind.COUNT) {
+                out.add(new PlanProblem(path, "a tier table pays on amounts, but the measure counts deals; measure sum() or attainment()"));
+            }
+        } else if (rule instanceof PayRule.Bonus b) {
+            money(plan, b.target(), path + ".target", "bonus target", out);
+            tiers(b.table(), path + ".table", out);
+        } else if (rule instanceof PayRule.Mbo m) {
+            money(plan, m.target(), path + ".target", "MBO target", out);
+            if (m.maxPercent() != null && m.maxPercent().signum() < 0) {
+                out.add(new PlanProblem(path + ".maxPercent", "MBO maximum " + m.maxPercent().toPlainString() + "% is negative"));
+            }
+        } else if (rule instanceof PayRule.Spiff s) {
+            money(plan, s.perDeal(), path + ".perDeal", "SPIFF", out);
+        }
+    }
+
+    /** Tier tables must start at zero, tile without gap or overlap, have non-negative rates and end open. */
+    private static void tiers(TierTable table, String path, List<PlanProblem> out) {
+        List<Tier> tiers = table.tiers();
+        String unit = table.basis() == TierTable.Basis.ATTAINMENT ? "%" : "";
+        if (tiers.isEmpty()) {
+            out.add(new PlanProblem(path + ".tiers", "tier table has no tiers"));
+            return;
+        }
+        if (tiers.get(0).from().signum() != 0) {
+            out.add(new PlanProblem(path + ".tiers[0].from", "tier table starts at " + tiers.get(0).from().toPlainString()
+                    + unit + ", not 0; add a 0% tier below it"));
+        }
+        for (int k = 0; k < tiers.size(); k++) {
+            Tier t = tiers.get(k);
+            String tp = path + ".tiers[" + k + "]";
+            if (t.rate().value().signum() < 0) {
+                out.add(new PlanProblem(tp + ".rate", "rate " + t.rate() + " is negative"));
+            }
+            if (t.from().signum() < 0) {
+                out.add(new PlanProblem(tp + ".from", "tier lower bound " + t.from().toPlainString() + unit + " is negative"));
+            }
+            if (t.upTo() != null && t.upTo().compareTo(t.from()) <= 0) {
+                out.add(new PlanProblem(tp + ".upTo", "tier upper bound " + t.upTo().toPlainString() + unit
+                        + " is not above its lower bound " + t.from().toPlainString() + unit));
+            }
+            if (k + 1 < tiers.size()) {
+                Tier next = tiers.get(k + 1);
+                if (t.upTo() == null) {
+                    out.add(new PlanProblem(tp + ".upTo", "open tier " + t.describe(table.basis())
+                            + " is followed by another tier; only the last tier may be open"));
+                } else {
+                    int cmp = next.from().compareTo(t.upTo());
+                    if (cmp > 0) {
+                        out.add(new PlanProblem(path + ".tiers[" + (k + 1) + "].from", "gap between tier " + (k + 1)
+                                + " ending at " + t.upTo().toPlainString() + unit + " and tier " + (k + 2)
+                                + " starting at " + next.from().toPlainString() + unit));
+                    } else if (cmp < 0) {
+                        out.add(new PlanProblem(path + ".tiers[" + (k + 1) + "].from", "tier " + (k + 2)
+                                + " starting at " + next.from().toPlainString() + unit + " overlaps tier " + (k + 1)
+                                + " ending at " + t.upTo().toPlainString() + unit));
+                    }
+                }
+            } else if (t.upTo() != null) {
+                out.add(new PlanProblem(tp + ".upTo", "last tier ends at " + t.upTo().toPlainString() + unit
+                        + "; measures above it would have no rate, so end the table with an open tier"));
+            }
+        }
+    }
+
+    private static void multipliers(Component c, String p, List<PlanProblem> out) {
+        List<Multiplier> ms = c.multipliers();
+        for (int k = 0; k < ms.size(); k++) {
+            Multiplier m = ms.get(k);
+            String mp = p + ".multipliers[" + k + "]";
+            if (m.factor().signum() < 0) {
+                out.add(new PlanProblem(mp + ".factor", "multiplier factor " + m.factor().toPlainString() + " is negative"));
+            }
+            if (m.upTo() != null && m.upTo().compareTo(m.from()) <= 0) {
+                out.add(new PlanProblem(mp + ".upTo", "multiplier range ends at " + m.upTo().toPlainString()
+                        + "%, not above its start " + m.from().toPlainString() + "%"));
+            }
+            for (int j = 0; j < k; j++) {
+                if (overlap(ms.get(j), m)) {
+                    out.add(new PlanProblem(mp, "multiplier " + m.describe() + " overlaps multipliers[" + j + "] "
+                            + ms.get(j).describe() + "; a slice of attainment may have one multiplier"));
+                }
+            }
+        }
+    }
+
+    private static boolean overlap(Multiplier a, Multiplier b) {
+        // Two ranges overlap unless one ends at or before the other starts (allowing a shared boundary
+        // that only one of them includes).
+        return !(endsBefore(a, b) || endsBefore(b, a));
+    }
+
+    private static boolean endsBefore(Multiplier a, Multiplier b) {
+        if (a.upTo() == null) {
+            return false;
+        }
+        int c = a.upTo().compareTo(b.from());
+        return c < 0 || (c == 0 && !(a.upToInclusive() && b.fromInclusive()));
+    }
+}

@@ -1,0 +1,94 @@
+package io.salesops.comp.plan;
+
+import io.salesops.core.money.Percent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A tier table: rates by ranges of amount or attainment, applied marginally or retroactively.
+ *
+ * <p>Built a tier at a time, each call returning a new table, from a lower bound of zero:
+ * {@code TierTable.marginal(ATTAINMENT).upTo("100", "10").above("15")} pays 10% on attainment up to and
+ * including 100% and 15% on the slice above. {@code upTo} closes a tier inclusively, {@code below}
+ * exclusively, so every boundary's owner is explicit.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param mode  marginal (each slice at its own rate) or retroactive (the whole at the rate reached)
+ * @param basis what the bounds measure: amount or attainment
+ * @param tiers the rows, in order; copied
+ */
+public record TierTable(Mode mode, Basis basis, List<Tier> tiers) {
+
+    /** How rates apply. */
+    public enum Mode {
+        /** Each slice of the measure is paid at its own tier's rate; pay is continuous at every boundary. */
+        MARGINAL,
+        /** The whole measure is paid at the rate of the tier reached; pay jumps at boundaries. */
+        RETROACTIVE
+    }
+
+    /** What tier bounds are expressed in. */
+    public enum Basis {
+        /** Major units of the plan currency, e.g. 50000 for USD 50,000.00. */
+        AMOUNT,
+        /** Percent of quota, e.g. 100 for 100%. */
+        ATTAINMENT
+    }
+
+    /** Copies the list. */
+    public TierTable {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(basis, "basis");
+        tiers = List.copyOf(tiers);
+    }
+
+    /** @return an empty marginal table on the given basis */
+    public static TierTable marginal(Basis basis) {
+        return new TierTable(Mode.MARGINAL, basis, List.of());
+    }
+
+    /** @return an empty retroactive table on the given basis */
+    public static TierTable retroactive(Basis basis) {
+        return new TierTable(Mode.RETROACTIVE, basis, List.of());
+    }
+
+    /** @return a single open tier from zero at {@code ratePercent}: a flat rate */
+    public static TierTable flat(String ratePercent) {
+        return marginal(Basis.AMOUNT).above(ratePercent);
+    }
+
+    /**
+     * @return this table plus a tier from the previous bound up to and including {@code bound}
+     * @throws IllegalStateException if the table already ends with an open tier
+     */
+    public TierTable upTo(String bound, String ratePercent) {
+        return add(new BigDecimal(bound), true, ratePercent);
+    }
+
+    /** @return this table plus a tier from the previous bound up to but excluding {@code bound} */
+    public TierTable below(String bound, String ratePercent) {
+        return add(new BigDecimal(bound), false, ratePercent);
+    }
+
+    /** @return this table plus the open top tier from the previous bound */
+    public TierTable above(String ratePercent) {
+        return add(null, false, ratePercent);
+    }
+
+    private TierTable add(BigDecimal bound, boolean inclusive, String ratePercent) {
+        BigDecimal from = BigDecimal.ZERO;
+        if (!tiers.isEmpty()) {
+            Tier last = tiers.get(tiers.size() - 1);
+            if (last.upTo() == null) {
+                throw new IllegalStateException("tier table already ends with an open tier " + last.describe(basis));
+            }
+            from = last.upTo();
+        }
+        List<Tier> list = new ArrayList<>(tiers);
+        list.add(new Tier(from, bound, inclusive, Percent.of(ratePercent)));
+        return new TierTable(mode, basis, list);
+    }
+}

@@ -1,0 +1,26 @@
+package io.salesops.comp.statement;
+
+import io.salesops.core.money.Money;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * What one component measured and paid for one payee in one period. Immutable and thread-safe.
+ *
+ * @param component  the component name
+ * @param measure    the credited amount measured (year to date for cumulative measures)
+ * @param count      the number of credits measured (year to date for cumulative measures)
+ * @param quota      the (prorated) quota the attainment is against, or null if the component uses none
+ * @param attainment the attainment in percent, or null without a quota or with a zero quota
+ * @param gateOpen   false if a gate stopped the component paying
+ * @param pay        the sum of the component's lines in the period, clawbacks included
+ */
+public record ComponentResult(String component, Money measure, long count, Money quota, BigDecimal attainment,
+                              boolean gateOpen, Money pay) {
+    /** Checks for nulls. */
+    public ComponentResult {
+        Objects.requireNonNull(component, "component");
+        Objects.requireNonNull(measure, "measure");
+        Objects.requireNonNull(pay, "pay");
+    }
+}

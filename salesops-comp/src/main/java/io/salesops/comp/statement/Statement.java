@@ -1,0 +1,107 @@
+package io.salesops.comp.statement;
+
+import io.salesops.core.money.Money;
+import io.salesops.core.period.Period;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One payee's commission statement for one period: the lines, what each component measured, and the totals.
+ *
+ * <p>The totals always equal the sum of their lines to the cent: {@code earned} is the sum of the earning
+ * lines (commission, bonus, SPIFF, caps, floors, clawbacks) and {@code netPay} the sum of all lines (draws,
+ * recoveries and guarantees too). The constructor refuses a statement that does not add up.
+ * Immutable and thread-safe.
+ *
+ * @param payeeId     the payee
+ * @param planName    the plan (the version in effect at the end of the period)
+ * @param period      the period
+ * @param currency    the plan currency
+ * @param components  per-component measures, in plan order; copied
+ * @param lines       every line, in the order computed; copied
+ * @param earned      sum of the earning lines
+ * @param netPay      sum of all lines: what is paid this period (negative if the payee owes)
+ * @param drawBalance recoverable draw balance carried forward, never negative
+ * @param ytdEarned   earned in the fiscal year to date, this period included
+ * @param ytdPaid     paid in the fiscal year to date, this period included
+ */
+public record Statement(String payeeId, String planName, Period period, Currency currency,
+                        List<ComponentResult> components, List<PayoutLine> lines, Money earned, Money netPay,
+                        Money drawBalance, Money ytdEarned, Money ytdPaid) {
+
+    /**
+     * Checks that the totals add up.
+     *
+     * @throws IllegalStateException if {@code earned} or {@code netPay} differs from the sum of its lines
+     */
+    public Statement {
+        Objects.requireNonNull(payeeId, "payeeId");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(currency, "currency");
+        components = List.copyOf(components);
+        lines = List.copyOf(lines);
+        long e = 0;
+        long n = 0;
+        for (PayoutLine l : lines) {
+            n = Math.addExact(n, l.amount().minorUnits());
+            if (l.kind().isEarning()) {
+                e = Math.addExact(e, l.amount().minorUnits());
+            }
+        }
+        if (e != earned.minorUnits() || n != netPay.minorUnits()) {
+            throw new IllegalStateException("statement of " + payeeId + " for " + period + " does not add up: earned "
+                    + earned + " vs lines " + Money.ofMinor(e, currency) + ", net " + netPay + " vs lines "
+                    + Money.ofMinor(n, currency));
+        }
+    }
+
+    /** @return the component's result, if the plan has it */
+    public Optional<ComponentResult> component(String name) {
+        return components.stream().filter(c -> c.component().equals(name)).findFirst();
+    }
+
+    /** @return the lines of one kind */
+    public List<PayoutLine> lines(LineKind kind) {
+        return lines.stream().filter(l -> l.kind() == kind).toList();
+    }
+
+    /** @return the sum of the lines of one component */
+    public Money payOf(String componentName) {
+        long s = 0;
+        for (PayoutLine l : lines) {
+            if (componentName.equals(l.component())) {
+                s = Math.addExact(s, l.amount().minorUnits());
+            }
+        }
+        return Money.ofMinor(s, currency);
+    }
+
+    /** @return the statement as text a payee can read: one line per payout line, then the totals */
+    public String explain() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Statement for ").append(payeeId).append(", ").append(period).append(", plan ").append(planName).append('\n');
+        for (ComponentResult c : components) {
+            sb.append("  ").append(c.component()).append(": measured ").append(c.measure());
+            if (c.quota() != null) {
+                sb.append(" against quota ").append(c.quota());
+            }
+            if (c.attainment() != null) {
+                sb.append(" = ").append(c.attainment().setScale(2, RoundingMode.HALF_EVEN).toPlainString()).append("% attainment");
+            }
+            sb.append('\n');
+        }
+        for (PayoutLine l : lines) {
+            sb.append(String.format("  %-14s %-16s %20s  %s%n", l.kind(), l.component() == null ? "-" : l.component(),
+                    l.amount().toString(), l.formula()));
+        }
+        sb.append("  earned ").append(earned).append(", net pay ").append(netPay);
+        if (drawBalance.isPositive()) {
+            sb.append(", draw balance ").append(drawBalance);
+        }
+        sb.append('\n');
+        return sb.toString();
+    }
+}

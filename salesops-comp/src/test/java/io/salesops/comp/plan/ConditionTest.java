@@ -1,0 +1,77 @@
+package io.salesops.comp.plan;
+
+import static io.salesops.comp.plan.Condition.and;
+import static io.salesops.comp.plan.Condition.atLeast;
+import static io.salesops.comp.plan.Condition.below;
+import static io.salesops.comp.plan.Condition.dateBetween;
+import static io.salesops.comp.plan.Condition.eq;
+import static io.salesops.comp.plan.Condition.in;
+import static io.salesops.comp.plan.Condition.not;
+import static io.salesops.comp.plan.Condition.or;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.salesops.comp.input.Credit;
+import io.salesops.comp.input.CreditStatus;
+import io.salesops.comp.internal.Conditions;
+import io.salesops.core.money.Money;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConditionTest {
+
+    private static final Credit EMEA_NEW = new Credit("c1", "a", LocalDate.of(2026, 3, 15), Money.of("5000.00", "USD"), "new",
+            "X", "d1", CreditStatus.BOOKED, List.of(), Map.of("region", "EMEA", "seats", "12"));
+
+    private static boolean test(Condition c) {
+        return Conditions.compile(c).test(EMEA_NEW);
+    }
+
+    @Test
+    void equalsAndIn_compareTheAttributeText() {
+        assertThat(test(eq("type", "new"))).isTrue();
+        assertThat(test(eq("region", "APAC"))).isFalse();
+        assertThat(test(in("region", "APAC", "EMEA"))).isTrue();
+        assertThat(test(eq("missing", "x"))).isFalse();
+    }
+
+    @Test
+    void numberRange_edges_followInclusiveness() {
+        assertThat(test(atLeast("amount", "5000"))).isTrue();
+        assertThat(test(below("amount", "5000"))).isFalse();
+        assertThat(test(atLeast("seats", "12.0"))).isTrue();
+        assertThat(test(new Condition.Range("seats", Condition.RangeKind.NUMBER, "12", false, null, false))).isFalse();
+    }
+
+    @Test
+    void dateRange_inclusiveEnds() {
+        assertThat(test(dateBetween("date", "2026-03-15", "2026-03-31"))).isTrue();
+        assertThat(test(dateBetween("date", "2026-03-16", "2026-03-31"))).isFalse();
+    }
+
+    @Test
+    void andOrNot_combine() {
+        assertThat(test(and(eq("type", "new"), or(eq("region", "APAC"), not(eq("product", "Y")))))).isTrue();
+        assertThat(test(and(eq("type", "new"), eq("product", "Y")))).isFalse();
+    }
+
+    @Test
+    void attributes_listsEveryNameUsed() {
+        assertThat(and(eq("type", "new"), or(in("region", "EMEA"), not(atLeast("seats", "1")))).attributes())
+                .containsExactly("region", "seats", "type");
+    }
+
+    @Test
+    void range_withAnUnparseableBound_isRejectedNamingIt() {
+        assertThatThrownBy(() -> atLeast("amount", "lots"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("range bound \"lots\" on amount is not a number");
+    }
+
+    @Test
+    void toString_readsAsASentence() {
+        assertThat(and(eq("type", "new"), atLeast("amount", "10000")).toString()).isEqualTo("(type = new and 10000 <= amount)");
+    }
+}

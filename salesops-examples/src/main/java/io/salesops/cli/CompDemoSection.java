@@ -1,0 +1,81 @@
+package io.salesops.cli;
+
+import io.salesops.comp.engine.CalculationResult;
+import io.salesops.comp.engine.CommissionEngine;
+import io.salesops.comp.engine.CompState;
+import io.salesops.comp.file.PlanFiles;
+import io.salesops.comp.file.PlanFormat;
+import io.salesops.comp.input.CompContext;
+import io.salesops.comp.input.Credit;
+import io.salesops.comp.plan.CompPlan;
+import io.salesops.comp.statement.ComponentResult;
+import io.salesops.comp.statement.Statement;
+import io.salesops.core.crm.Opportunity;
+import io.salesops.core.money.Money;
+import io.salesops.core.org.Org;
+import io.salesops.core.org.Rep;
+import io.salesops.core.period.Period;
+import io.salesops.examples.sample.SampleCompany;
+import java.io.PrintWriter;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code salesops demo} section "Commissions": the bundled AE plan ({@code ae-marginal.yaml}) run on the sample
+ * company's last closed quarter, with credits derived from the deals won in it. Stateless and thread-safe.
+ */
+final class CompDemoSection implements DemoSection {
+
+    @Override
+    public String title() {
+        return "Commissions";
+    }
+
+    @Override
+    public void print(DemoContext ctx, PrintWriter out) {
+        Period q = ctx.lastClosedQuarter();
+        CompPlan plan = PlanFiles.read(PlanFiles.example("ae-marginal.yaml"), "ae-marginal.yaml", PlanFormat.YAML);
+        SampleCompany c = ctx.company();
+        // The plan's population: the reps with a quota for the quarter who were active in it, as one flat org.
+        List<Rep> payees = new ArrayList<>();
+        for (Rep r : c.org().reps()) {
+            boolean active = (r.startDate() == null || !r.startDate().isAfter(q.end()))
+                    && (r.endDate() == null || !r.endDate().isBefore(q.start()));
+            if (active && c.quotas().quota(r.id(), q).isPresent()) {
+                payees.add(new Rep(r.id(), r.name(), null, r.team(), r.territory(), r.startDate(), r.endDate()));
+            }
+        }
+        List<Credit> credits = new ArrayList<>();
+        for (Opportunity o : ctx.wonIn(q)) {
+            // The sample CRM calls upsells "expansion"; the plan pays new and upsell.
+            String type = "expansion".equals(o.type()) ? "upsell" : o.type();
+            credits.add(Credit.booked(o.id(), o.ownerId(), o.closeDate(), o.amount(), type, o.id()));
+        }
+        Org org = Org.of(payees);
+        List<Credit> used = credits.stream().filter(x -> org.contains(x.payeeId())).toList();
+        CalculationResult r = CommissionEngine.calculate(plan, CompContext.of(org, c.quotas()), used, q, CompState.empty());
+        out.printf(Locale.ROOT, "Plan \"%s\" (ae-marginal.yaml) on %d deals won in %s by %d reps with a quota.%n",
+                plan.name(), used.size(), q, payees.size());
+        out.println();
+        List<Statement> top = new ArrayList<>(r.statements());
+        top.sort(Comparator.comparing((Statement s) -> s.earned().minorUnits()).reversed().thenComparing(Statement::payeeId));
+        TablePrinter t = TablePrinter.withHeaders("Rep", "Credited (USD)", "Quota (USD)", "Attainment", "Earned (USD)", "Capped");
+        for (Statement s : top.subList(0, Math.min(8, top.size()))) {
+            ComponentResult cr = s.components().get(0);
+            boolean capped = s.lines().stream().anyMatch(l -> l.kind() == io.salesops.comp.statement.LineKind.CAP);
+            t.row(c.org().find(s.payeeId()).map(Rep::name).orElse(s.payeeId()), cr.measure(), cr.quota(),
+                    cr.attainment() == null ? "" : cr.attainment().setScale(1, RoundingMode.HALF_EVEN).toPlainString() + "%",
+                    s.earned(), capped ? "yes" : "");
+        }
+        t.indent("  ").print(out);
+        long zero = r.statements().stream().filter(s -> s.earned().isZero()).count();
+        Money total = r.totalEarned();
+        out.printf(Locale.ROOT, "  (top %d of %d; %d earned nothing) Payout for %s: %s.%n", Math.min(8, top.size()), top.size(),
+                zero, q, total);
+        out.println("  Every statement equals the sum of its lines, to the cent.");
+        out.println("  Run the bundled plans on your own CSV exports with salesops comp calculate (docs/comp.md).");
+    }
+}

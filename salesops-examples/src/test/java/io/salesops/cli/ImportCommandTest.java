@@ -1,0 +1,104 @@
+package io.salesops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ImportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = SalesopsCli.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    private Path file(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    @Test
+    void check_cleanFile_summarisesAndExitsZero() throws IOException {
+        Path f = file("opps.csv", "id,owner,stage,amount,currency,created_date,close_date\n"
+                + "O-1,ann,Proposal,100.00,USD,2026-01-05,2026-03-31\n"
+                + "O-2,bob,Closed Won,250.50,USD,2026-01-10,2026-02-01\n"
+                + "O-3,ann,Proposal,80,EUR,2026-02-01,\n");
+
+        int code = run("import", "check", f.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString().lines()).containsExactly(
+                f + ": 3 rows, 3 opportunities, 0 rows rejected",
+                "status:  open 2, won 1",
+                "stages:  Proposal 2, Closed Won 1",
+                "owners:  2 (ann 2, bob 1)",
+                "created: 2026-01-05 .. 2026-02-01",
+                "closing: 2026-02-01 .. 2026-03-31",
+                "amount:  EUR 80.00 (1 deals), USD 350.50 (2 deals)",
+                "no problems");
+    }
+
+    @Test
+    void check_problems_listsEachWithFileLineAndColumnAndExitsOne() throws IOException {
+        Path f = file("opps.csv", "id,owner,stage,amount,created_date\n"
+                + "O-1,ann,Proposal,\"12,5x\",2026-01-05\n"
+                + "O-2,ann,Proposal,10,2026-01-05\n"
+                + "O-2,ann,Proposal,10,2026-13-05\n");
+
+        int code = run("import", "check", f.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString().lines()).startsWith(f + ": 3 rows, 1 opportunities, 2 rows rejected")
+                .endsWith("2 problems:",
+                        f + ":2:4 (amount): \"12,5x\" is not a decimal amount",
+                        f + ":4:5 (created_date): \"2026-13-05\" is not a valid date: Invalid value for MonthOfYear (valid values 1 - 12): 13");
+    }
+
+    @Test
+    void check_salesforceColumnsAndHistory() throws IOException {
+        Path f = file("sf.csv", "Opportunity ID,Opportunity Owner,Stage,Amount,Created Date,Close Date\n"
+                + "006A,Jane Smith,Closed Won,\"1,000.00\",1/15/2026,3/1/2026\n");
+        Path h = file("h.csv", "opportunity_id,date,stage\n006A,2026-01-15,Prospecting\n006A,2026-02-01,Proposal\n");
+
+        int code = run("import", "check", f.toString(), "--columns", "salesforce", "--history", h.toString(),
+                "--date-format", "M/d/yyyy");
+
+        assertThat(code).isEqualTo(1);
+        // The history shares the main file's date format, so its ISO dates are problems.
+        assertThat(out.toString()).contains("status:  won 1", "amount:  USD 1,000.00 (1 deals)",
+                h + ":2:2 (date): \"2026-01-15\" is not a date in the format M/d/yyyy");
+    }
+
+    @Test
+    void check_missingColumns_reportsTheHeaderAndExitsOne() throws IOException {
+        Path f = file("bad.csv", "id,owner\nO-1,ann\n");
+
+        assertThat(run("import", "check", f.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains(f + ": cannot be imported",
+                f + ":1: header lacks required columns \"stage\", \"amount\", \"created_date\"");
+    }
+
+    @Test
+    void check_badOptionsOrMissingFile_areMessagesNotStackTraces() {
+        assertThat(run("import", "check", dir.resolve("nope.csv").toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("salesops: error: file not found: ").doesNotContain("\tat ");
+
+        assertThat(run("import", "check", "x.csv", "--columns", "pipedrive")).isEqualTo(1);
+        assertThat(err.toString()).contains("salesops: error: column mapping \"pipedrive\" is neither");
+
+        assertThat(run("import", "check")).isEqualTo(2);
+    }
+}
