@@ -1,0 +1,597 @@
+package io.salesops.forecast.pipeline;
+
+import io.salesops.core.crm.ForecastCategory;
+import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityStatus;
+import io.salesops.core.crm.Stage;
+import io.salesops.core.crm.StageChange;
+import io.salesops.core.money.CurrencyMismatchException;
+import io.salesops.core.money.Money;
+import io.salesops.core.org.Rep;
+import io.salesops.core.period.Period;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** One run of a {@link PipelineForecast}. Not thread-safe; used once. */
+final class ForecastEngine {
+
+    private static final long E9 = 1_000_000_000L;
+
+    private final PipelineForecast f;
+    private final Period period;
+    private final LocalDate asOf;
+    private final LocalDate windowStart;
+    private final LocalDate closedEnd;
+    private Currency currency;
+
+    // node table; parents always come before children
+    private final List<String> group = new ArrayList<>();
+    private final List<String> label = new ArrayList<>();
+    private final List<String> kind = new ArrayList<>();
+    private final List<String> repId = new ArrayList<>();
+    private int[] parent = new int[16];
+    private final Map<String, Integer> index = new HashMap<>();
+    private final Map<String, Integer> leafByOwner = new HashMap<>();
+
+    // per-node measures, not rolled up until aggregate()
+    private long[] closed = new long[16];
+    private long[] open = new long[16];
+    private long[] openExp = new long[16];
+    private long[] nyc = new long[16];
+    private long[] commit = new long[16];
+    private long[] best = new long[16];
+    private long[] pipe = new long[16];
+    private long[] omit = new long[16];
+    private int[] openCount = new int[16];
+
+    private final List<String> assumptions = new ArrayList<>();
+
+    ForecastEngine(PipelineForecast f) {
+        this.f = f;
+        this.period = f.period;
+        this.asOf = f.asOf;
+        LocalDate next = asOf.plusDays(1);
+        this.windowStart = next.isAfter(period.start()) ? next : period.start();
+        this.closedEnd = asOf.isBefore(period.end()) ? asOf : period.end();
+        this.currency = f.currency;
+    }
+
+    ForecastReport run() {
+        List<Opportunity> history = f.history != null ? f.history : f.opportunities;
+        buildSkeleton();
+
+        LearnedWinRates learned = null;
+        if (f.learned) {
+            learned = LearnedWinRates.learn(history, asOf, f.stages, f.segmentBy, f.valueWeighted, f.priorStrength);
+            if (learned.hasData()) {
+                assumptions.add("P(win) learned from deals closed on or before " + asOf + " (" + learned.overallText()
+                        + "), by stage, days in stage" + (f.segmentBy != null ? " and " + f.segmentBy : "")
+                        + ", shrunk toward the broader rate with prior strength " + f.priorStrength
+                        + (f.valueWeighted ? ", weighted by value" : ""));
+            } else {
+                assumptions.add("P(win) from the stage model: no deal in the history closed on or before " + asOf);
+                learned = null;
+            }
+        } else {
+            assumptions.add("P(win) from the stage model's fixed probabilities");
+        }
+
+        CloseTiming timing = null;
+        if (f.timing != TimingSource.CLOSE_DATE) {
+            timing = CloseTiming.learn(history, asOf, period, f.lookback);
+            if (timing == null && f.timing == TimingSource.LEARNED) {
+                throw new IllegalArgumentException("timing LEARNED needs deals won on or before " + asOf + " in the history; there are none");
+            }
+        }
+        assumptions.add(timing == null
+                ? "P(in period | win) from the close date: 1 if it falls between " + windowStart + " and " + period.end()
+                        + ", else 0 (a close date already passed counts as slipped)"
+                : "P(in period | win) learned from the days to close of " + timing.wonDeals() + " won deals, conditioned on age,"
+                        + " blended with how deals in the same close-date situation closed in the last " + f.lookback + " periods");
+
+        // the main pass over the pipeline
+        List<DealForecast> deals = new ArrayList<>();
+        int cap = 1024;
+        int[] dealNode = new int[cap];
+        long[] dealAmount = new long[cap];
+        double[] dealP = new double[cap];
+        int nDeals = 0;
+        Map<String, Object[]> fixedCache = new HashMap<>();
+        double[] overallFallback = null;
+        for (Opportunity o : f.opportunities) {
+            Opportunity s = snapshot(o, asOf);
+            if (s == null) {
+                continue;
+            }
+            checkCurrency(s);
+            if (s.status() == OpportunityStatus.LOST) {
+                continue;
+            }
+            if (s.status() == OpportunityStatus.WON) {
+                LocalDate c = s.closeDate();
+                if (!c.isBefore(period.start()) && !c.isAfter(closedEnd)) {
+                    int leaf = leafOf(s);
+                    closed[leaf] = Math.addExact(closed[leaf], s.amount().minorUnits());
+                }
+                continue;
+            }
+            Stage stage = null;
+            if (!s.stage().equals(Opportunity.UNKNOWN_STAGE)) {
+                stage = f.stages.find(s.stage()).orElse(null);
+                if (stage == null) {
+                    throw new PipelineInputException(s.id(), "opportunity " + s.id() + " is at stage \"" + s.stage()
+                            + "\" on " + asOf + ", which the stage model does not have; known stages: "
+                            + f.stages.stages().stream().map(Stage::name).toList());
+                }
+                if (stage.isClosed()) {
+                    throw new PipelineInputException(s.id(), "opportunity " + s.id() + " is open on " + asOf
+                            + " but at closing stage \"" + stage.name() + "\"");
+                }
+            }
+            int leaf = leafOf(s);
+            long amount = s.amount().minorUnits();
+            open[leaf] = Math.addExact(open[leaf], amount);
+            openCount[leaf]++;
+            ForecastCategory cat = s.forecastCategory(f.stages);
+            LocalDate cd = s.closeDate();
+            if (cd != null && period.contains(cd)) {
+                switch (cat) {
+                    case COMMIT -> commit[leaf] += amount;
+                    case BEST_CASE -> best[leaf] += amount;
+                    case PIPELINE -> pipe[leaf] += amount;
+                    default -> omit[leaf] += amount;
+                }
+            }
+            // P(win)
+            double pWin;
+            ProbabilitySource winSource;
+            String winWhy;
+            if (learned != null) {
+                LearnedWinRates.Estimate e = learned.estimate(s.stage(), daysInStage(s),
+                        f.segmentBy == null ? null : s.field(f.segmentBy).orElse(""));
+                pWin = e.p();
+                winSource = e.source();
+                winWhy = e.explanation();
+            } else if (stage != null) {
+                Object[] c = fixedCache.computeIfAbsent(stage.name(), k -> new Object[] {
+                        f.stages.stage(k).winProbability().toDouble(), "stage model: " + k + " " + f.stages.stage(k).winProbability()});
+                pWin = (Double) c[0];
+                winSource = ProbabilitySource.STAGE_MODEL;
+                winWhy = (String) c[1];
+            } else {
+                if (overallFallback == null) {
+                    overallFallback = overallRate(history);
+                }
+                pWin = overallFallback[0];
+                winSource = ProbabilitySource.OVERALL;
+                winWhy = overallFallback[1] > 0
+                        ? String.format(Locale.ROOT, "stage unknown on the day: overall %d of %d closed deals won",
+                                (long) overallFallback[2], (long) overallFallback[1])
+                        : "stage unknown on the day and no closed history: average of the stage model's open stages";
+            }
+            // P(in period | win)
+            double pIn;
+            TimingSource timingSource;
+            String timingWhy;
+            if (timing != null) {
+                CloseTiming.Estimate e = timing.estimate(s.createdDate(), cd, asOf, windowStart, period.end());
+                pIn = e.p();
+                timingSource = e.source();
+                timingWhy = e.explanation();
+            } else {
+                CloseTiming.Situation sit = CloseTiming.situation(cd, asOf, windowStart, period.end());
+                boolean inWindow = sit == CloseTiming.Situation.IN_WINDOW && !cd.isBefore(windowStart);
+                pIn = inWindow ? 1 : 0;
+                timingSource = TimingSource.CLOSE_DATE;
+                timingWhy = inWindow ? "close date in the period" : sit == CloseTiming.Situation.IN_WINDOW
+                        ? "close date before the period" : sit.text;
+            }
+            long pE9 = Math.round(pWin * pIn * E9);
+            pE9 = Math.max(0, Math.min(E9, pE9));
+            long exp = expectedMinor(amount, pE9, f.rounding);
+            openExp[leaf] += exp;
+            if (nDeals == cap) {
+                cap *= 2;
+                dealNode = Arrays.copyOf(dealNode, cap);
+                dealAmount = Arrays.copyOf(dealAmount, cap);
+                dealP = Arrays.copyOf(dealP, cap);
+            }
+            dealNode[nDeals] = leaf;
+            dealAmount[nDeals] = amount;
+            dealP[nDeals] = pE9 / (double) E9;
+            nDeals++;
+            deals.add(new DealForecast(s.id(), group.get(leaf), s.ownerId(), s.stage(), cat, s.amount(), cd,
+                    ChronoUnit.DAYS.between(s.createdDate(), asOf), pWin, winSource, winWhy, pIn, timingSource, timingWhy,
+                    BigDecimal.valueOf(pE9, 9), Money.ofMinor(exp, currency)));
+        }
+        if (currency == null) {
+            currency = history.isEmpty() ? Currency.getInstance("USD") : history.get(0).amount().currency();
+        }
+
+        long[][] newByPeriod = f.notYetCreated ? learnNotYetCreated(history) : null;
+        int n = group.size();
+        long[] base = Arrays.copyOf(closed, n);
+        long[] nycLeaf = Arrays.copyOf(nyc, n);
+        aggregate();
+
+        // simulation
+        long[][] sims = null;
+        if (f.simulations > 0) {
+            long[] simBase = base;
+            long[][] simNew = null;
+            if (newByPeriod != null && f.simulateNotYetCreated) {
+                simNew = newByPeriod;
+            } else {
+                simBase = new long[n];
+                for (int i = 0; i < n; i++) {
+                    simBase[i] = base[i] + nycLeaf[i];
+                }
+            }
+            sims = Simulation.run(Arrays.copyOf(parent, n), Arrays.copyOf(dealNode, nDeals), Arrays.copyOf(dealAmount, nDeals),
+                    Arrays.copyOf(dealP, nDeals), simBase, simNew, f.simulations, f.seed, f.threads, f.progress);
+            assumptions.add(f.simulations + " simulations with seed " + f.seed + ": each open deal wins inside the period with"
+                    + " P(win) x P(in period | win), independently"
+                    + (simNew != null ? "; not-yet-created bookings drawn from one of the past periods per simulation" : ""));
+        }
+
+        Map<String, List<Adjustment>> adj = new HashMap<>();
+        for (Adjustment a : f.adjustments) {
+            if (!index.containsKey(a.group())) {
+                throw new IllegalArgumentException("adjustment by " + a.by() + " names group \"" + a.group()
+                        + "\", which is not a node of this forecast");
+            }
+            if (!a.value().currency().equals(currency)) {
+                throw new CurrencyMismatchException(currency, a.value().currency());
+            }
+            adj.computeIfAbsent(a.group(), k -> new ArrayList<>()).add(a);
+        }
+        List<List<Integer>> children = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            children.add(new ArrayList<>());
+        }
+        for (int i = 1; i < n; i++) {
+            children.get(parent[i]).add(i);
+        }
+        if (!f.byOwner) {
+            for (List<Integer> c : children) {
+                c.sort(Comparator.comparing(group::get));
+            }
+        }
+        ForecastNode root = build(0, children, sims, adj);
+        return new ForecastReport(period, asOf, currency, root, deals, assumptions, f.simulations, f.seed);
+    }
+
+    // ---- the roll-up tree
+
+    private void buildSkeleton() {
+        addNode("Total", "Total", "total", null, -1);
+        if (f.byOwner) {
+            for (Rep r : f.org.roots()) {
+                addRep(r, 0);
+            }
+        }
+    }
+
+    private void addRep(Rep r, int parentNode) {
+        int node = addNode(r.id(), r.name(), "rep", r.id(), parentNode);
+        if (f.org.isLeaf(r.id())) {
+            leafByOwner.put(r.id(), node);
+            return;
+        }
+        for (Rep c : f.org.directReports(r.id())) {
+            addRep(c, node);
+        }
+        leafByOwner.put(r.id(), addNode(r.id() + " (own)", r.name() + " (own deals)", "own", null, node));
+    }
+
+    private int addNode(String g, String l, String k, String rep, int parentNode) {
+        int i = group.size();
+        if (index.putIfAbsent(g, i) != null) {
+            throw new IllegalArgumentException("two roll-up nodes would be called \"" + g + "\"");
+        }
+        group.add(g);
+        label.add(l);
+        kind.add(k);
+        repId.add(rep);
+        if (i == parent.length) {
+            int cap = i * 2;
+            parent = Arrays.copyOf(parent, cap);
+            closed = Arrays.copyOf(closed, cap);
+            open = Arrays.copyOf(open, cap);
+            openExp = Arrays.copyOf(openExp, cap);
+            nyc = Arrays.copyOf(nyc, cap);
+            commit = Arrays.copyOf(commit, cap);
+            best = Arrays.copyOf(best, cap);
+            pipe = Arrays.copyOf(pipe, cap);
+            omit = Arrays.copyOf(omit, cap);
+            openCount = Arrays.copyOf(openCount, cap);
+        }
+        parent[i] = parentNode;
+        return i;
+    }
+
+    /** The leaf node of a deal, created on first sight when rolling up by dimensions. */
+    private int leafOf(Opportunity o) {
+        if (f.byOwner) {
+            Integer leaf = leafByOwner.get(o.ownerId());
+            if (leaf == null) {
+                throw new PipelineInputException(o.id(), "opportunity " + o.id() + " is owned by " + o.ownerId()
+                        + ", who is not in the org");
+            }
+            return leaf;
+        }
+        if (f.dimensions.isEmpty()) {
+            return 0;
+        }
+        int node = 0;
+        String path = null;
+        for (String d : f.dimensions) {
+            String v = dimensionValue(o, d);
+            path = path == null ? v : path + " / " + v;
+            Integer i = index.get(path);
+            if (i == null) {
+                boolean owner = d.equalsIgnoreCase("owner") || d.equalsIgnoreCase("owner_id");
+                String lbl = owner && f.org != null ? f.org.find(v).map(Rep::name).orElse(v) : v;
+                i = addNode(path, lbl, d, owner ? v : null, node);
+            }
+            node = i;
+        }
+        return node;
+    }
+
+    private String dimensionValue(Opportunity o, String d) {
+        Optional<String> v = o.field(d);
+        if (v.isEmpty() && f.org != null) {
+            String dl = d.toLowerCase(Locale.ROOT);
+            if (dl.equals("team") || dl.equals("territory")) {
+                v = f.org.find(o.ownerId()).map(r -> dl.equals("team") ? r.team() : r.territory());
+            }
+        }
+        return v.filter(s -> !s.isBlank()).orElse("(none)");
+    }
+
+    private void aggregate() {
+        for (int i = group.size() - 1; i > 0; i--) {
+            int p = parent[i];
+            closed[p] = Math.addExact(closed[p], closed[i]);
+            open[p] = Math.addExact(open[p], open[i]);
+            openExp[p] += openExp[i];
+            nyc[p] += nyc[i];
+            commit[p] += commit[i];
+            best[p] += best[i];
+            pipe[p] += pipe[i];
+            omit[p] += omit[i];
+            openCount[p] += openCount[i];
+        }
+    }
+
+    private ForecastNode build(int i, List<List<Integer>> children, long[][] sims, Map<String, List<Adjustment>> adj) {
+        List<ForecastNode> kids = new ArrayList<>();
+        Money childQuota = null;
+        Money childAdjusted = null;
+        Money childExpected = null;
+        for (int c : children.get(i)) {
+            if (kind.get(c).equals("own") && openCount[c] == 0 && closed[c] == 0 && nyc[c] == 0 && !adj.containsKey(group.get(c))) {
+                continue; // a manager without deals of their own: nothing to show, nothing to sum
+            }
+            ForecastNode k = build(c, children, sims, adj);
+            kids.add(k);
+            if (k.quota().isPresent()) {
+                childQuota = childQuota == null ? k.quota().get() : childQuota.plus(k.quota().get());
+            }
+            childAdjusted = childAdjusted == null ? k.adjustedExpected() : childAdjusted.plus(k.adjustedExpected());
+            childExpected = childExpected == null ? k.expected() : childExpected.plus(k.expected());
+        }
+        Money quota = null;
+        if (repId.get(i) != null) {
+            try {
+                quota = f.quotas.quota(repId.get(i), period).orElse(null);
+            } catch (CurrencyMismatchException e) {
+                throw new IllegalArgumentException("quotas of rep " + repId.get(i) + " for " + period + " mix currencies: " + e.getMessage(), e);
+            }
+            if (quota != null && !quota.currency().equals(currency)) {
+                throw new IllegalArgumentException("quota of rep " + repId.get(i) + " for " + period + " is " + quota
+                        + ", not in the forecast currency " + currency.getCurrencyCode());
+            }
+        }
+        if (quota == null) {
+            quota = childQuota;
+        }
+        Money p10 = null;
+        Money p50 = null;
+        Money p90 = null;
+        Money mean = null;
+        if (sims != null) {
+            long[] row = sims[i];
+            p10 = money(Simulation.percentile(row, 0.10));
+            p50 = money(Simulation.percentile(row, 0.50));
+            p90 = money(Simulation.percentile(row, 0.90));
+            BigDecimal sum = BigDecimal.ZERO;
+            long acc = 0;
+            for (long v : row) {
+                long r = acc + v;
+                if (((acc ^ r) & (v ^ r)) < 0) {
+                    sum = sum.add(BigDecimal.valueOf(acc));
+                    r = v;
+                }
+                acc = r;
+            }
+            sum = sum.add(BigDecimal.valueOf(acc));
+            mean = money(sum.divide(BigDecimal.valueOf(row.length), 0, RoundingMode.HALF_EVEN).longValueExact());
+        }
+        List<Adjustment> mine = adj.getOrDefault(group.get(i), List.of());
+        Money expected = money(closed[i]).plus(money(openExp[i])).plus(money(nyc[i]));
+        Money adjusted;
+        if (!mine.isEmpty()) {
+            Adjustment latest = mine.get(0);
+            for (Adjustment a : mine) {
+                if (!a.at().isBefore(latest.at())) {
+                    latest = a;
+                }
+            }
+            adjusted = latest.value();
+        } else if (childExpected == null) {
+            adjusted = expected;
+        } else {
+            adjusted = expected.minus(childExpected).plus(childAdjusted);
+        }
+        return new ForecastNode(group.get(i), label.get(i), kind.get(i), money(closed[i]), money(open[i]), money(openExp[i]),
+                money(nyc[i]), money(commit[i]), money(best[i]), money(pipe[i]), money(omit[i]), openCount[i],
+                p10, p50, p90, mean, quota, kids, mine, adjusted);
+    }
+
+    // ---- not-yet-created bookings
+
+    /** Fills {@link #nyc} per leaf and returns per leaf and past period the raw amounts, or null if no period was usable. */
+    private long[][] learnNotYetCreated(List<Opportunity> history) {
+        long offset = ChronoUnit.DAYS.between(period.start(), asOf);
+        List<Period> pasts = new ArrayList<>();
+        for (int j = 1; pasts.size() < f.lookback && j <= f.lookback + 4; j++) {
+            Period p = period.plus(-j);
+            if (!p.end().isAfter(asOf)) {
+                pasts.add(p);
+            }
+        }
+        if (pasts.isEmpty()) {
+            assumptions.add("no bookings from not-yet-created opportunities: no complete past period before " + asOf);
+            return null;
+        }
+        int k = pasts.size();
+        Map<Integer, long[]> byLeaf = new HashMap<>();
+        for (int j = 0; j < k; j++) {
+            Period p = pasts.get(j);
+            LocalDate snapshot = p.start().plusDays(offset);
+            for (Opportunity o : history) {
+                if (!o.isWon() || o.createdDate().compareTo(snapshot) <= 0 || o.closeDate().isBefore(p.start())
+                        || o.closeDate().isAfter(p.end())) {
+                    continue;
+                }
+                checkCurrency(o);
+                int leaf;
+                if (f.byOwner) {
+                    Integer l = leafByOwner.get(o.ownerId());
+                    if (l == null) {
+                        continue; // a rep who left: their new business is not this org's to forecast per rep
+                    }
+                    leaf = l;
+                } else {
+                    leaf = leafOf(o);
+                }
+                long[] row = byLeaf.computeIfAbsent(leaf, x -> new long[k]);
+                row[j] = Math.addExact(row[j], o.amount().minorUnits());
+            }
+        }
+        int n = group.size();
+        long[][] out = new long[n][k];
+        for (Map.Entry<Integer, long[]> e : byLeaf.entrySet()) {
+            long[] row = e.getValue();
+            out[e.getKey()] = row;
+            long sum = 0;
+            for (long v : row) {
+                sum = Math.addExact(sum, v);
+            }
+            nyc[e.getKey()] = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(k), 0, f.rounding).longValueExact();
+        }
+        assumptions.add("bookings from not-yet-created opportunities: per group, the average over " + pasts
+                + " of what was won in the period from deals created after the same day of the period (day "
+                + (offset + 1) + ")");
+        return out;
+    }
+
+    // ---- helpers
+
+    /** The deal as known at the end of {@code date}, or null if not yet created; skips the copy when nothing can differ. */
+    static Opportunity snapshot(Opportunity o, LocalDate date) {
+        if (o.createdDate().isAfter(date)) {
+            return null;
+        }
+        if (o.status().isClosed()) {
+            if (!o.closeDate().isAfter(date)) {
+                return o;
+            }
+        } else if (o.history().isEmpty()) {
+            return o;
+        }
+        return o.asOf(date).orElse(null);
+    }
+
+    private long daysInStage(Opportunity s) {
+        List<StageChange> h = s.history();
+        LocalDate since = s.createdDate();
+        for (int i = h.size() - 1; i >= 0; i--) {
+            if (h.get(i).stage().equalsIgnoreCase(s.stage())) {
+                since = i == 0 ? s.createdDate() : h.get(i).date();
+                for (int j = i - 1; j >= 0 && h.get(j).stage().equalsIgnoreCase(s.stage()); j--) {
+                    since = j == 0 ? s.createdDate() : h.get(j).date();
+                }
+                break;
+            }
+        }
+        return ChronoUnit.DAYS.between(since, asOf);
+    }
+
+    /** {overall rate, closed count, won count}; the stage model's average open probability without history. */
+    private double[] overallRate(List<Opportunity> history) {
+        long n = 0;
+        long k = 0;
+        for (Opportunity o : history) {
+            if (o.status().isClosed() && !o.closeDate().isAfter(asOf)) {
+                n++;
+                if (o.isWon()) {
+                    k++;
+                }
+            }
+        }
+        if (n > 0) {
+            return new double[] {k / (double) n, n, k};
+        }
+        double avg = f.stages.openStages().stream().mapToDouble(s -> s.winProbability().toDouble()).average().orElse(0);
+        return new double[] {avg, 0, 0};
+    }
+
+    private void checkCurrency(Opportunity o) {
+        Currency c = o.amount().currency();
+        if (currency == null) {
+            currency = c;
+        } else if (!currency.equals(c)) {
+            throw new PipelineInputException(o.id(), "opportunity " + o.id() + " is in " + c.getCurrencyCode()
+                    + ", the forecast is in " + currency.getCurrencyCode() + "; convert amounts to one currency first");
+        }
+    }
+
+    private Money money(long minor) {
+        return Money.ofMinor(minor, currency);
+    }
+
+    /** amount x pE9 / 10^9 rounded once with {@code mode}; exact in long arithmetic when it fits. */
+    static long expectedMinor(long amount, long pE9, RoundingMode mode) {
+        if (pE9 == 0 || amount == 0) {
+            return 0;
+        }
+        if (pE9 == E9) {
+            return amount;
+        }
+        long hi = Math.multiplyHigh(amount, pE9);
+        long prod = amount * pE9;
+        if (hi != 0 || prod < 0 || mode != RoundingMode.HALF_EVEN) {
+            return BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(pE9, 9)).setScale(0, mode).longValueExact();
+        }
+        long q = prod / E9;
+        long r = prod % E9;
+        if (r > E9 / 2 || (r == E9 / 2 && (q & 1) == 1)) {
+            q++;
+        }
+        return q;
+    }
+}
