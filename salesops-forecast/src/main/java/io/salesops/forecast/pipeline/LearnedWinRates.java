@@ -14,41 +14,90 @@ import java.util.Optional;
 
 /**
  * Win rates learned from deals closed on or before the as-of date: the overall rate, the rate from each stage
- * ("of the deals that were ever at S, the share that was won"), from each stage after at least 30/90/180 days
- * in it, and optionally per segment (any {@link Opportunity#field(String)}), each level shrunk toward the one
- * above by {@link Shrinkage}. Immutable once learned.
+ * ("of the deals that were ever at S, the share that was won"), from each stage among the deals that stayed
+ * in it longer than the deal at hand has so far (a stale deal is judged against deals that were as stale),
+ * and optionally per segment (any {@link Opportunity#field(String)}), each level shrunk toward the one above
+ * by {@link Shrinkage}. Immutable once learned; thread-safe.
  */
 final class LearnedWinRates {
 
-    /** Minimum days in stage for the age levels; 0 is the stage level itself. */
-    static final int[] AGE_THRESHOLDS = {0, 30, 90, 180};
-
-    /** Counts for one cell: per age threshold, trials, wins, total value and won value. */
+    /** Counts for one cell: each deal's stay, outcome and value; sorted by stay once learned. */
     private static final class Cell {
-        final double[] n = new double[AGE_THRESHOLDS.length];
-        final double[] k = new double[AGE_THRESHOLDS.length];
-        final double[] value = new double[AGE_THRESHOLDS.length];
-        final double[] wonValue = new double[AGE_THRESHOLDS.length];
+        private long[] stays = new long[8];
+        private boolean[] wins = new boolean[8];
+        private double[] values = new double[8];
+        private int size;
+        // suffix sums over deals sorted by stay: from index i on
+        private double[] sufN;
+        private double[] sufK;
+        private double[] sufValue;
+        private double[] sufWonValue;
 
         void add(long stay, boolean won, double amount) {
-            for (int t = 0; t < AGE_THRESHOLDS.length; t++) {
-                if (stay >= AGE_THRESHOLDS[t]) {
-                    n[t]++;
-                    value[t] += amount;
-                    if (won) {
-                        k[t]++;
-                        wonValue[t] += amount;
-                    }
+            if (size == stays.length) {
+                stays = java.util.Arrays.copyOf(stays, size * 2);
+                wins = java.util.Arrays.copyOf(wins, size * 2);
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            stays[size] = stay;
+            wins[size] = won;
+            values[size] = amount;
+            size++;
+        }
+
+        void freeze() {
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Long.compare(stays[a], stays[b]));
+            long[] st = new long[size];
+            sufN = new double[size + 1];
+            sufK = new double[size + 1];
+            sufValue = new double[size + 1];
+            sufWonValue = new double[size + 1];
+            for (int j = size - 1; j >= 0; j--) {
+                int i = order[j];
+                st[j] = stays[i];
+                sufN[j] = sufN[j + 1] + 1;
+                sufK[j] = sufK[j + 1] + (wins[i] ? 1 : 0);
+                sufValue[j] = sufValue[j + 1] + values[i];
+                sufWonValue[j] = sufWonValue[j + 1] + (wins[i] ? values[i] : 0);
+            }
+            stays = st;
+            wins = null;
+            values = null;
+        }
+
+        /** Index of the first deal that stayed more than {@code days} days. */
+        int from(long days) {
+            int lo = 0;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (stays[mid] <= days) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
                 }
             }
+            return lo;
+        }
+
+        double n(int from) {
+            return sufN[from];
+        }
+
+        double k(int from) {
+            return sufK[from];
         }
 
         /** Successes for the shrinkage: wins, or trials x value-weighted rate. */
-        double successes(int t, boolean valueWeighted) {
+        double successes(int from, boolean valueWeighted) {
             if (!valueWeighted) {
-                return k[t];
+                return sufK[from];
             }
-            return value[t] > 0 ? n[t] * wonValue[t] / value[t] : 0;
+            return sufValue[from] > 0 ? sufN[from] * sufWonValue[from] / sufValue[from] : 0;
         }
     }
 
@@ -112,6 +161,8 @@ final class LearnedWinRates {
                 }
             }
         }
+        byStage.values().forEach(Cell::freeze);
+        bySeg.values().forEach(Cell::freeze);
         double overall = n == 0 ? Double.NaN : valueWeighted ? (value > 0 ? wonValue / value : 0) : k / n;
         String text = valueWeighted
                 ? String.format(Locale.ROOT, "overall %.1f%% of value won over %d closed deals", 100 * overall, (long) n)
@@ -125,7 +176,7 @@ final class LearnedWinRates {
      * stage they were lost in).
      */
     static Map<String, Long> stays(Opportunity o, StageModel model) {
-        Map<String, Long> stays = new HashMap<>();
+        Map<String, Long> stays = new HashMap<>(8);
         List<StageChange> h = o.history();
         LocalDate end = o.closeDate() != null ? o.closeDate() : o.createdDate();
         if (h.isEmpty()) {
@@ -140,9 +191,15 @@ final class LearnedWinRates {
                 continue;
             }
             LocalDate from = i == 0 ? o.createdDate() : c.date();
-            LocalDate to = i + 1 < h.size() ? h.get(i + 1).date() : end;
+            // consecutive entries at the same stage (a new close date, say) are one stay
+            int j = i + 1;
+            while (j < h.size() && h.get(j).stage().equalsIgnoreCase(c.stage())) {
+                j++;
+            }
+            LocalDate to = j < h.size() ? h.get(j).date() : end;
             long stay = Math.max(0, ChronoUnit.DAYS.between(from, to));
             stays.merge(key(c.stage()), stay, Math::max);
+            i = j - 1;
         }
         return stays;
     }
@@ -176,49 +233,41 @@ final class LearnedWinRates {
 
     /**
      * The learned probability for a deal at {@code stage} for {@code daysInStage} days in {@code segment}
-     * (null if not segmenting). Thread-safe.
+     * (null if not segmenting): the stage's rate, then the rate among deals that stayed in the stage longer
+     * than this deal has so far, then that rate within the segment, each shrunk toward the one before.
+     * Thread-safe.
      */
     Estimate estimate(String stage, long daysInStage, String segment) {
-        int t = 0;
-        for (int i = AGE_THRESHOLDS.length - 1; i > 0; i--) {
-            if (daysInStage >= AGE_THRESHOLDS[i]) {
-                t = i;
-                break;
-            }
-        }
-        String cacheKey = stage + '\u0000' + t + '\u0000' + segment;
+        String cacheKey = stage + '\u0000' + daysInStage + '\u0000' + segment;
         Estimate e = cache.get(cacheKey);
         if (e == null) {
-            e = compute(stage, t, segment);
+            e = compute(stage, daysInStage, segment);
             cache.put(cacheKey, e);
         }
         return e;
     }
 
-    private Estimate compute(String stage, int t, String segment) {
+    private Estimate compute(String stage, long days, String segment) {
         if (stage.equals(Opportunity.UNKNOWN_STAGE)) {
             return new Estimate(overall, ProbabilitySource.OVERALL, "stage unknown on the day: " + overallText);
         }
         String key = key(stage);
         Cell cell = byStage.get(key);
-        StringBuilder why = new StringBuilder();
-        double p = overall;
         if (cell == null) {
             return new Estimate(overall, ProbabilitySource.OVERALL, "no closed deal was ever at " + stage + ": " + overallText);
         }
-        p = Shrinkage.shrink(cell.successes(0, valueWeighted), cell.n[0], p, m);
-        why.append(String.format(Locale.ROOT, "%s: %d of %d won", stage, (long) cell.k[0], (long) cell.n[0]));
-        for (int i = 1; i <= t; i++) {
-            p = Shrinkage.shrink(cell.successes(i, valueWeighted), cell.n[i], p, m);
-        }
-        if (t > 0) {
-            why.append(String.format(Locale.ROOT, "; %d+ days in stage: %d of %d", AGE_THRESHOLDS[t], (long) cell.k[t], (long) cell.n[t]));
-        }
+        StringBuilder why = new StringBuilder();
+        double p = Shrinkage.shrink(cell.successes(0, valueWeighted), cell.n(0), overall, m);
+        why.append(String.format(Locale.ROOT, "%s: %d of %d won", stage, (long) cell.k(0), (long) cell.n(0)));
+        int i = cell.from(days);
+        p = Shrinkage.shrink(cell.successes(i, valueWeighted), cell.n(i), p, m);
+        why.append(String.format(Locale.ROOT, "; of those more than %d days in stage: %d of %d", days, (long) cell.k(i), (long) cell.n(i)));
         if (segment != null) {
             Cell sc = byStageSegment.get(key + '\u0000' + segment);
             if (sc != null) {
-                p = Shrinkage.shrink(sc.successes(t, valueWeighted), sc.n[t], p, m);
-                why.append(String.format(Locale.ROOT, "; %s=%s: %d of %d", segmentField, segment, (long) sc.k[t], (long) sc.n[t]));
+                int j = sc.from(days);
+                p = Shrinkage.shrink(sc.successes(j, valueWeighted), sc.n(j), p, m);
+                why.append(String.format(Locale.ROOT, "; %s=%s: %d of %d", segmentField, segment, (long) sc.k(j), (long) sc.n(j)));
             } else {
                 why.append("; ").append(segmentField).append('=').append(segment).append(": no history");
             }
