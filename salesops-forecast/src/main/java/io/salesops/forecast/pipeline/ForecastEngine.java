@@ -101,124 +101,33 @@ final class ForecastEngine {
                         + " blended with how deals in the same close-date situation closed in the last " + f.lookback + " periods");
 
         // the main pass over the pipeline
-        List<DealForecast> deals = new ArrayList<>();
-        int cap = 1024;
-        int[] dealNode = new int[cap];
-        long[] dealAmount = new long[cap];
-        double[] dealP = new double[cap];
-        int nDeals = 0;
-        Map<String, Object[]> fixedCache = new HashMap<>();
-        double[] overallFallback = null;
-        for (Opportunity o : f.opportunities) {
-            Opportunity s = snapshot(o, asOf);
-            if (s == null) {
-                continue;
-            }
-            checkCurrency(s);
-            if (s.status() == OpportunityStatus.LOST) {
-                continue;
-            }
-            if (s.status() == OpportunityStatus.WON) {
-                LocalDate c = s.closeDate();
-                if (!c.isBefore(period.start()) && !c.isAfter(closedEnd)) {
-                    int leaf = leafOf(s);
-                    closed[leaf] = Math.addExact(closed[leaf], s.amount().minorUnits());
-                }
-                continue;
-            }
-            Stage stage = null;
-            if (!s.stage().equals(Opportunity.UNKNOWN_STAGE)) {
-                stage = f.stages.find(s.stage()).orElse(null);
-                if (stage == null) {
-                    throw new PipelineInputException(s.id(), "opportunity " + s.id() + " is at stage \"" + s.stage()
-                            + "\" on " + asOf + ", which the stage model does not have; known stages: "
-                            + f.stages.stages().stream().map(Stage::name).toList());
-                }
-                if (stage.isClosed()) {
-                    throw new PipelineInputException(s.id(), "opportunity " + s.id() + " is open on " + asOf
-                            + " but at closing stage \"" + stage.name() + "\"");
-                }
-            }
-            int leaf = leafOf(s);
-            long amount = s.amount().minorUnits();
-            open[leaf] = Math.addExact(open[leaf], amount);
-            openCount[leaf]++;
-            ForecastCategory cat = s.forecastCategory(f.stages);
-            LocalDate cd = s.closeDate();
-            if (cd != null && period.contains(cd)) {
-                switch (cat) {
-                    case COMMIT -> commit[leaf] += amount;
-                    case BEST_CASE -> best[leaf] += amount;
-                    case PIPELINE -> pipe[leaf] += amount;
-                    default -> omit[leaf] += amount;
-                }
-            }
-            // P(win)
-            double pWin;
-            ProbabilitySource winSource;
-            String winWhy;
-            if (learned != null) {
-                LearnedWinRates.Estimate e = learned.estimate(s.stage(), daysInStage(s),
-                        f.segmentBy == null ? null : s.field(f.segmentBy).orElse(""));
-                pWin = e.p();
-                winSource = e.source();
-                winWhy = e.explanation();
-            } else if (stage != null) {
-                Object[] c = fixedCache.computeIfAbsent(stage.name(), k -> new Object[] {
-                        f.stages.stage(k).winProbability().toDouble(), "stage model: " + k + " " + f.stages.stage(k).winProbability()});
-                pWin = (Double) c[0];
-                winSource = ProbabilitySource.STAGE_MODEL;
-                winWhy = (String) c[1];
-            } else {
-                if (overallFallback == null) {
-                    overallFallback = overallRate(history);
-                }
-                pWin = overallFallback[0];
-                winSource = ProbabilitySource.OVERALL;
-                winWhy = overallFallback[1] > 0
-                        ? String.format(Locale.ROOT, "stage unknown on the day: overall %d of %d closed deals won",
-                                (long) overallFallback[2], (long) overallFallback[1])
-                        : "stage unknown on the day and no closed history: average of the stage model's open stages";
-            }
-            // P(in period | win)
-            double pIn;
-            TimingSource timingSource;
-            String timingWhy;
-            if (timing != null) {
-                CloseTiming.Estimate e = timing.estimate(s.createdDate(), cd, asOf, windowStart, period.end());
-                pIn = e.p();
-                timingSource = e.source();
-                timingWhy = e.explanation();
-            } else {
-                CloseTiming.Situation sit = CloseTiming.situation(cd, asOf, windowStart, period.end());
-                boolean inWindow = sit == CloseTiming.Situation.IN_WINDOW && !cd.isBefore(windowStart);
-                pIn = inWindow ? 1 : 0;
-                timingSource = TimingSource.CLOSE_DATE;
-                timingWhy = inWindow ? "close date in the period" : sit == CloseTiming.Situation.IN_WINDOW
-                        ? "close date before the period" : sit.text;
-            }
-            long pE9 = Math.round(pWin * pIn * E9);
-            pE9 = Math.max(0, Math.min(E9, pE9));
-            long exp = expectedMinor(amount, pE9, f.rounding);
-            openExp[leaf] += exp;
-            if (nDeals == cap) {
-                cap *= 2;
-                dealNode = Arrays.copyOf(dealNode, cap);
-                dealAmount = Arrays.copyOf(dealAmount, cap);
-                dealP = Arrays.copyOf(dealP, cap);
-            }
-            dealNode[nDeals] = leaf;
-            dealAmount[nDeals] = amount;
-            dealP[nDeals] = pE9 / (double) E9;
-            nDeals++;
-            deals.add(new DealForecast(s.id(), group.get(leaf), s.ownerId(), s.stage(), cat, s.amount(), cd,
-                    ChronoUnit.DAYS.between(s.createdDate(), asOf), pWin, winSource, winWhy, pIn, timingSource, timingWhy,
-                    BigDecimal.valueOf(pE9, 9), Money.ofMinor(exp, currency)));
-        }
         if (currency == null) {
-            currency = history.isEmpty() ? Currency.getInstance("USD") : history.get(0).amount().currency();
+            currency = !f.opportunities.isEmpty() ? f.opportunities.get(0).amount().currency()
+                    : history.isEmpty() ? Currency.getInstance("USD") : history.get(0).amount().currency();
         }
-
+        this.learnedRates = learned;
+        this.timingModel = timing;
+        this.historyList = history;
+        for (Stage st : f.stages.stages()) {
+            stageInfo.put(st.name(), new StageInfo(st, st.winProbability().toDouble(), "stage model: " + st.name() + " " + st.winProbability()));
+        }
+        Pass pass = mainPass();
+        resolvePending(pass);
+        List<DealForecast> deals = java.util.Collections.unmodifiableList(Arrays.asList(pass.deals).subList(0, pass.nDeals));
+        int nDeals = pass.nDeals;
+        int[] dealNode = pass.dealNode;
+        long[] dealAmount = pass.dealAmount;
+        double[] dealP = pass.dealP;
+        for (int i = 0; i < group.size(); i++) {
+            closed[i] = pass.closed[i];
+            open[i] = pass.open[i];
+            openExp[i] = pass.openExp[i];
+            commit[i] = pass.commit[i];
+            best[i] = pass.best[i];
+            pipe[i] = pass.pipe[i];
+            omit[i] = pass.omit[i];
+            openCount[i] = pass.openCount[i];
+        }
         long[][] newByPeriod = f.notYetCreated ? learnNotYetCreated(history) : null;
         int n = group.size();
         long[] base = Arrays.copyOf(closed, n);
@@ -270,6 +179,308 @@ final class ForecastEngine {
         }
         ForecastNode root = build(0, children, sims, adj);
         return new ForecastReport(period, asOf, currency, root, deals, assumptions, f.simulations, f.seed);
+    }
+
+    // ---- the main pass
+
+    private record StageInfo(Stage stage, double pWin, String why) {
+    }
+
+    /** A deal at an unknown stage whose P(win), the overall rate, is known only after the pass. */
+    private record Pending(int slot, Opportunity snapshot, int leaf, ForecastCategory category) {
+    }
+
+    private final Map<String, StageInfo> stageInfo = new HashMap<>();
+    private LearnedWinRates learnedRates;
+    private CloseTiming timingModel;
+    private List<Opportunity> historyList;
+    private double[] overallFallback;
+
+    /** Chunk size of the parallel pass; chunks merge in input order, so the result does not depend on threads. */
+    private static final int CHUNK = 1 << 16;
+
+    /** Accumulators of one chunk of the pass. */
+    private final class Pass {
+        long[] closed;
+        long[] open;
+        long[] openExp;
+        long[] commit;
+        long[] best;
+        long[] pipe;
+        long[] omit;
+        int[] openCount;
+        DealForecast[] deals = new DealForecast[256];
+        int[] dealNode = new int[256];
+        long[] dealAmount = new long[256];
+        double[] dealP = new double[256];
+        int nDeals;
+        long closedN;
+        long wonN;
+        final List<Pending> pending = new ArrayList<>();
+
+        Pass(int nodes) {
+            resize(nodes);
+        }
+
+        void resize(int nodes) {
+            closed = closed == null ? new long[nodes] : Arrays.copyOf(closed, nodes);
+            open = open == null ? new long[nodes] : Arrays.copyOf(open, nodes);
+            openExp = openExp == null ? new long[nodes] : Arrays.copyOf(openExp, nodes);
+            commit = commit == null ? new long[nodes] : Arrays.copyOf(commit, nodes);
+            best = best == null ? new long[nodes] : Arrays.copyOf(best, nodes);
+            pipe = pipe == null ? new long[nodes] : Arrays.copyOf(pipe, nodes);
+            omit = omit == null ? new long[nodes] : Arrays.copyOf(omit, nodes);
+            openCount = openCount == null ? new int[nodes] : Arrays.copyOf(openCount, nodes);
+        }
+
+        void merge(Pass o) {
+            for (int i = 0; i < closed.length; i++) {
+                closed[i] = Math.addExact(closed[i], o.closed[i]);
+                open[i] = Math.addExact(open[i], o.open[i]);
+                openExp[i] += o.openExp[i];
+                commit[i] += o.commit[i];
+                best[i] += o.best[i];
+                pipe[i] += o.pipe[i];
+                omit[i] += o.omit[i];
+                openCount[i] += o.openCount[i];
+            }
+            for (Pending x : o.pending) {
+                pending.add(new Pending(x.slot() + nDeals, x.snapshot(), x.leaf(), x.category()));
+            }
+            closedN += o.closedN;
+            wonN += o.wonN;
+            ensure(nDeals + o.nDeals);
+            System.arraycopy(o.deals, 0, deals, nDeals, o.nDeals);
+            System.arraycopy(o.dealNode, 0, dealNode, nDeals, o.nDeals);
+            System.arraycopy(o.dealAmount, 0, dealAmount, nDeals, o.nDeals);
+            System.arraycopy(o.dealP, 0, dealP, nDeals, o.nDeals);
+            nDeals += o.nDeals;
+        }
+
+        void ensure(int cap) {
+            if (cap > dealNode.length) {
+                int c = Math.max(cap, dealNode.length * 2);
+                deals = Arrays.copyOf(deals, c);
+                dealNode = Arrays.copyOf(dealNode, c);
+                dealAmount = Arrays.copyOf(dealAmount, c);
+                dealP = Arrays.copyOf(dealP, c);
+            }
+        }
+    }
+
+    /**
+     * Runs {@link #process} over every opportunity: in parallel chunks when the node table is fixed (by owner
+     * or no grouping), else in one sequential pass since dimension values create nodes as they appear.
+     */
+    private Pass mainPass() {
+        List<Opportunity> opps = f.opportunities;
+        boolean parallel = f.dimensions.isEmpty() && f.threads > 1 && opps.size() > CHUNK;
+        if (!parallel) {
+            Pass p = new Pass(group.size());
+            for (Opportunity o : opps) {
+                process(o, p);
+            }
+            if (p.closed.length < group.size()) {
+                p.resize(group.size());
+            }
+            return p;
+        }
+        int chunks = (opps.size() + CHUNK - 1) / CHUNK;
+        Pass[] parts = new Pass[chunks];
+        RuntimeException[] failures = new RuntimeException[chunks];
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(f.threads, chunks), r -> {
+                    Thread t = new Thread(r, "salesops-forecast");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+            for (int c = 0; c < chunks; c++) {
+                final int chunk = c;
+                fs.add(pool.submit(() -> {
+                    Pass p = new Pass(group.size());
+                    int to = Math.min(opps.size(), (chunk + 1) * CHUNK);
+                    try {
+                        for (int i = chunk * CHUNK; i < to; i++) {
+                            process(opps.get(i), p);
+                        }
+                    } catch (RuntimeException e) {
+                        failures[chunk] = e;
+                    }
+                    parts[chunk] = p;
+                }));
+            }
+            for (java.util.concurrent.Future<?> fu : fs) {
+                fu.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("forecast interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("forecast failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        for (RuntimeException e : failures) {
+            if (e != null) {
+                throw e; // the first failure in input order, as a sequential pass would report it
+            }
+        }
+        Pass all = parts[0];
+        for (int c = 1; c < chunks; c++) {
+            all.merge(parts[c]);
+        }
+        return all;
+    }
+
+    private void process(Opportunity o, Pass p) {
+        Opportunity s = snapshot(o, asOf);
+        if (s == null) {
+            return;
+        }
+        checkCurrency(s);
+        if (s.status() == OpportunityStatus.LOST) {
+            p.closedN++;
+            return;
+        }
+        if (s.status() == OpportunityStatus.WON) {
+            p.closedN++;
+            p.wonN++;
+            LocalDate c = s.closeDate();
+            if (!c.isBefore(period.start()) && !c.isAfter(closedEnd)) {
+                int leaf = leafOf(s);
+                if (leaf >= p.closed.length) {
+                    p.resize(group.size());
+                }
+                p.closed[leaf] = Math.addExact(p.closed[leaf], s.amount().minorUnits());
+            }
+            return;
+        }
+        StageInfo info = null;
+        if (!s.stage().equals(Opportunity.UNKNOWN_STAGE)) {
+            info = stageInfo.get(s.stage());
+            if (info == null) {
+                Stage st = f.stages.find(s.stage()).orElse(null);
+                if (st == null) {
+                    throw new PipelineInputException(s.id(), "opportunity " + s.id() + " is at stage \"" + s.stage()
+                            + "\" on " + asOf + ", which the stage model does not have; known stages: "
+                            + f.stages.stages().stream().map(Stage::name).toList());
+                }
+                info = stageInfo.get(st.name());
+            }
+            if (info.stage().isClosed()) {
+                throw new PipelineInputException(s.id(), "opportunity " + s.id() + " is open on " + asOf
+                        + " but at closing stage \"" + info.stage().name() + "\"");
+            }
+        }
+        int leaf = leafOf(s);
+        if (leaf >= p.closed.length) {
+            p.resize(group.size());
+        }
+        long amount = s.amount().minorUnits();
+        p.open[leaf] = Math.addExact(p.open[leaf], amount);
+        p.openCount[leaf]++;
+        ForecastCategory cat = s.forecastCategory() != null ? s.forecastCategory()
+                : info != null ? info.stage().forecastCategory() : ForecastCategory.PIPELINE;
+        LocalDate cd = s.closeDate();
+        if (cd != null && period.contains(cd)) {
+            switch (cat) {
+                case COMMIT -> p.commit[leaf] += amount;
+                case BEST_CASE -> p.best[leaf] += amount;
+                case PIPELINE -> p.pipe[leaf] += amount;
+                default -> p.omit[leaf] += amount;
+            }
+        }
+        double pWin;
+        ProbabilitySource winSource;
+        String winWhy;
+        if (learnedRates != null) {
+            LearnedWinRates.Estimate e = learnedRates.estimate(s.stage(), daysInStage(s),
+                    f.segmentBy == null ? null : s.field(f.segmentBy).orElse(""));
+            pWin = e.p();
+            winSource = e.source();
+            winWhy = e.explanation();
+        } else if (info != null) {
+            pWin = info.pWin();
+            winSource = ProbabilitySource.STAGE_MODEL;
+            winWhy = info.why();
+        } else if (overallFallback != null) {
+            pWin = overallFallback[0];
+            winSource = ProbabilitySource.OVERALL;
+            winWhy = overallWhy;
+        } else {
+            p.ensure(p.nDeals + 1);
+            p.dealNode[p.nDeals] = leaf;
+            p.dealAmount[p.nDeals] = amount;
+            p.pending.add(new Pending(p.nDeals, s, leaf, cat));
+            p.nDeals++;
+            return;
+        }
+        complete(p, -1, s, leaf, cat, pWin, winSource, winWhy);
+    }
+
+    /** Finds P(in period | win) and the expected value, and records the deal at {@code slot} (-1: append). */
+    private void complete(Pass p, int slot, Opportunity s, int leaf, ForecastCategory cat, double pWin,
+                          ProbabilitySource winSource, String winWhy) {
+        LocalDate cd = s.closeDate();
+        long amount = s.amount().minorUnits();
+        double pIn;
+        TimingSource timingSource;
+        String timingWhy;
+        if (timingModel != null) {
+            CloseTiming.Estimate e = timingModel.estimate(s.createdDate(), cd, asOf, windowStart, period.end());
+            pIn = e.p();
+            timingSource = e.source();
+            timingWhy = e.explanation();
+        } else {
+            CloseTiming.Situation sit = CloseTiming.situation(cd, asOf, windowStart, period.end());
+            boolean inWindow = sit == CloseTiming.Situation.IN_WINDOW && !cd.isBefore(windowStart);
+            pIn = inWindow ? 1 : 0;
+            timingSource = TimingSource.CLOSE_DATE;
+            timingWhy = inWindow ? "close date in the period" : sit == CloseTiming.Situation.IN_WINDOW
+                    ? "close date before the period" : sit.text;
+        }
+        long pE9 = Math.round(pWin * pIn * E9);
+        pE9 = Math.max(0, Math.min(E9, pE9));
+        long exp = expectedMinor(amount, pE9, f.rounding);
+        p.openExp[leaf] += exp;
+        int i = slot;
+        if (i < 0) {
+            p.ensure(p.nDeals + 1);
+            i = p.nDeals++;
+        }
+        p.dealNode[i] = leaf;
+        p.dealAmount[i] = amount;
+        p.dealP[i] = pE9 / (double) E9;
+        p.deals[i] = new DealForecast(s.id(), group.get(leaf), s.ownerId(), s.stage(), cat, s.amount(), cd,
+                asOf.toEpochDay() - s.createdDate().toEpochDay(), pWin, winSource, winWhy, pIn, timingSource, timingWhy,
+                pE9, exp);
+    }
+
+    /** Resolves the deals at unknown stages once the overall win rate is known. */
+    private void resolvePending(Pass p) {
+        if (p.pending.isEmpty()) {
+            return;
+        }
+        if (overallFallback == null) {
+            // the pass counted the forecast's own closed deals; a separate history needs its own count
+            setOverall(f.history == null && p.closedN > 0 ? new double[] {p.wonN / (double) p.closedN, p.closedN, p.wonN}
+                    : overallRate(historyList));
+        }
+        for (Pending x : p.pending) {
+            complete(p, x.slot(), x.snapshot(), x.leaf(), x.category(), overallFallback[0], ProbabilitySource.OVERALL, overallWhy);
+        }
+        p.pending.clear();
+    }
+
+    private String overallWhy;
+
+    private void setOverall(double[] fb) {
+        overallWhy = fb[1] > 0
+                ? String.format(Locale.ROOT, "stage unknown on the day: overall %d of %d closed deals won", (long) fb[2], (long) fb[1])
+                : "stage unknown on the day and no closed history: average of the stage model's open stages";
+        overallFallback = fb;
     }
 
     // ---- the roll-up tree
@@ -520,10 +731,25 @@ final class ForecastEngine {
             if (!o.closeDate().isAfter(date)) {
                 return o;
             }
-        } else if (o.history().isEmpty()) {
+        } else if (o.history().isEmpty() || nothingToReplay(o, date)) {
             return o;
         }
         return o.asOf(date).orElse(null);
+    }
+
+    /**
+     * True if an open deal's history holds nothing that {@link Opportunity#asOf} would use instead of the
+     * current fields: every change is on or before the date, records no amount or close date, and the last
+     * one is at the current stage.
+     */
+    private static boolean nothingToReplay(Opportunity o, LocalDate date) {
+        List<StageChange> h = o.history();
+        for (StageChange c : h) {
+            if (c.date().isAfter(date) || c.amount() != null || c.closeDate() != null) {
+                return false;
+            }
+        }
+        return h.get(h.size() - 1).stage().equals(o.stage());
     }
 
     private long daysInStage(Opportunity s) {

@@ -44,6 +44,30 @@ final class Simulation {
         long[][] out = new long[nodes][sims];
         int blocks = (sims + BLOCK - 1) / BLOCK;
         int periods = newByPeriod == null || newByPeriod.length == 0 ? 0 : newByPeriod[0].length;
+        // Deals sorted by node (stable), so each node's draws sum in a register; the draw order is fixed by
+        // the input, so the numbers do not depend on this layout beyond the sort, which is deterministic.
+        int d = dealNode.length;
+        Integer[] order = new Integer[d];
+        for (int i = 0; i < d; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(dealNode[a], dealNode[b]));
+        long[] amt = new long[d];
+        long[] thr = new long[d];
+        int[] runNode = new int[d];
+        int[] runEnd = new int[d];
+        int runs = 0;
+        for (int j = 0; j < d; j++) {
+            int i = order[j];
+            amt[j] = dealAmount[i];
+            // u < p with u = k / 2^53 (SplittableRandom.nextDouble) is k < ceil(p 2^53): compare 53-bit integers
+            thr[j] = (long) Math.ceil(dealP[i] * 0x1p53);
+            if (runs == 0 || runNode[runs - 1] != dealNode[i]) {
+                runNode[runs++] = dealNode[i];
+            }
+            runEnd[runs - 1] = j + 1;
+        }
+        final int nRuns = runs;
         AtomicInteger done = new AtomicInteger();
         Runnable[] tasks = new Runnable[blocks];
         for (int b = 0; b < blocks; b++) {
@@ -55,10 +79,16 @@ final class Simulation {
                 int to = Math.min(sims, from + BLOCK);
                 for (int s = from; s < to; s++) {
                     System.arraycopy(base, 0, acc, 0, nodes);
-                    for (int i = 0; i < dealNode.length; i++) {
-                        if (rng.nextDouble() < dealP[i]) {
-                            acc[dealNode[i]] += dealAmount[i];
+                    int j = 0;
+                    for (int r = 0; r < nRuns; r++) {
+                        int end = runEnd[r];
+                        long sum = 0;
+                        for (; j < end; j++) {
+                            // all ones when the draw is below the threshold: a branch-free coin flip
+                            long mask = ((rng.nextLong() >>> 11) - thr[j]) >> 63;
+                            sum += amt[j] & mask;
                         }
+                        acc[runNode[r]] += sum;
                     }
                     if (periods > 0) {
                         int k = rng.nextInt(periods);
