@@ -1,0 +1,113 @@
+package io.salesops.benchmarks;
+
+import io.salesops.core.crm.Opportunity;
+import io.salesops.io.ImportResult;
+import io.salesops.io.OpportunityCsvReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Loads a 1,000,000-row opportunities CSV (13 standard columns plus one attribute, ISO dates, three
+ * currencies, about 140 MB) generated once per trial into a temporary file. The score is rows per second, since
+ * each invocation counts as {@value #ROWS} operations. Target: at least one million rows per second on two cores.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@OperationsPerInvocation(CsvImportBenchmark.ROWS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+public class CsvImportBenchmark {
+
+    static final int ROWS = 1_000_000;
+
+    /** Whether CSV parsing runs on a second thread. */
+    @Param({"false", "true"})
+    public boolean parallel;
+
+    private Path file;
+    private OpportunityCsvReader reader;
+
+    /** Writes the file. */
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        file = Files.createTempFile("salesops-bench-", ".csv");
+        write(file, ROWS, 42);
+        reader = OpportunityCsvReader.builder().parallel(parallel).build();
+    }
+
+    /** Deletes the file. */
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        Files.deleteIfExists(file);
+    }
+
+    /** Reads every row into opportunities. */
+    @Benchmark
+    public ImportResult<Opportunity> load() throws IOException {
+        ImportResult<Opportunity> r = reader.read(file);
+        if (r.records().size() != ROWS) {
+            throw new IllegalStateException("read " + r.records().size() + " of " + ROWS + " rows: " + r.problems());
+        }
+        return r;
+    }
+
+    static void write(Path file, int rows, long seed) throws IOException {
+        String[] stages = {"Prospecting", "Qualification", "Needs Analysis", "Proposal", "Negotiation", "Closed Won", "Closed Lost"};
+        String[] status = {"open", "open", "open", "open", "open", "won", "lost"};
+        String[] currencies = {"USD", "USD", "USD", "EUR", "GBP"};
+        String[] categories = {"Pipeline", "Best Case", "Commit", ""};
+        String[] products = {"Core", "Platform", "Analytics", "Support", "Services"};
+        String[] types = {"New Business", "Renewal", "Expansion"};
+        String[] regions = {"AMER", "EMEA", "APAC"};
+        SplittableRandom rnd = new SplittableRandom(seed);
+        LocalDate base = LocalDate.of(2022, 1, 1);
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("id,name,account,owner,stage,amount,currency,created_date,close_date,status,forecast_category,product,type,region\n");
+            StringBuilder sb = new StringBuilder(256);
+            for (int i = 0; i < rows; i++) {
+                int s = rnd.nextInt(stages.length);
+                LocalDate created = base.plusDays(rnd.nextInt(1000));
+                LocalDate close = created.plusDays(rnd.nextInt(200));
+                int account = rnd.nextInt(5000);
+                sb.setLength(0);
+                sb.append("OPP-").append(1_000_000 + i).append(',')
+                        .append("Deal ").append(i).append(" with Account ").append(account).append(',')
+                        .append("ACC-").append(account).append(',')
+                        .append("rep").append(rnd.nextInt(200)).append(',')
+                        .append(stages[s]).append(',')
+                        .append(rnd.nextInt(500_000)).append('.').append(10 + rnd.nextInt(90)).append(',')
+                        .append(currencies[rnd.nextInt(currencies.length)]).append(',')
+                        .append(created).append(',')
+                        .append(close).append(',')
+                        .append(status[s]).append(',')
+                        .append(s >= 5 ? "" : categories[rnd.nextInt(categories.length)]).append(',')
+                        .append(products[rnd.nextInt(products.length)]).append(',')
+                        .append(types[rnd.nextInt(types.length)]).append(',')
+                        .append(regions[rnd.nextInt(regions.length)]).append('\n');
+                w.append(sb);
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.salesops.io;
+
+import java.util.List;
+
+/**
+ * A file could not be imported: its header lacks required columns, or (in strict mode) a row is invalid.
+ * Holds every {@link ImportProblem} found before giving up; the message lists them, one per line.
+ */
+public final class CsvImportException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private static final int LISTED = 20;
+
+    private final transient List<ImportProblem> problems;
+
+    /**
+     * @param problems at least one problem
+     * @throws IllegalArgumentException if {@code problems} is empty
+     */
+    public CsvImportException(List<ImportProblem> problems) {
+        super(message(problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    private static String message(List<ImportProblem> problems) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("a CsvImportException needs at least one problem");
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(LISTED, problems.size()); i++) {
+            if (i > 0) {
+                sb.append('\n');
+            }
+            sb.append(problems.get(i));
+        }
+        if (problems.size() > LISTED) {
+            sb.append("\n... and ").append(problems.size() - LISTED).append(" more problems");
+        }
+        return sb.toString();
+    }
+
+    /** @return every problem found, in file order; never empty */
+    public List<ImportProblem> problems() {
+        return problems;
+    }
+}
