@@ -113,11 +113,7 @@ final class ForecastEngine {
         }
         Pass pass = mainPass();
         resolvePending(pass);
-        List<DealForecast> deals = java.util.Collections.unmodifiableList(Arrays.asList(pass.deals).subList(0, pass.nDeals));
-        int nDeals = pass.nDeals;
-        int[] dealNode = pass.dealNode;
-        long[] dealAmount = pass.dealAmount;
-        double[] dealP = pass.dealP;
+        DealTable table = pass.deals;
         for (int i = 0; i < group.size(); i++) {
             closed[i] = pass.closed[i];
             open[i] = pass.open[i];
@@ -147,8 +143,8 @@ final class ForecastEngine {
                     simBase[i] = base[i] + nycLeaf[i];
                 }
             }
-            sims = Simulation.run(Arrays.copyOf(parent, n), Arrays.copyOf(dealNode, nDeals), Arrays.copyOf(dealAmount, nDeals),
-                    Arrays.copyOf(dealP, nDeals), simBase, simNew, f.simulations, f.seed, f.threads, f.progress);
+            sims = Simulation.run(Arrays.copyOf(parent, n), Arrays.copyOf(table.node, table.size),
+                    Arrays.copyOf(table.amount, table.size), table.probabilities(), simBase, simNew, f.simulations, f.seed, f.threads, f.progress);
             assumptions.add(f.simulations + " simulations with seed " + f.seed + ": each open deal wins inside the period with"
                     + " P(win) x P(in period | win), independently"
                     + (simNew != null ? "; not-yet-created bookings drawn from one of the past periods per simulation" : ""));
@@ -178,7 +174,8 @@ final class ForecastEngine {
             }
         }
         ForecastNode root = build(0, children, sims, adj);
-        return new ForecastReport(period, asOf, currency, root, deals, assumptions, f.simulations, f.seed);
+        return new ForecastReport(period, asOf, currency, root, table.asList(List.copyOf(group), asOf), assumptions,
+                f.simulations, f.seed);
     }
 
     // ---- the main pass
@@ -187,7 +184,7 @@ final class ForecastEngine {
     }
 
     /** A deal at an unknown stage whose P(win), the overall rate, is known only after the pass. */
-    private record Pending(int slot, Opportunity snapshot, int leaf, ForecastCategory category) {
+    private record Pending(int slot, Opportunity source, Opportunity snapshot, int leaf, ForecastCategory category) {
     }
 
     private final Map<String, StageInfo> stageInfo = new HashMap<>();
@@ -209,11 +206,7 @@ final class ForecastEngine {
         long[] pipe;
         long[] omit;
         int[] openCount;
-        DealForecast[] deals = new DealForecast[256];
-        int[] dealNode = new int[256];
-        long[] dealAmount = new long[256];
-        double[] dealP = new double[256];
-        int nDeals;
+        final DealTable deals = new DealTable();
         long closedN;
         long wonN;
         final List<Pending> pending = new ArrayList<>();
@@ -245,37 +238,22 @@ final class ForecastEngine {
                 openCount[i] += o.openCount[i];
             }
             for (Pending x : o.pending) {
-                pending.add(new Pending(x.slot() + nDeals, x.snapshot(), x.leaf(), x.category()));
+                pending.add(new Pending(x.slot() + deals.size, x.source(), x.snapshot(), x.leaf(), x.category()));
             }
             closedN += o.closedN;
             wonN += o.wonN;
-            ensure(nDeals + o.nDeals);
-            System.arraycopy(o.deals, 0, deals, nDeals, o.nDeals);
-            System.arraycopy(o.dealNode, 0, dealNode, nDeals, o.nDeals);
-            System.arraycopy(o.dealAmount, 0, dealAmount, nDeals, o.nDeals);
-            System.arraycopy(o.dealP, 0, dealP, nDeals, o.nDeals);
-            nDeals += o.nDeals;
-        }
-
-        void ensure(int cap) {
-            if (cap > dealNode.length) {
-                int c = Math.max(cap, dealNode.length * 2);
-                deals = Arrays.copyOf(deals, c);
-                dealNode = Arrays.copyOf(dealNode, c);
-                dealAmount = Arrays.copyOf(dealAmount, c);
-                dealP = Arrays.copyOf(dealP, c);
-            }
+            deals.append(o.deals);
         }
     }
 
     /**
-     * Runs {@link #process} over every opportunity: in parallel chunks when the node table is fixed (by owner
-     * or no grouping), else in one sequential pass since dimension values create nodes as they appear.
+     * Runs {@link #process} over every opportunity: in chunks (in parallel with more than one thread) when the
+     * node table is fixed (by owner or no grouping), else in one sequential pass since dimension values create
+     * nodes as they appear. Chunks merge in input order into tables allocated once at their final size.
      */
     private Pass mainPass() {
         List<Opportunity> opps = f.opportunities;
-        boolean parallel = f.dimensions.isEmpty() && f.threads > 1 && opps.size() > CHUNK;
-        if (!parallel) {
+        if (!f.dimensions.isEmpty() || opps.size() <= CHUNK) {
             Pass p = new Pass(group.size());
             for (Opportunity o : opps) {
                 process(o, p);
@@ -288,48 +266,61 @@ final class ForecastEngine {
         int chunks = (opps.size() + CHUNK - 1) / CHUNK;
         Pass[] parts = new Pass[chunks];
         RuntimeException[] failures = new RuntimeException[chunks];
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.min(f.threads, chunks), r -> {
-                    Thread t = new Thread(r, "salesops-forecast");
-                    t.setDaemon(true);
-                    return t;
-                });
-        try {
-            List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
-            for (int c = 0; c < chunks; c++) {
-                final int chunk = c;
-                fs.add(pool.submit(() -> {
-                    Pass p = new Pass(group.size());
-                    int to = Math.min(opps.size(), (chunk + 1) * CHUNK);
-                    try {
-                        for (int i = chunk * CHUNK; i < to; i++) {
-                            process(opps.get(i), p);
-                        }
-                    } catch (RuntimeException e) {
-                        failures[chunk] = e;
+        List<Runnable> tasks = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) {
+            final int chunk = c;
+            tasks.add(() -> {
+                Pass p = new Pass(group.size());
+                int to = Math.min(opps.size(), (chunk + 1) * CHUNK);
+                try {
+                    for (int i = chunk * CHUNK; i < to; i++) {
+                        process(opps.get(i), p);
                     }
-                    parts[chunk] = p;
-                }));
+                } catch (RuntimeException e) {
+                    failures[chunk] = e;
+                }
+                parts[chunk] = p;
+            });
+        }
+        if (f.threads <= 1) {
+            tasks.forEach(Runnable::run);
+        } else {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                    Math.min(f.threads, chunks), r -> {
+                        Thread t = new Thread(r, "salesops-forecast");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            try {
+                List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+                for (Runnable t : tasks) {
+                    fs.add(pool.submit(t));
+                }
+                for (java.util.concurrent.Future<?> fu : fs) {
+                    fu.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("forecast interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("forecast failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdownNow();
             }
-            for (java.util.concurrent.Future<?> fu : fs) {
-                fu.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("forecast interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("forecast failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
         for (RuntimeException e : failures) {
             if (e != null) {
                 throw e; // the first failure in input order, as a sequential pass would report it
             }
         }
-        Pass all = parts[0];
-        for (int c = 1; c < chunks; c++) {
-            all.merge(parts[c]);
+        int total = 0;
+        for (Pass part : parts) {
+            total += part.deals.size;
+        }
+        Pass all = new Pass(group.size());
+        all.deals.ensure(total); // one allocation of the final size: big arrays are costly to regrow
+        for (Pass part : parts) {
+            all.merge(part);
         }
         return all;
     }
@@ -410,18 +401,17 @@ final class ForecastEngine {
             winSource = ProbabilitySource.OVERALL;
             winWhy = overallWhy;
         } else {
-            p.ensure(p.nDeals + 1);
-            p.dealNode[p.nDeals] = leaf;
-            p.dealAmount[p.nDeals] = amount;
-            p.pending.add(new Pending(p.nDeals, s, leaf, cat));
-            p.nDeals++;
+            int slot = p.deals.add();
+            p.deals.node[slot] = leaf;
+            p.deals.amount[slot] = amount;
+            p.pending.add(new Pending(slot, o, s, leaf, cat));
             return;
         }
-        complete(p, -1, s, leaf, cat, pWin, winSource, winWhy);
+        complete(p, -1, o, s, leaf, cat, pWin, winSource, winWhy);
     }
 
     /** Finds P(in period | win) and the expected value, and records the deal at {@code slot} (-1: append). */
-    private void complete(Pass p, int slot, Opportunity s, int leaf, ForecastCategory cat, double pWin,
+    private void complete(Pass p, int slot, Opportunity o, Opportunity s, int leaf, ForecastCategory cat, double pWin,
                           ProbabilitySource winSource, String winWhy) {
         LocalDate cd = s.closeDate();
         long amount = s.amount().minorUnits();
@@ -445,17 +435,20 @@ final class ForecastEngine {
         pE9 = Math.max(0, Math.min(E9, pE9));
         long exp = expectedMinor(amount, pE9, f.rounding);
         p.openExp[leaf] += exp;
-        int i = slot;
-        if (i < 0) {
-            p.ensure(p.nDeals + 1);
-            i = p.nDeals++;
-        }
-        p.dealNode[i] = leaf;
-        p.dealAmount[i] = amount;
-        p.dealP[i] = pE9 / (double) E9;
-        p.deals[i] = new DealForecast(s.id(), group.get(leaf), s.ownerId(), s.stage(), cat, s.amount(), cd,
-                asOf.toEpochDay() - s.createdDate().toEpochDay(), pWin, winSource, winWhy, pIn, timingSource, timingWhy,
-                pE9, exp);
+        DealTable t = p.deals;
+        int i = slot < 0 ? t.add() : slot;
+        t.deal(i, o, s);
+        t.node[i] = leaf;
+        t.amount[i] = amount;
+        t.pWin[i] = pWin;
+        t.pIn[i] = pIn;
+        t.winSource[i] = winSource;
+        t.winWhy[i] = winWhy;
+        t.timingSource[i] = timingSource;
+        t.timingWhy[i] = timingWhy;
+        t.pE9[i] = pE9;
+        t.expected[i] = exp;
+        t.category[i] = cat;
     }
 
     /** Resolves the deals at unknown stages once the overall win rate is known. */
@@ -469,7 +462,7 @@ final class ForecastEngine {
                     : overallRate(historyList));
         }
         for (Pending x : p.pending) {
-            complete(p, x.slot(), x.snapshot(), x.leaf(), x.category(), overallFallback[0], ProbabilitySource.OVERALL, overallWhy);
+            complete(p, x.slot(), x.source(), x.snapshot(), x.leaf(), x.category(), overallFallback[0], ProbabilitySource.OVERALL, overallWhy);
         }
         p.pending.clear();
     }

@@ -34,7 +34,7 @@ public final class ForecastReport {
         this.asOf = asOf;
         this.currency = currency;
         this.root = root;
-        this.deals = deals; // an unmodifiable view handed over by the engine, which keeps no reference
+        this.deals = deals; // an unmodifiable view over arrays the engine no longer touches
         this.assumptions = List.copyOf(assumptions);
         this.simulations = simulations;
         this.seed = seed;

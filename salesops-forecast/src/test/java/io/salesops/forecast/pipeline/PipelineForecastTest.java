@@ -328,4 +328,21 @@ class PipelineForecastTest {
         assertThat(ForecastEngine.expectedMinor(Long.MAX_VALUE / 2, 500_000_000L, java.math.RoundingMode.HALF_EVEN))
                 .isEqualTo(2305843009213693952L); // 4611686018427387903 x 0.5 = ...951.5 -> half-even ...952
     }
+
+    @Test
+    void largeInput_isSplitIntoChunksAndGivesTheSameReportOnAnyThreadCount() {
+        List<Opportunity> opps = RandomPipeline.make(11, 150_000);   // more than two chunks of 65,536
+        PipelineForecast f = PipelineForecast.of(opps).asOf(AS_OF).period(Q3).byOwner(RandomPipeline.ORG);
+        ForecastReport one = f.threads(1).run();
+        ForecastReport two = f.threads(2).run();
+        assertThat(two.nodes()).extracting(ForecastNode::toString).isEqualTo(one.nodes().stream().map(ForecastNode::toString).toList());
+        assertThat(two.deals()).extracting(DealForecast::toString).isEqualTo(one.deals().stream().map(DealForecast::toString).toList());
+        // deals come in input order
+        List<String> ids = one.deals().stream().map(DealForecast::id).toList();
+        java.util.Set<String> open = new java.util.HashSet<>(ids);
+        List<String> inputOrder = opps.stream().map(Opportunity::id).filter(open::contains).toList();
+        assertThat(ids).isEqualTo(inputOrder);
+        Money dealSum = one.deals().stream().map(DealForecast::expected).reduce(Money.zero("USD"), Money::plus);
+        assertThat(dealSum).isEqualTo(one.root().openExpected());
+    }
 }
