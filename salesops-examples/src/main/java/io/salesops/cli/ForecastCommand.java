@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "forecast",
         description = "Forecast bookings: from the open pipeline, from the bookings trend, and backtests of both.",
-        subcommands = {ForecastTrendCommand.class})
+        subcommands = {ForecastPipelineCommand.class, ForecastTrendCommand.class, ForecastBacktestCommand.class})
 public final class ForecastCommand implements Callable<Integer> {
 
     @Spec

@@ -1,0 +1,106 @@
+package io.salesops.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.StageModel;
+import io.salesops.core.period.FiscalCalendar;
+import io.salesops.forecast.backtest.BacktestReport;
+import io.salesops.forecast.backtest.BacktestRow;
+import io.salesops.forecast.backtest.PipelineBacktest;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code salesops forecast backtest}: forecasts each period of a range as of its first day and compares it
+ * with what was booked, next to a run-rate baseline. Not thread-safe (a picocli command object).
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = "Forecast past periods as of their first day; compare with actual bookings and a run-rate baseline.")
+public final class ForecastBacktestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OpportunityFiles files;
+
+    @Option(names = "--from", required = true, paramLabel = "PERIOD", description = "First period, e.g. 2017-Q2.")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "PERIOD", description = "Last period, e.g. 2017-Q4.")
+    String to;
+
+    @Option(names = "--by", paramLabel = "DIMENSION", defaultValue = "owner", description = "Groups compared (default: ${DEFAULT-VALUE}).")
+    String by;
+
+    @Option(names = "--fixed", description = "Use the stage model's fixed probabilities instead of learned ones.")
+    boolean fixed;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    CommandSupport.Format format;
+
+    /** Runs the backtest and prints it. @return the exit code */
+    @Override
+    public Integer call() {
+        return CommandSupport.run(spec, this::backtest);
+    }
+
+    private int backtest() throws Exception {
+        FiscalCalendar cal = FiscalCalendar.calendarYear();
+        StageModel model = files.stageModel();
+        List<Opportunity> opps = files.read(model);
+        PipelineBacktest b = PipelineBacktest.of(opps).periods(cal.parse(from), cal.parse(to)).by(by)
+                .configure(f -> fixed ? f.stages(model).fixedProbabilities() : f.stages(model).learnedProbabilities());
+        BacktestReport r = b.run();
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case JSON -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                List<Map<String, Object>> periods = new ArrayList<>();
+                for (BacktestRow t : r.totals()) {
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("period", t.period().toString());
+                    p.put("actual", CommandSupport.decimal(t.actual()));
+                    p.put("forecast", CommandSupport.decimal(t.forecast()));
+                    p.put("runRate", CommandSupport.decimal(t.runRate()));
+                    p.put("ape", finite(t.modelApe()));
+                    p.put("runRateApe", finite(t.runRateApe()));
+                    p.put("wape", finite(r.modelWape(t.period())));
+                    p.put("runRateWape", finite(r.runRateWape(t.period())));
+                    periods.add(p);
+                }
+                m.put("periods", periods);
+                m.put("modelMape", finite(r.modelMape()));
+                m.put("runRateMape", finite(r.runRateMape()));
+                m.put("modelWape", finite(r.modelWape()));
+                m.put("runRateWape", finite(r.runRateWape()));
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            }
+            case CSV -> {
+                out.println("period,group,actual,forecast,runRate");
+                for (BacktestRow row : r.rows()) {
+                    out.println(String.join(",", CommandSupport.csv(row.period()), CommandSupport.csv(row.group()),
+                            CommandSupport.decimal(row.actual()), CommandSupport.decimal(row.forecast()), CommandSupport.decimal(row.runRate())));
+                }
+            }
+            default -> out.print(r.summary());
+        }
+        out.flush();
+        return CommandSupport.OK;
+    }
+
+    private static Double finite(double d) {
+        return Double.isNaN(d) ? null : d;
+    }
+}

@@ -1,0 +1,261 @@
+package io.salesops.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.Quotas;
+import io.salesops.core.crm.StageModel;
+import io.salesops.core.org.Org;
+import io.salesops.core.period.FiscalCalendar;
+import io.salesops.core.period.Period;
+import io.salesops.forecast.pipeline.DealForecast;
+import io.salesops.forecast.pipeline.ForecastNode;
+import io.salesops.forecast.pipeline.ForecastReport;
+import io.salesops.forecast.pipeline.PipelineForecast;
+import io.salesops.forecast.pipeline.TimingSource;
+import io.salesops.io.OrgCsvReader;
+import io.salesops.io.QuotaCsvReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code salesops forecast pipeline}: expected bookings for a period from the pipeline as of a date, rolled up
+ * by owner through the org or by any dimension, with categories, quota attainment, coverage and simulated
+ * P10/P50/P90. Not thread-safe (a picocli command object).
+ */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+        description = "Forecast a period's bookings from the pipeline as it stood on a date.")
+public final class ForecastPipelineCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OpportunityFiles files;
+
+    @Option(names = "--org", paramLabel = "FILE", description = "Org chart CSV (rep,name,manager,team,territory,...).")
+    Path org;
+
+    @Option(names = "--quotas", paramLabel = "FILE", description = "Quotas CSV (rep,period,amount[,currency]).")
+    Path quotas;
+
+    @Option(names = "--as-of", required = true, paramLabel = "DATE", description = "Forecast as of the end of this day (yyyy-mm-dd).")
+    LocalDate asOf;
+
+    @Option(names = "--period", required = true, paramLabel = "PERIOD", description = "The period: 2026-Q3, 2026-07, 2026-H2, FY2026.")
+    String period;
+
+    @Option(names = "--by", paramLabel = "DIMENSION",
+            description = "Roll up by owner (through the org when --org is given), team, territory, product, type or any attribute.")
+    String by;
+
+    @Option(names = "--learned", description = "Learn win probabilities from deals closed before the as-of date.")
+    boolean learned;
+
+    @Option(names = "--segment", paramLabel = "FIELD", description = "With --learned: also learn per value of this field (e.g. owner, product).")
+    String segment;
+
+    @Option(names = "--timing", paramLabel = "SOURCE",
+            description = "P(closes in the period | wins): close_date (1 if the close date is in the period) or learned "
+                    + "(from days to close and slips); default: learned when the file has won deals.")
+    TimingSource timing;
+
+    @Option(names = "--no-new-business", negatable = false,
+            description = "Leave out bookings from opportunities not yet created.")
+    boolean noNewBusiness;
+
+    @Option(names = "--simulations", paramLabel = "N", description = "Monte Carlo simulations for P10/P50/P90 (0: none).")
+    int simulations;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Simulation seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--explain", description = "Also list every open deal with why it contributes what it does (table format).")
+    boolean explain;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    CommandSupport.Format format;
+
+    /** Runs the forecast and prints it. @return the exit code */
+    @Override
+    public Integer call() {
+        return CommandSupport.run(spec, this::forecast);
+    }
+
+    private int forecast() throws Exception {
+        FiscalCalendar cal = FiscalCalendar.calendarYear();
+        Period p = cal.parse(period);
+        StageModel model = files.stageModel();
+        List<Opportunity> opps = files.read(model);
+        PipelineForecast f = PipelineForecast.of(opps).asOf(asOf).period(p).stages(model);
+        if (learned) {
+            f = f.learnedProbabilities();
+            if (segment != null) {
+                f = f.segmentBy(segment);
+            }
+        }
+        Org o = org == null ? null : OrgCsvReader.builder().build().readOrg(org);
+        if (by != null && (by.equalsIgnoreCase("owner") && o != null)) {
+            f = f.byOwner(o);
+        } else if (by != null) {
+            if (o != null) {
+                f = f.org(o);
+            }
+            f = f.by(by);
+        }
+        if (quotas != null) {
+            Quotas q = QuotaCsvReader.builder().fiscalCalendar(cal).build().readQuotas(quotas);
+            f = f.quotas(q);
+        }
+        if (timing != null) {
+            f = f.timing(timing);
+        }
+        if (noNewBusiness) {
+            f = f.notYetCreated(false, 1);
+        }
+        Progress progress = null;
+        if (simulations < 0) {
+            throw new IllegalArgumentException("--simulations " + simulations + " must be 0 or more");
+        }
+        if (simulations > 0) {
+            f = f.simulations(simulations, seed);
+            if (System.console() != null) {
+                progress = new Progress(spec.commandLine().getErr());
+                f = f.onProgress(progress);
+            }
+        }
+        ForecastReport r;
+        try {
+            r = f.run();
+        } finally {
+            if (progress != null) {
+                progress.done();
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case JSON -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows(r)));
+            case CSV -> printCsv(out, r);
+            default -> printTable(out, r);
+        }
+        out.flush();
+        return CommandSupport.OK;
+    }
+
+    /** One map per node, parents before children, with the fields of the JSON and CSV output. */
+    static List<Map<String, Object>> rows(ForecastReport r) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        collect(r.root(), null, 0, rows);
+        return rows;
+    }
+
+    private static void collect(ForecastNode n, String parent, int depth, List<Map<String, Object>> rows) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("group", n.group());
+        m.put("label", n.label());
+        m.put("kind", n.kind());
+        m.put("parent", parent);
+        m.put("depth", depth);
+        m.put("closed", CommandSupport.decimal(n.closed()));
+        m.put("openPipeline", CommandSupport.decimal(n.openPipeline()));
+        m.put("openDeals", n.openDeals());
+        m.put("openExpected", CommandSupport.decimal(n.openExpected()));
+        m.put("notYetCreated", CommandSupport.decimal(n.notYetCreated()));
+        m.put("expected", CommandSupport.decimal(n.expected()));
+        m.put("adjustedExpected", CommandSupport.decimal(n.adjustedExpected()));
+        m.put("commit", CommandSupport.decimal(n.commit()));
+        m.put("bestCase", CommandSupport.decimal(n.bestCase()));
+        m.put("pipeline", CommandSupport.decimal(n.pipeline()));
+        m.put("commitForecast", CommandSupport.decimal(n.commitForecast()));
+        m.put("bestCaseForecast", CommandSupport.decimal(n.bestCaseForecast()));
+        m.put("p10", CommandSupport.decimal(n.p10().orElse(null)));
+        m.put("p50", CommandSupport.decimal(n.p50().orElse(null)));
+        m.put("p90", CommandSupport.decimal(n.p90().orElse(null)));
+        m.put("quota", CommandSupport.decimal(n.quota().orElse(null)));
+        m.put("attainment", n.attainment().map(a -> a.value().toPlainString()).orElse(null));
+        m.put("coverage", n.coverage().map(c -> c.toPlainString()).orElse(null));
+        rows.add(m);
+        for (ForecastNode c : n.children()) {
+            collect(c, n.group(), depth + 1, rows);
+        }
+    }
+
+    private static void printCsv(PrintWriter out, ForecastReport r) {
+        List<Map<String, Object>> rows = rows(r);
+        out.println(String.join(",", rows.get(0).keySet()));
+        for (Map<String, Object> m : rows) {
+            List<String> cells = new ArrayList<>();
+            for (Object v : m.values()) {
+                cells.add(CommandSupport.csv(v));
+            }
+            out.println(String.join(",", cells));
+        }
+    }
+
+    private void printTable(PrintWriter out, ForecastReport r) {
+        out.printf(Locale.ROOT, "Pipeline forecast %s as of %s (%s)%n", r.period(), r.asOf(), r.currency().getCurrencyCode());
+        String fmt = "%-24s %14s %14s %14s %14s %14s %14s %14s %14s %14s %7s %6s%n";
+        out.printf(Locale.ROOT, fmt, "group", "closed", "open pipeline", "new business", "expected", "commit fcst",
+                "best case fcst", "P10", "P50", "P90", "attain", "cover");
+        for (Map<String, Object> m : rows(r)) {
+            String g = "  ".repeat((Integer) m.get("depth")) + m.get("group");
+            out.printf(Locale.ROOT, fmt, g.length() > 24 ? g.substring(0, 23) + "~" : g, m.get("closed"), m.get("openPipeline"),
+                    m.get("notYetCreated"), m.get("expected"), m.get("commitForecast"), m.get("bestCaseForecast"),
+                    dash(m.get("p10")), dash(m.get("p50")), dash(m.get("p90")),
+                    m.get("attainment") == null ? "-" : m.get("attainment") + "%", m.get("coverage") == null ? "-" : m.get("coverage") + "x");
+        }
+        for (String a : r.assumptions()) {
+            out.println("# " + a);
+        }
+        if (explain) {
+            out.println();
+            for (DealForecast d : r.deals()) {
+                out.println(d.explain());
+            }
+        }
+    }
+
+    private static Object dash(Object v) {
+        return v == null ? "-" : v;
+    }
+
+    /** Simulation progress on standard error, for an interactive terminal. Thread-safe. */
+    static final class Progress implements java.util.function.DoubleConsumer {
+        private final PrintWriter err;
+        private int shown = -1;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void accept(double fraction) {
+            int pct = (int) Math.floor(fraction * 100);
+            if (pct != shown) {
+                shown = pct;
+                err.print("\rsimulating: " + pct + "%");
+                err.flush();
+            }
+        }
+
+        synchronized void done() {
+            if (shown >= 0) {
+                err.print("\r");
+                err.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.salesops.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.StageModel;
+import io.salesops.core.org.Org;
+import io.salesops.core.period.FiscalCalendar;
+import io.salesops.forecast.kpi.KpiReport;
+import io.salesops.forecast.kpi.KpiRow;
+import io.salesops.forecast.kpi.SalesKpis;
+import io.salesops.forecast.kpi.StageConversion;
+import io.salesops.io.OrgCsvReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code salesops kpi}: win rates, deal size, cycle length, slippage, stage conversion, pipeline velocity and
+ * bookings per period, in total and per group. Not thread-safe (a picocli command object).
+ */
+@Command(name = "kpi", mixinStandardHelpOptions = true, description = "Sales KPIs over a window of periods.")
+public final class KpiCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OpportunityFiles files;
+
+    @Option(names = "--from", required = true, paramLabel = "PERIOD", description = "First period of the window, e.g. 2017-Q1.")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "PERIOD", description = "Last period of the window, e.g. 2017-Q4.")
+    String to;
+
+    @Option(names = "--by", paramLabel = "DIMENSION", description = "Also per owner, team, territory, product, type or attribute.")
+    String by;
+
+    @Option(names = "--org", paramLabel = "FILE", description = "Org chart CSV, for --by team or territory.")
+    Path org;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    CommandSupport.Format format;
+
+    /** Computes and prints the KPIs. @return the exit code */
+    @Override
+    public Integer call() {
+        return CommandSupport.run(spec, this::kpis);
+    }
+
+    private int kpis() throws Exception {
+        FiscalCalendar cal = FiscalCalendar.calendarYear();
+        StageModel model = files.stageModel();
+        List<Opportunity> opps = files.read(model);
+        SalesKpis k = SalesKpis.of(opps).window(cal.parse(from), cal.parse(to)).stages(model);
+        if (org != null) {
+            Org o = OrgCsvReader.builder().build().readOrg(org);
+            k = k.org(o);
+        }
+        if (by != null) {
+            k = k.by(by);
+        }
+        KpiReport r = k.run();
+        PrintWriter out = spec.commandLine().getOut();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (KpiRow row : r.rows()) {
+            rows.add(row(r, row));
+        }
+        switch (format) {
+            case JSON -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+            case CSV -> {
+                List<String> keys = rows.get(0).keySet().stream().filter(x -> !x.equals("bookings") && !x.equals("conversions")).toList();
+                out.println(String.join(",", keys));
+                for (Map<String, Object> m : rows) {
+                    out.println(String.join(",", keys.stream().map(x -> CommandSupport.csv(m.get(x))).toList()));
+                }
+            }
+            default -> {
+                String fmt = "%-14s %6s %6s %8s %8s %14s %8s %8s %7s %6s %16s %12s%n";
+                out.printf(Locale.ROOT, fmt, "group", "won", "lost", "win#", "win$", "avg deal", "cycle W", "cycle L",
+                        "slip", "open", "open pipeline", "velocity/d");
+                for (Map<String, Object> m : rows) {
+                    out.printf(Locale.ROOT, fmt, m.get("group"), m.get("won"), m.get("lost"), pct(m.get("winRateByCount")),
+                            pct(m.get("winRateByValue")), dash(m.get("averageDealSize")), days(m.get("medianCycleWon")),
+                            days(m.get("medianCycleLost")), pct(m.get("slippageRate")), m.get("openDeals"),
+                            m.get("openPipeline"), dash(m.get("pipelineVelocityPerDay")));
+                }
+                out.println();
+                out.println("bookings per period (" + r.total().group() + "): " + rows.get(0).get("bookings"));
+                for (StageConversion c : r.total().conversions()) {
+                    out.printf(Locale.ROOT, "conversion %s -> %s: %d of %d (%s)%n", c.from(), c.to(), c.converted(), c.reached(),
+                            Double.isNaN(c.rate()) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * c.rate()));
+                }
+            }
+        }
+        out.flush();
+        return CommandSupport.OK;
+    }
+
+    private static Map<String, Object> row(KpiReport r, KpiRow row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("group", row.group());
+        m.put("won", row.won());
+        m.put("lost", row.lost());
+        m.put("wonAmount", CommandSupport.decimal(row.wonAmount()));
+        m.put("lostAmount", CommandSupport.decimal(row.lostAmount()));
+        m.put("winRateByCount", opt(row.winRateByCount()));
+        m.put("winRateByValue", opt(row.winRateByValue()));
+        m.put("averageDealSize", CommandSupport.decimal(row.averageDealSize()));
+        m.put("medianCycleWon", opt(row.medianCycleWon()));
+        m.put("meanCycleWon", opt(row.meanCycleWon()));
+        m.put("medianCycleLost", opt(row.medianCycleLost()));
+        m.put("meanCycleLost", opt(row.meanCycleLost()));
+        m.put("slippageRate", opt(row.slippageRate()));
+        m.put("openDeals", row.openDeals());
+        m.put("openPipeline", CommandSupport.decimal(row.openPipeline()));
+        m.put("pipelineVelocityPerDay", CommandSupport.decimal(row.pipelineVelocity()));
+        Map<String, String> bookings = new LinkedHashMap<>();
+        for (int i = 0; i < r.periods().size(); i++) {
+            bookings.put(r.periods().get(i).toString(), CommandSupport.decimal(row.bookings().get(i)));
+        }
+        m.put("bookings", bookings);
+        List<Map<String, Object>> conv = new ArrayList<>();
+        for (StageConversion c : row.conversions()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("from", c.from());
+            x.put("to", c.to());
+            x.put("reached", c.reached());
+            x.put("converted", c.converted());
+            conv.add(x);
+        }
+        m.put("conversions", conv);
+        return m;
+    }
+
+    private static Double opt(OptionalDouble d) {
+        return d.isPresent() ? d.getAsDouble() : null;
+    }
+
+    private static String pct(Object v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * (Double) v);
+    }
+
+    private static String days(Object v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.0fd", (Double) v);
+    }
+
+    private static Object dash(Object v) {
+        return v == null ? "-" : v;
+    }
+}

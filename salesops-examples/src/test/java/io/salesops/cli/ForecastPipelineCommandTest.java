@@ -1,0 +1,136 @@
+package io.salesops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ForecastPipelineCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = SalesopsCli.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    Path opportunities() throws IOException {
+        return write("opps.csv", """
+                id,owner,stage,amount,created_date,close_date,status
+                O-1,ann,Proposal,1000.00,2026-06-01,2026-08-10,open
+                O-2,ann,Negotiation,2000.00,2026-06-01,2026-09-30,open
+                O-3,bob,Prospecting,333.33,2026-06-01,2026-07-20,open
+                W-1,bob,Closed Won,400.00,2026-05-01,2026-07-02,won
+                """);
+    }
+
+    @Test
+    void json_byOwnerThroughTheOrg_givesTheHandComputedNodes() throws IOException {
+        Path org = write("org.csv", "rep,name,manager\nm1,Max,\nann,Ann,m1\nbob,Bob,m1\n");
+        Path quotas = write("quotas.csv", "rep,period,amount,currency\nbob,2026-Q3,1000.00,USD\n");
+        Run r = run("forecast", "pipeline", "--opportunities", opportunities().toString(), "--org", org.toString(),
+                "--quotas", quotas.toString(), "--as-of", "2026-07-15", "--period", "2026-Q3", "--by", "owner",
+                "--timing", "close_date", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode nodes = new ObjectMapper().readTree(r.out());
+        JsonNode total = nodes.get(0);
+        assertThat(total.get("group").asText()).isEqualTo("Total");
+        // 1000 x 50% + 2000 x 75% + 333.33 x 10% (33.33) + 400.00 won
+        assertThat(total.get("expected").asText()).isEqualTo("2433.33");
+        assertThat(total.get("closed").asText()).isEqualTo("400.00");
+        assertThat(total.get("commitForecast").asText()).isEqualTo("2400.00");
+        assertThat(total.get("bestCaseForecast").asText()).isEqualTo("3400.00");
+        JsonNode bob = null;
+        for (JsonNode n : nodes) {
+            if (n.get("group").asText().equals("bob")) {
+                bob = n;
+            }
+        }
+        assertThat(bob).isNotNull();
+        assertThat(bob.get("parent").asText()).isEqualTo("m1");
+        assertThat(bob.get("quota").asText()).isEqualTo("1000.00");
+        assertThat(bob.get("attainment").asText()).isEqualTo("40");
+        assertThat(bob.get("coverage").asText()).isEqualTo("0.56");
+        assertThat(bob.get("p50").isNull()).isTrue();
+    }
+
+    @Test
+    void simulations_giveOrderedPercentilesAndTheSameNumbersForTheSameSeed() throws IOException {
+        String[] args = {"forecast", "pipeline", "--opportunities", opportunities().toString(), "--as-of", "2026-07-15",
+            "--period", "2026-Q3", "--simulations", "2000", "--seed", "3", "--format", "csv"};
+        Run a = run(args);
+        Run b = run(args);
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(a.out()).isEqualTo(b.out());
+        assertThat(a.out()).startsWith("group,label,kind,parent,depth,closed,openPipeline");
+    }
+
+    @Test
+    void unknownStage_isExitCodeOneWithAMessageNamingTheOpportunity() throws IOException {
+        Path opps = write("bad.csv", "id,owner,stage,amount,created_date,close_date\nO-9,ann,Demo,1.00,2026-06-01,2026-08-01\n");
+        Run r = run("forecast", "pipeline", "--opportunities", opps.toString(), "--as-of", "2026-07-15", "--period", "2026-Q3");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("O-9").contains("Demo").doesNotContain("Exception");
+    }
+
+    @Test
+    void badPeriod_isExitCodeOne_andMissingOption_isTwo() throws IOException {
+        Run r = run("forecast", "pipeline", "--opportunities", opportunities().toString(), "--as-of", "2026-07-15", "--period", "2026-Q5");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("2026-Q5");
+        assertThat(run("forecast", "pipeline", "--opportunities", "x.csv").code()).isEqualTo(2);
+    }
+
+    @Test
+    void stagesFile_replacesTheModelAndBadRowsNameFileAndLine() throws IOException {
+        Path stages = write("stages.csv", "stage,probability,forecast_category,outcome\nProposal,40,Best Case,open\n"
+                + "Negotiation,90,Commit,open\nProspecting,5,Pipeline,open\nClosed Won,100,Closed,won\nClosed Lost,0,Omitted,lost\n");
+        Run r = run("forecast", "pipeline", "--opportunities", opportunities().toString(), "--stages", stages.toString(),
+                "--as-of", "2026-07-15", "--period", "2026-Q3", "--timing", "close_date", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        // 1000 x 40% + 2000 x 90% + 333.33 x 5% (16.67) + 400.00
+        assertThat(new ObjectMapper().readTree(r.out()).get(0).get("expected").asText()).isEqualTo("2616.67");
+        Path bad = write("bad-stages.csv", "stage,probability\nProposal,lots\n");
+        Run e = run("forecast", "pipeline", "--opportunities", opportunities().toString(), "--stages", bad.toString(),
+                "--as-of", "2026-07-15", "--period", "2026-Q3");
+        assertThat(e.code()).isEqualTo(1);
+        assertThat(e.err()).contains("bad-stages.csv:2").contains("probability");
+    }
+
+    @Test
+    void backtestAndKpi_run() throws IOException {
+        Run b = run("forecast", "backtest", "--opportunities", opportunities().toString(), "--from", "2026-Q3", "--to", "2026-Q3",
+                "--format", "json");
+        assertThat(b.code()).as(b.err()).isZero();
+        assertThat(new ObjectMapper().readTree(b.out()).get("periods").get(0).get("actual").asText()).isEqualTo("400.00");
+        Run k = run("kpi", "--opportunities", opportunities().toString(), "--from", "2026-Q3", "--to", "2026-Q3", "--by", "owner",
+                "--format", "json");
+        assertThat(k.code()).as(k.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(k.out());
+        assertThat(rows.get(0).get("won").asInt()).isEqualTo(1);
+        assertThat(rows.get(0).get("openDeals").asInt()).isEqualTo(3);
+    }
+}

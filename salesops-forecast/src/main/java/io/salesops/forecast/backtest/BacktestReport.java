@@ -1,0 +1,113 @@
+package io.salesops.forecast.backtest;
+
+import io.salesops.core.period.Period;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The result of a {@link PipelineBacktest}: per period the totals, and per period and group the rows, with
+ * error measures for the model and for the run-rate baseline side by side.
+ *
+ * <ul>
+ *   <li>APE (absolute percentage error) of a period's total: |forecast - actual| / actual;</li>
+ *   <li>MAPE: the mean APE over the periods with bookings;</li>
+ *   <li>WAPE (weighted absolute percentage error) per group: sum over groups and periods of
+ *       |forecast - actual| / sum of actual; it weights big groups by their bookings and is defined when a
+ *       group booked nothing.</li>
+ * </ul>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class BacktestReport {
+
+    private final List<Period> periods;
+    private final List<BacktestRow> totals;
+    private final List<BacktestRow> rows;
+
+    BacktestReport(List<Period> periods, List<BacktestRow> totals, List<BacktestRow> rows) {
+        this.periods = List.copyOf(periods);
+        this.totals = List.copyOf(totals);
+        this.rows = List.copyOf(rows);
+    }
+
+    /** @return the backtested periods, in order */
+    public List<Period> periods() {
+        return periods;
+    }
+
+    /** @return one {@code Total} row per period */
+    public List<BacktestRow> totals() {
+        return totals;
+    }
+
+    /** @return one row per period and group */
+    public List<BacktestRow> rows() {
+        return rows;
+    }
+
+    /** @return the model's mean APE of the period totals (NaN if no period booked anything) */
+    public double modelMape() {
+        return totals.stream().mapToDouble(BacktestRow::modelApe).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
+    }
+
+    /** @return the run-rate baseline's mean APE of the period totals */
+    public double runRateMape() {
+        return totals.stream().mapToDouble(BacktestRow::runRateApe).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
+    }
+
+    /** @return the model's WAPE over all periods and groups */
+    public double modelWape() {
+        return wape(rows, true);
+    }
+
+    /** @return the run-rate baseline's WAPE over all periods and groups */
+    public double runRateWape() {
+        return wape(rows, false);
+    }
+
+    /** @return the model's WAPE over the groups of one period */
+    public double modelWape(Period period) {
+        return wape(rows.stream().filter(r -> r.period().equals(period)).toList(), true);
+    }
+
+    /** @return the run-rate baseline's WAPE over the groups of one period */
+    public double runRateWape(Period period) {
+        return wape(rows.stream().filter(r -> r.period().equals(period)).toList(), false);
+    }
+
+    /** @return true if the model's per-group WAPE is lower than the run-rate baseline's */
+    public boolean modelBeatsRunRate() {
+        return modelWape() < runRateWape();
+    }
+
+    private static double wape(List<BacktestRow> rows, boolean model) {
+        double err = 0;
+        double act = 0;
+        for (BacktestRow r : rows) {
+            err += model ? r.modelError() : r.runRateError();
+            act += r.actual().minorUnits();
+        }
+        return act == 0 ? Double.NaN : err / act;
+    }
+
+    /** @return a plain-text summary: one line per period and the overall figures */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-8s %18s %18s %18s %8s %8s %9s %9s%n", "period", "actual", "forecast",
+                "run-rate", "APE", "APE-rr", "WAPE", "WAPE-rr"));
+        for (BacktestRow t : totals) {
+            sb.append(String.format(Locale.ROOT, "%-8s %18s %18s %18s %7.1f%% %7.1f%% %8.1f%% %8.1f%%%n", t.period(),
+                    t.actual().formatAmount(), t.forecast().formatAmount(), t.runRate().formatAmount(),
+                    100 * t.modelApe(), 100 * t.runRateApe(), 100 * modelWape(t.period()), 100 * runRateWape(t.period())));
+        }
+        sb.append(String.format(Locale.ROOT, "MAPE model %.1f%%, run-rate %.1f%%; per-group WAPE model %.1f%%, run-rate %.1f%%%n",
+                100 * modelMape(), 100 * runRateMape(), 100 * modelWape(), 100 * runRateWape()));
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "BacktestReport[%d periods, WAPE model %.3f vs run-rate %.3f]", periods.size(),
+                modelWape(), runRateWape());
+    }
+}

@@ -1,0 +1,133 @@
+package io.salesops.forecast.backtest;
+
+import io.salesops.core.crm.Opportunity;
+import io.salesops.core.money.Money;
+import io.salesops.core.period.Period;
+import io.salesops.forecast.pipeline.ForecastNode;
+import io.salesops.forecast.pipeline.ForecastReport;
+import io.salesops.forecast.pipeline.PipelineForecast;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Tests the pipeline forecast against what actually closed: each period of a range is forecast as of its
+ * first day from the full opportunity history (which {@link PipelineForecast} cuts to what was known then),
+ * and compared per group with what was won in it, next to a run-rate baseline (the group's bookings in the
+ * previous period), so a user can see whether the model earns its keep.
+ *
+ * <pre>{@code
+ * BacktestReport r = PipelineBacktest.of(history).periods(cal.parse("2017-Q2"), cal.parse("2017-Q4")).run();
+ * }</pre>
+ *
+ * <p>By default the forecast learns P(win) from history and groups by owner; {@link #configure} changes the
+ * forecast (e.g. fixed probabilities). Immutable and thread-safe.
+ */
+public final class PipelineBacktest {
+
+    private final List<Opportunity> opportunities;
+    private final Period from;
+    private final Period to;
+    private final String dimension;
+    private final UnaryOperator<PipelineForecast> configure;
+
+    private PipelineBacktest(List<Opportunity> opportunities, Period from, Period to, String dimension,
+                             UnaryOperator<PipelineForecast> configure) {
+        this.opportunities = opportunities;
+        this.from = from;
+        this.to = to;
+        this.dimension = dimension;
+        this.configure = configure;
+    }
+
+    /** A backtest over this opportunity history (current records with stage history). */
+    public static PipelineBacktest of(Collection<Opportunity> opportunities) {
+        return new PipelineBacktest(List.copyOf(opportunities), null, null, "owner", PipelineForecast::learnedProbabilities);
+    }
+
+    /**
+     * The periods to backtest, {@code from} to {@code to} inclusive, of one kind.
+     *
+     * @throws IllegalArgumentException if the kinds differ or {@code to} is before {@code from}
+     */
+    public PipelineBacktest periods(Period from, Period to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (from.kind() != to.kind()) {
+            throw new IllegalArgumentException("backtest periods " + from + " and " + to + " are of different kinds");
+        }
+        if (to.compareTo(from) < 0) {
+            throw new IllegalArgumentException("backtest period " + to + " is before " + from);
+        }
+        return new PipelineBacktest(opportunities, from, to, dimension, configure);
+    }
+
+    /** The dimension whose groups are compared (default {@code owner}); any {@link Opportunity#field(String)}. */
+    public PipelineBacktest by(String dimension) {
+        if (dimension == null || dimension.isBlank()) {
+            throw new IllegalArgumentException("backtest dimension is blank");
+        }
+        return new PipelineBacktest(opportunities, from, to, dimension.strip(), configure);
+    }
+
+    /**
+     * Configures each period's forecast beyond the as-of date, period and grouping, e.g.
+     * {@code f -> f.fixedProbabilities().stages(model)}. The default learns probabilities from the history.
+     */
+    public PipelineBacktest configure(UnaryOperator<PipelineForecast> configure) {
+        return new PipelineBacktest(opportunities, from, to, dimension, Objects.requireNonNull(configure, "configure"));
+    }
+
+    /**
+     * Runs the backtest.
+     *
+     * @throws IllegalStateException if the periods are not set
+     */
+    public BacktestReport run() {
+        if (from == null) {
+            throw new IllegalStateException("no periods: call periods(from, to) before run()");
+        }
+        List<Period> periods = from.through(to);
+        List<BacktestRow> totals = new ArrayList<>();
+        List<BacktestRow> rows = new ArrayList<>();
+        for (Period p : periods) {
+            ForecastReport fr = configure.apply(PipelineForecast.of(opportunities)).asOf(p.start()).period(p).by(dimension).run();
+            Currency cur = fr.currency();
+            Map<String, long[]> byGroup = new TreeMap<>();
+            for (ForecastNode n : fr.root().children()) {
+                byGroup.computeIfAbsent(n.group(), k -> new long[3])[1] = n.expected().minorUnits();
+            }
+            Period prev = p.previous();
+            for (Opportunity o : opportunities) {
+                if (!o.isWon()) {
+                    continue;
+                }
+                if (!o.amount().currency().equals(cur)) {
+                    throw new IllegalArgumentException("opportunity " + o.id() + " is in " + o.amount().currency()
+                            + ", the backtest is in " + cur + "; convert amounts to one currency first");
+                }
+                String g = o.field(dimension).filter(s -> !s.isBlank()).orElse("(none)");
+                if (p.contains(o.closeDate())) {
+                    byGroup.computeIfAbsent(g, k -> new long[3])[0] += o.amount().minorUnits();
+                } else if (prev.contains(o.closeDate())) {
+                    byGroup.computeIfAbsent(g, k -> new long[3])[2] += o.amount().minorUnits();
+                }
+            }
+            long[] t = new long[3];
+            for (Map.Entry<String, long[]> e : byGroup.entrySet()) {
+                long[] v = e.getValue();
+                rows.add(new BacktestRow(p, e.getKey(), Money.ofMinor(v[0], cur), Money.ofMinor(v[1], cur), Money.ofMinor(v[2], cur)));
+                for (int i = 0; i < 3; i++) {
+                    t[i] = Math.addExact(t[i], v[i]);
+                }
+            }
+            totals.add(new BacktestRow(p, "Total", Money.ofMinor(t[0], cur), Money.ofMinor(t[1], cur), Money.ofMinor(t[2], cur)));
+        }
+        return new BacktestReport(periods, totals, rows);
+    }
+}

@@ -1,0 +1,46 @@
+package io.salesops.forecast.kpi;
+
+import io.salesops.core.period.Period;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sales KPIs over a window of periods: a {@code Total} row, then one row per group. Immutable and thread-safe.
+ */
+public final class KpiReport {
+
+    private final List<Period> periods;
+    private final String dimension;
+    private final List<KpiRow> rows;
+
+    KpiReport(List<Period> periods, String dimension, List<KpiRow> rows) {
+        this.periods = List.copyOf(periods);
+        this.dimension = dimension;
+        this.rows = List.copyOf(rows);
+    }
+
+    /** @return the periods of the window, in order; each row's bookings line up with them */
+    public List<Period> periods() {
+        return periods;
+    }
+
+    /** @return the grouping dimension, or null for the total alone */
+    public String dimension() {
+        return dimension;
+    }
+
+    /** @return the total row, then the group rows sorted by key */
+    public List<KpiRow> rows() {
+        return rows;
+    }
+
+    /** @return the total row */
+    public KpiRow total() {
+        return rows.get(0);
+    }
+
+    /** @return the row of this group, if any */
+    public Optional<KpiRow> row(String group) {
+        return rows.stream().skip(1).filter(r -> r.group().equals(group)).findFirst();
+    }
+}

@@ -1,0 +1,361 @@
+package io.salesops.forecast.pipeline;
+
+import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.Quotas;
+import io.salesops.core.crm.StageModel;
+import io.salesops.core.org.Org;
+import io.salesops.core.period.Period;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.DoubleConsumer;
+
+/**
+ * The weekly pipeline forecast: what will we book this period, per rep, team or any dimension, and how sure
+ * are we. Reads as a sentence:
+ *
+ * <pre>{@code
+ * ForecastReport r = PipelineForecast.of(opportunities).asOf(date).period(q3).stages(model)
+ *         .learnedProbabilities(history).byOwner(org).quotas(quotas).simulations(10_000, 42).run();
+ * }</pre>
+ *
+ * <p>Expected bookings = won so far in the period + for each deal open on the as-of date
+ * amount x P(win) x P(closes inside the period | it wins), each rounded once to the minor unit + bookings
+ * expected from opportunities not yet created, each part reported on its own. The forecast sees only what was
+ * known at the end of the as-of day ({@link Opportunity#asOf(LocalDate)}).
+ *
+ * <p>Each method returns a new, independent configuration and checks its argument at once; the receiver is
+ * never changed. Instances are immutable and thread-safe (the opportunity collections are copied).
+ */
+public final class PipelineForecast {
+
+    List<Opportunity> opportunities;
+    LocalDate asOf;
+    Period period;
+    StageModel stages = StageModel.defaultModel();
+    boolean learned;
+    List<Opportunity> history;
+    String segmentBy;
+    boolean valueWeighted;
+    double priorStrength = 10;
+    TimingSource timing;
+    boolean notYetCreated = true;
+    int lookback = 4;
+    Org org;
+    boolean byOwner;
+    List<String> dimensions = List.of();
+    Quotas quotas = Quotas.none();
+    int simulations;
+    long seed;
+    int threads = Runtime.getRuntime().availableProcessors();
+    boolean simulateNotYetCreated = true;
+    RoundingMode rounding = RoundingMode.HALF_EVEN;
+    List<Adjustment> adjustments = List.of();
+    Currency currency;
+    DoubleConsumer progress;
+
+    private PipelineForecast() {
+    }
+
+    private PipelineForecast copy() {
+        PipelineForecast c = new PipelineForecast();
+        c.opportunities = opportunities;
+        c.asOf = asOf;
+        c.period = period;
+        c.stages = stages;
+        c.learned = learned;
+        c.history = history;
+        c.segmentBy = segmentBy;
+        c.valueWeighted = valueWeighted;
+        c.priorStrength = priorStrength;
+        c.timing = timing;
+        c.notYetCreated = notYetCreated;
+        c.lookback = lookback;
+        c.org = org;
+        c.byOwner = byOwner;
+        c.dimensions = dimensions;
+        c.quotas = quotas;
+        c.simulations = simulations;
+        c.seed = seed;
+        c.threads = threads;
+        c.simulateNotYetCreated = simulateNotYetCreated;
+        c.rounding = rounding;
+        c.adjustments = adjustments;
+        c.currency = currency;
+        c.progress = progress;
+        return c;
+    }
+
+    /**
+     * A forecast over these opportunities (the CRM's current records, with history where available).
+     *
+     * @throws NullPointerException if the collection or an element is null
+     */
+    public static PipelineForecast of(Collection<Opportunity> opportunities) {
+        PipelineForecast f = new PipelineForecast();
+        f.opportunities = List.copyOf(opportunities);
+        return f;
+    }
+
+    /** Forecasts as of the end of {@code date}: later-created deals do not exist, later outcomes are unknown. */
+    public PipelineForecast asOf(LocalDate date) {
+        PipelineForecast c = copy();
+        c.asOf = Objects.requireNonNull(date, "asOf");
+        return c;
+    }
+
+    /** The period to forecast, e.g. {@code FiscalCalendar.calendarYear().parse("2026-Q3")}. */
+    public PipelineForecast period(Period period) {
+        PipelineForecast c = copy();
+        c.period = Objects.requireNonNull(period, "period");
+        return c;
+    }
+
+    /** The stage model: stage names, default probabilities and categories (default {@link StageModel#defaultModel()}). */
+    public PipelineForecast stages(StageModel model) {
+        PipelineForecast c = copy();
+        c.stages = Objects.requireNonNull(model, "stages");
+        return c;
+    }
+
+    /**
+     * Learns P(win) from {@code history}'s deals closed on or before the as-of date instead of using the
+     * stage model's fixed probabilities; {@code history} also feeds the timing and not-yet-created models.
+     * It may be the same collection as the forecast's opportunities.
+     */
+    public PipelineForecast learnedProbabilities(Collection<Opportunity> history) {
+        PipelineForecast c = copy();
+        c.learned = true;
+        c.history = List.copyOf(history);
+        return c;
+    }
+
+    /** Learns P(win) from the forecast's own opportunities closed on or before the as-of date. */
+    public PipelineForecast learnedProbabilities() {
+        PipelineForecast c = copy();
+        c.learned = true;
+        c.history = null;
+        return c;
+    }
+
+    /** Uses the stage model's fixed probabilities (the default). */
+    public PipelineForecast fixedProbabilities() {
+        PipelineForecast c = copy();
+        c.learned = false;
+        return c;
+    }
+
+    /**
+     * The history for the timing and not-yet-created models without learning P(win) from it (by default
+     * they learn from the forecast's opportunities).
+     */
+    public PipelineForecast history(Collection<Opportunity> history) {
+        PipelineForecast c = copy();
+        c.history = List.copyOf(history);
+        return c;
+    }
+
+    /** Learned rates also by this field (product, owner, type, any attribute), shrunk toward the stage rate. */
+    public PipelineForecast segmentBy(String field) {
+        PipelineForecast c = copy();
+        c.segmentBy = requireName(field, "segment field");
+        return c;
+    }
+
+    /** Learned win rates weighted by deal value instead of by count. */
+    public PipelineForecast valueWeighted(boolean on) {
+        PipelineForecast c = copy();
+        c.valueWeighted = on;
+        return c;
+    }
+
+    /**
+     * The prior strength {@code m} of the Beta shrinkage, in pseudo-deals (default 10): each learned rate is
+     * {@code (wins + m x broader rate) / (deals + m)}.
+     *
+     * @throws IllegalArgumentException if negative or not finite
+     */
+    public PipelineForecast priorStrength(double m) {
+        if (!(m >= 0) || Double.isInfinite(m)) {
+            throw new IllegalArgumentException("prior strength " + m + " must be a finite number >= 0");
+        }
+        PipelineForecast c = copy();
+        c.priorStrength = m;
+        return c;
+    }
+
+    /**
+     * How P(closes in the period | wins) is found. By default it is learned when the history holds at least
+     * one deal won on or before the as-of date, else taken from the close date.
+     */
+    public PipelineForecast timing(TimingSource source) {
+        PipelineForecast c = copy();
+        c.timing = Objects.requireNonNull(source, "timing");
+        return c;
+    }
+
+    /**
+     * Whether to add bookings from opportunities not yet created (default on): per group, the average over
+     * the last {@code lookbackPeriods} complete periods of what was won in the period from deals created after
+     * the same day of that period.
+     *
+     * @throws IllegalArgumentException if {@code lookbackPeriods < 1}
+     */
+    public PipelineForecast notYetCreated(boolean on, int lookbackPeriods) {
+        if (lookbackPeriods < 1) {
+            throw new IllegalArgumentException("lookback of " + lookbackPeriods + " periods must be at least 1");
+        }
+        PipelineForecast c = copy();
+        c.notYetCreated = on;
+        c.lookback = lookbackPeriods;
+        return c;
+    }
+
+    /** Rolls up by owner through the org's management tree; managers' own deals form a {@code <id> (own)} child. */
+    public PipelineForecast byOwner(Org org) {
+        if (!dimensions.isEmpty()) {
+            throw new IllegalStateException("already grouped by " + dimensions + "; byOwner and by(...) exclude each other");
+        }
+        PipelineForecast c = copy();
+        c.org = Objects.requireNonNull(org, "org");
+        c.byOwner = true;
+        return c;
+    }
+
+    /**
+     * Rolls up by one or more dimensions, nested in the order given: any {@link Opportunity#field(String)}
+     * (owner, product, type, an attribute), and {@code team} or {@code territory}, which come from the owner's
+     * {@link io.salesops.core.org.Rep} when the deal has no such attribute and an org is set with {@link #org(Org)}.
+     */
+    public PipelineForecast by(String... dimensions) {
+        if (byOwner) {
+            throw new IllegalStateException("already grouped by owner; byOwner and by(...) exclude each other");
+        }
+        if (dimensions.length == 0) {
+            throw new IllegalArgumentException("by(...) needs at least one dimension");
+        }
+        List<String> dims = new ArrayList<>();
+        for (String d : dimensions) {
+            dims.add(requireName(d, "dimension"));
+        }
+        PipelineForecast c = copy();
+        c.dimensions = List.copyOf(dims);
+        return c;
+    }
+
+    /** The org used to look up team and territory in {@link #by(String...)}, without rolling up by owner. */
+    public PipelineForecast org(Org org) {
+        PipelineForecast c = copy();
+        c.org = Objects.requireNonNull(org, "org");
+        return c;
+    }
+
+    /** Quotas, for attainment and coverage per node. */
+    public PipelineForecast quotas(Quotas quotas) {
+        PipelineForecast c = copy();
+        c.quotas = Objects.requireNonNull(quotas, "quotas");
+        return c;
+    }
+
+    /**
+     * Runs a Monte Carlo simulation of the period's bookings for P10/P50/P90 per node. The same seed gives the
+     * same numbers on any number of threads.
+     *
+     * @throws IllegalArgumentException if {@code count < 1}
+     */
+    public PipelineForecast simulations(int count, long seed) {
+        if (count < 1) {
+            throw new IllegalArgumentException("simulation count " + count + " must be at least 1");
+        }
+        PipelineForecast c = copy();
+        c.simulations = count;
+        c.seed = seed;
+        return c;
+    }
+
+    /** Threads for the simulation (default: available processors); the numbers do not depend on it. */
+    public PipelineForecast threads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("thread count " + threads + " must be at least 1");
+        }
+        PipelineForecast c = copy();
+        c.threads = threads;
+        return c;
+    }
+
+    /**
+     * Whether the simulation draws not-yet-created bookings at random from the past periods (default) or adds
+     * their average as a constant.
+     */
+    public PipelineForecast simulateNotYetCreated(boolean random) {
+        PipelineForecast c = copy();
+        c.simulateNotYetCreated = random;
+        return c;
+    }
+
+    /** How each deal's expected value is rounded to the minor unit (default {@link RoundingMode#HALF_EVEN}). */
+    public PipelineForecast rounding(RoundingMode mode) {
+        Objects.requireNonNull(mode, "rounding");
+        if (mode == RoundingMode.UNNECESSARY) {
+            throw new IllegalArgumentException("rounding UNNECESSARY cannot round an expected value; name a real mode");
+        }
+        PipelineForecast c = copy();
+        c.rounding = mode;
+        return c;
+    }
+
+    /** Adds managers' adjustments; each must name a node of the report. */
+    public PipelineForecast adjustments(Collection<Adjustment> adjustments) {
+        List<Adjustment> all = new ArrayList<>(this.adjustments);
+        all.addAll(adjustments);
+        PipelineForecast c = copy();
+        c.adjustments = List.copyOf(all);
+        return c;
+    }
+
+    /** The report currency (default: the first opportunity's); every amount must be in it. */
+    public PipelineForecast currency(Currency currency) {
+        PipelineForecast c = copy();
+        c.currency = Objects.requireNonNull(currency, "currency");
+        return c;
+    }
+
+    /**
+     * A listener told the fraction of simulation blocks done, from worker threads; it must be thread-safe.
+     */
+    public PipelineForecast onProgress(DoubleConsumer listener) {
+        PipelineForecast c = copy();
+        c.progress = Objects.requireNonNull(listener, "listener");
+        return c;
+    }
+
+    /**
+     * Runs the forecast.
+     *
+     * @return the immutable report
+     * @throws IllegalStateException   if the as-of date or the period is missing
+     * @throws PipelineInputException  naming the opportunity if one is at a stage the model does not have, is
+     *                                 owned by a rep missing from the org, or is in another currency
+     * @throws IllegalArgumentException if an adjustment names no node or a quota is in another currency
+     */
+    public ForecastReport run() {
+        if (asOf == null) {
+            throw new IllegalStateException("no as-of date: call asOf(date) before run()");
+        }
+        if (period == null) {
+            throw new IllegalStateException("no period: call period(p) before run()");
+        }
+        return new ForecastEngine(this).run();
+    }
+
+    private static String requireName(String s, String what) {
+        if (s == null || s.isBlank()) {
+            throw new IllegalArgumentException(what + " is blank");
+        }
+        return s.strip();
+    }
+}

@@ -1,0 +1,93 @@
+package io.salesops.forecast.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.StageChange;
+import io.salesops.core.money.Money;
+import io.salesops.core.period.FiscalCalendar;
+import java.time.LocalDate;
+import java.util.List;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+class SalesKpisTest {
+
+    static final FiscalCalendar CAL = FiscalCalendar.calendarYear();
+
+    static LocalDate d(int m, int day) {
+        return LocalDate.of(2026, m, day);
+    }
+
+    static List<Opportunity> deals() {
+        return List.of(
+                Opportunity.builder("W1").owner("ann").stage("Closed Won").amount("100.00", "USD").created(d(1, 1))
+                        .change(new StageChange(d(1, 1), "Prospecting", null, d(1, 5))).change(d(1, 11), "Closed Won").won(d(1, 11)).build(),
+                Opportunity.builder("W2").owner("ann").stage("Closed Won").amount("300.00", "USD").created(d(1, 1))
+                        .change(new StageChange(d(1, 1), "Prospecting", null, d(3, 15))).change(d(4, 30), "Closed Won").won(d(4, 30)).build(),
+                Opportunity.builder("L1").owner("bob").stage("Closed Lost").amount("200.00", "USD").created(d(2, 1))
+                        .change(d(2, 1), "Prospecting").change(d(2, 10), "Qualification").change(d(3, 3), "Closed Lost").lost(d(3, 3)).build(),
+                Opportunity.builder("O1").owner("bob").stage("Proposal").amount("500.00", "USD").created(d(3, 1)).build(),
+                Opportunity.builder("X1").owner("bob").stage("Closed Won").amount("999.00", "USD").created(d(7, 1)).won(d(7, 2)).build());
+    }
+
+    static Money usd(String s) {
+        return Money.of(s, "USD");
+    }
+
+    @Test
+    void total_matchesTheHandComputedKpis() {
+        KpiReport r = SalesKpis.of(deals()).window(CAL.parse("2026-Q1"), CAL.parse("2026-Q2")).run();
+        KpiRow t = r.total();
+        assertThat(t.won()).isEqualTo(2);
+        assertThat(t.lost()).isEqualTo(1);
+        assertThat(t.winRateByCount().getAsDouble()).isCloseTo(2.0 / 3, Offset.offset(1e-12));
+        assertThat(t.winRateByValue().getAsDouble()).isCloseTo(400.0 / 600, Offset.offset(1e-12));
+        assertThat(t.averageDealSize()).isEqualTo(usd("200.00"));
+        assertThat(t.medianCycleWon().getAsDouble()).isEqualTo(64.5);   // (10 + 119) / 2
+        assertThat(t.meanCycleWon().getAsDouble()).isEqualTo(64.5);
+        assertThat(t.medianCycleLost().getAsDouble()).isEqualTo(30);
+        assertThat(t.slippageRate().getAsDouble()).isEqualTo(0.5);      // W2 expected in Q1, closed in Q2; W1 on time
+        assertThat(t.openDeals()).isEqualTo(1);
+        assertThat(t.openPipeline()).isEqualTo(usd("500.00"));
+        // 1 open x 2/3 x 200.00 / 64.5 days = 2.0671... per day
+        assertThat(t.pipelineVelocity()).isEqualTo(usd("2.07"));
+        assertThat(t.bookings()).containsExactly(usd("100.00"), usd("300.00"));
+    }
+
+    @Test
+    void stageConversion_countsTheFurthestStageReached() {
+        KpiRow t = SalesKpis.of(deals()).window(CAL.parse("2026-Q1"), CAL.parse("2026-Q2")).run().total();
+        StageConversion first = t.conversions().get(0);
+        assertThat(first.from()).isEqualTo("Prospecting");
+        assertThat(first.to()).isEqualTo("Qualification");
+        assertThat(first.reached()).isEqualTo(3);
+        assertThat(first.converted()).isEqualTo(3);
+        StageConversion second = t.conversions().get(1);
+        assertThat(second.reached()).isEqualTo(3);
+        assertThat(second.converted()).isEqualTo(2);                    // L1 was lost at Qualification
+        StageConversion last = t.conversions().get(4);
+        assertThat(last.to()).isEqualTo("Closed Won");
+        assertThat(last.rate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void byOwner_splitsTheKpisPerGroup() {
+        KpiReport r = SalesKpis.of(deals()).window(CAL.parse("2026-Q1"), CAL.parse("2026-Q2")).by("owner").run();
+        assertThat(r.rows()).extracting(KpiRow::group).containsExactly("Total", "ann", "bob");
+        KpiRow bob = r.row("bob").orElseThrow();
+        assertThat(bob.won()).isZero();
+        assertThat(bob.winRateByCount().getAsDouble()).isZero();
+        assertThat(bob.averageDealSize()).isNull();
+        assertThat(bob.pipelineVelocity()).isNull();
+        assertThat(r.row("ann").orElseThrow().wonAmount()).isEqualTo(usd("400.00"));
+    }
+
+    @Test
+    void window_mustBeOfOneKindAndInOrder() {
+        assertThatThrownBy(() -> SalesKpis.of(deals()).window(CAL.parse("2026-Q2"), CAL.parse("2026-Q1")))
+                .hasMessageContaining("2026-Q1");
+        assertThatThrownBy(() -> SalesKpis.of(deals()).run()).isInstanceOf(IllegalStateException.class);
+    }
+}
