@@ -32,6 +32,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the section ids and exit.")
     boolean list;
 
+    @Option(names = "--chart", paramLabel = "FILE", defaultValue = "target/salesops-demo-bookings.png",
+            description = "Where the bookings-trend section draws its forecast chart (.png or .svg; default: ${DEFAULT-VALUE}).")
+    java.nio.file.Path chart;
+
+    @Option(names = "--no-chart", description = "Draw no chart.")
+    boolean noChart;
+
     /**
      * The sections of the demo, in order. To add a section, append it here.
      *
@@ -44,6 +51,8 @@ public final class DemoCommand implements Callable<Integer> {
                 new DemoSections.WinRates(),
                 new DemoSections.Attainment(),
                 new DemoSections.CurrentQuarter(),
+                new PipelineDemoSection(),
+                new TrendDemoSection(),
                 new CompDemoSection());
     }
 
@@ -66,7 +75,11 @@ public final class DemoCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         List<DemoSection> chosen = choose(all);
-        DemoContext context = DemoContext.standard();
+        String name = chart.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!noChart && !name.endsWith(".png") && !name.endsWith(".svg")) {
+            throw new UserInputException("--chart " + chart + " must end in .png or .svg");
+        }
+        DemoContext context = DemoContext.standard().withChart(noChart ? null : chart);
         SampleCompany c = context.company();
         out.println("salesops demo: Northwind Cloud, a generated B2B software company");
         out.println("Sample data as of " + context.asOf() + " (seed " + c.seed() + "); amounts in "

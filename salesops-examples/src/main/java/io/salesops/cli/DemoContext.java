@@ -19,8 +19,9 @@ import java.util.function.Predicate;
  *
  * @param company the sample data set, not null
  * @param asOf    the day the demo stands on, not null; {@link SampleCompany#AS_OF} for the standard demo
+ * @param chart   where sections that draw may write a chart (PNG or SVG), or null to draw nothing
  */
-public record DemoContext(SampleCompany company, LocalDate asOf) {
+public record DemoContext(SampleCompany company, LocalDate asOf, java.nio.file.Path chart) {
 
     /** The widest line a section may print. */
     public static final int WIDTH = 100;
@@ -34,7 +35,12 @@ public record DemoContext(SampleCompany company, LocalDate asOf) {
     /** The standard demo: {@link SampleCompany#get()} as of {@link SampleCompany#AS_OF}. */
     public static DemoContext standard() {
         SampleCompany c = SampleCompany.get();
-        return new DemoContext(c, c.asOf());
+        return new DemoContext(c, c.asOf(), null);
+    }
+
+    /** @return this context with charts written to {@code file} (null for none) */
+    public DemoContext withChart(java.nio.file.Path file) {
+        return new DemoContext(company, asOf, file);
     }
 
     /** @return the company's fiscal calendar */
