@@ -5,13 +5,15 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A payee's per-deal pay history: every {@link DealPay}, oldest first. Appending shares the existing entries
- * (one chunk per period), so carrying the history from period to period costs only the new entries.
+ * A payee's per-deal pay history: every {@link DealPay}, period by period (oldest first) and by deal id within
+ * a period. Appending shares the existing entries (one chunk per period, sorted by deal id), so carrying the
+ * history from period to period costs only the new entries, and finding a deal is a binary search per chunk.
  * Immutable and thread-safe.
  */
 public final class DealHistory {
 
     private static final DealHistory EMPTY = new DealHistory(List.of(), 0);
+    private static final java.util.Comparator<DealPay> BY_DEAL = java.util.Comparator.comparing(DealPay::dealId);
 
     private final List<DealPay[]> chunks;
     private final int size;
@@ -38,7 +40,9 @@ public final class DealHistory {
         }
         List<DealPay[]> c = new ArrayList<>(chunks.size() + 1);
         c.addAll(chunks);
-        c.add(entries.toArray(new DealPay[0]));
+        DealPay[] chunk = entries.toArray(new DealPay[0]);
+        java.util.Arrays.sort(chunk, BY_DEAL); // stable: a deal's entries keep their order
+        c.add(chunk);
         return new DealHistory(List.copyOf(c), size + entries.size());
     }
 
@@ -47,7 +51,7 @@ public final class DealHistory {
         return size;
     }
 
-    /** @return every entry, oldest first */
+    /** @return every entry, period by period, oldest first */
     public List<DealPay> all() {
         List<DealPay> out = new ArrayList<>(size);
         for (DealPay[] c : chunks) {
@@ -60,10 +64,9 @@ public final class DealHistory {
     public List<DealPay> forDeal(String dealId) {
         List<DealPay> out = new ArrayList<>();
         for (DealPay[] c : chunks) {
-            for (DealPay d : c) {
-                if (d.dealId().equals(dealId)) {
-                    out.add(d);
-                }
+            int lo = first(c, dealId);
+            for (int i = lo; i < c.length && c[i].dealId().equals(dealId); i++) {
+                out.add(c[i]);
             }
         }
         return out;
@@ -72,14 +75,27 @@ public final class DealHistory {
     /** @return the net pay of one deal in one component, clawbacks included, in minor units */
     public long netPay(String dealId, String component) {
         long s = 0;
-        for (DealPay[] c : chunks) {
-            for (DealPay d : c) {
-                if (d.dealId().equals(dealId) && d.component().equals(component)) {
-                    s = Math.addExact(s, d.payMinor());
-                }
+        for (DealPay d : forDeal(dealId)) {
+            if (d.component().equals(component)) {
+                s = Math.addExact(s, d.payMinor());
             }
         }
         return s;
+    }
+
+    /** The index of the first entry of {@code dealId} in a chunk sorted by deal id, or where it would be. */
+    private static int first(DealPay[] c, String dealId) {
+        int lo = 0;
+        int hi = c.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (c[mid].dealId().compareTo(dealId) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     @Override

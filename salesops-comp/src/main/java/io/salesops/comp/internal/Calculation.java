@@ -66,14 +66,10 @@ import java.util.stream.IntStream;
 public final class Calculation {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    /** Credits in date order, then by id, then by whose credit it is (for overrides of split deals). */
-    private static final Comparator<Item> ITEM_ORDER = (x, y) -> {
-        int c = x.credit.date().compareTo(y.credit.date());
-        if (c != 0) {
-            return c;
-        }
-        c = x.credit.id().compareTo(y.credit.id());
-        return c != 0 ? c : x.from.compareTo(y.from);
+    /** Bookings in date order, then by id (ids are unique within a period). */
+    private static final Comparator<Credit> CREDIT_ORDER = (x, y) -> {
+        int c = x.date().compareTo(y.date());
+        return c != 0 ? c : x.id().compareTo(y.id());
     };
 
     private final List<Segment> segments;
@@ -295,7 +291,7 @@ public final class Calculation {
                 teams.computeIfAbsent(reps[i].team(), k -> new ArrayList<>()).add(i);
             }
         }
-        int[][] chains = new int[reps.length][];
+        List<Credit> bookings = new ArrayList<>(credits.size());
         for (Credit c : credits) {
             if (!ids.add(c.id())) {
                 throw new IllegalArgumentException("credit id " + c.id() + " appears more than once in " + period
@@ -303,12 +299,20 @@ public final class Calculation {
             }
             if (c.status().isReversal()) {
                 reversalsByDeal.computeIfAbsent(c.dealId(), k -> new ArrayList<>()).add(c);
-                continue;
+            } else {
+                bookings.add(c);
             }
+        }
+        // One sort of all bookings puts every payee's items in (date, id) order as they are appended, so
+        // no payee list needs sorting and the result does not depend on the order of the input rows.
+        bookings.sort(CREDIT_ORDER);
+        int[][] chains = new int[reps.length][];
+        for (Credit c : bookings) {
             Segment seg = segmentOf(c.date());
             if (seg == null) {
                 continue;
             }
+            List<Credit> reversed = reversalsByDeal.isEmpty() ? null : reversalsByDeal.get(c.dealId());
             long amount = Long.MIN_VALUE;
             for (Compiled k : seg.comps()) {
                 if (!k.when().test(c)) {
@@ -317,18 +321,26 @@ public final class Calculation {
                 if (amount == Long.MIN_VALUE) {
                     amount = ctx.rates().convert(c.amount(), currency, c.date(), rounding).minorUnits();
                 }
-                creditTo(c, amount, k, teams, chains);
+                creditTo(c, amount, k, teams, chains, reversed);
             }
         }
         for (Map.Entry<String, List<Credit>> e : reversalsByDeal.entrySet()) {
             for (String payee : prior.payeesPaidFor(e.getKey())) {
                 Integer p = index.get(payee);
                 if (p != null) {
-                    if (reversalsOf[p] == null) {
-                        reversalsOf[p] = new ArrayList<>();
-                    }
-                    reversalsOf[p].addAll(e.getValue());
+                    noteReversals(p, e.getValue());
                 }
+            }
+        }
+    }
+
+    private void noteReversals(int p, List<Credit> reversed) {
+        if (reversalsOf[p] == null) {
+            reversalsOf[p] = new ArrayList<>(2);
+        }
+        for (Credit r : reversed) {
+            if (!reversalsOf[p].contains(r)) {
+                reversalsOf[p].add(r);
             }
         }
     }
@@ -342,7 +354,8 @@ public final class Calculation {
         return null;
     }
 
-    private void creditTo(Credit c, long amount, Compiled k, Map<String, List<Integer>> teams, int[][] chains) {
+    private void creditTo(Credit c, long amount, Compiled k, Map<String, List<Integer>> teams, int[][] chains,
+                          List<Credit> reversed) {
         Component comp = k.c();
         // Who the credit belongs to, before overrides or team credit: the owner or the split payees.
         String[] who;
@@ -363,6 +376,23 @@ public final class Calculation {
                 w[i] = shares[i].setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
             }
             parts = Alloc.allocate(amount, w, n);
+            if (comp.crediting().target() != CreditTarget.OWNER) {
+                // Items of one credit reaching one manager or team member are ordered by whose share they are.
+                Integer[] order = new Integer[n];
+                for (int i = 0; i < n; i++) {
+                    order[i] = i;
+                }
+                String[] w0 = who;
+                java.util.Arrays.sort(order, Comparator.comparing(i -> w0[i]));
+                String[] sw = new String[n];
+                long[] sp = new long[n];
+                for (int i = 0; i < n; i++) {
+                    sw[i] = who[order[i]];
+                    sp[i] = parts[order[i]];
+                }
+                who = sw;
+                parts = sp;
+            }
         } else {
             who = new String[] {c.payeeId()};
             parts = new long[] {amount};
@@ -377,6 +407,9 @@ public final class Calculation {
             CreditTarget target = comp.crediting().target();
             if (target == CreditTarget.OWNER) {
                 add(p, k.slot(), new Item(c, parts[i], who[i]));
+                if (reversed != null) {
+                    noteReversals(p, reversed);
+                }
             } else if (target == CreditTarget.MANAGERS) {
                 int[] chain = chains[p];
                 if (chain == null) {
@@ -386,6 +419,9 @@ public final class Calculation {
                 int levels = comp.crediting().levels() == 0 ? chain.length : Math.min(chain.length, comp.crediting().levels());
                 for (int l = 0; l < levels; l++) {
                     add(chain[l], k.slot(), new Item(c, parts[i], who[i]));
+                    if (reversed != null) {
+                        noteReversals(chain[l], reversed);
+                    }
                 }
             } else {
                 String team = reps[p].team();
@@ -395,6 +431,9 @@ public final class Calculation {
                 }
                 for (int member : teams.get(team)) {
                     add(member, k.slot(), new Item(c, parts[i], who[i]));
+                    if (reversed != null) {
+                        noteReversals(member, reversed);
+                    }
                 }
             }
         }
@@ -457,9 +496,6 @@ public final class Calculation {
                 for (int k = 0; k < ms.length; k++) {
                     Compiled c = s.comps()[k];
                     List<Item> it = mine == null || mine[c.slot()] == null ? List.of() : mine[c.slot()];
-                    if (it.size() > 1) {
-                        it.sort(ITEM_ORDER);
-                    }
                     items[k] = it;
                     ms[k] = measure(s, c, it);
                 }
@@ -1112,43 +1148,17 @@ public final class Calculation {
         }
 
         void clawbacks(List<DealPay> entries) {
-            List<Credit> revs = new ArrayList<>();
-            if (reversalsOf[p] != null) {
-                revs.addAll(reversalsOf[p]);
-            }
-            if (!reversalsByDeal.isEmpty()) {
-                Set<String> seen = new HashSet<>();
-                for (DealPay d : entries) {
-                    if (seen.add(d.dealId()) && reversalsByDeal.containsKey(d.dealId())) {
-                        for (Credit r : reversalsByDeal.get(d.dealId())) {
-                            if (!revs.contains(r)) {
-                                revs.add(r);
-                            }
-                        }
-                        // revs is short: a payee has few reversals in a period.
-                    }
-                }
-            }
-            if (revs.isEmpty()) {
+            if (reversalsOf[p] == null) {
                 return;
             }
+            List<Credit> revs = new ArrayList<>(reversalsOf[p]);
             revs.sort(Comparator.comparing(Credit::date).thenComparing(Credit::id));
             Clawback rule = last.clawback();
-            Map<String, List<DealPay>> earlier = new HashMap<>();
-            if (before != null) {
-                Set<String> wanted = new HashSet<>();
-                for (Credit r : revs) {
-                    wanted.add(r.dealId());
-                }
-                // One pass over the history for all reversed deals, not one per reversal.
-                for (DealPay d : before.history().all()) {
-                    if (wanted.contains(d.dealId())) {
-                        earlier.computeIfAbsent(d.dealId(), k -> new ArrayList<>()).add(d);
-                    }
-                }
-            }
             for (Credit r : revs) {
-                List<DealPay> paid = new ArrayList<>(earlier.getOrDefault(r.dealId(), List.of()));
+                List<DealPay> paid = new ArrayList<>();
+                if (before != null) {
+                    paid.addAll(before.history().forDeal(r.dealId()));
+                }
                 for (DealPay d : entries) {
                     if (d.dealId().equals(r.dealId())) {
                         paid.add(d);
