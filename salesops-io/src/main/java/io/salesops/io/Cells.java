@@ -32,7 +32,7 @@ final class Cells {
     private int start;
     private int end;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     Cells(String file, CsvSettings settings, Header header) {
         this.file = file;
         this.settings = settings;
@@ -233,7 +233,7 @@ final class Cells {
      * @return the non-blank values of the columns no field claims, by header name, as an immutable map (so
      * that the record's defensive copy is free); empty if none
      */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     Map<String, String> attributes() {
         int[] idx = header.attributeIndexes;
         if (idx.length == 0) {
