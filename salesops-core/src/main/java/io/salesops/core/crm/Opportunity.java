@@ -49,28 +49,32 @@ public record Opportunity(String id, String name, String accountId, String owner
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("opportunity id is blank");
         }
-        String who = "opportunity " + id;
+        // Messages are built only on failure: this constructor runs once per row of a million-row import.
         if (ownerId == null || ownerId.isBlank()) {
-            throw new IllegalArgumentException(who + " has no owner");
+            throw new IllegalArgumentException("opportunity " + id + " has no owner");
         }
         if (stage == null || stage.isBlank()) {
-            throw new IllegalArgumentException(who + " has no stage");
+            throw new IllegalArgumentException("opportunity " + id + " has no stage");
         }
-        Objects.requireNonNull(amount, who + " amount");
-        Objects.requireNonNull(createdDate, who + " created date");
-        Objects.requireNonNull(status, who + " status");
+        if (amount == null || createdDate == null || status == null) {
+            throw new NullPointerException("opportunity " + id + " has no "
+                    + (amount == null ? "amount" : createdDate == null ? "created date" : "status"));
+        }
         if (amount.isNegative()) {
-            throw new IllegalArgumentException(who + " has negative amount " + amount);
+            throw new IllegalArgumentException("opportunity " + id + " has negative amount " + amount);
         }
         if (status.isClosed() && closeDate == null) {
-            throw new IllegalArgumentException(who + " is " + status.name().toLowerCase(Locale.ROOT) + " but has no close date");
+            throw new IllegalArgumentException("opportunity " + id + " is " + status.name().toLowerCase(Locale.ROOT)
+                    + " but has no close date");
         }
         if (closeDate != null && closeDate.isBefore(createdDate)) {
-            throw new IllegalArgumentException(who + " closes on " + closeDate + ", before it was created on " + createdDate);
+            throw new IllegalArgumentException("opportunity " + id + " closes on " + closeDate
+                    + ", before it was created on " + createdDate);
         }
         name = name == null || name.isBlank() ? id : name;
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         history = history == null ? List.of() : List.copyOf(history);
+        String who = history.isEmpty() ? null : "opportunity " + id;
         for (int i = 0; i < history.size(); i++) {
             StageChange c = history.get(i);
             if (c.date().isBefore(createdDate)) {
