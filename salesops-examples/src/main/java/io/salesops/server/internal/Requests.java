@@ -45,4 +45,54 @@ public final class Requests {
      */
     public record TrendSeries(String name, Integer frequency, List<String> periods, List<Double> values) {
     }
+
+    /**
+     * One opportunity, with the CSV export's fields in camelCase.
+     *
+     * @param amount a decimal string or a JSON number (read exactly, never as a double)
+     * @param status open, won or lost (default open)
+     */
+    public record Opportunity(String id, String name, String account, String owner, String stage, Object amount,
+                              String currency, String createdDate, String closeDate, String status,
+                              String forecastCategory, String product, String type, Map<String, String> attributes,
+                              List<HistoryEntry> history) {
+    }
+
+    /** One stage change of an opportunity's history; amount and closeDate may be absent. */
+    public record HistoryEntry(String date, String stage, Object amount, String closeDate) {
+    }
+
+    /** One rep of the org chart, as the org CSV's columns. */
+    public record OrgRep(String rep, String name, String manager, String team, String territory, String startDate,
+                         String endDate) {
+    }
+
+    /** One quota: a rep, a period such as {@code 2026-Q3}, an amount and its currency (default USD). */
+    public record QuotaEntry(String rep, String period, Object amount, String currency) {
+    }
+
+    /** One stage of a custom stage model: probability in percent, category and outcome as the stages CSV. */
+    public record StageEntry(String stage, Object probability, String forecastCategory, String outcome) {
+    }
+
+    /**
+     * {@code POST /v1/forecast/pipeline}, as {@code salesops forecast pipeline}.
+     *
+     * @param simulations Monte Carlo simulations for P10/P50/P90 (default 0: none)
+     * @param seed        the simulation seed (default 42)
+     */
+    public record Pipeline(List<Opportunity> opportunities, String asOf, String period, String by, Boolean learned,
+                           String segment, String timing, Boolean noNewBusiness, Integer simulations, Long seed,
+                           List<OrgRep> org, List<QuotaEntry> quotas, List<StageEntry> stages) {
+    }
+
+    /** {@code POST /v1/kpi}, as {@code salesops kpi}. */
+    public record Kpi(List<Opportunity> opportunities, String from, String to, String by, List<OrgRep> org,
+                      List<StageEntry> stages) {
+    }
+
+    /** {@code POST /v1/forecast/backtest}, as {@code salesops forecast backtest}; by defaults to owner. */
+    public record Backtest(List<Opportunity> opportunities, String from, String to, String by, Boolean fixed,
+                           List<StageEntry> stages) {
+    }
 }
