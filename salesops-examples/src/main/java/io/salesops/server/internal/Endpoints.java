@@ -36,6 +36,9 @@ public final class Endpoints {
         all.add(new Endpoint<>("/v1/forecast/pipeline", Requests.Pipeline.class, r -> pipeline(r, limits)));
         all.add(new Endpoint<>("/v1/forecast/backtest", Requests.Backtest.class, r -> backtest(r, limits)));
         all.add(new Endpoint<>("/v1/kpi", Requests.Kpi.class, r -> kpi(r, limits)));
+        all.add(new Endpoint<>("/v1/comp/validate", Requests.CompValidate.class, Comp::validate));
+        all.add(new Endpoint<>("/v1/comp/calculate", Requests.CompCalculate.class, r -> Comp.calculate(r, limits)));
+        all.add(new Endpoint<>("/v1/comp/whatif", Requests.CompWhatIf.class, r -> Comp.whatIf(r, limits)));
         all.add(new Endpoint<>("/v1/forecast/trend", Requests.Trend.class, r -> trend(r, limits)));
         all.add(new Endpoint<>("/v1/regression", Requests.Regression.class, r -> regression(r, limits)));
         return List.copyOf(all);

@@ -95,4 +95,45 @@ public final class Requests {
     public record Backtest(List<Opportunity> opportunities, String from, String to, String by, Boolean fixed,
                            List<StageEntry> stages) {
     }
+
+    /**
+     * A commission plan, either as a JSON object in the plan-file format or as the text of a YAML plan file;
+     * exactly one of the two.
+     */
+    public record CompValidate(com.fasterxml.jackson.databind.JsonNode plan, String planYaml) {
+    }
+
+    /** One credit, with the credits CSV's fields in camelCase; splits give each payee's share in percent. */
+    public record CreditEntry(String id, String payee, String date, Object amount, String currency, String type,
+                              String product, String dealId, String status, List<SplitEntry> splits,
+                              Map<String, String> attributes) {
+    }
+
+    /** One split of a credit: a payee and a share in percent (e.g. 50). */
+    public record SplitEntry(String payee, Object share) {
+    }
+
+    /** One exchange rate: 1 {@code from} = rate {@code to}, from the effective date on. */
+    public record FxEntry(String from, String to, Object rate, String effectiveDate) {
+    }
+
+    /**
+     * {@code POST /v1/comp/calculate}, as {@code salesops comp calculate}.
+     *
+     * @param state the payee states carried from the previous period (as the response's {@code state}), or null
+     */
+    public record CompCalculate(com.fasterxml.jackson.databind.JsonNode plan, String planYaml, String period,
+                                List<CreditEntry> credits, List<OrgRep> org, List<QuotaEntry> quotas,
+                                List<FxEntry> fx, com.fasterxml.jackson.databind.JsonNode state) {
+    }
+
+    /** The hypothetical deal of a what-if: amount (in the plan currency unless given), type, product, date. */
+    public record Deal(Object amount, String currency, String type, String product, String date) {
+    }
+
+    /** {@code POST /v1/comp/whatif}, as {@code salesops comp whatif}: the calculate inputs, a payee and a deal. */
+    public record CompWhatIf(com.fasterxml.jackson.databind.JsonNode plan, String planYaml, String period,
+                             List<CreditEntry> credits, List<OrgRep> org, List<QuotaEntry> quotas,
+                             List<FxEntry> fx, com.fasterxml.jackson.databind.JsonNode state, String payee, Deal deal) {
+    }
 }
