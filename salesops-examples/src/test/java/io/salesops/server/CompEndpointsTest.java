@@ -105,4 +105,13 @@ class CompEndpointsTest {
         assertThat(body.get("before").get("total").decimalValue()).isEqualByComparingTo("600.00");
         assertThat(body.get("after").get("total").decimalValue()).isEqualByComparingTo("800.00");
     }
+
+    @Test
+    void calculate_tooManyCredits_is400NamingTheLimit() throws Exception {
+        try (SalesopsServer small = SalesopsServer.create(ServerLimits.defaults().withMaxCredits(2)).start("127.0.0.1", 0)) {
+            HttpResponse<String> r = post(small, "/v1/comp/calculate", "{\"plan\":" + PLAN + ",\"period\":\"2026-Q1\",\"credits\":" + CREDITS + "}");
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.body()).contains("/credits").contains("3 credits exceed the limit of 2");
+        }
+    }
 }
