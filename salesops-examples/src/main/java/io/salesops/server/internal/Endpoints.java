@@ -99,6 +99,13 @@ public final class Endpoints {
         if (simulations > 0) {
             // One thread per request: concurrency comes from concurrent requests, bounded by the compute pool.
             f = f.simulations(simulations, r.seed() == null ? 42 : r.seed()).threads(1);
+            // The server cancels a timed-out request by interrupting its thread; stop at the next block of runs
+            // so an abandoned simulation frees its compute slot instead of running to the end.
+            f = f.onProgress(done -> {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.util.concurrent.CancellationException("abandoned after the request timeout");
+                }
+            });
         }
         return JsonViews.pipeline(f.run());
     }
