@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.salesops.cli.SalesopsCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,5 +119,22 @@ class CompEndpointsTest {
             assertThat(r.statusCode()).isEqualTo(400);
             assertThat(r.body()).contains("/credits").contains("3 credits exceed the limit of 2");
         }
+    }
+
+    @Test
+    void calculate_statementsAreTheSameJsonAsTheCli(@TempDir Path dir) throws Exception {
+        Path plan = Files.writeString(dir.resolve("flat.json"), PLAN);
+        Path credits = Files.writeString(dir.resolve("credits.csv"), """
+                id,payee,date,amount,currency,type
+                C-1,ann,2026-02-10,10000.00,USD,new
+                C-2,ann,2026-03-01,2000.00,USD,new
+                C-3,bob,2026-03-05,1000.00,USD,new
+                """);
+        StringWriter out = new StringWriter();
+        assertThat(SalesopsCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "comp", "calculate", "--plan",
+                plan.toString(), "--credits", credits.toString(), "--period", "2026-Q1", "--format", "json")).isZero();
+        HttpResponse<String> r = post(server, "/v1/comp/calculate", "{\"plan\":" + PLAN + ",\"period\":\"2026-Q1\",\"credits\":" + CREDITS + "}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(JSON.readTree(r.body()).get("statements")).isEqualTo(JSON.readTree(out.toString()));
     }
 }

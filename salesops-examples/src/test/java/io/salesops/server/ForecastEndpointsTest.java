@@ -221,4 +221,27 @@ class ForecastEndpointsTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("/from").contains("/to");
     }
+
+    @Test
+    void kpiAndBacktest_areTheSameJsonAsTheCli() throws Exception {
+        Path opps = Files.writeString(dir.resolve("opps.csv"), """
+                id,owner,stage,amount,created_date,close_date,status
+                O-1,ann,Proposal,1000.00,2026-06-01,2026-08-10,open
+                O-2,ann,Negotiation,2000.00,2026-06-01,2026-09-30,open
+                O-3,bob,Prospecting,333.33,2026-06-01,2026-07-20,open
+                W-1,bob,Closed Won,400.00,2026-05-01,2026-07-02,won
+                """);
+        StringWriter kpi = new StringWriter();
+        assertThat(SalesopsCli.run(new PrintWriter(kpi), new PrintWriter(new StringWriter()), "kpi", "--opportunities",
+                opps.toString(), "--from", "2026-Q2", "--to", "2026-Q3", "--by", "owner", "--format", "json")).isZero();
+        HttpResponse<String> k = post(server, "/v1/kpi", "{\"opportunities\":" + OPPS + ",\"from\":\"2026-Q2\",\"to\":\"2026-Q3\",\"by\":\"owner\"}");
+        assertThat(k.statusCode()).as(k.body()).isEqualTo(200);
+        assertThat(JSON.readTree(k.body())).isEqualTo(JSON.readTree(kpi.toString()));
+        StringWriter bt = new StringWriter();
+        assertThat(SalesopsCli.run(new PrintWriter(bt), new PrintWriter(new StringWriter()), "forecast", "backtest",
+                "--opportunities", opps.toString(), "--from", "2026-Q3", "--to", "2026-Q3", "--fixed", "--format", "json")).isZero();
+        HttpResponse<String> b = post(server, "/v1/forecast/backtest", "{\"opportunities\":" + OPPS + ",\"from\":\"2026-Q3\",\"to\":\"2026-Q3\",\"fixed\":true}");
+        assertThat(b.statusCode()).as(b.body()).isEqualTo(200);
+        assertThat(JSON.readTree(b.body())).isEqualTo(JSON.readTree(bt.toString()));
+    }
 }
