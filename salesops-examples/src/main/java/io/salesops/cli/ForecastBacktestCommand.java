@@ -9,8 +9,6 @@ import io.salesops.forecast.backtest.BacktestReport;
 import io.salesops.forecast.backtest.BacktestRow;
 import io.salesops.forecast.backtest.PipelineBacktest;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -66,25 +64,7 @@ public final class ForecastBacktestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case JSON -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                List<Map<String, Object>> periods = new ArrayList<>();
-                for (BacktestRow t : r.totals()) {
-                    Map<String, Object> p = new LinkedHashMap<>();
-                    p.put("period", t.period().toString());
-                    p.put("actual", CommandSupport.decimal(t.actual()));
-                    p.put("forecast", CommandSupport.decimal(t.forecast()));
-                    p.put("runRate", CommandSupport.decimal(t.runRate()));
-                    p.put("ape", finite(t.modelApe()));
-                    p.put("runRateApe", finite(t.runRateApe()));
-                    p.put("wape", finite(r.modelWape(t.period())));
-                    p.put("runRateWape", finite(r.runRateWape(t.period())));
-                    periods.add(p);
-                }
-                m.put("periods", periods);
-                m.put("modelMape", finite(r.modelMape()));
-                m.put("runRateMape", finite(r.runRateMape()));
-                m.put("modelWape", finite(r.modelWape()));
-                m.put("runRateWape", finite(r.runRateWape()));
+                Map<String, Object> m = JsonViews.backtest(r);
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
             }
             case CSV -> {
@@ -98,9 +78,5 @@ public final class ForecastBacktestCommand implements Callable<Integer> {
         }
         out.flush();
         return CommandSupport.OK;
-    }
-
-    private static Double finite(double d) {
-        return Double.isNaN(d) ? null : d;
     }
 }

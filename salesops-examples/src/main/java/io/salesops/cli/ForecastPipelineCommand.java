@@ -9,7 +9,6 @@ import io.salesops.core.org.Org;
 import io.salesops.core.period.FiscalCalendar;
 import io.salesops.core.period.Period;
 import io.salesops.forecast.pipeline.DealForecast;
-import io.salesops.forecast.pipeline.ForecastNode;
 import io.salesops.forecast.pipeline.ForecastReport;
 import io.salesops.forecast.pipeline.PipelineForecast;
 import io.salesops.forecast.pipeline.TimingSource;
@@ -19,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -157,40 +155,7 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
 
     /** One map per node, parents before children, with the fields of the JSON and CSV output. */
     static List<Map<String, Object>> rows(ForecastReport r) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        collect(r.root(), null, 0, rows);
-        return rows;
-    }
-
-    private static void collect(ForecastNode n, String parent, int depth, List<Map<String, Object>> rows) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("group", n.group());
-        m.put("label", n.label());
-        m.put("kind", n.kind());
-        m.put("parent", parent);
-        m.put("depth", depth);
-        m.put("closed", CommandSupport.decimal(n.closed()));
-        m.put("openPipeline", CommandSupport.decimal(n.openPipeline()));
-        m.put("openDeals", n.openDeals());
-        m.put("openExpected", CommandSupport.decimal(n.openExpected()));
-        m.put("notYetCreated", CommandSupport.decimal(n.notYetCreated()));
-        m.put("expected", CommandSupport.decimal(n.expected()));
-        m.put("adjustedExpected", CommandSupport.decimal(n.adjustedExpected()));
-        m.put("commit", CommandSupport.decimal(n.commit()));
-        m.put("bestCase", CommandSupport.decimal(n.bestCase()));
-        m.put("pipeline", CommandSupport.decimal(n.pipeline()));
-        m.put("commitForecast", CommandSupport.decimal(n.commitForecast()));
-        m.put("bestCaseForecast", CommandSupport.decimal(n.bestCaseForecast()));
-        m.put("p10", CommandSupport.decimal(n.p10().orElse(null)));
-        m.put("p50", CommandSupport.decimal(n.p50().orElse(null)));
-        m.put("p90", CommandSupport.decimal(n.p90().orElse(null)));
-        m.put("quota", CommandSupport.decimal(n.quota().orElse(null)));
-        m.put("attainment", n.attainment().map(a -> a.value().toPlainString()).orElse(null));
-        m.put("coverage", n.coverage().map(c -> c.toPlainString()).orElse(null));
-        rows.add(m);
-        for (ForecastNode c : n.children()) {
-            collect(c, n.group(), depth + 1, rows);
-        }
+        return JsonViews.pipeline(r);
     }
 
     private static void printCsv(PrintWriter out, ForecastReport r) {

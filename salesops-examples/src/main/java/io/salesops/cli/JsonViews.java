@@ -94,6 +94,178 @@ public final class JsonViews {
         return root;
     }
 
+    /**
+     * A pipeline forecast as {@code salesops forecast pipeline --format json} prints it: one object per node,
+     * parents before children (group, label, kind, parent, depth, closed, openPipeline, openDeals, openExpected,
+     * notYetCreated, expected, adjustedExpected, commit, bestCase, pipeline, commitForecast, bestCaseForecast,
+     * p10, p50, p90, quota, attainment, coverage); amounts are decimal strings, absent values null.
+     */
+    public static List<Map<String, Object>> pipeline(io.salesops.forecast.pipeline.ForecastReport r) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        collect(r.root(), null, 0, rows);
+        return rows;
+    }
+
+    private static void collect(io.salesops.forecast.pipeline.ForecastNode n, String parent, int depth, List<Map<String, Object>> rows) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("group", n.group());
+        m.put("label", n.label());
+        m.put("kind", n.kind());
+        m.put("parent", parent);
+        m.put("depth", depth);
+        m.put("closed", CommandSupport.decimal(n.closed()));
+        m.put("openPipeline", CommandSupport.decimal(n.openPipeline()));
+        m.put("openDeals", n.openDeals());
+        m.put("openExpected", CommandSupport.decimal(n.openExpected()));
+        m.put("notYetCreated", CommandSupport.decimal(n.notYetCreated()));
+        m.put("expected", CommandSupport.decimal(n.expected()));
+        m.put("adjustedExpected", CommandSupport.decimal(n.adjustedExpected()));
+        m.put("commit", CommandSupport.decimal(n.commit()));
+        m.put("bestCase", CommandSupport.decimal(n.bestCase()));
+        m.put("pipeline", CommandSupport.decimal(n.pipeline()));
+        m.put("commitForecast", CommandSupport.decimal(n.commitForecast()));
+        m.put("bestCaseForecast", CommandSupport.decimal(n.bestCaseForecast()));
+        m.put("p10", CommandSupport.decimal(n.p10().orElse(null)));
+        m.put("p50", CommandSupport.decimal(n.p50().orElse(null)));
+        m.put("p90", CommandSupport.decimal(n.p90().orElse(null)));
+        m.put("quota", CommandSupport.decimal(n.quota().orElse(null)));
+        m.put("attainment", n.attainment().map(a -> a.value().toPlainString()).orElse(null));
+        m.put("coverage", n.coverage().map(c -> c.toPlainString()).orElse(null));
+        rows.add(m);
+        for (io.salesops.forecast.pipeline.ForecastNode c : n.children()) {
+            collect(c, n.group(), depth + 1, rows);
+        }
+    }
+
+    /**
+     * Sales KPIs as {@code salesops kpi --format json} prints them: the total row, then one per group, each with
+     * won, lost, amounts, win rates, deal size, cycle lengths, slippage, open pipeline, velocity, bookings per
+     * period and stage conversions.
+     */
+    public static List<Map<String, Object>> kpi(io.salesops.forecast.kpi.KpiReport r) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (io.salesops.forecast.kpi.KpiRow row : r.rows()) {
+            rows.add(kpiRow(r, row));
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> kpiRow(io.salesops.forecast.kpi.KpiReport r, io.salesops.forecast.kpi.KpiRow row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("group", row.group());
+        m.put("won", row.won());
+        m.put("lost", row.lost());
+        m.put("wonAmount", CommandSupport.decimal(row.wonAmount()));
+        m.put("lostAmount", CommandSupport.decimal(row.lostAmount()));
+        m.put("winRateByCount", opt(row.winRateByCount()));
+        m.put("winRateByValue", opt(row.winRateByValue()));
+        m.put("averageDealSize", CommandSupport.decimal(row.averageDealSize()));
+        m.put("medianCycleWon", opt(row.medianCycleWon()));
+        m.put("meanCycleWon", opt(row.meanCycleWon()));
+        m.put("medianCycleLost", opt(row.medianCycleLost()));
+        m.put("meanCycleLost", opt(row.meanCycleLost()));
+        m.put("slippageRate", opt(row.slippageRate()));
+        m.put("openDeals", row.openDeals());
+        m.put("openPipeline", CommandSupport.decimal(row.openPipeline()));
+        m.put("pipelineVelocityPerDay", CommandSupport.decimal(row.pipelineVelocity()));
+        Map<String, String> bookings = new LinkedHashMap<>();
+        for (int i = 0; i < r.periods().size(); i++) {
+            bookings.put(r.periods().get(i).toString(), CommandSupport.decimal(row.bookings().get(i)));
+        }
+        m.put("bookings", bookings);
+        List<Map<String, Object>> conv = new ArrayList<>();
+        for (io.salesops.forecast.kpi.StageConversion c : row.conversions()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("from", c.from());
+            x.put("to", c.to());
+            x.put("reached", c.reached());
+            x.put("converted", c.converted());
+            conv.add(x);
+        }
+        m.put("conversions", conv);
+        return m;
+    }
+
+    private static Double opt(java.util.OptionalDouble d) {
+        return d.isPresent() ? d.getAsDouble() : null;
+    }
+
+    /**
+     * A backtest as {@code salesops forecast backtest --format json} prints it: per period the actual, forecast
+     * and run-rate bookings with their errors, then MAPE and WAPE of the model and of the run rate.
+     */
+    public static Map<String, Object> backtest(io.salesops.forecast.backtest.BacktestReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Map<String, Object>> periods = new ArrayList<>();
+        for (io.salesops.forecast.backtest.BacktestRow t : r.totals()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("period", t.period().toString());
+            p.put("actual", CommandSupport.decimal(t.actual()));
+            p.put("forecast", CommandSupport.decimal(t.forecast()));
+            p.put("runRate", CommandSupport.decimal(t.runRate()));
+            p.put("ape", finiteOrNull(t.modelApe()));
+            p.put("runRateApe", finiteOrNull(t.runRateApe()));
+            p.put("wape", finiteOrNull(r.modelWape(t.period())));
+            p.put("runRateWape", finiteOrNull(r.runRateWape(t.period())));
+            periods.add(p);
+        }
+        m.put("periods", periods);
+        m.put("modelMape", finiteOrNull(r.modelMape()));
+        m.put("runRateMape", finiteOrNull(r.runRateMape()));
+        m.put("modelWape", finiteOrNull(r.modelWape()));
+        m.put("runRateWape", finiteOrNull(r.runRateWape()));
+        return m;
+    }
+
+    private static Double finiteOrNull(double d) {
+        return Double.isNaN(d) ? null : d;
+    }
+
+    /**
+     * One commission statement as {@code salesops comp calculate --format json} prints it: payee, period,
+     * currency, total (net pay), earned, components and lines.
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode statement(io.salesops.comp.statement.Statement s) {
+        return StatementOutput.json(s);
+    }
+
+    /**
+     * The state to carry into the next period, one object per payee in the format of the CLI's
+     * {@code --state} files (state-PAYEE.json), in payee order.
+     */
+    public static List<com.fasterxml.jackson.databind.node.ObjectNode> compState(io.salesops.comp.engine.CompState state) {
+        List<com.fasterxml.jackson.databind.node.ObjectNode> out = new ArrayList<>();
+        new java.util.TreeMap<>(state.payees()).values().forEach(s -> out.add(StateStore.tree(s)));
+        return out;
+    }
+
+    /**
+     * Reads state objects written by {@link #compState(io.salesops.comp.engine.CompState)}.
+     *
+     * @param payees a JSON array of payee states, not null
+     * @param period the period about to be calculated; state that already includes it is refused
+     * @throws IllegalArgumentException naming the payee and the rule broken
+     */
+    public static io.salesops.comp.engine.CompState readCompState(com.fasterxml.jackson.databind.JsonNode payees,
+                                                                  io.salesops.core.period.Period period) {
+        if (!payees.isArray()) {
+            throw new IllegalArgumentException("state must be an array of payee states");
+        }
+        List<io.salesops.comp.engine.PayeeState> states = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode o : payees) {
+            io.salesops.comp.engine.PayeeState s = StateStore.payee(o);
+            if (s.lastPeriod() != null) {
+                io.salesops.core.period.Period last = period.calendar().parse(s.lastPeriod());
+                if (!last.end().isBefore(period.start())) {
+                    throw new IllegalArgumentException("state already includes " + s.lastPeriod() + " for " + s.payeeId()
+                            + "; calculating " + period + " on it would pay twice");
+                }
+            }
+            states.add(s);
+        }
+        return io.salesops.comp.engine.CompState.of(states);
+    }
+
     /** JSON has no NaN or infinity: such values (e.g. t of an exact fit) become null. */
     static Double finite(double v) {
         return Double.isFinite(v) ? v : null;

@@ -7,18 +7,14 @@ import io.salesops.core.crm.StageModel;
 import io.salesops.core.org.Org;
 import io.salesops.core.period.FiscalCalendar;
 import io.salesops.forecast.kpi.KpiReport;
-import io.salesops.forecast.kpi.KpiRow;
 import io.salesops.forecast.kpi.SalesKpis;
 import io.salesops.forecast.kpi.StageConversion;
 import io.salesops.io.OrgCsvReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,10 +71,7 @@ public final class KpiCommand implements Callable<Integer> {
         }
         KpiReport r = k.run();
         PrintWriter out = spec.commandLine().getOut();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (KpiRow row : r.rows()) {
-            rows.add(row(r, row));
-        }
+        List<Map<String, Object>> rows = JsonViews.kpi(r);
         switch (format) {
             case JSON -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
             case CSV -> {
@@ -108,46 +101,6 @@ public final class KpiCommand implements Callable<Integer> {
         }
         out.flush();
         return CommandSupport.OK;
-    }
-
-    private static Map<String, Object> row(KpiReport r, KpiRow row) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("group", row.group());
-        m.put("won", row.won());
-        m.put("lost", row.lost());
-        m.put("wonAmount", CommandSupport.decimal(row.wonAmount()));
-        m.put("lostAmount", CommandSupport.decimal(row.lostAmount()));
-        m.put("winRateByCount", opt(row.winRateByCount()));
-        m.put("winRateByValue", opt(row.winRateByValue()));
-        m.put("averageDealSize", CommandSupport.decimal(row.averageDealSize()));
-        m.put("medianCycleWon", opt(row.medianCycleWon()));
-        m.put("meanCycleWon", opt(row.meanCycleWon()));
-        m.put("medianCycleLost", opt(row.medianCycleLost()));
-        m.put("meanCycleLost", opt(row.meanCycleLost()));
-        m.put("slippageRate", opt(row.slippageRate()));
-        m.put("openDeals", row.openDeals());
-        m.put("openPipeline", CommandSupport.decimal(row.openPipeline()));
-        m.put("pipelineVelocityPerDay", CommandSupport.decimal(row.pipelineVelocity()));
-        Map<String, String> bookings = new LinkedHashMap<>();
-        for (int i = 0; i < r.periods().size(); i++) {
-            bookings.put(r.periods().get(i).toString(), CommandSupport.decimal(row.bookings().get(i)));
-        }
-        m.put("bookings", bookings);
-        List<Map<String, Object>> conv = new ArrayList<>();
-        for (StageConversion c : row.conversions()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("from", c.from());
-            x.put("to", c.to());
-            x.put("reached", c.reached());
-            x.put("converted", c.converted());
-            conv.add(x);
-        }
-        m.put("conversions", conv);
-        return m;
-    }
-
-    private static Double opt(OptionalDouble d) {
-        return d.isPresent() ? d.getAsDouble() : null;
     }
 
     private static String pct(Object v) {

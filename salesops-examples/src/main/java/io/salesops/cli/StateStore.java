@@ -112,7 +112,7 @@ final class StateStore {
         return sb.toString();
     }
 
-    private static ObjectNode tree(PayeeState s) {
+    static ObjectNode tree(PayeeState s) {
         ObjectNode o = JSON.createObjectNode();
         o.put("payee", s.payeeId());
         o.put("fiscalYear", s.fiscalYear());
@@ -142,7 +142,7 @@ final class StateStore {
         return o;
     }
 
-    private static PayeeState payee(JsonNode o) {
+    static PayeeState payee(JsonNode o) {
         Map<String, ComponentState> cs = new LinkedHashMap<>();
         o.path("components").fields().forEachRemaining(e -> cs.put(e.getKey(), new ComponentState(
                 money(e.getValue(), "ytdMeasure"), e.getValue().path("ytdCount").asLong(), money(e.getValue(), "ytdGross"),

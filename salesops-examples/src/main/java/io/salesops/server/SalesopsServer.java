@@ -157,7 +157,7 @@ public final class SalesopsServer implements AutoCloseable {
         } catch (TimeoutException e) {
             result.cancel(true);
             throw new ProblemException(503, "Service Unavailable", "the request did not finish within "
-                    + limits.requestTimeout().toSeconds() + " s and was abandoned; send less work", List.of());
+                    + limits.requestTimeout().toMillis() + " ms and was abandoned; send less work", List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProblemException(503, "Service Unavailable", "the server is stopping", List.of());

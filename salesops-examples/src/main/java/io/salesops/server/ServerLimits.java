@@ -56,6 +56,21 @@ public record ServerLimits(long maxBodyBytes, int maxOpportunities, int maxSerie
         return new ServerLimits(maxBodyBytes, maxOpportunities, maxSeries, maxSimulations, maxCredits, timeout, maxConcurrent);
     }
 
+    /** @return a copy with another simulation limit */
+    public ServerLimits withMaxSimulations(int n) {
+        return new ServerLimits(maxBodyBytes, maxOpportunities, maxSeries, n, maxCredits, requestTimeout, maxConcurrent);
+    }
+
+    /** @return a copy with another credit limit */
+    public ServerLimits withMaxCredits(int n) {
+        return new ServerLimits(maxBodyBytes, maxOpportunities, maxSeries, maxSimulations, n, requestTimeout, maxConcurrent);
+    }
+
+    /** @return a copy with another number of concurrent computations (the queue holds 8 per computation) */
+    public ServerLimits withMaxConcurrent(int n) {
+        return new ServerLimits(maxBodyBytes, maxOpportunities, maxSeries, maxSimulations, maxCredits, requestTimeout, n);
+    }
+
     private static void positive(String name, long v) {
         if (v <= 0) {
             throw new IllegalArgumentException(name + " must be positive, not " + v);

@@ -3,6 +3,15 @@ package io.salesops.server.internal;
 import io.salesops.cli.JsonViews;
 import io.salesops.cli.RegressCommand;
 import io.salesops.cli.ForecastTrendCommand;
+import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.Quotas;
+import io.salesops.core.crm.StageModel;
+import io.salesops.core.org.Org;
+import io.salesops.core.period.Period;
+import io.salesops.forecast.backtest.PipelineBacktest;
+import io.salesops.forecast.kpi.SalesKpis;
+import io.salesops.forecast.pipeline.PipelineForecast;
+import io.salesops.forecast.pipeline.TimingSource;
 import io.salesops.forecast.timeseries.BatchForecast;
 import io.salesops.forecast.timeseries.Method;
 import io.salesops.forecast.timeseries.TimeSeries;
@@ -11,6 +20,8 @@ import io.salesops.server.ServerLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.time.LocalDate;
 import java.util.Map;
 
 /** The server's endpoints, in the order the OpenAPI document lists them. */
@@ -22,9 +33,130 @@ public final class Endpoints {
     /** @return every POST endpoint, configured with {@code limits} */
     public static List<Endpoint<?>> all(ServerLimits limits) {
         List<Endpoint<?>> all = new ArrayList<>();
+        all.add(new Endpoint<>("/v1/forecast/pipeline", Requests.Pipeline.class, r -> pipeline(r, limits)));
+        all.add(new Endpoint<>("/v1/forecast/backtest", Requests.Backtest.class, r -> backtest(r, limits)));
+        all.add(new Endpoint<>("/v1/kpi", Requests.Kpi.class, r -> kpi(r, limits)));
+        all.add(new Endpoint<>("/v1/comp/validate", Requests.CompValidate.class, Comp::validate));
+        all.add(new Endpoint<>("/v1/comp/calculate", Requests.CompCalculate.class, r -> Comp.calculate(r, limits)));
+        all.add(new Endpoint<>("/v1/comp/whatif", Requests.CompWhatIf.class, r -> Comp.whatIf(r, limits)));
         all.add(new Endpoint<>("/v1/forecast/trend", Requests.Trend.class, r -> trend(r, limits)));
         all.add(new Endpoint<>("/v1/regression", Requests.Regression.class, r -> regression(r, limits)));
         return List.copyOf(all);
+    }
+
+    static Object pipeline(Requests.Pipeline r, ServerLimits limits) {
+        List<ProblemException.FieldError> errors = new ArrayList<>();
+        LocalDate asOf = Crm.date(errors, "/asOf", r.asOf(), true);
+        Period period = Crm.period(errors, "/period", r.period());
+        int simulations = r.simulations() == null ? 0 : r.simulations();
+        if (simulations < 0) {
+            errors.add(new ProblemException.FieldError("/simulations", simulations + " must be 0 or more"));
+        }
+        Checks.atMost(errors, "/simulations", simulations, limits.maxSimulations(), "simulations");
+        TimingSource timing = null;
+        if (r.timing() != null) {
+            try {
+                timing = TimingSource.valueOf(r.timing().strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                errors.add(new ProblemException.FieldError("/timing", "\"" + r.timing() + "\" is not close_date or learned"));
+            }
+        }
+        if (r.segment() != null && !Boolean.TRUE.equals(r.learned())) {
+            errors.add(new ProblemException.FieldError("/segment", "applies only with \"learned\": true"));
+        }
+        Org org = Crm.org(errors, r.org());
+        Quotas quotas = Crm.quotas(errors, r.quotas());
+        StageModel model = Crm.stages(errors, r.stages());
+        boolean byOwner = r.by() != null && r.by().equalsIgnoreCase("owner") && r.org() != null;
+        List<Opportunity> opps = opportunities(errors, r.opportunities(), model, byOwner ? org : null, limits);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badFields(errors);
+        }
+        PipelineForecast f = PipelineForecast.of(opps).asOf(asOf).period(period).stages(model);
+        if (Boolean.TRUE.equals(r.learned())) {
+            f = f.learnedProbabilities();
+            if (r.segment() != null) {
+                f = f.segmentBy(r.segment());
+            }
+        }
+        if (byOwner) {
+            f = f.byOwner(org);
+        } else if (r.by() != null) {
+            if (org != null) {
+                f = f.org(org);
+            }
+            f = f.by(r.by());
+        }
+        if (quotas != null) {
+            f = f.quotas(quotas);
+        }
+        if (timing != null) {
+            f = f.timing(timing);
+        }
+        if (Boolean.TRUE.equals(r.noNewBusiness())) {
+            f = f.notYetCreated(false, 1);
+        }
+        if (simulations > 0) {
+            // One thread per request: concurrency comes from concurrent requests, bounded by the compute pool.
+            f = f.simulations(simulations, r.seed() == null ? 42 : r.seed()).threads(1);
+            // The server cancels a timed-out request by interrupting its thread; stop at the next block of runs
+            // so an abandoned simulation frees its compute slot instead of running to the end.
+            f = f.onProgress(done -> {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.util.concurrent.CancellationException("abandoned after the request timeout");
+                }
+            });
+        }
+        return JsonViews.pipeline(f.run());
+    }
+
+    static Object kpi(Requests.Kpi r, ServerLimits limits) {
+        List<ProblemException.FieldError> errors = new ArrayList<>();
+        Period from = Crm.period(errors, "/from", r.from());
+        Period to = Crm.period(errors, "/to", r.to());
+        Org org = Crm.org(errors, r.org());
+        StageModel model = Crm.stages(errors, r.stages());
+        List<Opportunity> opps = opportunities(errors, r.opportunities(), model, null, limits);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badFields(errors);
+        }
+        SalesKpis k = SalesKpis.of(opps).window(from, to).stages(model);
+        if (org != null) {
+            k = k.org(org);
+        }
+        if (r.by() != null) {
+            k = k.by(r.by());
+        }
+        return JsonViews.kpi(k.run());
+    }
+
+    static Object backtest(Requests.Backtest r, ServerLimits limits) {
+        List<ProblemException.FieldError> errors = new ArrayList<>();
+        Period from = Crm.period(errors, "/from", r.from());
+        Period to = Crm.period(errors, "/to", r.to());
+        StageModel model = Crm.stages(errors, r.stages());
+        List<Opportunity> opps = opportunities(errors, r.opportunities(), model, null, limits);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badFields(errors);
+        }
+        boolean fixed = Boolean.TRUE.equals(r.fixed());
+        return JsonViews.backtest(PipelineBacktest.of(opps).periods(from, to).by(r.by() == null ? "owner" : r.by())
+                .configure(f -> fixed ? f.stages(model).fixedProbabilities() : f.stages(model).learnedProbabilities())
+                .run());
+    }
+
+    private static List<Opportunity> opportunities(List<ProblemException.FieldError> errors,
+                                                   List<Requests.Opportunity> records, StageModel model, Org org,
+                                                   ServerLimits limits) {
+        if (records == null) {
+            errors.add(new ProblemException.FieldError("/opportunities", "is required"));
+            return List.of();
+        }
+        if (records.size() > limits.maxOpportunities()) {
+            Checks.atMost(errors, "/opportunities", records.size(), limits.maxOpportunities(), "opportunities");
+            return List.of();
+        }
+        return Crm.opportunities(errors, records, model, org);
     }
 
     static Object trend(Requests.Trend r, ServerLimits limits) {

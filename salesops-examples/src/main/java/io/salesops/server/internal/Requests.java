@@ -45,4 +45,95 @@ public final class Requests {
      */
     public record TrendSeries(String name, Integer frequency, List<String> periods, List<Double> values) {
     }
+
+    /**
+     * One opportunity, with the CSV export's fields in camelCase.
+     *
+     * @param amount a decimal string or a JSON number (read exactly, never as a double)
+     * @param status open, won or lost (default open)
+     */
+    public record Opportunity(String id, String name, String account, String owner, String stage, Object amount,
+                              String currency, String createdDate, String closeDate, String status,
+                              String forecastCategory, String product, String type, Map<String, String> attributes,
+                              List<HistoryEntry> history) {
+    }
+
+    /** One stage change of an opportunity's history; amount and closeDate may be absent. */
+    public record HistoryEntry(String date, String stage, Object amount, String closeDate) {
+    }
+
+    /** One rep of the org chart, as the org CSV's columns. */
+    public record OrgRep(String rep, String name, String manager, String team, String territory, String startDate,
+                         String endDate) {
+    }
+
+    /** One quota: a rep, a period such as {@code 2026-Q3}, an amount and its currency (default USD). */
+    public record QuotaEntry(String rep, String period, Object amount, String currency) {
+    }
+
+    /** One stage of a custom stage model: probability in percent, category and outcome as the stages CSV. */
+    public record StageEntry(String stage, Object probability, String forecastCategory, String outcome) {
+    }
+
+    /**
+     * {@code POST /v1/forecast/pipeline}, as {@code salesops forecast pipeline}.
+     *
+     * @param simulations Monte Carlo simulations for P10/P50/P90 (default 0: none)
+     * @param seed        the simulation seed (default 42)
+     */
+    public record Pipeline(List<Opportunity> opportunities, String asOf, String period, String by, Boolean learned,
+                           String segment, String timing, Boolean noNewBusiness, Integer simulations, Long seed,
+                           List<OrgRep> org, List<QuotaEntry> quotas, List<StageEntry> stages) {
+    }
+
+    /** {@code POST /v1/kpi}, as {@code salesops kpi}. */
+    public record Kpi(List<Opportunity> opportunities, String from, String to, String by, List<OrgRep> org,
+                      List<StageEntry> stages) {
+    }
+
+    /** {@code POST /v1/forecast/backtest}, as {@code salesops forecast backtest}; by defaults to owner. */
+    public record Backtest(List<Opportunity> opportunities, String from, String to, String by, Boolean fixed,
+                           List<StageEntry> stages) {
+    }
+
+    /**
+     * A commission plan, either as a JSON object in the plan-file format or as the text of a YAML plan file;
+     * exactly one of the two.
+     */
+    public record CompValidate(com.fasterxml.jackson.databind.JsonNode plan, String planYaml) {
+    }
+
+    /** One credit, with the credits CSV's fields in camelCase; splits give each payee's share in percent. */
+    public record CreditEntry(String id, String payee, String date, Object amount, String currency, String type,
+                              String product, String dealId, String status, List<SplitEntry> splits,
+                              Map<String, String> attributes) {
+    }
+
+    /** One split of a credit: a payee and a share in percent (e.g. 50). */
+    public record SplitEntry(String payee, Object share) {
+    }
+
+    /** One exchange rate: 1 {@code from} = rate {@code to}, from the effective date on. */
+    public record FxEntry(String from, String to, Object rate, String effectiveDate) {
+    }
+
+    /**
+     * {@code POST /v1/comp/calculate}, as {@code salesops comp calculate}.
+     *
+     * @param state the payee states carried from the previous period (as the response's {@code state}), or null
+     */
+    public record CompCalculate(com.fasterxml.jackson.databind.JsonNode plan, String planYaml, String period,
+                                List<CreditEntry> credits, List<OrgRep> org, List<QuotaEntry> quotas,
+                                List<FxEntry> fx, com.fasterxml.jackson.databind.JsonNode state) {
+    }
+
+    /** The hypothetical deal of a what-if: amount (in the plan currency unless given), type, product, date. */
+    public record Deal(Object amount, String currency, String type, String product, String date) {
+    }
+
+    /** {@code POST /v1/comp/whatif}, as {@code salesops comp whatif}: the calculate inputs, a payee and a deal. */
+    public record CompWhatIf(com.fasterxml.jackson.databind.JsonNode plan, String planYaml, String period,
+                             List<CreditEntry> credits, List<OrgRep> org, List<QuotaEntry> quotas,
+                             List<FxEntry> fx, com.fasterxml.jackson.databind.JsonNode state, String payee, Deal deal) {
+    }
 }

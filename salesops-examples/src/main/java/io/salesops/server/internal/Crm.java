@@ -1,0 +1,294 @@
+package io.salesops.server.internal;
+
+import io.salesops.core.crm.ForecastCategory;
+import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityStatus;
+import io.salesops.core.crm.Quota;
+import io.salesops.core.crm.Quotas;
+import io.salesops.core.crm.Stage;
+import io.salesops.core.crm.StageChange;
+import io.salesops.core.crm.StageModel;
+import io.salesops.core.money.Money;
+import io.salesops.core.money.Percent;
+import io.salesops.core.org.Org;
+import io.salesops.core.org.OrgValidationException;
+import io.salesops.core.org.Rep;
+import io.salesops.core.period.FiscalCalendar;
+import io.salesops.core.period.Period;
+import io.salesops.server.ProblemException.FieldError;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps request records to core objects. Every bad record is added to the error list with its JSON pointer,
+ * so one response names all of them; the mapped object is null when its record is bad.
+ */
+final class Crm {
+
+    static final FiscalCalendar CALENDAR = FiscalCalendar.calendarYear();
+
+    private Crm() {
+    }
+
+    static LocalDate date(List<FieldError> errors, String pointer, String text, boolean required) {
+        if (text == null || text.isBlank()) {
+            if (required) {
+                errors.add(new FieldError(pointer, "is required (yyyy-mm-dd)"));
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(pointer, "\"" + text + "\" is not a date (yyyy-mm-dd)"));
+            return null;
+        }
+    }
+
+    static Period period(List<FieldError> errors, String pointer, String text) {
+        if (text == null || text.isBlank()) {
+            errors.add(new FieldError(pointer, "is required (e.g. 2026-Q3, 2026-07, 2026-H2, FY2026)"));
+            return null;
+        }
+        try {
+            return CALENDAR.parse(text.strip());
+        } catch (RuntimeException e) {
+            errors.add(new FieldError(pointer, "\"" + text + "\" is not a period: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    /** A decimal string or JSON number; a double never gets near money, so floats arrive as BigDecimal. */
+    static BigDecimal decimal(List<FieldError> errors, String pointer, Object value, boolean required) {
+        if (value == null) {
+            if (required) {
+                errors.add(new FieldError(pointer, "is required (a decimal string or number)"));
+            }
+            return null;
+        }
+        if (!(value instanceof String || value instanceof Number)) {
+            errors.add(new FieldError(pointer, "is not a decimal string or number"));
+            return null;
+        }
+        try {
+            return new BigDecimal(value.toString().strip());
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(pointer, "\"" + value + "\" is not a decimal number"));
+            return null;
+        }
+    }
+
+    static Money money(List<FieldError> errors, String pointer, Object amount, String currency) {
+        BigDecimal a = decimal(errors, pointer + "/amount", amount, true);
+        if (a == null) {
+            return null;
+        }
+        try {
+            return Money.of(a, Money.currency(currency == null || currency.isBlank() ? "USD" : currency.strip()));
+        } catch (RuntimeException e) {
+            errors.add(new FieldError(currency == null ? pointer + "/amount" : pointer + "/currency", e.getMessage()));
+            return null;
+        }
+    }
+
+    static StageModel stages(List<FieldError> errors, List<Requests.StageEntry> entries) {
+        if (entries == null) {
+            return StageModel.defaultModel();
+        }
+        List<Stage> stages = new ArrayList<>();
+        int before = errors.size();
+        for (int i = 0; i < entries.size(); i++) {
+            String ptr = "/stages/" + i;
+            Requests.StageEntry s = entries.get(i);
+            if (s == null) {
+                errors.add(new FieldError(ptr, "is null"));
+                continue;
+            }
+            try {
+                BigDecimal p = decimal(errors, ptr + "/probability", s.probability(), true);
+                OpportunityStatus outcome = s.outcome() == null || s.outcome().isBlank() ? OpportunityStatus.OPEN
+                        : OpportunityStatus.parse(s.outcome());
+                ForecastCategory cat = s.forecastCategory() != null && !s.forecastCategory().isBlank()
+                        ? ForecastCategory.parse(s.forecastCategory())
+                        : outcome == OpportunityStatus.WON ? ForecastCategory.CLOSED
+                        : outcome == OpportunityStatus.LOST ? ForecastCategory.OMITTED : ForecastCategory.PIPELINE;
+                if (p != null) {
+                    stages.add(new Stage(s.stage(), Percent.of(p), cat, outcome));
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(ptr, e.getMessage()));
+            }
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        try {
+            return StageModel.of(stages);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("/stages", e.getMessage()));
+            return null;
+        }
+    }
+
+    /**
+     * @param model the stage model every stage must belong to, or null if it is itself bad
+     * @param org   the org every owner must belong to, or null for none
+     */
+    static List<Opportunity> opportunities(List<FieldError> errors, List<Requests.Opportunity> records,
+                                           StageModel model, Org org) {
+        List<Opportunity> out = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            String ptr = "/opportunities/" + i;
+            Requests.Opportunity r = records.get(i);
+            if (r == null) {
+                errors.add(new FieldError(ptr, "is null"));
+                continue;
+            }
+            String who = "opportunity " + (r.id() == null ? "#" + i : r.id());
+            int before = errors.size();
+            Checks.required(errors, ptr + "/id", r.id());
+            Checks.required(errors, ptr + "/owner", r.owner());
+            Checks.required(errors, ptr + "/stage", r.stage());
+            Money amount = money(errors, ptr, r.amount(), r.currency());
+            if (amount != null && amount.isNegative()) {
+                errors.add(new FieldError(ptr + "/amount", who + " has negative amount " + amount + "; amounts must be 0 or more"));
+            }
+            LocalDate created = date(errors, ptr + "/createdDate", r.createdDate(), true);
+            LocalDate close = date(errors, ptr + "/closeDate", r.closeDate(), false);
+            if (created != null && close != null && close.isBefore(created)) {
+                errors.add(new FieldError(ptr + "/closeDate", who + " closes on " + close + ", before it was created on " + created));
+            }
+            if (model != null && r.stage() != null && !r.stage().isBlank() && !model.contains(r.stage().strip())) {
+                errors.add(new FieldError(ptr + "/stage", who + " has unknown stage \"" + r.stage() + "\"; the stage model has "
+                        + model.stages().stream().map(Stage::name).toList()));
+            }
+            if (org != null && r.owner() != null && !r.owner().isBlank() && !org.contains(r.owner().strip())) {
+                errors.add(new FieldError(ptr + "/owner", who + " is owned by \"" + r.owner() + "\", who is not in the org"));
+            }
+            OpportunityStatus status = OpportunityStatus.OPEN;
+            if (r.status() != null && !r.status().isBlank()) {
+                try {
+                    status = OpportunityStatus.parse(r.status());
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError(ptr + "/status", e.getMessage()));
+                }
+            } else if (model != null && r.stage() != null && model.contains(r.stage().strip())) {
+                status = model.stage(r.stage().strip()).outcome();
+            }
+            ForecastCategory category = null;
+            if (r.forecastCategory() != null && !r.forecastCategory().isBlank()) {
+                try {
+                    category = ForecastCategory.parse(r.forecastCategory());
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError(ptr + "/forecastCategory", e.getMessage()));
+                }
+            }
+            List<StageChange> history = new ArrayList<>();
+            if (r.history() != null) {
+                for (int h = 0; h < r.history().size(); h++) {
+                    String hp = ptr + "/history/" + h;
+                    Requests.HistoryEntry e = r.history().get(h);
+                    if (e == null) {
+                        errors.add(new FieldError(hp, "is null"));
+                        continue;
+                    }
+                    LocalDate d = date(errors, hp + "/date", e.date(), true);
+                    Checks.required(errors, hp + "/stage", e.stage());
+                    Money ha = e.amount() == null ? null : money(errors, hp, e.amount(), r.currency());
+                    LocalDate hc = date(errors, hp + "/closeDate", e.closeDate(), false);
+                    if (model != null && e.stage() != null && !e.stage().isBlank() && !model.contains(e.stage().strip())) {
+                        errors.add(new FieldError(hp + "/stage", who + " history has unknown stage \"" + e.stage() + "\""));
+                    }
+                    if (d != null && e.stage() != null && !e.stage().isBlank()) {
+                        try {
+                            history.add(new StageChange(d, e.stage(), ha, hc));
+                        } catch (IllegalArgumentException x) {
+                            errors.add(new FieldError(hp, who + ": " + x.getMessage()));
+                        }
+                    }
+                }
+            }
+            if (errors.size() > before) {
+                continue;
+            }
+            try {
+                out.add(new Opportunity(r.id().strip(), r.name(), r.account(), r.owner().strip(), r.stage().strip(), amount,
+                        created, close, status, category, r.product(), r.type(), r.attributes(), history));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(ptr, e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    static Org org(List<FieldError> errors, List<Requests.OrgRep> records) {
+        if (records == null) {
+            return null;
+        }
+        List<Rep> reps = new ArrayList<>();
+        int before = errors.size();
+        for (int i = 0; i < records.size(); i++) {
+            String ptr = "/org/" + i;
+            Requests.OrgRep r = records.get(i);
+            if (r == null) {
+                errors.add(new FieldError(ptr, "is null"));
+                continue;
+            }
+            LocalDate start = date(errors, ptr + "/startDate", r.startDate(), false);
+            LocalDate end = date(errors, ptr + "/endDate", r.endDate(), false);
+            try {
+                reps.add(new Rep(r.rep(), r.name(), r.manager(), r.team(), r.territory(), start, end));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(ptr, e.getMessage()));
+            }
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        try {
+            return Org.of(reps);
+        } catch (OrgValidationException e) {
+            for (String p : e.problems()) {
+                errors.add(new FieldError("/org", p));
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("/org", e.getMessage()));
+            return null;
+        }
+    }
+
+    static Quotas quotas(List<FieldError> errors, List<Requests.QuotaEntry> records) {
+        if (records == null) {
+            return null;
+        }
+        List<Quota> quotas = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            String ptr = "/quotas/" + i;
+            Requests.QuotaEntry q = records.get(i);
+            if (q == null) {
+                errors.add(new FieldError(ptr, "is null"));
+                continue;
+            }
+            Checks.required(errors, ptr + "/rep", q.rep());
+            Period p = period(errors, ptr + "/period", q.period());
+            Money m = money(errors, ptr, q.amount(), q.currency());
+            if (p != null && m != null && q.rep() != null && !q.rep().isBlank()) {
+                try {
+                    quotas.add(new Quota(q.rep().strip(), p, m));
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError(ptr, e.getMessage()));
+                }
+            }
+        }
+        try {
+            return Quotas.of(quotas);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("/quotas", e.getMessage()));
+            return null;
+        }
+    }
+}
