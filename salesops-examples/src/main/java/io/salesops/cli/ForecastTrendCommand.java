@@ -118,10 +118,10 @@ public final class ForecastTrendCommand implements Callable<Integer> {
             }
             return 0;
         } catch (BadInput e) {
-            err.println("error: " + e.getMessage());
+            err.println("salesops: error: " + e.getMessage());
             return 1;
         } catch (IOException | UncheckedIOException e) {
-            err.println("error: " + describe(e));
+            err.println("salesops: error: " + describe(e));
             return 1;
         }
     }

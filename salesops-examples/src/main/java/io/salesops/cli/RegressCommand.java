@@ -86,7 +86,7 @@ public final class RegressCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
-            err.println("salesops regress: " + e.getMessage());
+            err.println("salesops: error: " + e.getMessage());
             err.flush();
             return 1;
         }

@@ -74,7 +74,7 @@ class ForecastTrendCommandTest {
         Path file = write("bad.csv", "series,period,value\nEMEA,2024-01,10\nEMEA,2024-02,ten\n");
         int code = run("forecast", "trend", "--series", file.toString());
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString().trim()).isEqualTo("error: " + file + ", line 3, column 3 (value): \"ten\" is not a number");
+        assertThat(err.toString().trim()).isEqualTo("salesops: error: " + file + ", line 3, column 3 (value): \"ten\" is not a number");
     }
 
     @Test
