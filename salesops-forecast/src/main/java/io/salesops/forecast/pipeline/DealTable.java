@@ -62,6 +62,59 @@ final class DealTable {
         closeDate[i] = s.closeDate();
     }
 
+    /**
+     * A table writing into this one's arrays from row {@code from} on, for one chunk of a parallel pass; the
+     * caller guarantees this table has room for every row the window adds, so the window never regrows.
+     */
+    DealTable window(int from) {
+        DealTable w = new DealTable(this);
+        w.size = from;
+        return w;
+    }
+
+    private DealTable(DealTable shared) {
+        source = shared.source;
+        stage = shared.stage;
+        money = shared.money;
+        closeDate = shared.closeDate;
+        node = shared.node;
+        amount = shared.amount;
+        pWin = shared.pWin;
+        pIn = shared.pIn;
+        winSource = shared.winSource;
+        winWhy = shared.winWhy;
+        timingSource = shared.timingSource;
+        timingWhy = shared.timingWhy;
+        pE9 = shared.pE9;
+        expected = shared.expected;
+        category = shared.category;
+    }
+
+    DealTable() {
+    }
+
+    /** Moves {@code n} rows from row {@code from} to row {@code to} (overlap allowed), as when closing gaps. */
+    void moveRows(int from, int to, int n) {
+        if (from == to || n == 0) {
+            return;
+        }
+        System.arraycopy(source, from, source, to, n);
+        System.arraycopy(stage, from, stage, to, n);
+        System.arraycopy(money, from, money, to, n);
+        System.arraycopy(closeDate, from, closeDate, to, n);
+        System.arraycopy(node, from, node, to, n);
+        System.arraycopy(amount, from, amount, to, n);
+        System.arraycopy(pWin, from, pWin, to, n);
+        System.arraycopy(pIn, from, pIn, to, n);
+        System.arraycopy(winSource, from, winSource, to, n);
+        System.arraycopy(winWhy, from, winWhy, to, n);
+        System.arraycopy(timingSource, from, timingSource, to, n);
+        System.arraycopy(timingWhy, from, timingWhy, to, n);
+        System.arraycopy(pE9, from, pE9, to, n);
+        System.arraycopy(expected, from, expected, to, n);
+        System.arraycopy(category, from, category, to, n);
+    }
+
     /** Reserves the next row and returns its index. */
     int add() {
         ensure(size + 1);

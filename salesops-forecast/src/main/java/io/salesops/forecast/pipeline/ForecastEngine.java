@@ -206,12 +206,17 @@ final class ForecastEngine {
         long[] pipe;
         long[] omit;
         int[] openCount;
-        final DealTable deals = new DealTable();
+        final DealTable deals;
         long closedN;
         long wonN;
         final List<Pending> pending = new ArrayList<>();
 
         Pass(int nodes) {
+            this(nodes, new DealTable());
+        }
+
+        Pass(int nodes, DealTable deals) {
+            this.deals = deals;
             resize(nodes);
         }
 
@@ -244,6 +249,25 @@ final class ForecastEngine {
             wonN += o.wonN;
             deals.append(o.deals);
         }
+
+        /** Adds {@code o}'s sums and counts; its rows are already in this pass's table, moved by {@code shift}. */
+        void mergeSums(Pass o, int shift) {
+            for (int i = 0; i < closed.length; i++) {
+                closed[i] = Math.addExact(closed[i], o.closed[i]);
+                open[i] = Math.addExact(open[i], o.open[i]);
+                openExp[i] += o.openExp[i];
+                commit[i] += o.commit[i];
+                best[i] += o.best[i];
+                pipe[i] += o.pipe[i];
+                omit[i] += o.omit[i];
+                openCount[i] += o.openCount[i];
+            }
+            for (Pending x : o.pending) {
+                pending.add(new Pending(x.slot() + shift, x.source(), x.snapshot(), x.leaf(), x.category()));
+            }
+            closedN += o.closedN;
+            wonN += o.wonN;
+        }
     }
 
     /**
@@ -264,13 +288,42 @@ final class ForecastEngine {
             return p;
         }
         int chunks = (opps.size() + CHUNK - 1) / CHUNK;
+        // First an upper bound of each chunk's rows, so that every chunk writes its rows straight into one table
+        // allocated once: per-chunk tables grown by doubling and then copied into the final one allocated (and
+        // left for the GC) about three times the rows kept.
+        int[] bound = new int[chunks];
+        List<Runnable> counts = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) {
+            final int chunk = c;
+            counts.add(() -> {
+                int to = Math.min(opps.size(), (chunk + 1) * CHUNK);
+                int n = 0;
+                for (int i = chunk * CHUNK; i < to; i++) {
+                    if (mayGetRow(opps.get(i))) {
+                        n++;
+                    }
+                }
+                bound[chunk] = n;
+            });
+        }
+        runAll(counts, chunks);
+        int[] from = new int[chunks];
+        int cap = 0;
+        for (int c = 0; c < chunks; c++) {
+            from[c] = cap;
+            cap = Math.addExact(cap, bound[c]);
+        }
+        DealTable table = new DealTable();
+        table.ensure(cap);
         Pass[] parts = new Pass[chunks];
         RuntimeException[] failures = new RuntimeException[chunks];
         List<Runnable> tasks = new ArrayList<>();
         for (int c = 0; c < chunks; c++) {
             final int chunk = c;
             tasks.add(() -> {
-                Pass p = new Pass(group.size());
+                // the chunk's rows go to [from[chunk], from[chunk] + bound[chunk]) of the shared table; chunks
+                // write disjoint ranges, and the futures' completion publishes them to this thread
+                Pass p = new Pass(group.size(), table.window(from[chunk]));
                 int to = Math.min(opps.size(), (chunk + 1) * CHUNK);
                 try {
                     for (int i = chunk * CHUNK; i < to; i++) {
@@ -282,47 +335,68 @@ final class ForecastEngine {
                 parts[chunk] = p;
             });
         }
-        if (f.threads <= 1) {
-            tasks.forEach(Runnable::run);
-        } else {
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                    Math.min(f.threads, chunks), r -> {
-                        Thread t = new Thread(r, "salesops-forecast");
-                        t.setDaemon(true);
-                        return t;
-                    });
-            try {
-                List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
-                for (Runnable t : tasks) {
-                    fs.add(pool.submit(t));
-                }
-                for (java.util.concurrent.Future<?> fu : fs) {
-                    fu.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("forecast interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("forecast failed: " + e.getCause(), e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        runAll(tasks, chunks);
         for (RuntimeException e : failures) {
             if (e != null) {
                 throw e; // the first failure in input order, as a sequential pass would report it
             }
         }
-        int total = 0;
-        for (Pass part : parts) {
-            total += part.deals.size;
+        // close the gaps the bounds left, in input order, so rows are where a sequential pass puts them
+        Pass all = new Pass(group.size(), table);
+        int size = 0;
+        for (int c = 0; c < chunks; c++) {
+            Pass part = parts[c];
+            int rows = part.deals.size - from[c];
+            if (rows > bound[c]) {
+                throw new IllegalStateException("chunk " + c + " wrote " + rows + " rows, more than its bound " + bound[c]);
+            }
+            table.moveRows(from[c], size, rows);
+            all.mergeSums(part, size - from[c]);
+            size += rows;
         }
-        Pass all = new Pass(group.size());
-        all.deals.ensure(total); // one allocation of the final size: big arrays are costly to regrow
-        for (Pass part : parts) {
-            all.merge(part);
-        }
+        table.size = size;
         return all;
+    }
+
+    /**
+     * Whether {@link #process} may record a row for {@code o}: it records none for a deal created after the
+     * as-of day (no snapshot) or closed on or before it (the snapshot is the closed deal itself).
+     */
+    private boolean mayGetRow(Opportunity o) {
+        if (o.createdDate().isAfter(asOf)) {
+            return false;
+        }
+        return !(o.status().isClosed() && !o.closeDate().isAfter(asOf));
+    }
+
+    /** Runs the tasks on up to {@link PipelineForecast#threads} threads, or here with one. */
+    private void runAll(List<Runnable> tasks, int chunks) {
+        if (f.threads <= 1) {
+            tasks.forEach(Runnable::run);
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(f.threads, chunks), r -> {
+                    Thread t = new Thread(r, "salesops-forecast");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+            for (Runnable t : tasks) {
+                fs.add(pool.submit(t));
+            }
+            for (java.util.concurrent.Future<?> fu : fs) {
+                fu.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("forecast interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("forecast failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private void process(Opportunity o, Pass p) {
