@@ -91,8 +91,11 @@ class ForecastProperties {
             @ForAll @DoubleRange(min = 0.001, max = 1000) @net.jqwik.api.constraints.Scale(4) double c) {
         double[] base = Forecast.of(s).method(method).horizon(6).run().points();
         double[] scaled = Forecast.of(s.scaled(c)).method(method).horizon(6).run().points();
+        // Fitted parameters come from an iterative optimizer (Nelder-Mead stops at about 1e-5 relative), so the
+        // forecasts agree to 0.01% of the data's size, not of each point: a forecast near zero is no more exact.
+        double size = Arrays.stream(s.values()).map(Math::abs).max().orElse(0) * c;
         for (int i = 0; i < 6; i++) {
-            assertThat(scaled[i]).isCloseTo(base[i] * c, within(1e-6 * Math.abs(base[i] * c) + 1e-9));
+            assertThat(scaled[i]).isCloseTo(base[i] * c, within(1e-4 * Math.max(Math.abs(base[i] * c), size) + 1e-9));
         }
     }
 
