@@ -10,11 +10,11 @@ import io.salesops.comp.input.Credit;
 import io.salesops.comp.plan.CompPlan;
 import io.salesops.comp.statement.ComponentResult;
 import io.salesops.comp.statement.Statement;
-import io.salesops.core.crm.Opportunity;
 import io.salesops.core.money.Money;
 import io.salesops.core.org.Org;
 import io.salesops.core.org.Rep;
 import io.salesops.core.period.Period;
+import io.salesops.examples.sample.PlanInputs;
 import io.salesops.examples.sample.SampleCompany;
 import java.io.PrintWriter;
 import java.math.RoundingMode;
@@ -39,26 +39,11 @@ final class CompDemoSection implements DemoSection {
         Period q = ctx.lastClosedQuarter();
         CompPlan plan = PlanFiles.read(PlanFiles.example("ae-marginal.yaml"), "ae-marginal.yaml", PlanFormat.YAML);
         SampleCompany c = ctx.company();
-        // The plan's population: the reps with a quota for the quarter who were active in it, as one flat org.
-        List<Rep> payees = new ArrayList<>();
-        for (Rep r : c.org().reps()) {
-            boolean active = (r.startDate() == null || !r.startDate().isAfter(q.end()))
-                    && (r.endDate() == null || !r.endDate().isBefore(q.start()));
-            if (active && c.quotas().quota(r.id(), q).isPresent()) {
-                payees.add(new Rep(r.id(), r.name(), null, r.team(), r.territory(), r.startDate(), r.endDate()));
-            }
-        }
-        List<Credit> credits = new ArrayList<>();
-        for (Opportunity o : ctx.wonIn(q)) {
-            // The sample CRM calls upsells "expansion"; the plan pays new and upsell.
-            String type = "expansion".equals(o.type()) ? "upsell" : o.type();
-            credits.add(Credit.booked(o.id(), o.ownerId(), o.closeDate(), o.amount(), type, o.id()));
-        }
-        Org org = Org.of(payees);
-        List<Credit> used = credits.stream().filter(x -> org.contains(x.payeeId())).toList();
+        Org org = PlanInputs.payees(c.org(), c.quotas(), q);
+        List<Credit> used = PlanInputs.credits(ctx.wonIn(q), q, org);
         CalculationResult r = CommissionEngine.calculate(plan, CompContext.of(org, c.quotas()), used, q, CompState.empty());
         out.printf(Locale.ROOT, "Plan \"%s\" (ae-marginal.yaml) on %d deals won in %s by %d reps with a quota.%n",
-                plan.name(), used.size(), q, payees.size());
+                plan.name(), used.size(), q, org.size());
         out.println();
         List<Statement> top = new ArrayList<>(r.statements());
         top.sort(Comparator.comparing((Statement s) -> s.earned().minorUnits()).reversed().thenComparing(Statement::payeeId));

@@ -5,12 +5,12 @@ import io.salesops.comp.engine.CommissionEngine;
 import io.salesops.comp.engine.CompState;
 import io.salesops.comp.file.PlanFiles;
 import io.salesops.comp.input.CompContext;
-import io.salesops.comp.input.Credit;
 import io.salesops.core.crm.Opportunity;
 import io.salesops.core.crm.Quotas;
 import io.salesops.core.org.Org;
 import io.salesops.core.period.FiscalCalendar;
 import io.salesops.core.period.Period;
+import io.salesops.examples.sample.PlanInputs;
 import io.salesops.examples.sample.SampleCompany;
 import io.salesops.forecast.pipeline.ForecastReport;
 import io.salesops.forecast.pipeline.PipelineForecast;
@@ -64,10 +64,10 @@ public final class QuickStartExample {
         ForecastReport forecast = PipelineForecast.of(opps).asOf(LocalDate.of(2026, 5, 15)).period(q2)
                 .learnedProbabilities().byOwner(org).quotas(quotas).simulations(10_000, 42).run();
         ForecastResult next = Forecast.of(monthlyTotal(opps)).method(Method.AUTO).horizon(6).levels(80, 95).run();
-        Org payees = payees(org, quotas, q2.previous());
+        Org payees = PlanInputs.payees(org, quotas, q2.previous());
         CalculationResult pay = CommissionEngine.calculate(
                 PlanFiles.read(PlanFiles.example("ae-marginal.yaml"), "ae-marginal.yaml", io.salesops.comp.file.PlanFormat.YAML),
-                CompContext.of(payees, quotas), credits(opps, q2.previous(), payees), q2.previous(), CompState.empty());
+                CompContext.of(payees, quotas), PlanInputs.credits(opps, q2.previous(), payees), q2.previous(), CompState.empty());
 
         out.println("Q2 expected bookings " + forecast.root().expected() + ", P10-P90 " + forecast.root().p10().orElseThrow()
                 + " to " + forecast.root().p90().orElseThrow());
@@ -93,23 +93,5 @@ public final class QuickStartExample {
 
     private static String nextMonth(String m) {
         return java.time.YearMonth.parse(m).plusMonths(1).toString();
-    }
-
-    /** The plan's population: the reps with a quota for the period, each paid on their own deals. */
-    private static Org payees(Org org, Quotas quotas, Period period) {
-        List<io.salesops.core.org.Rep> reps = new ArrayList<>();
-        org.reps().stream().filter(r -> quotas.quota(r.id(), period).isPresent()).forEach(r -> reps.add(r.withManager(null)));
-        return Org.of(reps);
-    }
-
-    private static List<Credit> credits(List<Opportunity> opps, Period period, Org payees) {
-        List<Credit> credits = new ArrayList<>();
-        for (Opportunity o : opps) {
-            if (o.isWon() && period.contains(o.closeDate()) && payees.contains(o.ownerId())) {
-                String type = "expansion".equals(o.type()) ? "upsell" : o.type();
-                credits.add(Credit.booked(o.id(), o.ownerId(), o.closeDate(), o.amount(), type, o.id()));
-            }
-        }
-        return credits;
     }
 }
