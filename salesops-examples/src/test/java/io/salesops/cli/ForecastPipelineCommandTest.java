@@ -89,11 +89,47 @@ class ForecastPipelineCommandTest {
     }
 
     @Test
-    void unknownStage_isExitCodeOneWithAMessageNamingTheOpportunity() throws IOException {
+    void unknownStage_ofAStagesFile_isExitCodeOneWithAMessageNamingTheOpportunity() throws IOException {
         Path opps = write("bad.csv", "id,owner,stage,amount,created_date,close_date\nO-9,ann,Demo,1.00,2026-06-01,2026-08-01\n");
-        Run r = run("forecast", "pipeline", "--opportunities", opps.toString(), "--as-of", "2026-07-15", "--period", "2026-Q3");
+        Path stages = write("stages.csv", "stage,probability,outcome\nProposal,50,open\nWon,100,won\nLost,0,lost\n");
+        Run r = run("forecast", "pipeline", "--opportunities", opps.toString(), "--stages", stages.toString(),
+                "--as-of", "2026-07-15", "--period", "2026-Q3");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("O-9").contains("Demo").doesNotContain("Exception");
+    }
+
+    @Test
+    void ownStageNames_withNoOtherOption_areInferred_andTheForecastRuns() throws IOException {
+        StringBuilder csv = new StringBuilder("id,owner,stage,amount,created_date,close_date\n");
+        for (int i = 0; i < 40; i++) {
+            String owner = i % 2 == 0 ? "ann" : "bob";
+            String created = "2026-0" + (1 + i % 5) + "-1" + (i % 9);
+            csv.append("W-").append(i).append(',').append(owner).append(",Won,").append(100 + i).append(".00,")
+                    .append(created).append(',').append("2026-0" + (2 + i % 5) + "-0" + (1 + i % 9)).append('\n');
+            csv.append("L-").append(i).append(',').append(owner).append(",Lost,").append(90 + i).append(".00,")
+                    .append(created).append(',').append("2026-0" + (2 + i % 5) + "-2" + (i % 9)).append('\n');
+        }
+        csv.append("O-1,ann,Engaging,500.00,2026-06-20,\nO-2,bob,Prospecting,700.00,2025-07-01,\n");
+        Path opps = write("own-stages.csv", csv.toString());
+        Run r = run("forecast", "pipeline", "--opportunities", opps.toString(), "--as-of", "2026-07-01", "--period", "2026-Q3",
+                "--by", "owner", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode nodes = new ObjectMapper().readTree(r.out());
+        assertThat(nodes.get(0).get("group").asText()).isEqualTo("Total");
+        assertThat(nodes.get(0).has("expected")).isTrue();
+        assertThat(nodes.get(0).has("runRateBlend")).isTrue();
+        Run t = run("forecast", "pipeline", "--opportunities", opps.toString(), "--as-of", "2026-07-01", "--period", "2026-Q3");
+        assertThat(t.out()).contains("# stages inferred from the data").contains("Engaging").contains("# method auto");
+    }
+
+    @Test
+    void stagesFile_withEveryProbabilityAtMostOne_isAnErrorNamingBothReadings() throws IOException {
+        Path stages = write("fractions.csv", "stage,probability,outcome\nProposal,0.5,open\nNegotiation,1,open\nWon,1,won\nLost,0,lost\n");
+        Run r = run("forecast", "pipeline", "--opportunities", opportunities().toString(), "--stages", stages.toString(),
+                "--as-of", "2026-07-15", "--period", "2026-Q3");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("fractions.csv").contains("[0.5%, 1%, 1%]").contains("[50%, 100%, 100%]")
+                .doesNotContain("Exception");
     }
 
     @Test

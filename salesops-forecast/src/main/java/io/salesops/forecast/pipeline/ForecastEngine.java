@@ -65,6 +65,7 @@ final class ForecastEngine {
         this.windowStart = next.isAfter(period.start()) ? next : period.start();
         this.closedEnd = asOf.isBefore(period.end()) ? asOf : period.end();
         this.currency = f.currency;
+        assumptions.addAll(f.notes);
     }
 
     ForecastReport run() {
@@ -72,7 +73,30 @@ final class ForecastEngine {
         buildSkeleton();
 
         LearnedWinRates learned = null;
-        if (f.learned) {
+        if (f.method == PipelineMethod.TIME_TO_EVENT) {
+            List<java.util.function.Function<Opportunity, String>> keys = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            java.util.function.Function<Opportunity, String> size = TimeToEvent.sizeBands(history, asOf);
+            if (size != null) {
+                keys.add(size);
+                names.add("deal size");
+            }
+            if (f.segmentBy != null) {
+                keys.add(o -> o.field(f.segmentBy).orElse(""));
+                names.add(f.segmentBy);
+            }
+            keys.add(Opportunity::ownerId);
+            names.add("owner");
+            timeToEvent = TimeToEvent.learn(history, asOf, keys, names);
+            assumptions.add(timeToEvent == null
+                    ? "P(won in the period) from the stage model: no deal in the history closed on or before " + asOf
+                    : "P(won in the period) from won, lost and still-open deals as competing risks by age (time to event),"
+                            + " learned from " + timeToEvent.observations() + " deals as known on " + asOf
+                            + ", by " + String.join(" then ", names) + ", each shrunk toward the level above");
+        }
+        if (timeToEvent != null) {
+            // the time-to-event model holds both P(win) and the timing
+        } else if (f.learned) {
             learned = LearnedWinRates.learn(history, asOf, f.stages, f.segmentBy, f.valueWeighted, f.priorStrength);
             if (learned.hasData()) {
                 assumptions.add("P(win) learned from deals closed on or before " + asOf + " (" + learned.overallText()
@@ -88,17 +112,19 @@ final class ForecastEngine {
         }
 
         CloseTiming timing = null;
-        if (f.timing != TimingSource.CLOSE_DATE) {
+        if (timeToEvent == null && f.timing != TimingSource.CLOSE_DATE) {
             timing = CloseTiming.learn(history, asOf, period, f.lookback);
             if (timing == null && f.timing == TimingSource.LEARNED) {
                 throw new IllegalArgumentException("timing LEARNED needs deals won on or before " + asOf + " in the history; there are none");
             }
         }
-        assumptions.add(timing == null
+        if (timeToEvent == null) {
+            assumptions.add(timing == null
                 ? "P(in period | win) from the close date: 1 if it falls between " + windowStart + " and " + period.end()
                         + ", else 0 (a close date already passed counts as slipped)"
                 : "P(in period | win) learned from the days to close of " + timing.wonDeals() + " won deals, conditioned on age,"
                         + " blended with how deals in the same close-date situation closed in the last " + f.lookback + " periods");
+        }
 
         // the main pass over the pipeline
         if (currency == null) {
@@ -188,6 +214,7 @@ final class ForecastEngine {
     }
 
     private final Map<String, StageInfo> stageInfo = new HashMap<>();
+    private TimeToEvent timeToEvent;
     private LearnedWinRates learnedRates;
     private CloseTiming timingModel;
     private List<Opportunity> historyList;
@@ -460,7 +487,12 @@ final class ForecastEngine {
         double pWin;
         ProbabilitySource winSource;
         String winWhy;
-        if (learnedRates != null) {
+        if (timeToEvent != null) {
+            TimeToEvent.Estimate e = timeToEvent.estimate(s, asOf, windowStart, period.end());
+            pWin = e.p();
+            winSource = ProbabilitySource.TIME_TO_EVENT;
+            winWhy = e.explanation();
+        } else if (learnedRates != null) {
             LearnedWinRates.Estimate e = learnedRates.estimate(s.stage(), daysInStage(s),
                     f.segmentBy == null ? null : s.field(f.segmentBy).orElse(""));
             pWin = e.p();
@@ -492,7 +524,11 @@ final class ForecastEngine {
         double pIn;
         TimingSource timingSource;
         String timingWhy;
-        if (timingModel != null) {
+        if (winSource == ProbabilitySource.TIME_TO_EVENT) {
+            pIn = 1;
+            timingSource = TimingSource.LEARNED;
+            timingWhy = "in the time-to-event probability";
+        } else if (timingModel != null) {
             CloseTiming.Estimate e = timingModel.estimate(s.createdDate(), cd, asOf, windowStart, period.end());
             pIn = e.p();
             timingSource = e.source();
@@ -726,7 +762,7 @@ final class ForecastEngine {
         }
         return new ForecastNode(group.get(i), label.get(i), kind.get(i), money(closed[i]), money(open[i]), money(openExp[i]),
                 money(nyc[i]), money(commit[i]), money(best[i]), money(pipe[i]), money(omit[i]), openCount[i],
-                p10, p50, p90, mean, quota, kids, mine, adjusted);
+                p10, p50, p90, mean, quota, kids, mine, adjusted, money(0));
     }
 
     // ---- not-yet-created bookings
@@ -735,9 +771,16 @@ final class ForecastEngine {
     private long[][] learnNotYetCreated(List<Opportunity> history) {
         long offset = ChronoUnit.DAYS.between(period.start(), asOf);
         List<Period> pasts = new ArrayList<>();
+        // a period whose deals created after its same day predate the data is missing, not a period without sales
+        LocalDate firstDay = null;
+        for (Opportunity o : history) {
+            if (firstDay == null || o.createdDate().isBefore(firstDay)) {
+                firstDay = o.createdDate();
+            }
+        }
         for (int j = 1; pasts.size() < f.lookback && j <= f.lookback + 4; j++) {
             Period p = period.plus(-j);
-            if (!p.end().isAfter(asOf)) {
+            if (!p.end().isAfter(asOf) && (firstDay == null || !firstDay.isAfter(p.start().plusDays(offset + 1)))) {
                 pasts.add(p);
             }
         }
