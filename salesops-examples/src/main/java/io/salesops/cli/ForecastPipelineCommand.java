@@ -86,6 +86,10 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Simulation seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for the deal pass and the simulation (default: available processors); results do not depend on it.")
+    Integer threads;
+
     @Option(names = "--explain", description = "Also list every open deal with why it contributes what it does (table format).")
     boolean explain;
 
@@ -130,6 +134,12 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
         }
         if (timing != null) {
             f = f.timing(timing);
+        }
+        if (threads != null) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads " + threads + " must be at least 1");
+            }
+            f = f.threads(threads);
         }
         if (noNewBusiness) {
             f = f.notYetCreated(false, 1);

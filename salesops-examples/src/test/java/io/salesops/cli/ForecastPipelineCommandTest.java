@@ -123,6 +123,21 @@ class ForecastPipelineCommandTest {
     }
 
     @Test
+    void aBadDealBeyondTheFirstChunk_onTwoThreads_isExitCodeOne() throws IOException {
+        StringBuilder csv = new StringBuilder("id,owner,stage,amount,created_date,close_date,status\n");
+        for (int i = 0; i < 70_000; i++) {
+            csv.append("O-").append(i).append(",ann,Proposal,10.00,2026-06-01,2026-08-10,open\n");
+        }
+        csv.append("O-LAST,zoe,Proposal,10.00,2026-06-01,2026-08-10,open\n");
+        Path opps = write("big.csv", csv.toString());
+        Path org = write("org.csv", "rep,name,manager\nm1,Max,\nann,Ann,m1\n");
+        Run r = run("forecast", "pipeline", "--opportunities", opps.toString(), "--org", org.toString(), "--by", "owner",
+                "--as-of", "2026-07-15", "--period", "2026-Q3", "--threads", "2", "--method", "stage_weighted");
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("O-LAST").contains("zoe").doesNotContain("Exception");
+    }
+
+    @Test
     void stagesFile_withEveryProbabilityAtMostOne_isAnErrorNamingBothReadings() throws IOException {
         Path stages = write("fractions.csv", "stage,probability,outcome\nProposal,0.5,open\nNegotiation,1,open\nWon,1,won\nLost,0,lost\n");
         Run r = run("forecast", "pipeline", "--opportunities", opportunities().toString(), "--stages", stages.toString(),
