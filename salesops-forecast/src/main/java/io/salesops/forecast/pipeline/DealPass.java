@@ -173,8 +173,6 @@ final class DealPass {
         return !(o.status().isClosed() && !o.closeDate().isAfter(asOf));
     }
 
-    }
-
     private void process(Opportunity o, Result p) {
         Opportunity s = snapshot(o, asOf);
         if (s == null) {
