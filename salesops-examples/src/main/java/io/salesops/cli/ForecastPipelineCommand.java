@@ -104,7 +104,7 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
     }
 
     private int forecast() throws Exception {
-        FiscalCalendar cal = FiscalCalendar.calendarYear();
+        FiscalCalendar cal = files.calendar();
         Period p = cal.parse(period);
         StageModel model = files.stageModel();
         List<Opportunity> opps = files.read(model);
@@ -120,6 +120,9 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
             }
         }
         Org o = org == null ? null : OrgCsvReader.builder().build().readOrg(org);
+        if (by != null && !(by.equalsIgnoreCase("owner") && o != null)) {
+            files.checkDimensions(opps, o != null, by);
+        }
         if (by != null && (by.equalsIgnoreCase("owner") && o != null)) {
             f = f.byOwner(o);
         } else if (by != null) {

@@ -58,7 +58,7 @@ public final class KpiCommand implements Callable<Integer> {
     }
 
     private int kpis() throws Exception {
-        FiscalCalendar cal = FiscalCalendar.calendarYear();
+        FiscalCalendar cal = files.calendar();
         StageModel model = files.stageModel();
         List<Opportunity> opps = files.read(model);
         SalesKpis k = SalesKpis.of(opps).window(cal.parse(from), cal.parse(to)).stages(model);
@@ -67,6 +67,7 @@ public final class KpiCommand implements Callable<Integer> {
             k = k.org(o);
         }
         if (by != null) {
+            files.checkDimensions(opps, org != null, by);
             k = k.by(by);
         }
         KpiReport r = k.run();

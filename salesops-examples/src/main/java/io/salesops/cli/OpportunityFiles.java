@@ -8,6 +8,7 @@ import io.salesops.core.crm.OpportunityStatus;
 import io.salesops.core.crm.Stage;
 import io.salesops.core.crm.StageModel;
 import io.salesops.core.money.Percent;
+import io.salesops.core.period.FiscalCalendar;
 import io.salesops.io.OpportunityCsvReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,6 +36,63 @@ public final class OpportunityFiles {
     @Option(names = "--stages", paramLabel = "FILE",
             description = "Stage model CSV: stage,probability,forecast_category,outcome (default: the built-in B2B model).")
     Path stages;
+
+    @Option(names = "--fiscal-year-start", paramLabel = "MONTH",
+            description = "First month of the fiscal year: a name (february, feb) or number (2); default: january.")
+    String fiscalYearStart;
+
+    /** @return the fiscal calendar of {@code --fiscal-year-start}, else the calendar year */
+    FiscalCalendar calendar() {
+        if (fiscalYearStart == null) {
+            return FiscalCalendar.calendarYear();
+        }
+        String v = fiscalYearStart.strip().toUpperCase(java.util.Locale.ROOT);
+        if (v.matches("[0-9]{1,2}")) {
+            int m = Integer.parseInt(v);
+            if (m >= 1 && m <= 12) {
+                return FiscalCalendar.startingIn(java.time.Month.of(m));
+            }
+        } else {
+            for (java.time.Month m : java.time.Month.values()) {
+                if (v.length() >= 3 && m.name().startsWith(v)) {
+                    return FiscalCalendar.startingIn(m);
+                }
+            }
+        }
+        throw new IllegalArgumentException("--fiscal-year-start " + fiscalYearStart + " is not a month: give a name"
+                + " (february, feb) or a number from 1 to 12");
+    }
+
+    /**
+     * Checks that each {@code --by} dimension is a field some opportunity has (team and territory may come from
+     * the org instead): a misspelt attribute would otherwise put every deal in one "(none)" group.
+     *
+     * @throws IllegalArgumentException naming the dimension and the fields the file has
+     */
+    void checkDimensions(List<Opportunity> opps, boolean withOrg, String... dimensions) {
+        for (String d : dimensions) {
+            String dl = d.strip().toLowerCase(java.util.Locale.ROOT);
+            if (withOrg && (dl.equals("team") || dl.equals("territory"))) {
+                continue;
+            }
+            boolean found = false;
+            java.util.Set<String> fields = new java.util.TreeSet<>(List.of("owner", "product", "type", "account", "stage"));
+            for (Opportunity o : opps) {
+                if (o.field(d).filter(v -> !v.isBlank()).isPresent()) {
+                    found = true;
+                    break;
+                }
+                if (fields.size() < 40) {
+                    fields.addAll(o.attributes().keySet());
+                }
+            }
+            if (!found && !opps.isEmpty()) {
+                throw new IllegalArgumentException("--by " + d + ": no opportunity in " + opportunities + " has a value for it"
+                        + ((dl.equals("team") || dl.equals("territory")) ? " (give --org to take it from the reps)" : "")
+                        + "; fields in the file include " + fields);
+            }
+        }
+    }
 
     /** @return true if a stage model file was given */
     boolean hasStages() {

@@ -138,6 +138,32 @@ class ForecastPipelineCommandTest {
     }
 
     @Test
+    void unknownByAttribute_isExitCodeOneNamingIt_notOneNoneGroup() throws IOException {
+        Run r = run("forecast", "pipeline", "--opportunities", opportunities().toString(), "--as-of", "2026-07-15",
+                "--period", "2026-Q3", "--by", "regoin");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("--by regoin").contains("owner");
+        Run k = run("kpi", "--opportunities", opportunities().toString(), "--from", "2026-Q3", "--to", "2026-Q3", "--by", "regoin");
+        assertThat(k.code()).isEqualTo(1);
+        assertThat(k.err()).contains("--by regoin");
+    }
+
+    @Test
+    void fiscalYearStart_shiftsThePeriods() throws IOException {
+        // with a year starting in February (named for the year it ends in), FY2027-Q2 is May to July 2026:
+        // W-1 (won 2026-07-02) is in it
+        Run r = run("forecast", "pipeline", "--opportunities", opportunities().toString(), "--as-of", "2026-07-15",
+                "--period", "2027-Q2", "--fiscal-year-start", "feb", "--timing", "close_date", "--no-new-business",
+                "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).get(0).get("closed").asText()).isEqualTo("400.00");
+        Run bad = run("forecast", "pipeline", "--opportunities", opportunities().toString(), "--as-of", "2026-07-15",
+                "--period", "2026-Q2", "--fiscal-year-start", "13");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("--fiscal-year-start 13");
+    }
+
+    @Test
     void stagesFile_withEveryProbabilityAtMostOne_isAnErrorNamingBothReadings() throws IOException {
         Path stages = write("fractions.csv", "stage,probability,outcome\nProposal,0.5,open\nNegotiation,1,open\nWon,1,won\nLost,0,lost\n");
         Run r = run("forecast", "pipeline", "--opportunities", opportunities().toString(), "--stages", stages.toString(),

@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,20 +31,28 @@ final class StageInference {
     /** {@code f} unchanged if its stage model knows every open deal's stage, else with an inferred model. */
     static PipelineForecast apply(PipelineForecast f) {
         StageModel model = f.stages;
-        Map<String, long[]> open = new TreeMap<>(String.CASE_INSENSITIVE_ORDER); // stage -> {deals, sum of ages}
+        // one cheap pass first: most files fit the model, and a million-deal forecast should not pay for more
+        Map<String, Boolean> known = new HashMap<>();
         boolean unknown = false;
         for (Opportunity o : f.opportunities) {
             // only what the as-of day knew: a deal created later does not exist yet, one closed later was open
             // then at a stage nobody recorded
-            if (o.isOpen() && !o.createdDate().isAfter(f.asOf) && !o.stage().equals(Opportunity.UNKNOWN_STAGE)) {
-                long[] a = open.computeIfAbsent(o.stage(), k -> new long[2]);
-                a[0]++;
-                a[1] += ChronoUnit.DAYS.between(o.createdDate(), f.asOf);
-                unknown |= model.find(o.stage()).isEmpty();
+            if (o.isOpen() && !o.createdDate().isAfter(f.asOf) && !o.stage().equals(Opportunity.UNKNOWN_STAGE)
+                    && !known.computeIfAbsent(o.stage(), st -> model.find(st).isPresent())) {
+                unknown = true;
+                break;
             }
         }
         if (!unknown) {
             return f;
+        }
+        Map<String, long[]> open = new TreeMap<>(String.CASE_INSENSITIVE_ORDER); // stage -> {deals, sum of ages}
+        for (Opportunity o : f.opportunities) {
+            if (o.isOpen() && !o.createdDate().isAfter(f.asOf) && !o.stage().equals(Opportunity.UNKNOWN_STAGE)) {
+                long[] a = open.computeIfAbsent(o.stage(), k -> new long[2]);
+                a[0]++;
+                a[1] += ChronoUnit.DAYS.between(o.createdDate(), f.asOf);
+            }
         }
         Map<String, OpportunityStatus> closed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         List<Opportunity> history = f.history != null ? f.history : f.opportunities;
