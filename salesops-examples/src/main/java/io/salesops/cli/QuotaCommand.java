@@ -165,7 +165,7 @@ public final class QuotaCommand implements Callable<Integer> {
         String teamMethod;
 
         @Option(names = "--over-assign", defaultValue = "0%", paramLabel = "PCT",
-                description = "Over-assignment between the target and the sum of quotas (default: ${DEFAULT-VALUE}); a list 10%,5% adds one per org level.")
+                description = "Over-assignment between the target and the sum of quotas (default: ${DEFAULT-VALUE}); a list 10%%,5%% adds one per org level.")
         String overAssign;
 
         @Option(names = "--ramp", paramLabel = "CSV", description = "Ramp schedule: month,percent (tenure month 1 = the month of start_date).")
@@ -180,10 +180,10 @@ public final class QuotaCommand implements Callable<Integer> {
         @Option(names = "--last-year", paramLabel = "CSV", description = "Last year's quotas (rep,period,amount) for --max-increase/--max-decrease.")
         Path lastYear;
 
-        @Option(names = "--max-increase", paramLabel = "PCT", description = "Cap on a rep's year quota vs last year, e.g. 30%.")
+        @Option(names = "--max-increase", paramLabel = "PCT", description = "Cap on a rep's year quota vs last year, e.g. 30%%.")
         String maxIncrease;
 
-        @Option(names = "--max-decrease", paramLabel = "PCT", description = "Floor on a rep's year quota vs last year, e.g. 10%.")
+        @Option(names = "--max-decrease", paramLabel = "PCT", description = "Floor on a rep's year quota vs last year, e.g. 10%%.")
         String maxDecrease;
 
         @Mixin
