@@ -6,7 +6,6 @@ import io.salesops.comp.engine.PayeeState;
 import io.salesops.comp.input.CompContext;
 import io.salesops.comp.input.Credit;
 import io.salesops.comp.plan.CompPlan;
-import io.salesops.comp.plan.PlanProblem;
 import io.salesops.comp.plan.PlanValidationException;
 import io.salesops.comp.plan.PlanValidator;
 import io.salesops.comp.statement.Statement;
@@ -35,7 +34,9 @@ public final class Calculation {
      *
      * @param versions plan versions; those effective in the period apply to their part of it
      * @param pool     the pool to calculate payees in, or null for the calling thread
-     * @throws PlanValidationException listing every problem of a version against the context and credits
+     * @throws PlanValidationException listing every problem of a version's own
+     * @throws io.salesops.core.problem.SalesopsInputException listing every problem of the context and credits
+     *         ({@link io.salesops.comp.input.MissingRateException} when they are all missing exchange rates)
      */
     public static CalculationResult run(List<CompPlan> versions, CompContext ctx, Collection<Credit> credits,
                                         io.salesops.core.period.Period period, CompState prior, ForkJoinPool pool) {
@@ -47,10 +48,7 @@ public final class Calculation {
             }
         }
         for (VersionSlice s : setup.slices) {
-            List<PlanProblem> problems = PlanValidator.validate(s.plan(), ctx, period, inPeriod);
-            if (!problems.isEmpty()) {
-                throw new PlanValidationException(s.plan().name(), problems);
-            }
+            PlanValidator.check(s.plan(), ctx, period, inPeriod);
         }
         List<String> warnings = new ArrayList<>();
         CreditRouter router = new CreditRouter(setup, warnings);
