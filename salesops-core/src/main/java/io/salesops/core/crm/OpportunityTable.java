@@ -42,8 +42,11 @@ public final class OpportunityTable {
     final String[] accounts;
     final int[] account;
     final String[] owners;
+    private final List<String> ownerList;
     final int[] owner;
     final String[] stages;
+    private final List<String> stageList;
+    private final List<Currency> currencyList;
     final int[] stage;
     final long[] amount;
     final Currency[] currencies;
@@ -72,11 +75,14 @@ public final class OpportunityTable {
         this.account = java.util.Arrays.copyOf(b.account, size);
         this.owners = b.owners.values().toArray(String[]::new);
         this.owner = java.util.Arrays.copyOf(b.owner, size);
+        this.ownerList = List.of(owners);
         this.stages = b.stages.values().toArray(String[]::new);
         this.stage = java.util.Arrays.copyOf(b.stage, size);
+        this.stageList = List.of(stages);
         this.amount = java.util.Arrays.copyOf(b.amount, size);
         this.currencies = b.currencyList.toArray(Currency[]::new);
         this.currency = java.util.Arrays.copyOf(b.currency, size);
+        this.currencyList = List.of(currencies);
         this.created = java.util.Arrays.copyOf(b.created, size);
         this.close = java.util.Arrays.copyOf(b.close, size);
         this.status = java.util.Arrays.copyOf(b.status, size);
@@ -155,7 +161,7 @@ public final class OpportunityTable {
 
     /** @return the distinct owners, indexed by owner code */
     public List<String> owners() {
-        return List.of(owners);
+        return ownerList;
     }
 
     /** @return the current stage's code, an index into {@link #stages()} */
@@ -165,7 +171,7 @@ public final class OpportunityTable {
 
     /** @return the distinct stages of the rows and their history, indexed by stage code */
     public List<String> stages() {
-        return List.of(stages);
+        return stageList;
     }
 
     /** @return the amount in minor units of {@link #currency(int)} */
@@ -185,7 +191,7 @@ public final class OpportunityTable {
 
     /** @return the distinct currencies, indexed by currency code */
     public List<Currency> currencies() {
-        return List.of(currencies);
+        return currencyList;
     }
 
     /** @return the created date as an epoch day */
