@@ -149,6 +149,17 @@ class ForecastPipelineCommandTest {
     }
 
     @Test
+    void kpiHygiene_listsEachFlagWithTheDealAndTheRule() throws IOException {
+        Run r = run("kpi", "--hygiene", "--opportunities", opportunities().toString(), "--as-of", "2026-08-15", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode flags = new ObjectMapper().readTree(r.out());
+        // O-1 (close date 2026-08-10) and O-3 (2026-07-20) have passed their close dates on 2026-08-15
+        assertThat(flags.findValuesAsText("deal")).contains("O-1", "O-3");
+        assertThat(flags.findValuesAsText("rule")).contains("past_close_date", "missing_field");
+        assertThat(run("kpi", "--opportunities", opportunities().toString()).code()).isEqualTo(2);
+    }
+
+    @Test
     void fiscalYearStart_shiftsThePeriods() throws IOException {
         // with a year starting in February (named for the year it ends in), FY2027-Q2 is May to July 2026:
         // W-1 (won 2026-07-02) is in it

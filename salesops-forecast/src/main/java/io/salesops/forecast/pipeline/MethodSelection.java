@@ -160,7 +160,7 @@ final class MethodSelection {
 
         Context(PipelineForecast f) {
             this.f = f;
-            List<Opportunity> h = f.history != null ? f.history : f.opportunities;
+            List<Opportunity> h = f.history != null ? f.history : f.opportunityList();
             LocalDate first = null;
             for (Opportunity o : h) {
                 if (first == null || o.createdDate().isBefore(first)) {

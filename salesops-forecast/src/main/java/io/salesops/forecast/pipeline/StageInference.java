@@ -3,11 +3,13 @@ package io.salesops.forecast.pipeline;
 import io.salesops.core.crm.ForecastCategory;
 import io.salesops.core.crm.Opportunity;
 import io.salesops.core.crm.OpportunityStatus;
+import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.Stage;
 import io.salesops.core.crm.StageModel;
 import io.salesops.core.money.Percent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,13 +30,39 @@ final class StageInference {
     private StageInference() {
     }
 
+    /** Whether a columnar table holds an open deal, created by the day, at a stage the model does not know. */
+    private static boolean needed(OpportunityTable t, StageModel model, LocalDate asOf) {
+        List<String> names = t.stages();
+        boolean[] unknown = new boolean[names.size()];
+        boolean any = false;
+        for (int c = 0; c < names.size(); c++) {
+            String n = names.get(c);
+            unknown[c] = n != null && !n.equals(Opportunity.UNKNOWN_STAGE) && model.find(n).isEmpty();
+            any |= unknown[c];
+        }
+        if (!any) {
+            return false;
+        }
+        int day = (int) asOf.toEpochDay();
+        for (int r = 0; r < t.size(); r++) {
+            if (t.status(r) == OpportunityStatus.OPEN && t.createdDay(r) <= day && unknown[t.stageCode(r)]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code f} unchanged if its stage model knows every open deal's stage, else with an inferred model. */
     static PipelineForecast apply(PipelineForecast f) {
         StageModel model = f.stages;
+        if (f.opportunities == null && !needed(f.table, model, f.asOf)) {
+            return f;
+        }
+        List<Opportunity> opportunities = f.opportunityList();
         // one cheap pass first: most files fit the model, and a million-deal forecast should not pay for more
         Map<String, Boolean> known = new HashMap<>();
         boolean unknown = false;
-        for (Opportunity o : f.opportunities) {
+        for (Opportunity o : opportunities) {
             // only what the as-of day knew: a deal created later does not exist yet, one closed later was open
             // then at a stage nobody recorded
             if (o.isOpen() && !o.createdDate().isAfter(f.asOf) && !o.stage().equals(Opportunity.UNKNOWN_STAGE)
@@ -47,7 +75,7 @@ final class StageInference {
             return f;
         }
         Map<String, long[]> open = new TreeMap<>(String.CASE_INSENSITIVE_ORDER); // stage -> {deals, sum of ages}
-        for (Opportunity o : f.opportunities) {
+        for (Opportunity o : opportunities) {
             if (o.isOpen() && !o.createdDate().isAfter(f.asOf) && !o.stage().equals(Opportunity.UNKNOWN_STAGE)) {
                 long[] a = open.computeIfAbsent(o.stage(), k -> new long[2]);
                 a[0]++;
@@ -55,7 +83,7 @@ final class StageInference {
             }
         }
         Map<String, OpportunityStatus> closed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        List<Opportunity> history = f.history != null ? f.history : f.opportunities;
+        List<Opportunity> history = f.history != null ? f.history : opportunities;
         long n = 0;
         long won = 0;
         for (Opportunity o : history) {
