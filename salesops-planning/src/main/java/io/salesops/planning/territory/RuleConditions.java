@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * or         := and ("or" and)*
  * and        := unary ("and" unary)*
  * unary      := "not" unary | "(" or ")" | "otherwise" | comparison
- * comparison := NAME ("=" | "!=") VALUE | NAME "in" "[" VALUE ("," VALUE)* "]" | NAME ("<"|"<="|">"|">=") NUMBER
+ * comparison := NAME ("=" | "!=") VALUE | NAME "in" "[" VALUE ("," VALUE)* "]" | NAME ("&lt;"|"&lt;="|"&gt;"|"&gt;=") NUMBER
  * VALUE      := a bare word (letters, digits, - _ . / &amp; +) or a "double-quoted" string
  * </pre>
  * Keywords ignore case; names and values do not. Bounded: at most {@link #MAX_LENGTH} characters and
