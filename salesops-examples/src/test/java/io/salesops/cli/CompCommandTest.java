@@ -159,7 +159,7 @@ class CompCommandTest {
         }
         // 1,860 in January (4% + 1% on R-002), 1,500 in February, -900 clawed back in March: the quarter's 2,460.
         assertThat(sum).isEqualByComparingTo("2460.00");
-        assertThat(dir.resolve("state-ren-1.json")).exists();
+        assertThat(dir.resolve("ledger-000003-2026-03.json")).exists();
         Run again = run(calculate("renewal-clawback", "renewal", "--period", "2026-03", "--state", dir.toString()));
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).contains("already includes 2026-03");
