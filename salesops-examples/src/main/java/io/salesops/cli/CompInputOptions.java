@@ -102,10 +102,7 @@ final class CompInputOptions {
     }
 
     Loaded load(PrintWriter err) throws IOException {
-        List<CompPlan> versions = new ArrayList<>();
-        for (Path p : plans) {
-            versions.add(PlanFiles.read(p));
-        }
+        List<CompPlan> versions = PlanFiles.readVersions(plans);
         FiscalCalendar calendar = FiscalCalendar.calendarYear();
         Period per;
         try {

@@ -1,5 +1,6 @@
 package io.salesops.comp.file;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,8 @@ import io.salesops.comp.engine.CompState;
 import io.salesops.comp.engine.PayeeState;
 import io.salesops.core.period.Period;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -122,7 +125,7 @@ public final class LedgerEntry {
         } catch (IOException e) {
             throw new LedgerException(source + " cannot be read: " + e.getMessage(), e);
         }
-        return parse(node, source);
+        return parse(node, source, false);
     }
 
     /**
@@ -134,11 +137,15 @@ public final class LedgerEntry {
      * @throws LedgerException if it is not an entry or does not match its checksum
      */
     public static LedgerEntry parse(JsonNode node, String source) {
+        return parse(node, source, true);
+    }
+
+    private static LedgerEntry parse(JsonNode node, String source, boolean copy) {
         if (node == null || !node.isObject()) {
             throw new LedgerException(source + " is not a ledger entry (a JSON object with \"format\": \"" + FORMAT
                     + "\"); pass the state returned by the previous period's calculation");
         }
-        ObjectNode o = ((ObjectNode) node).deepCopy();
+        ObjectNode o = copy ? ((ObjectNode) node).deepCopy() : (ObjectNode) node;
         if (!FORMAT.equals(o.path("format").asText(null))) {
             throw new LedgerException(source + " is not a ledger entry: \"format\" is not \"" + FORMAT + "\"");
         }
@@ -146,13 +153,12 @@ public final class LedgerEntry {
             throw new LedgerException(source + " has ledger format version " + o.path("version")
                     + "; this salesops reads version " + VERSION);
         }
-        JsonNode written = o.remove("checksum");
+        JsonNode written = o.get("checksum");
         String actual = checksumOf(o);
         if (written == null || !written.isTextual() || !written.asText().equals(actual)) {
             throw new LedgerException(source + " does not match its checksum (it was cut short, damaged or edited by"
                     + " hand), so the state it holds cannot be trusted");
         }
-        o.put("checksum", actual);
         try {
             String period = text(o, "period");
             LocalDate start = LocalDate.parse(text(o, "start"));
@@ -266,11 +272,23 @@ public final class LedgerEntry {
         return n.asText();
     }
 
-    private static String checksumOf(ObjectNode withoutChecksum) {
+    /** SHA-256 of the entry written compactly without its checksum field, streamed into the digest. */
+    private static String checksumOf(ObjectNode entry) {
         try {
-            byte[] bytes = COMPACT.writeValueAsBytes(withoutChecksum);
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (JsonGenerator g = COMPACT.getFactory().createGenerator(new DigestOutputStream(OutputStream.nullOutputStream(), sha))) {
+                g.writeStartObject();
+                for (var it = entry.fields(); it.hasNext(); ) {
+                    var f = it.next();
+                    if (!f.getKey().equals("checksum")) {
+                        g.writeFieldName(f.getKey());
+                        COMPACT.writeTree(g, f.getValue());
+                    }
+                }
+                g.writeEndObject();
+            }
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot compute a ledger checksum", e);
         }
     }
