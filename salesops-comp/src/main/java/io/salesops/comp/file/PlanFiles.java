@@ -92,7 +92,7 @@ public final class PlanFiles {
             try {
                 bytes = load(f);
             } catch (PlanFileException e) {
-                problems.addAll(e.problems());
+                problems.addAll(e.fileProblems());
                 continue;
             }
             Checked c = check(bytes, f.toString(), PlanFormat.of(f), own);
@@ -160,7 +160,7 @@ public final class PlanFiles {
             read(file);
             return List.of();
         } catch (PlanFileException e) {
-            return e.problems();
+            return e.fileProblems();
         } catch (java.nio.file.NoSuchFileException e) {
             return List.of(new PlanFileProblem(file.toString(), 0, 0, "", "file not found"));
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {

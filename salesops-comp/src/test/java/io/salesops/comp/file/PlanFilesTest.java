@@ -29,7 +29,7 @@ class PlanFilesTest {
             PlanFiles.read(text, "plan." + format.name().toLowerCase(), format);
             return List.of();
         } catch (PlanFileException e) {
-            return e.problems();
+            return e.fileProblems();
         }
     }
 
@@ -273,7 +273,7 @@ class PlanFilesTest {
         Path h1 = version(dir, "h1.yaml", "effectiveFrom: 2026-01-01\neffectiveTo: 2026-06-30\n");
         Path h2 = version(dir, "h2.yaml", "effectiveFrom: 2026-06-01\n");
         assertThatThrownBy(() -> PlanFiles.readVersions(List.of(h2, h1))).isInstanceOf(PlanFileException.class)
-                .extracting(e -> ((PlanFileException) e).problems().stream().map(PlanFileProblem::toString).toList())
+                .extracting(e -> ((PlanFileException) e).fileProblems().stream().map(PlanFileProblem::toString).toList())
                 .isEqualTo(List.of(h2 + ":3:16 effectiveFrom: version 2026-06-01..(open) overlaps version"
                         + " 2026-01-01..2026-06-30 in " + h1 + " on 2026-06-01..2026-06-30; versions of a plan must not"
                         + " share a day (end " + h1 + " with effectiveTo: 2026-05-31)"));
@@ -289,7 +289,7 @@ class PlanFilesTest {
         Path a = java.nio.file.Files.writeString(dir.resolve("a.yaml"), BAD);
         Path b = java.nio.file.Files.writeString(dir.resolve("b.yaml"), BAD + "---\n" + GOOD);
         assertThatThrownBy(() -> PlanFiles.readVersions(List.of(a, b))).isInstanceOf(PlanFileException.class)
-                .extracting(e -> ((PlanFileException) e).problems().stream().map(PlanFileProblem::file).toList())
+                .extracting(e -> ((PlanFileException) e).fileProblems().stream().map(PlanFileProblem::file).toList())
                 .isEqualTo(List.of(a.toString(), b.toString(), b.toString()));
     }
 
