@@ -54,6 +54,7 @@ final class StateCodec {
             x.put("payMinor", d.payMinor());
             x.put("baseMinor", d.baseMinor());
             x.put("rule", d.rule());
+            x.put("dealMinor", d.dealMinor());
         }
         return o;
     }
@@ -78,8 +79,11 @@ final class StateCodec {
             }
             List<DealPay> history = new ArrayList<>(entries.size());
             for (JsonNode x : entries) {
+                long base = whole(x, "baseMinor");
+                // Files written before deal amounts were kept have none: the deal was then its base (no splits).
+                long deal = x.has("dealMinor") ? whole(x, "dealMinor") : base;
                 history.add(new DealPay(text(x, "deal"), text(x, "component"), text(x, "period"),
-                        LocalDate.parse(text(x, "dealDate")), whole(x, "payMinor"), whole(x, "baseMinor"), text(x, "rule")));
+                        LocalDate.parse(text(x, "dealDate")), whole(x, "payMinor"), base, text(x, "rule"), deal));
             }
             JsonNode last = o.path("lastPeriod");
             return new PayeeState(id, (int) whole(o, "fiscalYear"), last.isTextual() ? last.asText() : null,
