@@ -106,16 +106,38 @@ public final class ForecastNode {
         Money adjusted = isAdjusted() ? adjustedExpected
                 : children.isEmpty() ? adjustedExpected.plus(delta) : adjustedExpected.plus(childShift);
         return new ForecastNode(group, label, kind, closed, openPipeline, openExpected, notYetCreated, commit, bestCase,
-                pipeline, omitted, openDeals, shift(p10, delta), shift(p50, delta), shift(p90, delta),
-                shift(simulatedMean, delta), quota, kids, adjustments, adjusted, blend);
+                pipeline, omitted, openDeals, shift(p10, delta, closed), shift(p50, delta, closed), shift(p90, delta, closed),
+                shift(simulatedMean, delta, closed), quota, kids, adjustments, adjusted, blend);
     }
 
-    private static Money shift(Money m, Money delta) {
+    /**
+     * This subtree with every P10-P90 range widened {@code k} times around its P50, never below what is already
+     * closed: the calibration of a range that held too few actuals in the backtest.
+     */
+    ForecastNode withWidenedRange(double k) {
+        List<ForecastNode> kids = new ArrayList<>();
+        for (ForecastNode c : children) {
+            kids.add(c.withWidenedRange(k));
+        }
+        Money lo = p10;
+        Money hi = p90;
+        if (p10 != null && p50 != null && p90 != null) {
+            long mid = p50.minorUnits();
+            long l = Math.max(closed.minorUnits(), mid - Math.round(k * (mid - p10.minorUnits())));
+            lo = Money.ofMinor(Math.min(l, p10.minorUnits()), p10.currency());
+            hi = Money.ofMinor(Math.max(p90.minorUnits(), mid + Math.round(k * (p90.minorUnits() - mid))), p90.currency());
+        }
+        return new ForecastNode(group, label, kind, closed, openPipeline, openExpected, notYetCreated, commit, bestCase,
+                pipeline, omitted, openDeals, lo, p50, hi, simulatedMean, quota, kids, adjustments, adjustedExpected,
+                runRateBlend);
+    }
+
+    private static Money shift(Money m, Money delta, Money floor) {
         if (m == null) {
             return null;
         }
         Money s = m.plus(delta);
-        return s.isNegative() ? Money.zero(s.currency()) : s;
+        return s.isLessThan(floor) ? floor : s; // what is already won is the least the period can book
     }
 
     /** @return the group key: a rep id, {@code <rep id> (own)} for a manager's own deals, a dimension value, or {@code Total} */

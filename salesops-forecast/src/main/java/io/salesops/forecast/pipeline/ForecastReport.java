@@ -52,6 +52,11 @@ public final class ForecastReport {
         return new ForecastReport(period, asOf, currency, root.withRunRateBlend(byGroup), deals, assumptions, simulations, seed);
     }
 
+    /** This report with every P10-P90 range widened {@code k} times around its P50. */
+    ForecastReport withWidenedRange(double k) {
+        return new ForecastReport(period, asOf, currency, root.withWidenedRange(k), deals, assumptions, simulations, seed);
+    }
+
     /** @return the forecast period */
     public Period period() {
         return period;

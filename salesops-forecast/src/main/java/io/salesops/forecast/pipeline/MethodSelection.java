@@ -51,8 +51,11 @@ final class MethodSelection {
     }
 
     /** One group in one backtest: the actual and each candidate's forecast. */
-    private record Trial(String group, double actual, double[] values) {
+    private record Trial(String group, double actual, double[] values, long[] range) {
     }
+
+    /** The share of backtest actuals a P10-P90 range should hold. */
+    static final double TARGET_COVERAGE = 0.8;
 
     static ForecastReport run(PipelineForecast f) {
         Context ctx = new Context(f);
@@ -63,6 +66,7 @@ final class MethodSelection {
         List<Trial> trials = new ArrayList<>();
         for (Period p : origins) {
             Inputs in = ctx.inputs(ctx.sameDay(p), p);
+            Map<String, long[]> ranges = f.simulations > 0 ? ctx.ranges(ctx.sameDay(p), p) : Map.of();
             Map<String, Long> actual = ctx.bookings(p);
             Set<String> groups = new HashSet<>(actual.keySet());
             groups.addAll(in.values.keySet());
@@ -70,7 +74,7 @@ final class MethodSelection {
                 usable[c] &= in.known[c];
             }
             for (String g : groups) {
-                trials.add(new Trial(g, actual.getOrDefault(g, 0L), in.of(g).clone()));
+                trials.add(new Trial(g, actual.getOrDefault(g, 0L), in.of(g).clone(), ranges.get(g)));
             }
         }
         Inputs now = ctx.inputs(f.asOf, f.period);
@@ -141,7 +145,50 @@ final class MethodSelection {
                 + " weights inversely proportional to squared backtest errors, per group shrunk toward all groups'"
                 + " (backtest per-group WAPE %.1f%%); runner-up %s alone (%.1f%%)", ctx.offset + 1, origins, globalW,
                 NAMES[pipe], 1 - globalW, NAMES[rate], 100 * blendErr / total, NAMES[single], 100 * err[single] / total);
-        return report.withRunRateBlend(blend).withNote(note);
+        ForecastReport out = report.withRunRateBlend(blend).withNote(note);
+        return f.simulations > 0 && pipe == 0 ? calibrate(out, trials, weights, pipe, rate) : out;
+    }
+
+    /**
+     * Measures how often the backtests' P10-P90 ranges (the pipeline method's simulation, moved by the blend
+     * like the forecast) held the actual, and widens the forecast's ranges around P50 by the smallest factor
+     * that would have held {@link #TARGET_COVERAGE} of them when they held fewer.
+     */
+    private static ForecastReport calibrate(ForecastReport report, List<Trial> trials, Map<String, Double> weights,
+                                            int pipe, int rate) {
+        List<double[]> rows = new ArrayList<>(); // actual, low, mid, high
+        for (Trial t : trials) {
+            if (t.range() == null) {
+                continue;
+            }
+            double shift = (1 - weights.getOrDefault(t.group(), 0.5)) * (t.values()[rate] - t.values()[pipe]);
+            rows.add(new double[] {t.actual(), t.range()[0] + shift, t.range()[1] + shift, t.range()[2] + shift});
+        }
+        if (rows.isEmpty()) {
+            return report;
+        }
+        double held = coverage(rows, 1);
+        double k = 1;
+        while (coverage(rows, k) < TARGET_COVERAGE && k < 5) {
+            k = Math.round((k + 0.1) * 10) / 10.0;
+        }
+        String note = String.format(Locale.ROOT, "P10-P90 ranges held %.0f%% of %d backtest actuals", 100 * held, rows.size());
+        if (k == 1) {
+            return report.withNote(note + ", at least the " + Math.round(100 * TARGET_COVERAGE) + "% they should");
+        }
+        return report.withWidenedRange(k).withNote(String.format(Locale.ROOT, "%s, fewer than the %d%% they should:"
+                + " widened %.1f times around P50, which would have held %.0f%%", note, Math.round(100 * TARGET_COVERAGE), k,
+                100 * coverage(rows, k)));
+    }
+
+    private static double coverage(List<double[]> rows, double k) {
+        int in = 0;
+        for (double[] r : rows) {
+            double lo = r[2] - k * (r[2] - r[1]);
+            double hi = r[2] + k * (r[3] - r[2]);
+            in += r[0] >= lo - 0.5 && r[0] <= hi + 0.5 ? 1 : 0;
+        }
+        return in / (double) rows.size();
     }
 
     /** The pipeline's weight in a Bates-Granger combination of two forecasts with these absolute errors. */
@@ -205,6 +252,18 @@ final class MethodSelection {
 
         private static PipelineMethod method(int pipeline) {
             return pipeline == 0 ? PipelineMethod.TIME_TO_EVENT : PipelineMethod.STAGE_WEIGHTED;
+        }
+
+        /** Per leaf group, the best pipeline method's simulated {P10, P50, P90} as of {@code day} for {@code p}. */
+        Map<String, long[]> ranges(LocalDate day, Period p) {
+            PipelineForecast cfg = f.backtestRun(day, p, PipelineMethod.TIME_TO_EVENT)
+                    .withSimulations(Math.min(f.simulations, 2000), f.seed);
+            Map<String, long[]> out = new HashMap<>();
+            for (ForecastNode n : leafNodes(engine(cfg).root(), new ArrayList<>())) {
+                out.put(n.group(), new long[] {n.p10().orElseThrow().minorUnits(), n.p50().orElseThrow().minorUnits(),
+                    n.p90().orElseThrow().minorUnits()});
+            }
+            return out;
         }
 
         /** Every candidate's forecast per leaf group as known at the end of {@code day}, for period {@code p}. */

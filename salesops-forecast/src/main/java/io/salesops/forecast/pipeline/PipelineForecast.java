@@ -391,6 +391,15 @@ public final class PipelineForecast {
         return new ForecastEngine(stagesGiven ? this : StageInference.apply(this)).run();
     }
 
+    /** A copy with this many simulations (no progress listener): a backtest's range. */
+    PipelineForecast withSimulations(int count, long seed) {
+        PipelineForecast c = copy();
+        c.simulations = count;
+        c.seed = seed;
+        c.progress = null;
+        return c;
+    }
+
     /** A copy by another method, everything else the same. */
     PipelineForecast withMethod(PipelineMethod m) {
         PipelineForecast c = copy();

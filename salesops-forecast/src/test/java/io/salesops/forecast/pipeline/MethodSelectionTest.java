@@ -52,6 +52,20 @@ class MethodSelectionTest {
     }
 
     @Test
+    void auto_withSimulations_reportsItsBacktestCoverage_andKeepsRangesOrdered() {
+        MessyCrm crm = MessyCrm.generate(5, 8, 2);
+        Period q = FiscalCalendar.calendarYear().periodOf(crm.exportDate(), PeriodKind.QUARTER).plus(-1);
+        ForecastReport r = PipelineForecast.of(crm.opportunities()).asOf(q.start()).period(q).by("owner")
+                .method(PipelineMethod.AUTO).simulations(400, 3).run();
+        assertThat(r.assumptions()).anySatisfy(a -> assertThat(a).startsWith("P10-P90 ranges held").contains("backtest actuals"));
+        for (ForecastNode n : r.nodes()) {
+            assertThat(n.p10().orElseThrow().isGreaterThan(n.p50().orElseThrow())).as(n.group()).isFalse();
+            assertThat(n.p50().orElseThrow().isGreaterThan(n.p90().orElseThrow())).as(n.group()).isFalse();
+            assertThat(n.p10().orElseThrow().isLessThan(n.closed())).as(n.group()).isFalse();
+        }
+    }
+
+    @Test
     void combinationWeights_favourTheForecastWithTheSmallerBacktestError() {
         assertThat(MethodSelection.weight(1, 1)).isEqualTo(0.5);
         assertThat(MethodSelection.weight(1, 2)).isEqualTo(0.8);
