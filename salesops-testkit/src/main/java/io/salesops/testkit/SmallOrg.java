@@ -74,7 +74,7 @@ public final class SmallOrg {
         return CompPlan.builder("AE").currency("USD").rounding(RoundingMode.HALF_EVEN)
                 .component(c -> c.name("New business").credit(Crediting.all()).measure(Measure.attainment())
                         .pay(TierTable.marginal(TierTable.Basis.ATTAINMENT).upTo("50", "6").upTo("100", "10").above("12"))
-                        .accelerate("100", "1.5").cap(Cap.perPeriod("USD 25,000.00")))
+                        .accelerate("100", "1.5").cap(Cap.perPeriod(Money.of("25000.00", "USD"))))
                 .component(c -> c.name("Override").credit(Crediting.all().toManagers(1)).flatRate("2"))
                 .build();
     }
