@@ -185,7 +185,7 @@ final class CreditRouter {
             } else if (target == CreditTarget.MANAGERS) {
                 int[] chain = chains[p];
                 if (chain == null) {
-                    chain = setup.ctx.org().managementChain(who[i]).stream().mapToInt(r -> setup.index.get(r.id())).toArray();
+                    chain = chainOf(p);
                     chains[p] = chain;
                 }
                 int levels = comp.crediting().levels() == 0 ? chain.length : Math.min(chain.length, comp.crediting().levels());
@@ -203,6 +203,20 @@ final class CreditRouter {
                 }
             }
         }
+    }
+
+    /** The payee's managers, nearest first. */
+    private int[] chainOf(int p) {
+        int n = 0;
+        for (int m = setup.managerOf[p]; m >= 0 && n <= setup.reps.length; m = setup.managerOf[m]) {
+            n++;
+        }
+        int[] chain = new int[n];
+        int k = 0;
+        for (int m = setup.managerOf[p]; k < n; m = setup.managerOf[m]) {
+            chain[k++] = m;
+        }
+        return chain;
     }
 
     private void add(int p, int slot, CreditedAmount amount, List<Credit> reversed) {

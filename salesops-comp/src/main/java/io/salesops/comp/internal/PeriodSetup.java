@@ -36,6 +36,8 @@ final class PeriodSetup {
     final Rep[] reps;
     final Map<String, Integer> index = new HashMap<>();
     final Map<String, List<Leave>> leaves = new HashMap<>();
+    /** Per payee, the index of their manager, or -1: management chains without a lookup by id. */
+    final int[] managerOf;
     final QuotaProrater quotas;
 
     PeriodSetup(List<CompPlan> versions, CompContext ctx, Period period, CompState prior) {
@@ -55,6 +57,11 @@ final class PeriodSetup {
         this.reps = ctx.org().reps().toArray(new Rep[0]);
         for (int i = 0; i < reps.length; i++) {
             index.put(reps[i].id(), i);
+        }
+        this.managerOf = new int[reps.length];
+        for (int i = 0; i < reps.length; i++) {
+            Integer m = reps[i].managerId() == null ? null : index.get(reps[i].managerId());
+            managerOf[i] = m == null ? -1 : m;
         }
         for (Leave l : ctx.leaves()) {
             leaves.computeIfAbsent(l.repId(), k -> new ArrayList<>()).add(l);
