@@ -4,6 +4,7 @@ import io.salesops.comp.engine.CompState;
 import io.salesops.comp.input.CompContext;
 import io.salesops.comp.input.Leave;
 import io.salesops.comp.plan.CompPlan;
+import io.salesops.comp.plan.Payees;
 import io.salesops.core.money.Money;
 import io.salesops.core.org.Rep;
 import io.salesops.core.period.Period;
@@ -36,8 +37,6 @@ final class PeriodSetup {
     final Rep[] reps;
     final Map<String, Integer> index = new HashMap<>();
     final Map<String, List<Leave>> leaves = new HashMap<>();
-    /** Per payee, the index of their manager, or -1: management chains without a lookup by id. */
-    final int[] managerOf;
     final QuotaProrater quotas;
 
     PeriodSetup(List<CompPlan> versions, CompContext ctx, Period period, CompState prior) {
@@ -54,14 +53,9 @@ final class PeriodSetup {
             slots += s.components().length;
         }
         this.componentSlots = slots;
-        this.reps = ctx.org().reps().toArray(new Rep[0]);
+        this.reps = Payees.of(versions, ctx, period).toArray(new Rep[0]);
         for (int i = 0; i < reps.length; i++) {
             index.put(reps[i].id(), i);
-        }
-        this.managerOf = new int[reps.length];
-        for (int i = 0; i < reps.length; i++) {
-            Integer m = reps[i].managerId() == null ? null : index.get(reps[i].managerId());
-            managerOf[i] = m == null ? -1 : m;
         }
         for (Leave l : ctx.leaves()) {
             leaves.computeIfAbsent(l.repId(), k -> new ArrayList<>()).add(l);

@@ -190,6 +190,83 @@ public final class PlanningCsv {
         return byRep ? new Potential(Map.of(), out) : new Potential(out, Map.of());
     }
 
+    /**
+     * Reads attainment history: {@code rep,period,attainment} (percent: {@code 87.5} or {@code 87.5%}), or
+     * {@code rep,period,bookings,quota} from which attainment is computed. Periods are read in {@code calendar}
+     * ({@code 2026-Q1}, {@code 2026-03}, {@code 2026-H1}); rows with a quota of zero are skipped, since
+     * attainment is undefined there. Attainment may not be negative.
+     *
+     * @throws CsvImportException listing every problem with its line and column
+     * @throws IOException        if the file cannot be read
+     */
+    public static List<HistoricalAttainment.Observation> readAttainment(Path path,
+            io.salesops.core.period.FiscalCalendar calendar) throws IOException {
+        Table t = read(path);
+        t.requireColumn("rep");
+        t.requireColumn("period");
+        int rc = t.col("rep");
+        int pc = t.col("period");
+        int ac = t.col("attainment");
+        int bc = t.col("bookings");
+        int qc = t.col("quota");
+        if (ac < 0 && (bc < 0 || qc < 0)) {
+            t.requireColumn("attainment");
+        }
+        List<HistoricalAttainment.Observation> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (CsvRecord r : t.rows()) {
+            String rep = t.cell(r, rc);
+            String ps = t.cell(r, pc);
+            if (rep.isEmpty()) {
+                t.problem(r, rc, rep, "rep is blank");
+                continue;
+            }
+            io.salesops.core.period.Period period;
+            try {
+                period = calendar.parse(ps);
+            } catch (IllegalArgumentException e) {
+                t.problem(r, pc, ps, e.getMessage());
+                continue;
+            }
+            if (period.kind() == io.salesops.core.period.PeriodKind.YEAR) {
+                t.problem(r, pc, ps, "period " + ps + " is a year; give months, quarters or halves");
+                continue;
+            }
+            BigDecimal pct;
+            try {
+                if (ac >= 0) {
+                    String a = t.cell(r, ac);
+                    pct = new BigDecimal(a.endsWith("%") ? a.substring(0, a.length() - 1).strip() : a);
+                } else {
+                    BigDecimal q = new BigDecimal(t.cell(r, qc));
+                    if (q.signum() == 0) {
+                        continue;
+                    }
+                    pct = new BigDecimal(t.cell(r, bc)).multiply(BigDecimal.valueOf(100))
+                            .divide(q, java.math.MathContext.DECIMAL64);
+                }
+            } catch (NumberFormatException | ArithmeticException e) {
+                int col = ac >= 0 ? ac : bc;
+                t.problem(r, col, t.cell(r, col), "\"" + t.cell(r, col) + "\" is not a number");
+                continue;
+            }
+            if (pct.signum() < 0) {
+                t.problem(r, ac >= 0 ? ac : bc, pct.toPlainString(), "attainment " + pct.toPlainString() + "% is negative");
+                continue;
+            }
+            if (!seen.add(rep + "\u0000" + period)) {
+                t.problem(r, pc, ps, "rep " + rep + " has a second row for " + period);
+                continue;
+            }
+            out.add(new HistoricalAttainment.Observation(rep, period, pct));
+        }
+        t.throwIfProblems();
+        if (out.isEmpty()) {
+            throw new CsvImportException(List.of(new ImportProblem(t.file(), 0, null, 0, null, "the file has no attainment rows")));
+        }
+        return out;
+    }
+
     static Money money(Table t, CsvRecord r, int ac, int cc, Currency fallback) {
         String a = t.cell(r, ac);
         Currency cur = fallback;
