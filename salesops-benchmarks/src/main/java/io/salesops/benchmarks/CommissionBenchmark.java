@@ -20,13 +20,9 @@ import io.salesops.core.org.Org;
 import io.salesops.core.org.Rep;
 import io.salesops.core.period.FiscalCalendar;
 import io.salesops.core.period.Period;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -49,8 +45,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * marginal attainment tiers (5% / 8% / 12%), a 1.5x accelerator above 120%, a USD 25,000 cap per period, a 1%
  * manager override and 90-day clawbacks.
  *
- * <p>{@code engineYear} runs {@link CommissionEngine}; {@code handWrittenLoop} computes the same plan with
- * arrays and hash maps written for this plan alone. Setup checks that both pay the same total to the cent.
+ * <p>{@code engine} runs {@link CommissionEngine} on the default threads (the common pool plus the caller),
+ * {@code engineSingleThread} on the calling thread alone, and {@code handWritten} computes the same plan as a
+ * good engineer would write it for this one plan, single-threaded: int payee and deal ids, payees' rows laid
+ * out in primitive arrays (counting sort), long arithmetic with half-even rounding, reused buffers and no
+ * allocation per row. Compare {@code engineSingleThread} with {@code handWritten}: same threads, same work. Setup
+ * checks that all three pay the same total to the cent.
  *
  * <p>Run: {@code java -jar salesops-benchmarks/target/benchmarks.jar CommissionBenchmark -f 1 -wi 2 -i 3}
  */
@@ -72,8 +72,9 @@ public class CommissionBenchmark {
     CompContext context;
     List<Period> months;
     List<List<Credit>> byMonth;
+    CommissionEngine singleThread;
 
-    /** Builds the org, quotas, plan and credits, and checks that both variants agree. */
+    /** Builds the org, quotas, plan and credits, and checks that all variants agree. */
     @Setup(Level.Trial)
     public void setUp() {
         FiscalCalendar cal = FiscalCalendar.calendarYear();
@@ -100,6 +101,7 @@ public class CommissionBenchmark {
                         .accelerate("120", "1.5").cap(Cap.perPeriod("USD 25,000.00")))
                 .component(c -> c.name("Override").credit(Crediting.all().toManagers(1)).flatRate("1"))
                 .build();
+        singleThread = CommissionEngine.withParallelism(1);
 
         Random rnd = new Random(42);
         int nReps = MANAGERS * REPS_PER_MANAGER;
@@ -133,270 +135,43 @@ public class CommissionBenchmark {
             byMonth.get(date.getMonthValue() - 1).add(r);
             made++;
         }
-        long engine = engineYear();
-        long hand = handWrittenLoop();
-        if (engine != hand) {
-            throw new IllegalStateException("engine pays " + engine + " cents, the hand-written loop " + hand);
+        long engine = engine();
+        long single = engineSingleThread();
+        long hand = handWritten();
+        if (engine != hand || single != hand) {
+            throw new IllegalStateException("engine pays " + engine + " cents (" + single + " single-threaded), the hand-written loop " + hand);
         }
         System.out.println("\nyear total paid: " + Money.ofMinor(engine, "USD"));
     }
 
-    /** Twelve months through the engine, carrying the state; returns the total net pay in cents. */
-    @Benchmark
-    public long engineYear() {
+    private long year(CommissionEngine on) {
         CompState state = CompState.empty();
         long total = 0;
         for (int m = 0; m < 12; m++) {
-            CalculationResult r = CommissionEngine.calculate(plan, context, byMonth.get(m), months.get(m), state);
+            CalculationResult r = on == null
+                    ? CommissionEngine.calculate(plan, context, byMonth.get(m), months.get(m), state)
+                    : on.run(plan, context, byMonth.get(m), months.get(m), state);
             total += r.totalNetPay().minorUnits();
             state = r.state();
         }
         return total;
     }
 
-    /** The same plan by hand, single-threaded: arrays per payee, a hash map of deal pay for clawbacks. */
+    /** Twelve months through the engine on the default threads, carrying the state; the total net pay in cents. */
     @Benchmark
-    public long handWrittenLoop() {
-        return new Hand().year();
+    public long engine() {
+        return year(null);
     }
 
-    /** The plan above, written out for this one case. */
-    private final class Hand {
-        final int nPayees = MANAGERS * (REPS_PER_MANAGER + 1);
-        final Map<String, Integer> index = new HashMap<>(nPayees * 2);
-        final int[] manager = new int[nPayees];
-        final String[] ids = new String[nPayees];
-        /** (payee, deal, component) to net pay, and deal to booking date, for clawbacks. */
-        final Map<String, long[]> dealPay = new HashMap<>();
-        final Map<String, List<String>> dealPayees = new HashMap<>();
-        final Map<String, LocalDate> booked = new HashMap<>();
-        final BigDecimal[] rates = {new BigDecimal("0.05"), new BigDecimal("0.08"), new BigDecimal("0.12"),
-                new BigDecimal("0.12").multiply(new BigDecimal("1.5"))};
-        final long[] bounds = {QUOTA / 2, QUOTA, QUOTA * 12 / 10};
-
-        Hand() {
-            int i = 0;
-            for (Rep r : context.org().reps()) {
-                ids[i] = r.id();
-                index.put(r.id(), i++);
-            }
-            for (Rep r : context.org().reps()) {
-                manager[index.get(r.id())] = r.managerId() == null ? -1 : index.get(r.managerId());
-            }
-        }
-
-        long year() {
-            long total = 0;
-            for (int m = 0; m < 12; m++) {
-                total += month(byMonth.get(m));
-            }
-            return total;
-        }
-
-        /** One row of credit for one payee: the credit, the amount, a sort key for the role. */
-        record Row(Credit c, long amount, String role, long[] pay) {
-        }
-
-        long month(List<Credit> credits) {
-            @SuppressWarnings("unchecked")
-            List<Row>[] own = new List[nPayees];
-            @SuppressWarnings("unchecked")
-            List<Row>[] over = new List[nPayees];
-            List<Credit> reversals = new ArrayList<>();
-            for (Credit c : credits) {
-                if (c.status() != CreditStatus.BOOKED) {
-                    reversals.add(c);
-                    continue;
-                }
-                long amt = c.amount().minorUnits();
-                if (c.splits().isEmpty()) {
-                    int p = index.get(c.payeeId());
-                    add(own, p, new Row(c, amt, "", new long[1]));
-                    add(over, manager[p], new Row(c, amt, ids[p], new long[1]));
-                } else {
-                    long[] parts = largestRemainder(amt, new long[] {60, 40});
-                    for (int s = 0; s < 2; s++) {
-                        int p = index.get(c.splits().get(s).payeeId());
-                        add(own, p, new Row(c, parts[s], "", new long[1]));
-                        add(over, manager[p], new Row(c, parts[s], ids[p], new long[1]));
-                    }
-                }
-            }
-            long total = 0;
-            java.util.Comparator<Row> order = (x, y) -> {
-                int c = x.c().date().compareTo(y.c().date());
-                if (c != 0) {
-                    return c;
-                }
-                c = x.c().id().compareTo(y.c().id());
-                return c != 0 ? c : x.role().compareTo(y.role());
-            };
-            for (int p = 0; p < nPayees; p++) {
-                if (own[p] != null) {
-                    own[p].sort(order);
-                    total += bookings(own[p], p);
-                }
-                if (over[p] != null) {
-                    over[p].sort(order);
-                    total += override(over[p], p);
-                }
-            }
-            for (Credit r : reversals) {
-                List<String> payees = dealPayees.get(r.dealId());
-                if (payees == null) {
-                    continue;
-                }
-                LocalDate b = booked.get(r.dealId());
-                if (ChronoUnit.DAYS.between(b, r.date()) > 90) {
-                    continue;
-                }
-                for (String key : payees) {
-                    long[] net = dealPay.get(key);
-                    total -= net[0];
-                    net[0] = 0;
-                }
-            }
-            return total;
-        }
-
-        void add(List<Row>[] lists, int p, Row r) {
-            if (lists[p] == null) {
-                lists[p] = new ArrayList<>();
-            }
-            lists[p].add(r);
-        }
-
-        long bookings(List<Row> rows, int p) {
-            // Slices between 0, 50%, 100%, 120% of quota; a line per slice touched, rounded half-even.
-            long[] segBase = new long[4];
-            List<List<Row>> segRows = new ArrayList<>(4);
-            List<long[]> segW = new ArrayList<>(4);
-            for (int s = 0; s < 4; s++) {
-                segRows.add(new ArrayList<>());
-                segW.add(new long[rows.size()]);
-            }
-            long pos = 0;
-            int seg = 0;
-            for (Row r : rows) {
-                long rem = r.amount();
-                do {
-                    long hi = seg < 3 ? bounds[seg] : Long.MAX_VALUE;
-                    long take = Math.min(rem, hi - pos);
-                    segW.get(seg)[segRows.get(seg).size()] = take;
-                    segRows.get(seg).add(r);
-                    segBase[seg] += take;
-                    pos += take;
-                    rem -= take;
-                    if (pos == hi && seg < 3) {
-                        seg++;
-                    }
-                } while (rem > 0);
-            }
-            long total = 0;
-            for (int s = 0; s < 4; s++) {
-                if (segRows.get(s).isEmpty()) {
-                    continue;
-                }
-                long line = BigDecimal.valueOf(segBase[s]).multiply(rates[s]).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
-                total += line;
-                attribute(line, segRows.get(s), segW.get(s));
-            }
-            if (total > 25_000_00L) {
-                long over = total - 25_000_00L;
-                long[] w = new long[rows.size()];
-                for (int i = 0; i < w.length; i++) {
-                    w[i] = Math.max(0, rows.get(i).pay()[0]);
-                }
-                long[] parts = largestRemainder(over, w);
-                for (int i = 0; i < w.length; i++) {
-                    rows.get(i).pay()[0] -= parts[i];
-                }
-                total = 25_000_00L;
-            }
-            remember(rows, p, "B");
-            return total;
-        }
-
-        long override(List<Row> rows, int p) {
-            long base = 0;
-            long[] w = new long[rows.size()];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = rows.get(i).amount();
-                base += w[i];
-            }
-            long line = BigDecimal.valueOf(base).multiply(new BigDecimal("0.01")).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
-            attribute(line, rows, w);
-            remember(rows, p, "O");
-            return line;
-        }
-
-        void attribute(long amount, List<Row> rows, long[] w) {
-            long sum = 0;
-            for (int i = 0; i < rows.size(); i++) {
-                sum += w[i];
-            }
-            if (sum == 0 || amount == 0) {
-                return;
-            }
-            long[] parts = largestRemainder(amount, Arrays.copyOf(w, rows.size()));
-            for (int i = 0; i < parts.length; i++) {
-                rows.get(i).pay()[0] += parts[i];
-            }
-        }
-
-        void remember(List<Row> rows, int p, String comp) {
-            for (Row r : rows) {
-                if (r.pay()[0] == 0 && r.amount() == 0) {
-                    continue;
-                }
-                String key = ids[p] + '\u0000' + r.c().dealId() + '\u0000' + comp;
-                long[] net = dealPay.get(key);
-                if (net == null) {
-                    dealPay.put(key, new long[] {r.pay()[0]});
-                    dealPayees.computeIfAbsent(r.c().dealId(), k -> new ArrayList<>(2)).add(key);
-                } else {
-                    net[0] += r.pay()[0];
-                }
-                booked.putIfAbsent(r.c().dealId(), r.c().date());
-            }
-        }
+    /** As {@link #engine()}, on the calling thread only. */
+    @Benchmark
+    public long engineSingleThread() {
+        return year(singleThread);
     }
 
-    /** Largest remainder, ties to the earlier part, like Money.allocate; non-negative weights. */
-    static long[] largestRemainder(long total, long[] w) {
-        long sum = 0;
-        for (long x : w) {
-            sum += x;
-        }
-        long[] parts = new long[w.length];
-        if (sum == 0) {
-            return parts;
-        }
-        long whole = Math.abs(total);
-        long[] rem = new long[w.length];
-        long given = 0;
-        for (int i = 0; i < w.length; i++) {
-            long prod = Math.multiplyExact(whole, w[i]);
-            parts[i] = prod / sum;
-            rem[i] = prod % sum;
-            given += parts[i];
-        }
-        long left = whole - given;
-        if (left > 0) {
-            Integer[] order = new Integer[w.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, b) -> Long.compare(rem[b], rem[a]));
-            for (int k = 0; k < left; k++) {
-                parts[order[k]]++;
-            }
-        }
-        if (total < 0) {
-            for (int i = 0; i < parts.length; i++) {
-                parts[i] = -parts[i];
-            }
-        }
-        return parts;
+    /** The same plan by hand, single-threaded. */
+    @Benchmark
+    public long handWritten() {
+        return new HandWrittenCommissions(context.org().reps()).year(byMonth);
     }
 }

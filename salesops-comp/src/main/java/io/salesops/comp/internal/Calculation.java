@@ -81,16 +81,27 @@ public final class Calculation {
         }
         List<Statement> statements = new ArrayList<>(n);
         Map<String, PayeeState> states = new HashMap<>(n * 2);
-        Map<String, List<String>> paid = new HashMap<>(n * 32);
+        int deals = 0;
+        for (PayeeCalculation.Outcome o : out) {
+            deals += o.paidDeals().size();
+        }
+        // Deal to the payees paid for it, for later reversals: most deals have one payee, so a one-element
+        // array is the common case and a second payee copies it.
+        Map<String, String[]> chunk = new HashMap<>(Math.max(16, deals * 4 / 3 + 1));
         for (PayeeCalculation.Outcome o : out) {
             statements.add(o.statement());
-            states.put(o.state().payeeId(), o.state());
+            String payee = o.state().payeeId();
+            states.put(payee, o.state());
             for (String d : o.paidDeals()) {
-                paid.computeIfAbsent(d, k -> new ArrayList<>(2)).add(o.state().payeeId());
+                String[] one = {payee};
+                String[] before = chunk.putIfAbsent(d, one);
+                if (before != null) {
+                    String[] more = java.util.Arrays.copyOf(before, before.length + 1);
+                    more[before.length] = payee;
+                    chunk.put(d, more);
+                }
             }
         }
-        Map<String, String[]> chunk = new HashMap<>(paid.size() * 2);
-        paid.forEach((k, v) -> chunk.put(k, v.toArray(new String[0])));
         return new CalculationResult(period, setup.last.name(), setup.currency, statements,
                 prior.next(states, chunk), warnings);
     }

@@ -104,10 +104,11 @@ final class PayeeCalculation {
         step = "the draw, guarantee, clawbacks and year-to-date totals";
         PayeeLedger ledger = new PayeeLedger(setup, text, rep, before, lines);
         List<DealPay> entries = ledger.history(paidCredits, paidLabels);
-        List<String> paidDeals = new ArrayList<>();
-        Set<String> seenDeal = new HashSet<>();
+        List<String> paidDeals = new ArrayList<>(entries.size());
+        // Within one component a deal has one entry; only several components can repeat it.
+        Set<String> seenDeal = paidLabels.size() > 1 ? new HashSet<>() : null;
         for (DealPay d : entries) {
-            if (seenDeal.add(d.dealId())) {
+            if (seenDeal == null || seenDeal.add(d.dealId())) {
                 paidDeals.add(d.dealId());
             }
         }

@@ -87,22 +87,27 @@ final class PayeeLedger {
         List<Credit> revs = new ArrayList<>(reversals);
         revs.sort(Comparator.comparing(Credit::date).thenComparing(Credit::id));
         Clawback rule = setup.last.clawback();
+        // This period's entries by deal, so that a manager with many deals and reversals does not rescan them.
+        Map<String, List<DealPay>> current = new java.util.HashMap<>();
+        for (DealPay d : entries) {
+            current.computeIfAbsent(d.dealId(), k -> new ArrayList<>(1)).add(d);
+        }
         for (Credit r : revs) {
             List<DealPay> paid = new ArrayList<>();
             if (before != null) {
                 paid.addAll(before.history().forDeal(r.dealId()));
             }
-            for (DealPay d : entries) {
-                if (d.dealId().equals(r.dealId())) {
-                    paid.add(d);
-                }
-            }
+            paid.addAll(current.getOrDefault(r.dealId(), List.of()));
             Map<String, List<DealPay>> byComp = new LinkedHashMap<>();
             for (DealPay d : paid) {
                 byComp.computeIfAbsent(d.component(), k -> new ArrayList<>()).add(d);
             }
             for (Map.Entry<String, List<DealPay>> e : byComp.entrySet()) {
+                int added = entries.size();
                 clawback(r, rule, e.getKey(), e.getValue(), entries, ytd);
+                for (int i = added; i < entries.size(); i++) {
+                    current.computeIfAbsent(r.dealId(), k -> new ArrayList<>(1)).add(entries.get(i));
+                }
             }
         }
     }
