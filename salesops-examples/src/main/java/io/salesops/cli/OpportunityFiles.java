@@ -10,6 +10,8 @@ import io.salesops.core.crm.StageModel;
 import io.salesops.core.money.Percent;
 import io.salesops.io.OpportunityCsvReader;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,10 @@ public final class OpportunityFiles {
             description = "Stage model CSV: stage,probability,forecast_category,outcome (default: the built-in B2B model).")
     Path stages;
 
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+            description = "Encoding of the CSV files, e.g. windows-1252 or ISO-8859-1 (default: ${DEFAULT-VALUE}).")
+    Charset encoding = StandardCharsets.UTF_8;
+
     /** @return the stage model from {@code --stages}, else the default */
     StageModel stageModel() throws IOException {
         return stages == null ? StageModel.defaultModel() : readStages(stages);
@@ -43,7 +49,7 @@ public final class OpportunityFiles {
 
     /** @return the opportunities, strictly read (the first bad row is an error naming file, line and column) */
     List<Opportunity> read(StageModel model) throws IOException {
-        OpportunityCsvReader.Builder b = OpportunityCsvReader.builder().stageModel(model);
+        OpportunityCsvReader.Builder b = OpportunityCsvReader.builder().stageModel(model).charset(encoding);
         if (columns != null) {
             b.columns(columns);
         }

@@ -4,7 +4,6 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
 import java.io.Reader;
 import java.nio.ByteBuffer;
@@ -75,6 +74,9 @@ final class ChunkedRead {
                 return null;
             }
             header = Header.resolve(in.name(), it.next(), fields, s.mapping());
+        } catch (RuntimeException e) {
+            // A header problem or undecodable input: the sequential read reports it exactly.
+            return null;
         }
 
         CsvImport.RowLoop<T> first = new CsvImport.RowLoop<>(in.name(), s, fields, binder, unique, false);
@@ -214,7 +216,7 @@ final class ChunkedRead {
                 raw.close();
             }
         };
-        return new InputStreamReader(bounded, cs);
+        return CsvSource.of(bounded, cs);
     }
 
     /**
