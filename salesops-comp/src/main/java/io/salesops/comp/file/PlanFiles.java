@@ -157,7 +157,7 @@ public final class PlanFiles {
         CompPlan plan = binder.bind(root);
         if (plan != null) {
             for (PlanProblem p : PlanValidator.validate(plan, null)) {
-                PlanBinder.Loc l = binder.locate(p.path());
+                ValueReader.Loc l = binder.locate(p.path());
                 problems.add(l == null ? new PlanFileProblem(name, 0, 0, p.path(), p.message())
                         : new PlanFileProblem(name, l.line(), l.column(), l.path(), p.message()));
             }
@@ -174,7 +174,7 @@ public final class PlanFiles {
                 if (!binder.allComponentsBound && (path.equals("components") || path.matches("components\\[\\d+]\\.gates\\[\\d+]\\.component"))) {
                     continue;
                 }
-                PlanBinder.Loc l = binder.locate(path);
+                ValueReader.Loc l = binder.locate(path);
                 problems.add(l == null ? new PlanFileProblem(name, 0, 0, path, p.message())
                         : new PlanFileProblem(name, l.line(), l.column(), l.path(), p.message()));
             }

@@ -1,0 +1,7 @@
+/**
+ * Commission plans as YAML or JSON files: {@link io.salesops.comp.file.PlanFiles} reads a plan (reporting every
+ * problem at once with its line, column and JSON path, {@link io.salesops.comp.file.PlanFileProblem}) and writes
+ * one back; {@link io.salesops.comp.file.CompInputs} turns credit and exchange-rate rows read by salesops-io into
+ * the engine's inputs.
+ */
+package io.salesops.comp.file;
