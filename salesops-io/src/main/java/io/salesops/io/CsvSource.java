@@ -56,6 +56,7 @@ final class CsvSource extends Reader {
     private int state = RECORD_START;
     private boolean lastCr;
     private boolean crInQuotes;
+    private boolean sawCrInQuotes;
     private long line = 1;
     private int field;
     private long quoteLine;
@@ -87,9 +88,22 @@ final class CsvSource extends Reader {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
-    /** @return the 1-based line the reader has reached */
-    long line() {
-        return line;
+    /** @return the line breaks read so far (CR, LF and CRLF each one, inside quotes too) */
+    long lineBreaks() {
+        return line - 1;
+    }
+
+    /** @return true if the characters read so far end a record (or nothing was read) */
+    boolean atRecordStart() {
+        return state == RECORD_START;
+    }
+
+    /**
+     * @return true if a carriage return appeared inside quotes; FastCSV's line count is then less certain
+     * (see the package's documentation), so a chunked read does not rely on it
+     */
+    boolean sawCarriageReturnInQuotes() {
+        return sawCrInQuotes;
     }
 
     @Override
@@ -157,6 +171,7 @@ final class CsvSource extends Reader {
             lastCr = ch == '\r';
             if (state == QUOTED) {
                 crInQuotes |= ch == '\r';
+                sawCrInQuotes |= ch == '\r';
             } else {
                 state = RECORD_START;
                 field = 0;
