@@ -1,0 +1,171 @@
+package io.salesops.forecast.pipeline;
+
+import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.Stage;
+import io.salesops.core.crm.StageChange;
+import io.salesops.core.crm.StageModel;
+import io.salesops.core.period.Period;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The per-deal probabilities of one forecast: P(win) of an open deal as it stood on the as-of day (the stage
+ * model's fixed rate, a learned rate, or the overall win rate for a deal at an unknown stage) and P(it closes in
+ * the period | it wins) (from its close date, or learned timing). This is the one place a forecast asks "how
+ * likely is this deal": a new model plugs in here, and the deal pass and roll-up stay as they are.
+ *
+ * <p>Answers for the fixed stage model and for close-date timing are made once and shared, so the pass over a
+ * million deals allocates nothing for them. Not thread-safe while {@link #setOverall} may run; after that,
+ * read-only and safe to share between the chunks of a pass.
+ */
+final class DealProbabilities {
+
+    /** A stage of the model with its fixed P(win) as an answer made once. */
+    record StageInfo(Stage stage, LearnedWinRates.Estimate fixed) {
+    }
+
+    private final StageModel stages;
+    private final Map<String, StageInfo> stageInfo = new HashMap<>();
+    private final LearnedWinRates learned;
+    private final String segmentBy;
+    private final CloseTiming timing;
+    private final LocalDate asOf;
+    private final LocalDate windowStart;
+    private final LocalDate windowEnd;
+    private final CloseTiming.Estimate inWindow;
+    private final CloseTiming.Estimate beforeWindow;
+    private final Map<CloseTiming.Situation, CloseTiming.Estimate> outside = new HashMap<>();
+    private LearnedWinRates.Estimate overall;
+
+    /**
+     * @param learned   learned win rates, or null to use the stage model's fixed probabilities
+     * @param segmentBy the field learned rates are segmented by, or null
+     * @param timing    learned close timing, or null to take it from the close date
+     */
+    DealProbabilities(StageModel stages, LearnedWinRates learned, String segmentBy, CloseTiming timing, LocalDate asOf,
+                      LocalDate windowStart, Period period) {
+        this.stages = stages;
+        this.learned = learned;
+        this.segmentBy = segmentBy;
+        this.timing = timing;
+        this.asOf = asOf;
+        this.windowStart = windowStart;
+        this.windowEnd = period.end();
+        for (Stage st : stages.stages()) {
+            stageInfo.put(st.name(), new StageInfo(st, new LearnedWinRates.Estimate(st.winProbability().toDouble(),
+                    ProbabilitySource.STAGE_MODEL, "stage model: " + st.name() + " " + st.winProbability())));
+        }
+        inWindow = new CloseTiming.Estimate(1, TimingSource.CLOSE_DATE, "close date in the period");
+        beforeWindow = new CloseTiming.Estimate(0, TimingSource.CLOSE_DATE, "close date before the period");
+        for (CloseTiming.Situation s : CloseTiming.Situation.values()) {
+            outside.put(s, new CloseTiming.Estimate(0, TimingSource.CLOSE_DATE, s.text));
+        }
+    }
+
+    /**
+     * The stage of an open snapshot in the model, or null for {@link Opportunity#UNKNOWN_STAGE}.
+     *
+     * @throws PipelineInputException if the model lacks the stage or the stage is a closing one
+     */
+    StageInfo stageOf(Opportunity s) {
+        if (s.stage().equals(Opportunity.UNKNOWN_STAGE)) {
+            return null;
+        }
+        StageInfo info = stageInfo.get(s.stage());
+        if (info == null) {
+            Stage st = stages.find(s.stage()).orElse(null);
+            if (st == null) {
+                throw new PipelineInputException(s.id(), "opportunity " + s.id() + " is at stage \"" + s.stage()
+                        + "\" on " + asOf + ", which the stage model does not have; known stages: "
+                        + stages.stages().stream().map(Stage::name).toList());
+            }
+            info = stageInfo.get(st.name());
+        }
+        if (info.stage().isClosed()) {
+            throw new PipelineInputException(s.id(), "opportunity " + s.id() + " is open on " + asOf
+                    + " but at closing stage \"" + info.stage().name() + "\"");
+        }
+        return info;
+    }
+
+    /**
+     * P(win) of an open snapshot at stage {@code info} (null: unknown stage), or null while the overall rate
+     * that a deal at an unknown stage needs is not known yet ({@link #hasOverall()}).
+     */
+    LearnedWinRates.Estimate win(Opportunity s, StageInfo info) {
+        if (learned != null) {
+            return learned.estimate(s.stage(), daysInStage(s), segmentBy == null ? null : s.field(segmentBy).orElse(""));
+        }
+        if (info != null) {
+            return info.fixed();
+        }
+        return overall;
+    }
+
+    /** P(the snapshot closes inside the period | it wins). */
+    CloseTiming.Estimate inPeriod(Opportunity s) {
+        LocalDate cd = s.closeDate();
+        if (timing != null) {
+            return timing.estimate(s.createdDate(), cd, asOf, windowStart, windowEnd);
+        }
+        CloseTiming.Situation sit = CloseTiming.situation(cd, asOf, windowStart, windowEnd);
+        if (sit != CloseTiming.Situation.IN_WINDOW) {
+            return outside.get(sit);
+        }
+        return cd.isBefore(windowStart) ? beforeWindow : inWindow;
+    }
+
+    boolean hasOverall() {
+        return overall != null;
+    }
+
+    /** The overall win rate for deals at an unknown stage: {rate, closed count, won count}. */
+    void setOverall(double[] fb) {
+        String why = fb[1] > 0
+                ? String.format(Locale.ROOT, "stage unknown on the day: overall %d of %d closed deals won", (long) fb[2], (long) fb[1])
+                : "stage unknown on the day and no closed history: average of the stage model's open stages";
+        overall = new LearnedWinRates.Estimate(fb[0], ProbabilitySource.OVERALL, why);
+    }
+
+    LearnedWinRates.Estimate overall() {
+        return overall;
+    }
+
+    /** {overall rate, closed count, won count}; the stage model's average open probability without history. */
+    double[] overallRate(List<Opportunity> history) {
+        long n = 0;
+        long k = 0;
+        for (Opportunity o : history) {
+            if (o.status().isClosed() && !o.closeDate().isAfter(asOf)) {
+                n++;
+                if (o.isWon()) {
+                    k++;
+                }
+            }
+        }
+        if (n > 0) {
+            return new double[] {k / (double) n, n, k};
+        }
+        double avg = stages.openStages().stream().mapToDouble(s -> s.winProbability().toDouble()).average().orElse(0);
+        return new double[] {avg, 0, 0};
+    }
+
+    private long daysInStage(Opportunity s) {
+        List<StageChange> h = s.history();
+        LocalDate since = s.createdDate();
+        for (int i = h.size() - 1; i >= 0; i--) {
+            if (h.get(i).stage().equalsIgnoreCase(s.stage())) {
+                since = i == 0 ? s.createdDate() : h.get(i).date();
+                for (int j = i - 1; j >= 0 && h.get(j).stage().equalsIgnoreCase(s.stage()); j--) {
+                    since = j == 0 ? s.createdDate() : h.get(j).date();
+                }
+                break;
+            }
+        }
+        return ChronoUnit.DAYS.between(since, asOf);
+    }
+}

@@ -1,0 +1,92 @@
+package io.salesops.forecast.pipeline;
+
+import io.salesops.core.crm.Opportunity;
+import io.salesops.core.period.Period;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bookings expected from opportunities not yet created on the as-of day: per leaf, what was won in each of the
+ * last complete periods from deals created after the same day of that period, and their average rounded once.
+ * Immutable once learned.
+ *
+ * @param byPeriod per node (not rolled up) and past period, the amounts won, minor units
+ * @param average  per node (not rolled up), the average over the past periods, minor units
+ * @param pasts    the past periods averaged over
+ * @param day      the day of the period the forecast stands on, 1-based
+ */
+record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long day) {
+
+    /**
+     * Learns from {@code history} the bookings of not-yet-created deals of every leaf of {@code tree} (rolling
+     * up by dimension it may add leaves).
+     *
+     * @return the model, or null if no past period is complete before the as-of day
+     * @throws PipelineInputException if a deal used is in another currency, or rolling up by dimension names an owner not in the org
+     */
+    static NotYetCreated learn(List<Opportunity> history, RollupTree tree, boolean byOwner, Period period,
+                               LocalDate asOf, int lookback, Currency currency, RoundingMode rounding) {
+        long offset = ChronoUnit.DAYS.between(period.start(), asOf);
+        List<Period> pasts = new ArrayList<>();
+        for (int j = 1; pasts.size() < lookback && j <= lookback + 4; j++) {
+            Period p = period.plus(-j);
+            if (!p.end().isAfter(asOf)) {
+                pasts.add(p);
+            }
+        }
+        if (pasts.isEmpty()) {
+            return null;
+        }
+        int k = pasts.size();
+        Map<Integer, long[]> byLeaf = new HashMap<>();
+        for (int j = 0; j < k; j++) {
+            Period p = pasts.get(j);
+            LocalDate snapshot = p.start().plusDays(offset);
+            for (Opportunity o : history) {
+                if (!o.isWon() || o.createdDate().compareTo(snapshot) <= 0 || o.closeDate().isBefore(p.start())
+                        || o.closeDate().isAfter(p.end())) {
+                    continue;
+                }
+                DealPass.checkCurrency(o, currency);
+                int leaf;
+                if (byOwner) {
+                    Integer l = tree.ownerLeaf(o.ownerId());
+                    if (l == null) {
+                        continue; // a rep who left: their new business is not this org's to forecast per rep
+                    }
+                    leaf = l;
+                } else {
+                    leaf = tree.leafOf(o);
+                }
+                long[] row = byLeaf.computeIfAbsent(leaf, x -> new long[k]);
+                row[j] = Math.addExact(row[j], o.amount().minorUnits());
+            }
+        }
+        int n = tree.size();
+        long[][] out = new long[n][k];
+        long[] average = new long[n];
+        for (Map.Entry<Integer, long[]> e : byLeaf.entrySet()) {
+            long[] row = e.getValue();
+            out[e.getKey()] = row;
+            long sum = 0;
+            for (long v : row) {
+                sum = Math.addExact(sum, v);
+            }
+            average[e.getKey()] = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(k), 0, rounding).longValueExact();
+        }
+        return new NotYetCreated(out, average, pasts, offset + 1);
+    }
+
+    /** @return the assumption as the report states it */
+    String assumption() {
+        return "bookings from not-yet-created opportunities: per group, the average over " + pasts
+                + " of what was won in the period from deals created after the same day of the period (day " + day + ")";
+    }
+}
