@@ -7,4 +7,5 @@ module io.salesops.core {
     exports io.salesops.core.period;
     exports io.salesops.core.org;
     exports io.salesops.core.crm;
+    exports io.salesops.core.problem;
 }

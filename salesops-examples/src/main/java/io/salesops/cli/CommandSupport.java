@@ -1,6 +1,8 @@
 package io.salesops.cli;
 
 import io.salesops.core.money.Money;
+import io.salesops.core.problem.Problem;
+import io.salesops.core.problem.SalesopsInputException;
 import io.salesops.io.CsvImportException;
 import io.salesops.io.ImportProblem;
 import java.io.IOException;
@@ -31,7 +33,17 @@ final class CommandSupport {
         try {
             return body.call();
         } catch (CsvImportException e) {
-            List<ImportProblem> ps = e.problems();
+            List<ImportProblem> ps = e.importProblems();
+            for (int i = 0; i < Math.min(ps.size(), 20); i++) {
+                err.println("salesops: error: " + ps.get(i));
+            }
+            if (ps.size() > 20) {
+                err.println("salesops: error: ... and " + (ps.size() - 20) + " more problems");
+            }
+            return BAD_INPUT;
+        } catch (SalesopsInputException e) {
+            // The one error model: every located problem on its own line.
+            List<Problem> ps = e.problems();
             for (int i = 0; i < Math.min(ps.size(), 20); i++) {
                 err.println("salesops: error: " + ps.get(i));
             }

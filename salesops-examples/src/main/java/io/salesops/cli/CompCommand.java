@@ -13,6 +13,8 @@ import io.salesops.comp.plan.PlanValidator;
 import io.salesops.comp.statement.Statement;
 import io.salesops.core.money.Money;
 import io.salesops.io.CsvImportException;
+import io.salesops.core.problem.Problem;
+import io.salesops.core.problem.SalesopsInputException;
 import io.salesops.io.ImportProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,20 +59,25 @@ public final class CompCommand implements Callable<Integer> {
     /** Prints every problem of the known multi-problem failures and returns exit 1; rethrows anything else. */
     static int problems(RuntimeException e, PrintWriter err) {
         if (e instanceof PlanFileException p) {
-            for (PlanFileProblem x : p.problems()) {
+            for (PlanFileProblem x : p.fileProblems()) {
                 err.println(x);
             }
-            err.println("salesops: error: " + count(p.problems().size()) + " in plan files");
+            err.println("salesops: error: " + count(p.fileProblems().size()) + " in plan files");
         } else if (e instanceof CsvImportException c) {
-            for (ImportProblem x : c.problems()) {
+            for (ImportProblem x : c.importProblems()) {
                 err.println(x);
             }
-            err.println("salesops: error: " + count(c.problems().size()) + " in the CSV input; --lenient skips bad rows");
+            err.println("salesops: error: " + count(c.importProblems().size()) + " in the CSV input; --lenient skips bad rows");
         } else if (e instanceof PlanValidationException v) {
-            for (PlanProblem x : v.problems()) {
+            for (PlanProblem x : v.planProblems()) {
                 err.println(x);
             }
-            err.println("salesops: error: the plan cannot be calculated on this input (" + count(v.problems().size()) + ")");
+            err.println("salesops: error: the plan cannot be calculated on this input (" + count(v.planProblems().size()) + ")");
+        } else if (e instanceof SalesopsInputException s) {
+            for (Problem x : s.problems()) {
+                err.println(x);
+            }
+            err.println("salesops: error: " + count(s.problems().size()) + " in the input");
         } else {
             throw e;
         }
@@ -146,7 +153,7 @@ public final class CompCommand implements Callable<Integer> {
             try {
                 l = in.load(err);
                 r = CommissionEngine.calculate(l.versions(), l.context(), l.credits(), l.period(), l.prior());
-            } catch (PlanFileException | CsvImportException | PlanValidationException e) {
+            } catch (SalesopsInputException e) {
                 return problems(e, err);
             }
             PrintWriter o = spec.commandLine().getOut();
@@ -217,7 +224,7 @@ public final class CompCommand implements Callable<Integer> {
                             + l.context().org().reps().stream().map(x -> x.id()).limit(20).toList());
                 }
                 r = CommissionEngine.calculate(l.versions(), l.context(), l.credits(), l.period(), l.prior());
-            } catch (PlanFileException | CsvImportException | PlanValidationException e) {
+            } catch (SalesopsInputException e) {
                 return problems(e, err);
             }
             PrintWriter o = spec.commandLine().getOut();
@@ -267,12 +274,9 @@ public final class CompCommand implements Callable<Integer> {
                     c = new Credit(c.id(), c.payeeId(), c.date(), c.amount(), c.type(), product, c.dealId(), c.status(),
                             List.of(), Map.of());
                 }
-                List<PlanProblem> ps = PlanValidator.validate(l.plan(), l.context(), l.period(), l.credits());
-                if (!ps.isEmpty()) {
-                    throw new PlanValidationException(l.plan().name(), ps);
-                }
+                PlanValidator.check(l.plan(), l.context(), l.period(), l.credits());
                 w = CommissionEngine.whatIf(l.plan(), l.context(), l.credits(), l.period(), l.prior(), c);
-            } catch (PlanFileException | CsvImportException | PlanValidationException e) {
+            } catch (SalesopsInputException e) {
                 return problems(e, err);
             }
             PrintWriter o = spec.commandLine().getOut();

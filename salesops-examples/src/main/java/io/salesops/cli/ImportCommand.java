@@ -94,7 +94,7 @@ public final class ImportCommand {
                 r = history == null ? b.build().read(file) : b.build().read(file, history);
             } catch (CsvImportException e) {
                 out.println(file + ": cannot be imported");
-                printProblems(out, e.problems());
+                printProblems(out, e.importProblems());
                 return ExitCodes.BAD_INPUT;
             }
             summarize(out, r);

@@ -2,6 +2,7 @@ package io.salesops.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.salesops.core.problem.SalesopsInputException;
 import io.salesops.server.internal.Endpoint;
 import io.salesops.server.internal.Endpoints;
 import io.salesops.server.internal.Json;
@@ -167,6 +168,13 @@ public final class SalesopsServer implements AutoCloseable {
             Throwable cause = e.getCause();
             if (cause instanceof ProblemException p) {
                 throw p;
+            }
+            if (cause instanceof SalesopsInputException bad) {
+                // The one error model: the user's input is wrong, every problem becomes a located field error.
+                List<ProblemException.FieldError> errors = bad.problems().stream()
+                        .map(p -> new ProblemException.FieldError(p.path().isEmpty() ? "" : "/" + p.path(), p.toString()))
+                        .toList();
+                throw new ProblemException(400, "Bad Request", bad.getMessage(), errors);
             }
             if (cause instanceof IllegalArgumentException || cause instanceof ArithmeticException
                     || cause instanceof java.util.NoSuchElementException || cause instanceof java.time.DateTimeException) {

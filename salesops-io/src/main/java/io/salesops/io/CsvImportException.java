@@ -1,24 +1,27 @@
 package io.salesops.io;
 
+import io.salesops.core.problem.Problem;
+import io.salesops.core.problem.SalesopsInputException;
 import java.util.List;
 
 /**
  * A file could not be imported: its header lacks required columns, or (in strict mode) a row is invalid.
  * Holds every {@link ImportProblem} found before giving up; the message lists them, one per line.
+ * {@link #problems()} gives them in the common {@link Problem} form, {@link #importProblems()} with the cell value.
  */
-public final class CsvImportException extends IllegalArgumentException {
+public final class CsvImportException extends SalesopsInputException {
     private static final long serialVersionUID = 1L;
     private static final int LISTED = 20;
 
-    private final transient List<ImportProblem> problems;
+    private final transient List<ImportProblem> importProblems;
 
     /**
      * @param problems at least one problem
      * @throws IllegalArgumentException if {@code problems} is empty
      */
     public CsvImportException(List<ImportProblem> problems) {
-        super(message(problems));
-        this.problems = List.copyOf(problems);
+        super(message(problems), problems.stream().map(ImportProblem::toProblem).toList());
+        this.importProblems = List.copyOf(problems);
     }
 
     private static String message(List<ImportProblem> problems) {
@@ -38,8 +41,12 @@ public final class CsvImportException extends IllegalArgumentException {
         return sb.toString();
     }
 
-    /** @return every problem found, in file order; never empty */
-    public List<ImportProblem> problems() {
-        return problems;
+    /**
+     * Every problem found, with the offending cell value and the column's header name.
+     *
+     * @return the problems in file order; never empty
+     */
+    public List<ImportProblem> importProblems() {
+        return importProblems;
     }
 }

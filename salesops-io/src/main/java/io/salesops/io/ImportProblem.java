@@ -1,5 +1,6 @@
 package io.salesops.io;
 
+import io.salesops.core.problem.Problem;
 import java.util.Objects;
 
 /**
@@ -24,6 +25,15 @@ public record ImportProblem(String file, long line, String column, int columnNum
         if (line < 0 || columnNumber < 0) {
             throw new IllegalArgumentException("line " + line + " and column " + columnNumber + " must not be negative");
         }
+    }
+
+    /**
+     * This problem in the common form shared by every salesops module.
+     *
+     * @return a problem with this file as its source, the column number, and the column's header name as its path
+     */
+    public Problem toProblem() {
+        return new Problem(file, line, columnNumber, column == null ? "" : column, message);
     }
 
     /** @return {@code file:line:column (name): message}, leaving out the parts that are unknown */

@@ -93,7 +93,7 @@ class OpportunityCsvProperties {
         try {
             return reader.read(file);
         } catch (CsvImportException e) {
-            return e.problems();
+            return e.importProblems();
         }
     }
 

@@ -221,7 +221,7 @@ class OpportunityCsvReaderTest {
                 + "O-1,A,acc,ann,Proposal,1,USD,2026-01-01,,open\n"
                 + "O-2,B,acc,,Proposal,x,USD,2026-01-01,,maybe\n"
                 + "O-3,B,acc,ann,Proposal,y,USD,2026-01-01,,open\n"))
-                .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems())
+                .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.importProblems())
                         .extracting(ImportProblem::toString).containsExactly(
                                 "opps.csv:3:4 (owner): owner is empty; it is required",
                                 "opps.csv:3:6 (amount): \"x\" is not a decimal amount",

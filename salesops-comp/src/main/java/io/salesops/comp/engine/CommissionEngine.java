@@ -58,7 +58,9 @@ public final class CommissionEngine {
     /**
      * Calculates one period of {@code plan} for the reps of {@code org}, with no quotas or exchange rates.
      *
-     * @throws io.salesops.comp.plan.PlanValidationException listing every problem of the plan for this input
+     * @throws io.salesops.comp.plan.PlanValidationException listing every problem of the plan itself
+     * @throws io.salesops.core.problem.SalesopsInputException listing every problem of the input (a payee without a
+     *         quota; {@link io.salesops.comp.input.MissingRateException} when only exchange rates are missing)
      */
     public static CalculationResult calculate(CompPlan plan, Org org, Collection<Credit> credits, Period period,
                                               CompState priorState) {
@@ -74,7 +76,9 @@ public final class CommissionEngine {
      * @param period     the period to calculate
      * @param priorState the state after the previous period ({@link CompState#empty()} for the first)
      * @return a statement per rep and the state after this period
-     * @throws io.salesops.comp.plan.PlanValidationException listing every problem of the plan for this input
+     * @throws io.salesops.comp.plan.PlanValidationException listing every problem of the plan itself
+     * @throws io.salesops.core.problem.SalesopsInputException listing every problem of the input (a payee without a
+     *         quota; {@link io.salesops.comp.input.MissingRateException} when only exchange rates are missing)
      * @throws IllegalArgumentException naming the credit if credit ids repeat within the period
      */
     public static CalculationResult calculate(CompPlan plan, CompContext context, Collection<Credit> credits,

@@ -1,5 +1,6 @@
 package io.salesops.comp.file;
 
+import io.salesops.core.problem.SalesopsInputException;
 import java.util.List;
 
 /**
@@ -7,15 +8,15 @@ import java.util.List;
  * file, line, column and path. The message is the first problem followed by the count of the others; print
  * {@link #problems()} to show them all. Immutable and thread-safe.
  */
-public final class PlanFileException extends IllegalArgumentException {
+public final class PlanFileException extends SalesopsInputException {
     private static final long serialVersionUID = 1L;
 
-    private final transient List<PlanFileProblem> problems;
+    private final transient List<PlanFileProblem> fileProblems;
 
     /** @param problems every problem found, at least one; copied */
     public PlanFileException(List<PlanFileProblem> problems) {
-        super(summary(problems));
-        this.problems = List.copyOf(problems);
+        super(summary(problems), problems.stream().map(PlanFileProblem::toProblem).toList());
+        this.fileProblems = List.copyOf(problems);
     }
 
     private static String summary(List<PlanFileProblem> problems) {
@@ -26,8 +27,12 @@ public final class PlanFileException extends IllegalArgumentException {
                 + (problems.size() > 2 ? "s" : "") + ")" : "");
     }
 
-    /** @return every problem, in file order as found */
-    public List<PlanFileProblem> problems() {
-        return problems;
+    /**
+     * Every problem, as plan-file problems ({@link #problems()} gives the same in the common form).
+     *
+     * @return the problems in file order as found; never empty
+     */
+    public List<PlanFileProblem> fileProblems() {
+        return fileProblems;
     }
 }

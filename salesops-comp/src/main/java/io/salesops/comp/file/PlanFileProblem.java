@@ -1,5 +1,6 @@
 package io.salesops.comp.file;
 
+import io.salesops.core.problem.Problem;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,15 @@ public record PlanFileProblem(String file, int line, int column, String path, St
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(message, "message");
+    }
+
+    /**
+     * This problem in the common form shared by every salesops module.
+     *
+     * @return the same file, line, column, path and message as a {@link Problem}
+     */
+    public Problem toProblem() {
+        return new Problem(file, line, column, path, message);
     }
 
     /** @return {@code file:line:column path: message}, leaving out what is unknown */

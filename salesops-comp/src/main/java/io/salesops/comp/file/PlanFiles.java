@@ -121,7 +121,7 @@ public final class PlanFiles {
             read(file);
             return List.of();
         } catch (PlanFileException e) {
-            return e.problems();
+            return e.fileProblems();
         } catch (java.nio.file.NoSuchFileException e) {
             return List.of(new PlanFileProblem(file.toString(), 0, 0, "", "file not found"));
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {

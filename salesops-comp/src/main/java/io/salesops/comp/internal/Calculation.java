@@ -21,7 +21,6 @@ import io.salesops.comp.plan.Guarantee;
 import io.salesops.comp.plan.Measure;
 import io.salesops.comp.plan.Multiplier;
 import io.salesops.comp.plan.PayRule;
-import io.salesops.comp.plan.PlanProblem;
 import io.salesops.comp.plan.PlanValidationException;
 import io.salesops.comp.plan.PlanValidator;
 import io.salesops.comp.plan.QuotaProration;
@@ -223,7 +222,9 @@ public final class Calculation {
      *
      * @param versions plan versions; those effective in the period apply to their part of it
      * @param pool     the pool to calculate payees in, or null for the calling thread
-     * @throws PlanValidationException listing every problem of a version against the context and credits
+     * @throws PlanValidationException listing every problem of a version's own
+     * @throws io.salesops.core.problem.SalesopsInputException listing every problem of the context and credits
+     *         ({@link io.salesops.comp.input.MissingRateException} when they are all missing exchange rates)
      */
     public static CalculationResult run(List<CompPlan> versions, CompContext ctx, Collection<Credit> credits,
                                         Period period, CompState prior, ForkJoinPool pool) {
@@ -235,10 +236,7 @@ public final class Calculation {
             }
         }
         for (Segment s : calc.segments) {
-            List<PlanProblem> problems = PlanValidator.validate(s.plan(), ctx, period, inPeriod);
-            if (!problems.isEmpty()) {
-                throw new PlanValidationException(s.plan().name(), problems);
-            }
+            PlanValidator.check(s.plan(), ctx, period, inPeriod);
         }
         return calc.calculate(inPeriod, pool);
     }

@@ -1,5 +1,6 @@
 package io.salesops.comp.plan;
 
+import io.salesops.core.problem.Problem;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,16 @@ public record PlanProblem(String path, String message) {
         Objects.requireNonNull(message, "message");
     }
 
+    /**
+     * This problem in the common form shared by every salesops module.
+     *
+     * @return a problem with this path and message and no source file
+     */
+    public Problem toProblem() {
+        return Problem.at(path, message);
+    }
+
+    /** @return {@code path: message} */
     @Override
     public String toString() {
         return path + ": " + message;

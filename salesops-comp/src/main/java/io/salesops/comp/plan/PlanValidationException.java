@@ -1,23 +1,29 @@
 package io.salesops.comp.plan;
 
+import io.salesops.core.problem.SalesopsInputException;
 import java.util.List;
 
 /**
  * Thrown when a plan has problems; carries every problem found, not only the first. Immutable and thread-safe.
  */
-public final class PlanValidationException extends IllegalArgumentException {
+public final class PlanValidationException extends SalesopsInputException {
     private static final long serialVersionUID = 1L;
 
-    private final transient List<PlanProblem> problems;
+    private final transient List<PlanProblem> planProblems;
 
     /** @param planName the plan @param problems every problem found, at least one */
     public PlanValidationException(String planName, List<PlanProblem> problems) {
-        super("plan \"" + planName + "\" is invalid: " + String.join("; ", problems.stream().map(Object::toString).toList()));
-        this.problems = List.copyOf(problems);
+        super("plan \"" + planName + "\" is invalid: " + String.join("; ", problems.stream().map(Object::toString).toList()),
+                problems.stream().map(PlanProblem::toProblem).toList());
+        this.planProblems = List.copyOf(problems);
     }
 
-    /** @return every problem found */
-    public List<PlanProblem> problems() {
-        return problems;
+    /**
+     * Every problem found, as plan problems ({@link #problems()} gives the same in the common form).
+     *
+     * @return the problems in plan order; never empty
+     */
+    public List<PlanProblem> planProblems() {
+        return planProblems;
     }
 }

@@ -2,10 +2,13 @@ package io.salesops.comp.plan;
 
 import io.salesops.comp.input.CompContext;
 import io.salesops.comp.input.Credit;
+import io.salesops.comp.input.MissingRateException;
 import io.salesops.core.crm.Quota;
 import io.salesops.core.money.Money;
 import io.salesops.core.org.Rep;
 import io.salesops.core.period.Period;
+import io.salesops.core.problem.Problem;
+import io.salesops.core.problem.SalesopsInputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -137,13 +140,48 @@ public final class PlanValidator {
             out.add(new PlanProblem("effectiveTo", "plan ends on " + plan.effectiveTo() + ", before it starts on " + plan.effectiveFrom()));
         }
         if (context != null) {
-            contextProblems(plan, context, period, credits, out);
+            contextProblems(plan, context, period, credits, out, out);
         }
         return List.copyOf(out);
     }
 
+    /**
+     * Checks a calculation of {@code period} over {@code credits} before it runs, telling a wrong plan from wrong
+     * data: the plan's own problems throw a {@link PlanValidationException}; a plan that is fine but meets input
+     * it cannot be calculated on (a payee without a quota, an amount without an exchange rate) throws an input
+     * exception that names the data, never "plan is invalid".
+     *
+     * @param plan    the plan
+     * @param context org, quotas and rates
+     * @param period  the period to be calculated, or null to skip the quota check per period
+     * @param credits the credits to be calculated, or null to skip the exchange-rate check per credit
+     * @throws PlanValidationException if the plan itself has problems
+     * @throws MissingRateException    if the only problems are amounts without an exchange rate (all of them listed)
+     * @throws SalesopsInputException  if the data has other problems (all of them listed)
+     */
+    public static void check(CompPlan plan, CompContext context, Period period, Collection<Credit> credits) {
+        List<PlanProblem> own = validate(plan, null);
+        if (!own.isEmpty()) {
+            throw new PlanValidationException(plan.name(), own);
+        }
+        List<PlanProblem> data = new ArrayList<>();
+        List<PlanProblem> rates = new ArrayList<>();
+        contextProblems(plan, context, period, credits, data, rates);
+        if (data.isEmpty() && rates.isEmpty()) {
+            return;
+        }
+        if (data.isEmpty()) {
+            throw new MissingRateException(rates.stream().map(PlanProblem::toProblem).toList());
+        }
+        data.addAll(rates);
+        List<Problem> problems = data.stream().map(PlanProblem::toProblem).toList();
+        throw new SalesopsInputException("the input cannot be calculated with plan \"" + plan.name() + "\": "
+                + String.join("; ", data.stream().map(Object::toString).toList()), problems);
+    }
+
+    /** Adds the data's problems to {@code out}, and those of missing exchange rates to {@code rates}. */
     private static void contextProblems(CompPlan plan, CompContext ctx, Period period, Collection<Credit> credits,
-                                        List<PlanProblem> out) {
+                                        List<PlanProblem> out, List<PlanProblem> rates) {
         List<Component> needing = plan.components().stream().filter(Component::needsQuota).toList();
         if (!needing.isEmpty()) {
             String names = String.join(", ", needing.stream().map(Component::name).toList());
@@ -163,7 +201,7 @@ public final class PlanValidator {
             if (!q.amount().currency().equals(plan.currency())
                     && !ctx.rates().hasPair(q.amount().currency(), plan.currency())
                     && reported.add(q.amount().currency().getCurrencyCode())) {
-                out.add(new PlanProblem("quotas[" + q.repId() + "]", "quota currency " + q.amount().currency()
+                rates.add(new PlanProblem("quotas[" + q.repId() + "]", "quota currency " + q.amount().currency()
                         + " has no exchange rate to the plan currency " + plan.currency()));
             }
         }
@@ -172,7 +210,7 @@ public final class PlanValidator {
             for (Credit c : credits) {
                 if (!c.amount().currency().equals(plan.currency())
                         && ctx.rates().rate(c.amount().currency(), plan.currency(), c.date()).isEmpty()) {
-                    out.add(new PlanProblem("credits[" + i + "].amount", "credit " + c.id() + " is in "
+                    rates.add(new PlanProblem("credits[" + i + "].amount", "credit " + c.id() + " is in "
                             + c.amount().currency() + ", which has no exchange rate to " + plan.currency()
                             + " effective on " + c.date()));
                 }

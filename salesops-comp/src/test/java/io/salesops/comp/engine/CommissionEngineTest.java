@@ -468,11 +468,14 @@ class CommissionEngineTest {
     }
 
     @Test
-    void foreignCurrencyCredit_withoutARate_isAValidationProblemNamingTheCredit() {
+    void foreignCurrencyCredit_withoutARate_isAMissingRateNamingTheCredit_notAnInvalidPlan() {
         CompPlan plan = CompPlan.builder("AE").currency("USD").component(c -> c.name("Bookings").flatRate("10")).build();
         Credit eur = deal("d1", "alice", day(3, 10), "0.00").withAmount(Money.of("10000.00", "EUR"));
         assertThatThrownBy(() -> alice(plan, CompContext.of(ALICE), List.of(eur), 3))
-                .isInstanceOf(PlanValidationException.class)
+                .isInstanceOf(io.salesops.comp.input.MissingRateException.class)
+                .isNotInstanceOf(PlanValidationException.class)
+                .satisfies(e -> assertThat(((io.salesops.core.problem.SalesopsInputException) e).problems())
+                        .extracting(io.salesops.core.problem.Problem::path).containsExactly("credits[0].amount"))
                 .hasMessageContaining("credits[0].amount: credit d1 is in EUR, which has no exchange rate to USD effective on 2026-03-10");
     }
 
@@ -577,10 +580,11 @@ class CommissionEngineTest {
     }
 
     @Test
-    void missingQuota_isAValidationProblemNamingTheRep() {
+    void missingQuota_isAnInputProblemNamingTheRep_notAnInvalidPlan() {
         CompPlan plan = tiered(TierTable.marginal(ATTAINMENT).upTo("100", "10").above("15"));
         assertThatThrownBy(() -> alice(plan, CompContext.of(ALICE), List.of(), 3))
-                .isInstanceOf(PlanValidationException.class)
+                .isInstanceOf(io.salesops.core.problem.SalesopsInputException.class)
+                .isNotInstanceOf(PlanValidationException.class)
                 .hasMessageContaining("quotas[alice]: rep alice has no quota for 2026-03, which Bookings needs");
     }
 

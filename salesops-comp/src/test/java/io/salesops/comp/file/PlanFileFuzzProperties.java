@@ -34,7 +34,7 @@ class PlanFileFuzzProperties {
                 CompPlan plan = PlanFiles.read(input.bytes(), "fuzz", input.format());
                 assertThat(plan.validate()).isEmpty();
             } catch (PlanFileException e) {
-                assertThat(e.problems()).isNotEmpty().allSatisfy(p -> {
+                assertThat(e.fileProblems()).isNotEmpty().allSatisfy(p -> {
                     assertThat(p.file()).isEqualTo("fuzz");
                     assertThat(p.message()).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
                 });

@@ -27,7 +27,7 @@ class PlanFilesTest {
             PlanFiles.read(text, "plan." + format.name().toLowerCase(), format);
             return List.of();
         } catch (PlanFileException e) {
-            return e.problems();
+            return e.fileProblems();
         }
     }
 

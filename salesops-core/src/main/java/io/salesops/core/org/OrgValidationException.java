@@ -1,5 +1,7 @@
 package io.salesops.core.org;
 
+import io.salesops.core.problem.Problem;
+import io.salesops.core.problem.SalesopsInputException;
 import java.util.List;
 
 /**
@@ -7,19 +9,20 @@ import java.util.List;
  *
  * <p>Immutable and thread-safe.
  */
-public final class OrgValidationException extends IllegalArgumentException {
+public final class OrgValidationException extends SalesopsInputException {
     private static final long serialVersionUID = 1L;
-
-    private final transient List<String> problems;
 
     /** @param problems every problem found, each naming the rep and the rule */
     public OrgValidationException(List<String> problems) {
-        super("org chart is invalid: " + String.join("; ", problems));
-        this.problems = List.copyOf(problems);
+        super("org chart is invalid: " + String.join("; ", problems), problems.stream().map(Problem::of).toList());
     }
 
-    /** @return every problem found */
-    public List<String> problems() {
-        return problems;
+    /**
+     * Every problem's message ({@link #problems()} gives the same as {@link Problem}s).
+     *
+     * @return the messages, each naming the rep and the rule; never empty
+     */
+    public List<String> messages() {
+        return problems().stream().map(Problem::message).toList();
     }
 }

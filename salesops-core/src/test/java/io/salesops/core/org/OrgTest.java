@@ -35,7 +35,7 @@ class OrgTest {
                 Rep.of("a", "b"), Rep.of("b", "c"), Rep.of("c", "a"),
                 Rep.of("d", "ghost"), Rep.of("e", null), Rep.of("e", null))))
                 .isInstanceOf(OrgValidationException.class)
-                .satisfies(e -> assertThat(((OrgValidationException) e).problems()).containsExactlyInAnyOrder(
+                .satisfies(e -> assertThat(((OrgValidationException) e).messages()).containsExactlyInAnyOrder(
                         "rep id e appears more than once",
                         "rep d has manager ghost, who is not in the org",
                         "management cycle: a -> b -> c -> a"));

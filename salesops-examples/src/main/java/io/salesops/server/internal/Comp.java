@@ -50,7 +50,7 @@ final class Comp {
         try {
             plan(errors, r.plan(), r.planYaml());
         } catch (PlanFileException e) {
-            for (PlanFileProblem p : e.problems()) {
+            for (PlanFileProblem p : e.fileProblems()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("path", p.path());
                 m.put("line", p.line());
@@ -104,10 +104,7 @@ final class Comp {
         }
         WhatIf w;
         try {
-            List<PlanProblem> ps = PlanValidator.validate(in.plan, in.context, in.period, in.credits);
-            if (!ps.isEmpty()) {
-                throw new PlanValidationException(in.plan.name(), ps);
-            }
+            PlanValidator.check(in.plan, in.context, in.period, in.credits);
             w = CommissionEngine.whatIf(in.plan, in.context, in.credits, in.period, in.prior, c);
         } catch (PlanValidationException e) {
             throw invalid(e);
@@ -132,7 +129,7 @@ final class Comp {
 
     private static ProblemException invalid(PlanValidationException e) {
         List<FieldError> errors = new ArrayList<>();
-        for (PlanProblem p : e.problems()) {
+        for (PlanProblem p : e.planProblems()) {
             errors.add(new FieldError("/plan", p.toString()));
         }
         return new ProblemException(400, "Bad Request", "the plan cannot be calculated on this input: " + e.getMessage(), errors);
@@ -150,7 +147,7 @@ final class Comp {
         try {
             plan = plan(errors, planJson, planYaml);
         } catch (PlanFileException e) {
-            for (PlanFileProblem p : e.problems()) {
+            for (PlanFileProblem p : e.fileProblems()) {
                 errors.add(new FieldError(planJson != null ? "/plan" : "/planYaml", p.toString()));
             }
         }

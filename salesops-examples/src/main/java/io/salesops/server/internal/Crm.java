@@ -251,7 +251,7 @@ final class Crm {
         try {
             return Org.of(reps);
         } catch (OrgValidationException e) {
-            for (String p : e.problems()) {
+            for (String p : e.messages()) {
                 errors.add(new FieldError("/org", p));
             }
             return null;

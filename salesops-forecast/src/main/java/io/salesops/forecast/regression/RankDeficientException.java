@@ -1,5 +1,7 @@
 package io.salesops.forecast.regression;
 
+import io.salesops.core.problem.Problem;
+import io.salesops.core.problem.SalesopsInputException;
 import java.util.List;
 
 /**
@@ -9,7 +11,7 @@ import java.util.List;
  *
  * <p>Immutable.
  */
-public final class RankDeficientException extends IllegalArgumentException {
+public final class RankDeficientException extends SalesopsInputException {
 
     private static final long serialVersionUID = 1L;
 
@@ -22,7 +24,7 @@ public final class RankDeficientException extends IllegalArgumentException {
      * @param message   the full explanation
      */
     public RankDeficientException(String column, List<String> dependsOn, String message) {
-        super(message);
+        super(message, List.of(Problem.at(column, message)));
         this.column = column;
         this.dependsOn = List.copyOf(dependsOn);
     }

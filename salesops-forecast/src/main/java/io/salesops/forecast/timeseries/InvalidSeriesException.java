@@ -1,13 +1,16 @@
 package io.salesops.forecast.timeseries;
 
+import java.util.List;
+import io.salesops.core.problem.Problem;
+import io.salesops.core.problem.SalesopsInputException;
 /**
  * Thrown when a time series cannot be built or cannot be forecast by the requested method: a gap, a
  * duplicate period, a value that is not finite, a series too short for its season, or a non-positive
  * value where a multiplicative model needs positive ones. The message names the series and the period.
  *
- * <p>Extends {@link IllegalArgumentException} so callers that treat bad input generically keep working.
+ * <p>A {@link SalesopsInputException} (and so an {@link IllegalArgumentException}): the series is the user's input.
  */
-public class InvalidSeriesException extends IllegalArgumentException {
+public class InvalidSeriesException extends SalesopsInputException {
 
     private static final long serialVersionUID = 1L;
 
@@ -17,6 +20,6 @@ public class InvalidSeriesException extends IllegalArgumentException {
      * @param message the message, naming the series, the period and the rule broken; not null
      */
     public InvalidSeriesException(String message) {
-        super(message);
+        super(message, List.of(Problem.of(message)));
     }
 }
