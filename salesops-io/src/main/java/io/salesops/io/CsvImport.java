@@ -80,6 +80,11 @@ final class CsvImport {
 
     static <T> Outcome<T> read(Input in, CsvSettings s, List<Field> fields, Binder<T> binder, Unique<T> unique)
             throws IOException {
+        if (in.path() != null && java.nio.file.Files.isDirectory(in.path())) {
+            // The JDK would say only "Is a directory", without the path.
+            throw new CsvImportException(List.of(new ImportProblem(in.name(), 0, null, 0, null,
+                    "is a directory, not a CSV file")));
+        }
         if (s.parallel() && in.path() != null) {
             Outcome<T> out = ChunkedRead.read(in, s, fields, binder, unique);
             if (out != null) {

@@ -135,10 +135,41 @@ public final class OpportunityCsvReader {
     private CsvImport.Outcome<Opportunity> read(CsvImport.Input in, CsvImport.Input historyIn) throws IOException {
         CsvImport.Outcome<Opportunity> out = CsvImport.read(in, settings, FIELDS, h -> new Converter(h, settings, stageModel, knownStagesOnly),
                 UNIQUE);
+        boundTotals(out);
         if (historyIn != null) {
             attachHistory(out, historyIn);
         }
         return out;
+    }
+
+    /**
+     * Amounts are never negative, so if the file's total in each currency fits in Money, so does every sum a
+     * forecast or KPI makes of them. The row whose amount pushes a total past the range is the problem, named by
+     * file, line and column, instead of a bare "long overflow" in a later sum.
+     */
+    private void boundTotals(CsvImport.Outcome<Opportunity> out) {
+        Map<Currency, Long> totals = new HashMap<>();
+        Col amountCol = out.header.col("amount");
+        for (int i = 0; i < out.records.size(); i++) {
+            Money amount = out.records.get(i).amount();
+            long total = totals.getOrDefault(amount.currency(), 0L);
+            if (total > Long.MAX_VALUE - amount.minorUnits()) {
+                ImportProblem p = new ImportProblem(out.header.file, out.lines[i], amountCol.header, amountCol.index + 1,
+                        amount.amount().toPlainString(), "amount " + amount + " takes the file's " + amount.currency()
+                        + " total past " + Money.ofMinor(Long.MAX_VALUE, amount.currency())
+                        + ", the most Money holds; no sum of these deals could be computed");
+                if (settings.strict()) {
+                    throw new CsvImportException(List.of(p));
+                }
+                out.problems.add(p);
+                out.records.remove(i);
+                System.arraycopy(out.lines, i + 1, out.lines, i, out.records.size() - i);
+                i--;
+                continue;
+            }
+            totals.put(amount.currency(), total + amount.minorUnits());
+        }
+        out.problems.sort(Comparator.comparingLong(ImportProblem::line));
     }
 
     private void attachHistory(CsvImport.Outcome<Opportunity> out, CsvImport.Input historyIn) throws IOException {

@@ -164,4 +164,19 @@ class CsvTrustTest {
         assertThatThrownBy(() -> OpportunityCsvReader.builder().knownStagesOnly())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("stageModel");
     }
+
+    @Test
+    void amountsWhoseTotalOverflows_nameTheRowThatTipsIt() throws IOException {
+        String csv = HEADER + "O-1,ann,Proposal,90000000000000000.00,2026-01-01,x\n"
+                + "O-2,ann,Proposal,1.00,2026-01-01,x\n" + "O-3,ann,Proposal,90000000000000000.00,2026-01-01,x\n";
+
+        ImportResult<Opportunity> r = OpportunityCsvReader.builder().lenient().build().read(new StringReader(csv), "big.csv");
+
+        assertThat(r.records()).extracting(Opportunity::id).containsExactly("O-1", "O-2");
+        assertThat(r.rowsRead()).isEqualTo(r.records().size() + r.rejectedRows());
+        assertThat(r.problems()).extracting(ImportProblem::toString).singleElement().asString()
+                .startsWith("big.csv:4:4 (amount): amount USD 90,000,000,000,000,000.00 takes the file's USD total past");
+        assertThatThrownBy(() -> OpportunityCsvReader.builder().build().read(new StringReader(csv), "big.csv"))
+                .isInstanceOf(CsvImportException.class).hasMessageStartingWith("big.csv:4:4 (amount)");
+    }
 }
