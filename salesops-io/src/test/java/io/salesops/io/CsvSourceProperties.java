@@ -101,6 +101,8 @@ class CsvSourceProperties {
     /** RFC 4180 as FastCSV reads it, written for clarity, not speed. */
     static final class Reference {
         final List<String> records = new ArrayList<>();
+        /** Per record: true if every field is empty or spaces, which a reader skips like an empty line. */
+        final List<Boolean> blank = new ArrayList<>();
         long unterminatedAt;
         /** A CR inside quotes that is not followed by LF. */
         boolean loneCrInQuotes;
@@ -164,6 +166,7 @@ class CsvSourceProperties {
                     if (anyChar) {
                         fields.add(f.toString());
                         ref.records.add(recordLine + ":" + withoutQuotes(fields.toString()));
+                        ref.blank.add(fields.stream().allMatch(v -> v.chars().allMatch(c -> c <= ' ')));
                     }
                     fields = new ArrayList<>();
                     f.setLength(0);
@@ -182,6 +185,7 @@ class CsvSourceProperties {
             if (anyChar) {
                 fields.add(f.toString());
                 ref.records.add(recordLine + ":" + withoutQuotes(fields.toString()));
+                ref.blank.add(fields.stream().allMatch(v -> v.chars().allMatch(c -> c <= ' ')));
             }
             return ref;
         }

@@ -36,6 +36,7 @@ public final class Problems {
     private static final Pattern TOKEN = Pattern.compile("\\s*\\(token `JsonToken\\.[A-Z_]+`\\)");
     private static final Pattern CONSTRAINTS = Pattern.compile(",?\\s*(?:from|use|see)?\\s*`StreamReadConstraints[^`]*`");
     private static final Pattern QUOTED_TYPE = Pattern.compile("`([\\w.$\\[\\]<>]+)`");
+    private static final Pattern CANNOT_DESERIALIZE = Pattern.compile("Cannot deserialize value of type (.+?) from (\\S+)");
     private static final Pattern BARE_TYPE = Pattern.compile("\\b(?:io\\.salesops|java|javax|jakarta|com\\.fasterxml|org\\.eclipse)\\.[\\w.$]+");
 
     private Problems() {
@@ -85,6 +86,7 @@ public final class Problems {
         }
         q.appendTail(sb);
         m = BARE_TYPE.matcher(sb.toString()).replaceAll("value");
+        m = CANNOT_DESERIALIZE.matcher(m).replaceAll("expected $1, found $2");
         return cut(m.replaceAll("\\s+", " ").strip(), MAX_DETAIL);
     }
 
