@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "comp",
         description = "Commissions: validate plan files, calculate statements, explain them, and price one more deal.",
         subcommands = {CompCommand.Validate.class, CompCommand.Calculate.class, CompCommand.Explain.class,
-            CompCommand.WhatIfCommand.class})
+            CompCommand.WhatIfCommand.class, CompCostCommand.class})
 public final class CompCommand implements Callable<Integer> {
 
     @Spec

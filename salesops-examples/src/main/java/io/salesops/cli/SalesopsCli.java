@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         versionProvider = SalesopsCli.Version.class,
         description = "Sales operations on the command line: import CRM exports, forecast bookings, compute commissions.",
-        subcommands = {DemoCommand.class, SampleCommand.class, ImportCommand.class, ForecastCommand.class, KpiCommand.class, CompCommand.class,
-                RegressCommand.class, ServeCommand.class},
+        subcommands = {DemoCommand.class, SampleCommand.class, ImportCommand.class, ForecastCommand.class, KpiCommand.class, CompCommand.class, QuotaCommand.class,
+                TerritoryCommand.class, RegressCommand.class, ServeCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 bad input, 2 usage error, 3 internal failure.",
                 "Set SALESOPS_DEBUG=1 or pass --debug to see stack traces."})
 public final class SalesopsCli implements Callable<Integer> {

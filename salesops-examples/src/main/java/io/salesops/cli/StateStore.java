@@ -138,6 +138,7 @@ final class StateStore {
             x.put("payMinor", d.payMinor());
             x.put("baseMinor", d.baseMinor());
             x.put("rule", d.rule());
+            x.put("dealMinor", d.dealMinor());
         }
         return o;
     }
@@ -151,7 +152,7 @@ final class StateStore {
         for (JsonNode x : o.path("history")) {
             history.add(new DealPay(text(x, "deal"), text(x, "component"), text(x, "period"),
                     LocalDate.parse(text(x, "dealDate")), x.path("payMinor").asLong(), x.path("baseMinor").asLong(),
-                    text(x, "rule")));
+                    text(x, "rule"), x.path("dealMinor").asLong(x.path("baseMinor").asLong())));
         }
         return new PayeeState(text(o, "payee"), o.path("fiscalYear").asInt(), o.path("lastPeriod").isNull() ? null
                 : o.path("lastPeriod").asText(null), money(o, "ytdEarned"), money(o, "ytdPaid"), money(o, "drawBalance"), cs,

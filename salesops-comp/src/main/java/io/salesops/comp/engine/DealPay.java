@@ -18,9 +18,18 @@ import java.util.Objects;
  * @param payMinor   the pay, in minor units (negative for a clawback)
  * @param baseMinor  the credited amount the pay was computed on, in minor units (negative for a clawback)
  * @param rule       how it was paid, e.g. {@code "10% x USD 2,000.00 (tier 1: 0%-100% of quota)"}
+ * @param dealMinor  the deal's whole booked amount before splits, in minor units (negative for a clawback): a
+ *                   reversal of part of the deal claws back that part's share of the pay
  */
 public record DealPay(String dealId, String component, String period, LocalDate dealDate, long payMinor,
-                      long baseMinor, String rule) {
+                      long baseMinor, String rule, long dealMinor) {
+
+    /** An entry whose deal amount is its base (no splits): as stored before deal amounts were kept. */
+    public DealPay(String dealId, String component, String period, LocalDate dealDate, long payMinor, long baseMinor,
+                   String rule) {
+        this(dealId, component, period, dealDate, payMinor, baseMinor, rule, baseMinor);
+    }
+
     /** Checks for nulls. */
     public DealPay {
         Objects.requireNonNull(dealId, "dealId");

@@ -59,7 +59,9 @@ final class PayRuleBinder {
             }
             case SPIFF -> {
                 Money per = r.money(o.req("perDeal", "the amount paid per qualifying deal"), path + ".perDeal");
-                yield per == null ? null : new PayRule.Spiff(per);
+                PayRule.Spiff.SplitDeals split = r.enumOr(o.opt("splitDeals"), path + ".splitDeals",
+                        PayRule.Spiff.SplitDeals.class, PayRule.Spiff.SplitDeals.BY_SHARE);
+                yield per == null || split == null ? null : new PayRule.Spiff(per, split);
             }
         };
         o.done();

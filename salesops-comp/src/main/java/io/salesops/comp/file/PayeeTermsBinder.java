@@ -54,11 +54,12 @@ final class PayeeTermsBinder {
         Money amount = r.money(o.req("amount", "the draw per period"), path + ".amount");
         LocalDate from = r.date(o.req("from", "the first day of the draw"), path + ".from");
         LocalDate to = r.date(o.opt("to"), path + ".to");
+        Draw.Timing timing = r.enumOr(o.opt("timing"), path + ".timing", Draw.Timing.class, Draw.Timing.TOP_UP);
         o.done();
-        if (kind == null || amount == null || from == null || r.hardProblems() != before) {
+        if (kind == null || amount == null || from == null || timing == null || r.hardProblems() != before) {
             return null;
         }
-        return new Draw(kind, amount, from, to);
+        return new Draw(kind, amount, from, to, timing);
     }
 
     /** @return the guarantee, or null if absent or broken (problems recorded) */

@@ -63,6 +63,7 @@ final class PlanWriter {
             if (plan.draw().to() != null) {
                 d.put("to", plan.draw().to().toString());
             }
+            d.put("timing", lower(plan.draw().timing()));
         }
         if (plan.guarantee() != null) {
             ObjectNode g = o.putObject("guarantee");
@@ -149,6 +150,7 @@ final class PlanWriter {
         } else if (rule instanceof PayRule.Spiff s) {
             o.put("type", "spiff");
             o.set("perDeal", money(s.perDeal(), currency));
+            o.put("splitDeals", lower(s.splitDeals()));
         }
         return o;
     }

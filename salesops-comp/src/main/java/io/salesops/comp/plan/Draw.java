@@ -5,17 +5,35 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A draw: an advance paid in every period that overlaps {@code from..to} when earnings fall short of
- * {@code amount}. A recoverable draw's shortfall becomes a balance that later earnings above the draw (and,
- * after the draw ends, all earnings) pay back, never below an active {@link Guarantee}; a non-recoverable
- * draw is never paid back. Immutable and thread-safe.
+ * A draw: an amount per period that overlaps {@code from..to}, set against the period's earnings.
+ *
+ * <p>{@link Timing#TOP_UP} (the default): nothing is paid up front; at period end, earnings short of
+ * {@code amount} are topped up to it. {@link Timing#IN_ADVANCE}: {@code amount} is paid at the start of every
+ * period and deducted from that period's earnings at its end, so 8,400 earned against a 4,000 draw nets
+ * 4,400. Either way, a recoverable draw's shortfall (draw minus earnings) becomes a balance that later
+ * earnings above the draw (and, after the draw ends, all earnings) pay back, never below an active
+ * {@link Guarantee}; a non-recoverable draw's shortfall is forgiven. Immutable and thread-safe.
  *
  * @param kind   recoverable or not
  * @param amount the per-period draw, positive, in the plan currency
  * @param from   first day the draw is active
  * @param to     last day the draw is active, or null for open-ended
+ * @param timing topped up at period end, or paid in advance and deducted
  */
-public record Draw(Kind kind, Money amount, LocalDate from, LocalDate to) {
+public record Draw(Kind kind, Money amount, LocalDate from, LocalDate to, Timing timing) {
+
+    /** When the draw is paid. */
+    public enum Timing {
+        /** Paid at period end, only as far as earnings fall short of the draw. */
+        TOP_UP,
+        /** Paid in full at the start of the period and deducted from the period's earnings at its end. */
+        IN_ADVANCE
+    }
+
+    /** A draw topped up at period end. */
+    public Draw(Kind kind, Money amount, LocalDate from, LocalDate to) {
+        this(kind, amount, from, to, Timing.TOP_UP);
+    }
 
     /** Whether the advance is paid back. */
     public enum Kind {
@@ -30,6 +48,12 @@ public record Draw(Kind kind, Money amount, LocalDate from, LocalDate to) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(timing, "timing");
+    }
+
+    /** @return this draw paid as {@code newTiming} says */
+    public Draw withTiming(Timing newTiming) {
+        return new Draw(kind, amount, from, to, newTiming);
     }
 
     /** @return true if the draw is active in any day from {@code start} to {@code end} */

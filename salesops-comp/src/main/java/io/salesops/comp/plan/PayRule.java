@@ -27,8 +27,12 @@ public sealed interface PayRule permits PayRule.FlatRate, PayRule.Tiered, PayRul
     }
 
     /**
-     * A bonus of a percentage of {@code target}, the percentage looked up (retroactively) in {@code table} by
-     * the measure: a fixed bonus is a table paying 0% below a threshold and 100% from it.
+     * A bonus of a percentage of {@code target}, looked up in {@code table} by the measure. Retroactive: the
+     * whole target at the percentage of the tier reached (a fixed bonus is a table paying 0% below a threshold
+     * and 100% from it). Marginal (attainment tables only): each slice of attainment earns its tier's
+     * percentage of target per 100% of attainment, so 130% on {@code upTo 100: 100, above: 150} pays
+     * 100% + 30% x 1.5 = 145% of target. In a period shared by plan versions each version's target is
+     * prorated by its days.
      *
      * @param target the bonus at 100% of the table's rate
      * @param table  percent of target by attainment or amount
@@ -54,11 +58,31 @@ public sealed interface PayRule permits PayRule.FlatRate, PayRule.Tiered, PayRul
         }
     }
 
-    /** @param perDeal the amount paid for every qualifying deal credited to the payee */
-    record Spiff(Money perDeal) implements PayRule {
-        /** Checks for null. */
+    /**
+     * A fixed amount per qualifying deal credited to the payee.
+     *
+     * @param perDeal    the amount paid for a whole deal
+     * @param splitDeals on a split deal, whether each payee gets {@code perDeal} times their split share
+     *                   (the default) or the full amount
+     */
+    record Spiff(Money perDeal, SplitDeals splitDeals) implements PayRule {
+        /** Checks for nulls. */
         public Spiff {
             Objects.requireNonNull(perDeal, "perDeal");
+            Objects.requireNonNull(splitDeals, "splitDeals");
+        }
+
+        /** A SPIFF paid by split share. */
+        public Spiff(Money perDeal) {
+            this(perDeal, SplitDeals.BY_SHARE);
+        }
+
+        /** How a SPIFF pays the payees of a split deal. */
+        public enum SplitDeals {
+            /** Each payee gets the SPIFF times their split share: a 60/40 split pays 60% and 40%. */
+            BY_SHARE,
+            /** Each payee gets the full SPIFF. */
+            IN_FULL
         }
     }
 }

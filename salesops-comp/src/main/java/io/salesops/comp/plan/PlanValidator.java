@@ -185,10 +185,10 @@ public final class PlanValidator {
         List<Component> needing = plan.components().stream().filter(Component::needsQuota).toList();
         if (!needing.isEmpty()) {
             String names = String.join(", ", needing.stream().map(Component::name).toList());
-            for (Rep rep : ctx.org().reps()) {
+            for (Rep rep : Payees.of(List.of(plan), ctx, period)) {
                 boolean missing = period == null
                         ? ctx.quotas().all().stream().noneMatch(q -> q.repId().equals(rep.id()))
-                        : ctx.quotas().quota(rep.id(), period).isEmpty();
+                        : io.salesops.comp.internal.QuotaSource.find(ctx.quotas(), rep.id(), period).isEmpty();
                 if (missing) {
                     out.add(new PlanProblem("quotas[" + rep.id() + "]", "rep " + rep.id() + " has no quota"
                             + (period == null ? "" : " for " + period) + ", which " + names + " need"
@@ -278,6 +278,10 @@ public final class PlanValidator {
         } else if (rule instanceof PayRule.Bonus b) {
             money(plan, b.target(), path + ".target", "bonus target", out);
             tiers(b.table(), path + ".table", out);
+            if (b.table().mode() == TierTable.Mode.MARGINAL && b.table().basis() != TierTable.Basis.ATTAINMENT) {
+                out.add(new PlanProblem(path + ".table.mode", "a marginal bonus pays a percentage of target per 100% of"
+                        + " attainment, so it needs basis attainment; use mode retroactive for a bonus on amounts"));
+            }
         } else if (rule instanceof PayRule.Mbo m) {
             money(plan, m.target(), path + ".target", "MBO target", out);
             if (m.maxPercent() != null && m.maxPercent().signum() < 0) {

@@ -46,6 +46,33 @@ public record Opportunity(String id, String name, String accountId, String owner
 
     /** Validates the fields. @throws IllegalArgumentException naming the opportunity and the rule broken */
     public Opportunity {
+        check(id, ownerId, stage, amount, createdDate, closeDate, status);
+        name = name == null || name.isBlank() ? id : name;
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        history = history == null ? List.of() : List.copyOf(history);
+        String who = history.isEmpty() ? null : "opportunity " + id;
+        for (int i = 0; i < history.size(); i++) {
+            StageChange c = history.get(i);
+            if (c.date().isBefore(createdDate)) {
+                throw new IllegalArgumentException(who + " has a stage change on " + c.date() + ", before it was created on " + createdDate);
+            }
+            if (i > 0 && c.date().isBefore(history.get(i - 1).date())) {
+                throw new IllegalArgumentException(who + " history is not in date order at " + c.date());
+            }
+            if (c.amount() != null && !c.amount().isSameCurrency(amount)) {
+                throw new IllegalArgumentException(who + " history amount " + c.amount() + " is not in " + amount.currency());
+            }
+        }
+    }
+
+    /**
+     * The rules of one opportunity's own fields, shared with {@link OpportunityTableBuilder}.
+     *
+     * @throws IllegalArgumentException naming the opportunity and the rule broken
+     * @throws NullPointerException     if the amount, created date or status is null
+     */
+    static void check(String id, String ownerId, String stage, Money amount, LocalDate createdDate, LocalDate closeDate,
+                      OpportunityStatus status) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("opportunity id is blank");
         }
@@ -70,22 +97,6 @@ public record Opportunity(String id, String name, String accountId, String owner
         if (closeDate != null && closeDate.isBefore(createdDate)) {
             throw new IllegalArgumentException("opportunity " + id + " closes on " + closeDate
                     + ", before it was created on " + createdDate);
-        }
-        name = name == null || name.isBlank() ? id : name;
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
-        history = history == null ? List.of() : List.copyOf(history);
-        String who = history.isEmpty() ? null : "opportunity " + id;
-        for (int i = 0; i < history.size(); i++) {
-            StageChange c = history.get(i);
-            if (c.date().isBefore(createdDate)) {
-                throw new IllegalArgumentException(who + " has a stage change on " + c.date() + ", before it was created on " + createdDate);
-            }
-            if (i > 0 && c.date().isBefore(history.get(i - 1).date())) {
-                throw new IllegalArgumentException(who + " history is not in date order at " + c.date());
-            }
-            if (c.amount() != null && !c.amount().isSameCurrency(amount)) {
-                throw new IllegalArgumentException(who + " history amount " + c.amount() + " is not in " + amount.currency());
-            }
         }
     }
 

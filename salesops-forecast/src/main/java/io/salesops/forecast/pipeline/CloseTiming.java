@@ -1,6 +1,7 @@
 package io.salesops.forecast.pipeline;
 
 import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.period.Period;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -112,13 +113,19 @@ final class CloseTiming {
     }
 
     static Situation situation(LocalDate closeDate, LocalDate asOf, LocalDate windowStart, LocalDate windowEnd) {
-        if (closeDate == null) {
+        return situation(closeDate == null ? OpportunityTable.NO_DATE : (int) closeDate.toEpochDay(),
+                (int) asOf.toEpochDay(), (int) windowEnd.toEpochDay());
+    }
+
+    /** The same in epoch days, {@link OpportunityTable#NO_DATE} for no close date. */
+    static Situation situation(int closeDay, int asOfDay, int windowEndDay) {
+        if (closeDay == OpportunityTable.NO_DATE) {
             return Situation.NONE;
         }
-        if (!closeDate.isAfter(asOf)) {
+        if (closeDay <= asOfDay) {
             return Situation.PASSED;
         }
-        return closeDate.isAfter(windowEnd) ? Situation.LATER : Situation.IN_WINDOW;
+        return closeDay > windowEndDay ? Situation.LATER : Situation.IN_WINDOW;
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

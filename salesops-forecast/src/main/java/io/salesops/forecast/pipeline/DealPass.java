@@ -3,7 +3,8 @@ package io.salesops.forecast.pipeline;
 import io.salesops.core.crm.ForecastCategory;
 import io.salesops.core.crm.Opportunity;
 import io.salesops.core.crm.OpportunityStatus;
-import io.salesops.core.crm.StageChange;
+import io.salesops.core.crm.OpportunityTable;
+import io.salesops.core.crm.Snapshot;
 import io.salesops.core.period.Period;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,31 +27,53 @@ final class DealPass {
     /** Chunk size of the parallel pass; chunks merge in input order, so the result does not depend on threads. */
     private static final int CHUNK = 1 << 16;
 
-    private final List<Opportunity> opportunities;
+    private final OpportunityTable deals;
     private final RollupTree tree;
     private final DealProbabilities probabilities;
     private final LocalDate asOf;
-    private final Period period;
-    private final LocalDate closedEnd;
+    private final int asOfDay;
+    private final int periodStartDay;
+    private final int periodEndDay;
+    private final int closedEndDay;
     private final Currency currency;
+    private final int currencyCode;
     private final RoundingMode rounding;
     private final int threads;
+    /** Per owner code, the leaf rolling up by owner (-1: not in the org); null otherwise. */
+    private final int[] ownerLeaves;
+    /** Per stage code, the model's stage (null: unknown stage), and whether an open deal there is an error. */
+    private final DealProbabilities.StageInfo[] stageInfo;
+    private final boolean[] badStage;
 
-    DealPass(List<Opportunity> opportunities, RollupTree tree, DealProbabilities probabilities, LocalDate asOf,
+    DealPass(OpportunityTable deals, RollupTree tree, DealProbabilities probabilities, LocalDate asOf,
              Period period, Currency currency, RoundingMode rounding, int threads) {
-        this.opportunities = opportunities;
+        this.deals = deals;
         this.tree = tree;
         this.probabilities = probabilities;
         this.asOf = asOf;
-        this.period = period;
-        this.closedEnd = asOf.isBefore(period.end()) ? asOf : period.end();
+        this.asOfDay = (int) asOf.toEpochDay();
+        this.periodStartDay = (int) period.start().toEpochDay();
+        this.periodEndDay = (int) period.end().toEpochDay();
+        this.closedEndDay = Math.min(asOfDay, periodEndDay);
         this.currency = currency;
+        this.currencyCode = deals.currencies().indexOf(currency);
         this.rounding = rounding;
         this.threads = threads;
+        this.ownerLeaves = tree.ownerLeaves(deals.owners());
+        List<String> stages = deals.stages();
+        this.stageInfo = new DealProbabilities.StageInfo[stages.size()];
+        this.badStage = new boolean[stages.size()];
+        for (int c = 0; c < stageInfo.length; c++) {
+            try {
+                stageInfo[c] = probabilities.stageOf(stages.get(c), "");
+            } catch (PipelineInputException e) {
+                badStage[c] = true; // reported, naming the deal, only if a deal is open at this stage on the day
+            }
+        }
     }
 
     /** A deal at an unknown stage whose P(win), the overall rate, is known only after the pass. */
-    private record Pending(int slot, Opportunity source, Opportunity snapshot, int leaf, ForecastCategory category) {
+    private record Pending(int slot, int leaf, ForecastCategory category) {
     }
 
     /** What one pass or chunk adds up: the node sums, the deal rows, closed and won counts, pending deals. */
@@ -70,7 +93,7 @@ final class DealPass {
         void addSums(Result o, int shift) {
             sums.addSums(o.sums);
             for (Pending x : o.pending) {
-                pending.add(new Pending(x.slot() + shift, x.source(), x.snapshot(), x.leaf(), x.category()));
+                pending.add(new Pending(x.slot() + shift, x.leaf(), x.category()));
             }
             closedN += o.closedN;
             wonN += o.wonN;
@@ -82,16 +105,17 @@ final class DealPass {
      * one sequential pass since dimension values create nodes as they appear.
      */
     Result run() {
-        List<Opportunity> opps = opportunities;
-        if (!tree.isFixed() || opps.size() <= CHUNK) {
+        int rows = deals.size();
+        if (!tree.isFixed() || rows <= CHUNK) {
             Result p = new Result(tree.size(), new DealTable());
-            for (Opportunity o : opps) {
-                process(o, p);
+            Snapshot snap = new Snapshot();
+            for (int r = 0; r < rows; r++) {
+                process(r, p, snap);
             }
             p.sums.ensure(tree.size());
             return p;
         }
-        int chunks = (opps.size() + CHUNK - 1) / CHUNK;
+        int chunks = (rows + CHUNK - 1) / CHUNK;
         // First an upper bound of each chunk's rows, so that every chunk writes its rows straight into one table
         // allocated once: per-chunk tables grown by doubling and then copied into the final one allocated (and
         // left for the GC) about three times the rows kept.
@@ -100,10 +124,10 @@ final class DealPass {
         for (int c = 0; c < chunks; c++) {
             final int chunk = c;
             counts.add(() -> {
-                int to = Math.min(opps.size(), (chunk + 1) * CHUNK);
+                int to = Math.min(rows, (chunk + 1) * CHUNK);
                 int n = 0;
                 for (int i = chunk * CHUNK; i < to; i++) {
-                    if (mayGetRow(opps.get(i))) {
+                    if (mayGetRow(i)) {
                         n++;
                     }
                 }
@@ -128,10 +152,11 @@ final class DealPass {
                 // the chunk's rows go to [from[chunk], from[chunk] + bound[chunk]) of the shared table; chunks
                 // write disjoint ranges, and the futures' completion publishes them to this thread
                 Result p = new Result(tree.size(), table.window(from[chunk]));
-                int to = Math.min(opps.size(), (chunk + 1) * CHUNK);
+                int to = Math.min(rows, (chunk + 1) * CHUNK);
+                Snapshot snap = new Snapshot();
                 try {
                     for (int i = chunk * CHUNK; i < to; i++) {
-                        process(opps.get(i), p);
+                        process(i, p, snap);
                     }
                 } catch (RuntimeException e) {
                     failures[chunk] = e;
@@ -150,27 +175,27 @@ final class DealPass {
         int size = 0;
         for (int c = 0; c < chunks; c++) {
             Result part = parts[c];
-            int rows = part.deals.size - from[c];
-            if (rows > bound[c]) {
-                throw new IllegalStateException("chunk " + c + " wrote " + rows + " rows, more than its bound " + bound[c]);
+            int written = part.deals.size - from[c];
+            if (written > bound[c]) {
+                throw new IllegalStateException("chunk " + c + " wrote " + written + " rows, more than its bound " + bound[c]);
             }
-            table.moveRows(from[c], size, rows);
+            table.moveRows(from[c], size, written);
             all.addSums(part, size - from[c]);
-            size += rows;
+            size += written;
         }
         table.size = size;
         return all;
     }
 
     /**
-     * Whether {@link #process} may record a row for {@code o}: it records none for a deal created after the
+     * Whether {@link #process} may record a row for deal {@code r}: it records none for a deal created after the
      * as-of day (no snapshot) or closed on or before it (the snapshot is the closed deal itself).
      */
-    private boolean mayGetRow(Opportunity o) {
-        if (o.createdDate().isAfter(asOf)) {
+    private boolean mayGetRow(int r) {
+        if (deals.createdDay(r) > asOfDay) {
             return false;
         }
-        return !(o.status().isClosed() && !o.closeDate().isAfter(asOf));
+        return !(deals.status(r).isClosed() && deals.closeDay(r) <= asOfDay);
     }
 
     /** Runs the tasks on up to {@code threads} threads, or here with one. */
@@ -203,38 +228,44 @@ final class DealPass {
         }
     }
 
-    private void process(Opportunity o, Result p) {
-        Opportunity s = snapshot(o, asOf);
-        if (s == null) {
+    private void process(int r, Result p, Snapshot snap) {
+        if (!deals.snapshot(r, asOfDay, snap)) {
             return;
         }
-        checkCurrency(s, currency);
-        if (s.status() == OpportunityStatus.LOST) {
+        if (deals.currencyCode(r) != currencyCode) {
+            throw currencyMismatch(deals.id(r), deals.currency(r), currency);
+        }
+        OpportunityStatus status = snap.status();
+        if (status == OpportunityStatus.LOST) {
             p.closedN++;
             return;
         }
         NodeSums sums = p.sums;
-        if (s.status() == OpportunityStatus.WON) {
+        if (status == OpportunityStatus.WON) {
             p.closedN++;
             p.wonN++;
-            LocalDate c = s.closeDate();
-            if (!c.isBefore(period.start()) && !c.isAfter(closedEnd)) {
-                int leaf = tree.leafOf(s);
+            int c = snap.closeDay();
+            if (c >= periodStartDay && c <= closedEndDay) {
+                int leaf = leafOf(r);
                 sums.ensure(tree.size());
-                sums.closed[leaf] = Math.addExact(sums.closed[leaf], s.amount().minorUnits());
+                sums.closed[leaf] = Math.addExact(sums.closed[leaf], snap.amountMinor());
             }
             return;
         }
-        DealProbabilities.StageInfo info = probabilities.stageOf(s);
-        int leaf = tree.leafOf(s);
+        int stage = snap.stageCode();
+        DealProbabilities.StageInfo info = stage < 0 ? null : stageInfo[stage];
+        if (stage >= 0 && badStage[stage]) {
+            probabilities.stageOf(deals.stages().get(stage), deals.id(r)); // throws, naming the deal
+        }
+        int leaf = leafOf(r);
         sums.ensure(tree.size());
-        long amount = s.amount().minorUnits();
+        long amount = snap.amountMinor();
         sums.open[leaf] = Math.addExact(sums.open[leaf], amount);
         sums.openCount[leaf]++;
-        ForecastCategory cat = s.forecastCategory() != null ? s.forecastCategory()
+        ForecastCategory cat = snap.forecastCategory() != null ? snap.forecastCategory()
                 : info != null ? info.stage().forecastCategory() : ForecastCategory.PIPELINE;
-        LocalDate cd = s.closeDate();
-        if (cd != null && period.contains(cd)) {
+        int cd = snap.closeDay();
+        if (cd != OpportunityTable.NO_DATE && cd >= periodStartDay && cd <= periodEndDay) {
             switch (cat) {
                 case COMMIT -> sums.commit[leaf] += amount;
                 case BEST_CASE -> sums.bestCase[leaf] += amount;
@@ -242,40 +273,60 @@ final class DealPass {
                 default -> sums.omitted[leaf] += amount;
             }
         }
-        LearnedWinRates.Estimate win = probabilities.win(s, info);
+        LearnedWinRates.Estimate win = probabilities.win(probabilities.needsSnapshot() ? snapshotObject(r) : null, info);
+        DealTable t = p.deals;
+        int slot = t.add();
+        t.deal(slot, r, stage, cd);
+        t.node[slot] = leaf;
+        t.amount[slot] = amount;
         if (win == null) {
-            int slot = p.deals.add();
-            p.deals.node[slot] = leaf;
-            p.deals.amount[slot] = amount;
-            p.pending.add(new Pending(slot, o, s, leaf, cat));
+            p.pending.add(new Pending(slot, leaf, cat));
             return;
         }
-        complete(p, -1, o, s, leaf, cat, win);
+        complete(p, slot, leaf, cat, win);
     }
 
-    /** Finds P(in period | win) and the expected value, and records the deal at {@code slot} (-1: append). */
-    private void complete(Result p, int slot, Opportunity o, Opportunity s, int leaf, ForecastCategory cat,
-                          LearnedWinRates.Estimate win) {
-        long amount = s.amount().minorUnits();
-        CloseTiming.Estimate in = probabilities.inPeriod(s);
+    /** The leaf of deal {@code r}: by owner one array load; by dimensions from its snapshot's fields. */
+    private int leafOf(int r) {
+        if (ownerLeaves != null) {
+            int leaf = ownerLeaves[deals.ownerCode(r)];
+            return leaf >= 0 ? leaf : tree.leafOf(snapshotObject(r)); // the latter throws, naming the deal
+        }
+        return tree.isFixed() ? 0 : tree.leafOf(snapshotObject(r));
+    }
+
+    /** Deal {@code r} as an {@link Opportunity} as it stood on the as-of day, for the models that read its fields. */
+    private Opportunity snapshotObject(int r) {
+        return deals.get(r).asOf(asOf).orElseThrow();
+    }
+
+    /** Finds P(in period | win) and the expected value of the deal recorded in row {@code i}. */
+    private void complete(Result p, int i, int leaf, ForecastCategory cat, LearnedWinRates.Estimate win) {
+        DealTable t = p.deals;
+        CloseTiming.Estimate in = probabilities.inPeriod(deals.createdDay(t.row[i]), t.closeDay[i]);
         long pE9 = Math.round(win.p() * in.p() * E9);
         pE9 = Math.max(0, Math.min(E9, pE9));
-        long exp = expectedMinor(amount, pE9, rounding);
+        long exp = expectedMinor(t.amount[i], pE9, rounding);
         p.sums.openExpected[leaf] += exp;
-        DealTable t = p.deals;
-        int i = slot < 0 ? t.add() : slot;
-        t.deal(i, o, s);
-        t.node[i] = leaf;
-        t.amount[i] = amount;
-        t.pWin[i] = win.p();
-        t.pIn[i] = in.p();
-        t.winSource[i] = win.source();
-        t.winWhy[i] = win.explanation();
-        t.timingSource[i] = in.source();
-        t.timingWhy[i] = in.explanation();
         t.pE9[i] = pE9;
         t.expected[i] = exp;
-        t.category[i] = cat;
+        t.category[i] = (byte) cat.ordinal();
+    }
+
+    /** The pass's answers again for one recorded deal, once the pass is done (the overall rate is known). */
+    DealTable.Explainer explainer() {
+        return new DealTable.Explainer() {
+            @Override
+            public LearnedWinRates.Estimate win(int tableRow, int stageCode) {
+                return probabilities.win(probabilities.needsSnapshot() ? snapshotObject(tableRow) : null,
+                        stageCode < 0 ? null : stageInfo[stageCode]);
+            }
+
+            @Override
+            public CloseTiming.Estimate inPeriod(int tableRow, int closeDay) {
+                return probabilities.inPeriod(deals.createdDay(tableRow), closeDay);
+            }
+        };
     }
 
     /**
@@ -293,48 +344,21 @@ final class DealPass {
                     : probabilities.overallRate(history));
         }
         for (Pending x : p.pending) {
-            complete(p, x.slot(), x.source(), x.snapshot(), x.leaf(), x.category(), probabilities.overall());
+            complete(p, x.slot(), x.leaf(), x.category(), probabilities.overall());
         }
         p.pending.clear();
     }
 
-    /** The deal as known at the end of {@code date}, or null if not yet created; skips the copy when nothing can differ. */
-    static Opportunity snapshot(Opportunity o, LocalDate date) {
-        if (o.createdDate().isAfter(date)) {
-            return null;
-        }
-        if (o.status().isClosed()) {
-            if (!o.closeDate().isAfter(date)) {
-                return o;
-            }
-        } else if (o.history().isEmpty() || nothingToReplay(o, date)) {
-            return o;
-        }
-        return o.asOf(date).orElse(null);
-    }
-
-    /**
-     * True if an open deal's history holds nothing that {@link Opportunity#asOf} would use instead of the
-     * current fields: every change is on or before the date, records no amount or close date, and the last
-     * one is at the current stage.
-     */
-    private static boolean nothingToReplay(Opportunity o, LocalDate date) {
-        List<StageChange> h = o.history();
-        for (StageChange c : h) {
-            if (c.date().isAfter(date) || c.amount() != null || c.closeDate() != null) {
-                return false;
-            }
-        }
-        return h.get(h.size() - 1).stage().equals(o.stage());
-    }
-
     /** @throws PipelineInputException if the deal is not in the forecast currency */
     static void checkCurrency(Opportunity o, Currency currency) {
-        Currency c = o.amount().currency();
-        if (!currency.equals(c)) {
-            throw new PipelineInputException(o.id(), "opportunity " + o.id() + " is in " + c.getCurrencyCode()
-                    + ", the forecast is in " + currency.getCurrencyCode() + "; convert amounts to one currency first");
+        if (!currency.equals(o.amount().currency())) {
+            throw currencyMismatch(o.id(), o.amount().currency(), currency);
         }
+    }
+
+    private static PipelineInputException currencyMismatch(String id, Currency c, Currency currency) {
+        return new PipelineInputException(id, "opportunity " + id + " is in " + c.getCurrencyCode()
+                + ", the forecast is in " + currency.getCurrencyCode() + "; convert amounts to one currency first");
     }
 
     /** amount x pE9 / 10^9 rounded once with {@code mode}; exact in long arithmetic when it fits. */

@@ -1,6 +1,7 @@
 package io.salesops.forecast.pipeline;
 
 import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.Stage;
 import io.salesops.core.crm.StageChange;
 import io.salesops.core.crm.StageModel;
@@ -36,9 +37,12 @@ final class DealProbabilities {
     private final LocalDate asOf;
     private final LocalDate windowStart;
     private final LocalDate windowEnd;
+    private final int asOfDay;
+    private final int windowStartDay;
+    private final int windowEndDay;
     private final CloseTiming.Estimate inWindow;
     private final CloseTiming.Estimate beforeWindow;
-    private final Map<CloseTiming.Situation, CloseTiming.Estimate> outside = new HashMap<>();
+    private final Map<CloseTiming.Situation, CloseTiming.Estimate> outside = new java.util.EnumMap<>(CloseTiming.Situation.class);
     private LearnedWinRates.Estimate overall;
 
     /**
@@ -55,6 +59,9 @@ final class DealProbabilities {
         this.asOf = asOf;
         this.windowStart = windowStart;
         this.windowEnd = period.end();
+        this.asOfDay = (int) asOf.toEpochDay();
+        this.windowStartDay = (int) windowStart.toEpochDay();
+        this.windowEndDay = (int) windowEnd.toEpochDay();
         for (Stage st : stages.stages()) {
             stageInfo.put(st.name(), new StageInfo(st, new LearnedWinRates.Estimate(st.winProbability().toDouble(),
                     ProbabilitySource.STAGE_MODEL, "stage model: " + st.name() + " " + st.winProbability())));
@@ -67,34 +74,43 @@ final class DealProbabilities {
     }
 
     /**
-     * The stage of an open snapshot in the model, or null for {@link Opportunity#UNKNOWN_STAGE}.
+     * The stage of an open deal in the model, or null for {@link Opportunity#UNKNOWN_STAGE}.
      *
+     * @param stage the deal's stage on the as-of day
+     * @param id    the deal, for the message
      * @throws PipelineInputException if the model lacks the stage or the stage is a closing one
      */
-    StageInfo stageOf(Opportunity s) {
-        if (s.stage().equals(Opportunity.UNKNOWN_STAGE)) {
+    StageInfo stageOf(String stage, String id) {
+        if (stage.equals(Opportunity.UNKNOWN_STAGE)) {
             return null;
         }
-        StageInfo info = stageInfo.get(s.stage());
+        StageInfo info = stageInfo.get(stage);
         if (info == null) {
-            Stage st = stages.find(s.stage()).orElse(null);
+            Stage st = stages.find(stage).orElse(null);
             if (st == null) {
-                throw new PipelineInputException(s.id(), "opportunity " + s.id() + " is at stage \"" + s.stage()
+                throw new PipelineInputException(id, "opportunity " + id + " is at stage \"" + stage
                         + "\" on " + asOf + ", which the stage model does not have; known stages: "
                         + stages.stages().stream().map(Stage::name).toList());
             }
             info = stageInfo.get(st.name());
         }
         if (info.stage().isClosed()) {
-            throw new PipelineInputException(s.id(), "opportunity " + s.id() + " is open on " + asOf
+            throw new PipelineInputException(id, "opportunity " + id + " is open on " + asOf
                     + " but at closing stage \"" + info.stage().name() + "\"");
         }
         return info;
     }
 
+    /** @return true if {@link #win} needs the deal's snapshot as an {@link Opportunity} (learned rates read its history and fields) */
+    boolean needsSnapshot() {
+        return learned != null;
+    }
+
     /**
-     * P(win) of an open snapshot at stage {@code info} (null: unknown stage), or null while the overall rate
-     * that a deal at an unknown stage needs is not known yet ({@link #hasOverall()}).
+     * P(win) of an open deal at stage {@code info} (null: unknown stage), or null while the overall rate that a
+     * deal at an unknown stage needs is not known yet ({@link #hasOverall()}).
+     *
+     * @param s the deal's snapshot on the as-of day; only read if {@link #needsSnapshot()}, else may be null
      */
     LearnedWinRates.Estimate win(Opportunity s, StageInfo info) {
         if (learned != null) {
@@ -106,17 +122,20 @@ final class DealProbabilities {
         return overall;
     }
 
-    /** P(the snapshot closes inside the period | it wins). */
-    CloseTiming.Estimate inPeriod(Opportunity s) {
-        LocalDate cd = s.closeDate();
+    /**
+     * P(the deal closes inside the period | it wins), from its created day and its close day known on the as-of
+     * day (epoch days, {@link OpportunityTable#NO_DATE} for none).
+     */
+    CloseTiming.Estimate inPeriod(int createdDay, int closeDay) {
         if (timing != null) {
-            return timing.estimate(s.createdDate(), cd, asOf, windowStart, windowEnd);
+            return timing.estimate(LocalDate.ofEpochDay(createdDay), OpportunityTable.date(closeDay), asOf, windowStart,
+                    windowEnd);
         }
-        CloseTiming.Situation sit = CloseTiming.situation(cd, asOf, windowStart, windowEnd);
+        CloseTiming.Situation sit = CloseTiming.situation(closeDay, asOfDay, windowEndDay);
         if (sit != CloseTiming.Situation.IN_WINDOW) {
             return outside.get(sit);
         }
-        return cd.isBefore(windowStart) ? beforeWindow : inWindow;
+        return closeDay < windowStartDay ? beforeWindow : inWindow;
     }
 
     boolean hasOverall() {

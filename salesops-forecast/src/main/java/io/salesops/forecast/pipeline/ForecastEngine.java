@@ -1,6 +1,7 @@
 package io.salesops.forecast.pipeline;
 
 import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.money.CurrencyMismatchException;
 import io.salesops.core.money.Money;
 import io.salesops.core.period.Period;
@@ -41,14 +42,15 @@ final class ForecastEngine {
     }
 
     ForecastReport run() {
-        List<Opportunity> history = f.history != null ? f.history : f.opportunities;
+        OpportunityTable deals = f.table != null ? f.table : OpportunityTable.of(f.opportunities);
+        List<Opportunity> history = f.history != null ? f.history : f.opportunities != null ? f.opportunities : deals.asList();
         tree = new RollupTree(f.org, f.byOwner, f.dimensions);
         DealProbabilities probabilities = probabilities(history);
         if (currency == null) {
-            currency = !f.opportunities.isEmpty() ? f.opportunities.get(0).amount().currency()
+            currency = deals.size() > 0 ? deals.currency(0)
                     : history.isEmpty() ? Currency.getInstance("USD") : history.get(0).amount().currency();
         }
-        DealPass pass = new DealPass(f.opportunities, tree, probabilities, asOf, period, currency, f.rounding, f.threads);
+        DealPass pass = new DealPass(deals, tree, probabilities, asOf, period, currency, f.rounding, f.threads);
         DealPass.Result result = pass.run();
         pass.resolvePending(result, history, f.history == null);
         sums = result.sums;
@@ -104,7 +106,7 @@ final class ForecastEngine {
             adj.computeIfAbsent(a.group(), k -> new ArrayList<>()).add(a);
         }
         ForecastNode root = build(0, tree.children(), sims, adj);
-        return new ForecastReport(period, asOf, currency, root, table.asList(tree.groups(), asOf), assumptions,
+        return new ForecastReport(period, asOf, currency, root, table.asList(deals, tree.groups(), asOf, currency, pass.explainer()), assumptions,
                 f.simulations, f.seed);
     }
 

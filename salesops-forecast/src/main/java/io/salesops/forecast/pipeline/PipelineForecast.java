@@ -1,6 +1,7 @@
 package io.salesops.forecast.pipeline;
 
 import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.Quotas;
 import io.salesops.core.crm.StageModel;
 import io.salesops.core.org.Org;
@@ -34,6 +35,7 @@ import java.util.function.DoubleConsumer;
 public final class PipelineForecast {
 
     List<Opportunity> opportunities;
+    OpportunityTable table;
     LocalDate asOf;
     Period period;
     StageModel stages = StageModel.defaultModel();
@@ -64,6 +66,7 @@ public final class PipelineForecast {
     private PipelineForecast copy() {
         PipelineForecast c = new PipelineForecast();
         c.opportunities = opportunities;
+        c.table = table;
         c.asOf = asOf;
         c.period = period;
         c.stages = stages;
@@ -98,6 +101,20 @@ public final class PipelineForecast {
     public static PipelineForecast of(Collection<Opportunity> opportunities) {
         PipelineForecast f = new PipelineForecast();
         f.opportunities = List.copyOf(opportunities);
+        return f;
+    }
+
+    /**
+     * A forecast over the rows of a columnar table, as a CSV import reads them: the pass over the deals is a loop
+     * over its arrays and makes no object per deal. The results are those of {@link #of(Collection)} over
+     * {@code table.asList()}. Learned models and roll-ups by dimension read each deal they need as an
+     * {@link Opportunity} view.
+     *
+     * @throws NullPointerException if the table is null
+     */
+    public static PipelineForecast of(OpportunityTable table) {
+        PipelineForecast f = new PipelineForecast();
+        f.table = Objects.requireNonNull(table, "table");
         return f;
     }
 

@@ -130,6 +130,23 @@ final class RollupTree {
         return i;
     }
 
+    /**
+     * The leaf of each owner code of a table, so a pass by owner finds a deal's leaf with one array load.
+     *
+     * @return per owner code, the owner's leaf, or -1 if the owner is not in the org; null unless rolling up by owner
+     */
+    int[] ownerLeaves(List<String> owners) {
+        if (!byOwner) {
+            return null;
+        }
+        int[] leaves = new int[owners.size()];
+        for (int i = 0; i < leaves.length; i++) {
+            Integer leaf = leafByOwner.get(owners.get(i));
+            leaves[i] = leaf == null ? -1 : leaf;
+        }
+        return leaves;
+    }
+
     /** @return the leaf of an owner rolling up by owner, or null if the owner is not in the org */
     Integer ownerLeaf(String ownerId) {
         return leafByOwner.get(ownerId);

@@ -3,6 +3,7 @@ package io.salesops.forecast.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.Quota;
 import io.salesops.core.crm.Quotas;
 import io.salesops.core.money.Money;
@@ -95,6 +96,22 @@ class ForecastGoldenTest {
                     .learnedProbabilities().run()));
         }
         return out;
+    }
+
+    @Test
+    void aColumnarTable_forecastsExactlyAsItsOpportunities() {
+        for (long seed = 1; seed <= 6; seed++) {
+            List<Opportunity> deals = RandomPipeline.make(seed, 300);
+            OpportunityTable table = OpportunityTable.of(deals);
+            for (Function<PipelineForecast, PipelineForecast> c : List.<Function<PipelineForecast, PipelineForecast>>of(
+                    f -> f.byOwner(RandomPipeline.ORG).learnedProbabilities().segmentBy("product").simulations(200, 7),
+                    f -> f.by("product", "owner").timing(TimingSource.CLOSE_DATE),
+                    f -> f.byOwner(RandomPipeline.ORG).notYetCreated(true, 3))) {
+                ForecastReport fromList = c.apply(PipelineForecast.of(deals)).asOf(Q3.start().plusDays(seed * 9)).period(Q3).run();
+                ForecastReport fromTable = c.apply(PipelineForecast.of(table)).asOf(Q3.start().plusDays(seed * 9)).period(Q3).run();
+                assertThat(ForecastFingerprint.text(fromTable)).isEqualTo(ForecastFingerprint.text(fromList));
+            }
+        }
     }
 
     @Test

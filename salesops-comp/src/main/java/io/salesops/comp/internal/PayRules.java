@@ -1,0 +1,252 @@
+package io.salesops.comp.internal;
+
+import io.salesops.comp.plan.Component;
+import io.salesops.comp.plan.Multiplier;
+import io.salesops.comp.plan.PayRule;
+import io.salesops.comp.plan.TierTable;
+import io.salesops.comp.statement.LineKind;
+import io.salesops.core.money.Money;
+import io.salesops.core.money.Percent;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+
+/**
+ * Turns a component's measure into unrounded lines by its pay rule. Flat rates, tier tables and bonuses all
+ * go through {@link TierKernel}; they differ only in what a slice's rate multiplies. Bonus and MBO targets
+ * are per period, so a slice of a period shared by plan versions pays its share of days. Stateless beyond
+ * the period setup; thread-safe.
+ */
+final class PayRules {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final PeriodSetup setup;
+    private final FormulaText text;
+
+    PayRules(PeriodSetup setup, FormulaText text) {
+        this.setup = setup;
+        this.text = text;
+    }
+
+    /** Adds the lines {@code c} pays in {@code slice} to {@code out}. */
+    void pay(VersionSlice slice, Component c, String label, List<CreditedAmount> credited, ComponentMeasure m,
+             YearToDate ytd, List<UnroundedLine> out) {
+        PayRule rule = c.pay();
+        if (rule instanceof PayRule.FlatRate f) {
+            TierTable flat = TierTable.marginal(TierTable.Basis.AMOUNT).above(f.rate().value().toPlainString());
+            commissionSlices(c, label, flat, true, credited, m, out);
+        } else if (rule instanceof PayRule.Tiered t && t.table().mode() == TierTable.Mode.MARGINAL) {
+            commissionSlices(c, label, t.table(), false, credited, m, out);
+        } else if (rule instanceof PayRule.Tiered t) {
+            retroactive(c, label, t.table(), credited, m, ytd, out);
+        } else if (rule instanceof PayRule.Bonus b && b.table().mode() == TierTable.Mode.MARGINAL) {
+            marginalBonus(slice, c, label, b, credited, m, out);
+        } else if (rule instanceof PayRule.Bonus b) {
+            retroactiveBonus(slice, c, label, b, m, ytd, out);
+        } else if (rule instanceof PayRule.Mbo mbo) {
+            mbo(slice, c, label, mbo, m, ytd, out);
+        } else if (rule instanceof PayRule.Spiff sp) {
+            spiff(label, sp, credited, out);
+        }
+    }
+
+    /** Marginal commission: each slice of credit at its tier's rate and multiplier, attributed to its credits. */
+    private void commissionSlices(Component c, String label, TierTable table, boolean flat, List<CreditedAmount> credited,
+                                  ComponentMeasure m, List<UnroundedLine> out) {
+        for (TierKernel.Slice s : slices(c, table, credited, m)) {
+            Percent rate = table.tiers().get(s.tier()).rate();
+            BigDecimal exact = BigDecimal.valueOf(s.base()).multiply(rate.fraction());
+            if (s.multiplier() != null) {
+                exact = exact.multiply(s.multiplier().factor());
+            }
+            UnroundedLine d = line(LineKind.COMMISSION, label, flat ? "flat rate" : text.tierRule(table, s.tier(), false),
+                    text.money(s.base()), rate, s.multiplier());
+            d.formula = FormulaText.slice(rate, s.multiplier(), d.base, d.rule);
+            d.exact = exact;
+            d.credited = s.credited();
+            d.weights = s.weights();
+            out.add(d);
+        }
+    }
+
+    /**
+     * Marginal bonus: each slice of attainment earns its tier's percentage of target per 100% of attainment,
+     * i.e. {@code target x slice / quota x rate x factor}.
+     */
+    private void marginalBonus(VersionSlice slice, Component c, String label, PayRule.Bonus b,
+                               List<CreditedAmount> credited, ComponentMeasure m, List<UnroundedLine> out) {
+        boolean prorate = !c.measure().cumulative();
+        if (m.quota() == null || m.quota() == 0) {
+            UnroundedLine d = line(LineKind.BONUS, label, "marginal bonus at a zero quota", b.target(), null, null);
+            d.formula = "the quota is zero, so attainment is undefined and a marginal bonus on attainment pays nothing";
+            d.exact = BigDecimal.ZERO;
+            out.add(d);
+            return;
+        }
+        Money quota = text.money(m.quota());
+        for (TierKernel.Slice s : slices(c, b.table(), credited, m)) {
+            Percent rate = b.table().tiers().get(s.tier()).rate();
+            BigDecimal exact = BigDecimal.valueOf(b.target().minorUnits()).multiply(BigDecimal.valueOf(s.base()))
+                    .multiply(rate.fraction());
+            if (s.multiplier() != null) {
+                exact = exact.multiply(s.multiplier().factor());
+            }
+            exact = exact.divide(BigDecimal.valueOf(m.quota()), MathContext.DECIMAL128);
+            UnroundedLine d = line(LineKind.BONUS, label, text.tierRule(b.table(), s.tier(), false), text.money(s.base()),
+                    rate, s.multiplier());
+            d.formula = rate + " x " + FormulaText.factor(s.multiplier()) + "target " + b.target() + " x " + d.base
+                    + " / quota " + quota + (prorate ? slice.shareText() : "") + " (" + d.rule
+                    + (s.multiplier() == null ? "" : "; " + FormulaText.multiplier(s.multiplier())) + ")";
+            d.exact = prorate ? slice.share(exact) : exact;
+            out.add(d);
+        }
+    }
+
+    private List<TierKernel.Slice> slices(Component c, TierTable table, List<CreditedAmount> credited, ComponentMeasure m) {
+        int nt = table.tiers().size();
+        long[] tFrom = new long[nt];
+        long[] tTo = new long[nt];
+        for (int i = 0; i < nt; i++) {
+            tFrom[i] = axis(table.tiers().get(i).from(), table.basis(), m.quota());
+            tTo[i] = table.tiers().get(i).upTo() == null ? Long.MAX_VALUE : axis(table.tiers().get(i).upTo(), table.basis(), m.quota());
+        }
+        List<Multiplier> mults = c.multipliers();
+        long[] mFrom = new long[mults.size()];
+        long[] mTo = new long[mults.size()];
+        for (int i = 0; i < mults.size(); i++) {
+            mFrom[i] = axis(mults.get(i).from(), TierTable.Basis.ATTAINMENT, m.quota());
+            mTo[i] = mults.get(i).upTo() == null ? Long.MAX_VALUE : axis(mults.get(i).upTo(), TierTable.Basis.ATTAINMENT, m.quota());
+        }
+        return TierKernel.marginal(tFrom, tTo, mults, mFrom, mTo, m.start(), credited);
+    }
+
+    /** Retroactive commission: the whole measure at the rate reached; year to date, a true-up. */
+    private void retroactive(Component c, String label, TierTable table, List<CreditedAmount> credited,
+                             ComponentMeasure m, YearToDate ytd, List<UnroundedLine> out) {
+        int tier = reached(table, m);
+        Percent rate = table.tiers().get(tier).rate();
+        Multiplier mult = TierKernel.multiplierAt(c.multipliers(), m.attainment());
+        BigDecimal exact = BigDecimal.valueOf(m.value()).multiply(rate.fraction());
+        if (mult != null) {
+            exact = exact.multiply(mult.factor());
+        }
+        boolean cum = c.measure().cumulative();
+        UnroundedLine d = line(LineKind.COMMISSION, label, text.tierRule(table, tier, true) + text.at(m.attainment(), m.value()),
+                text.money(m.value()), rate, mult);
+        d.formula = rate + " x " + FormulaText.factor(mult) + d.base + (cum ? " year to date" : "") + " (" + d.rule
+                + (mult == null ? "" : "; " + FormulaText.multiplier(mult)) + ")"
+                + (cum ? " less " + text.money(ytd.gross) + " earned earlier this year" : "");
+        d.exact = cum ? trueUp(exact, ytd) : exact;
+        d.credited = credited;
+        d.weights = amounts(credited);
+        out.add(d);
+    }
+
+    /** Retroactive bonus: the target at the percentage of the tier reached. */
+    private void retroactiveBonus(VersionSlice slice, Component c, String label, PayRule.Bonus b, ComponentMeasure m,
+                                  YearToDate ytd, List<UnroundedLine> out) {
+        int tier = reached(b.table(), m);
+        Percent rate = b.table().tiers().get(tier).rate();
+        Multiplier mult = TierKernel.multiplierAt(c.multipliers(), m.attainment());
+        BigDecimal exact = BigDecimal.valueOf(b.target().minorUnits()).multiply(rate.fraction());
+        if (mult != null) {
+            exact = exact.multiply(mult.factor());
+        }
+        boolean cum = c.measure().cumulative();
+        UnroundedLine d = line(LineKind.BONUS, label, text.tierRule(b.table(), tier, true) + text.at(m.attainment(), m.value()),
+                b.target(), rate, mult);
+        d.applied = List.of();
+        d.formula = rate + " x target " + b.target() + (mult == null ? "" : " x " + FormulaText.plain(mult.factor()))
+                + (cum ? "" : slice.shareText()) + " (" + d.rule + ")"
+                + (cum ? " less " + text.money(ytd.gross) + " earned earlier this year" : "");
+        d.exact = cum ? trueUp(exact, ytd) : slice.share(exact);
+        out.add(d);
+    }
+
+    private void mbo(VersionSlice slice, Component c, String label, PayRule.Mbo mbo, ComponentMeasure m, YearToDate ytd,
+                     List<UnroundedLine> out) {
+        BigDecimal att = m.attainment() == null ? BigDecimal.ZERO : m.attainment();
+        BigDecimal paid = mbo.maxPercent() != null && att.compareTo(mbo.maxPercent()) > 0 ? mbo.maxPercent() : att;
+        Multiplier mult = TierKernel.multiplierAt(c.multipliers(), m.attainment());
+        BigDecimal exact = BigDecimal.valueOf(mbo.target().minorUnits()).multiply(paid).divide(HUNDRED);
+        if (mult != null) {
+            exact = exact.multiply(mult.factor());
+        }
+        boolean cum = c.measure().cumulative();
+        UnroundedLine d = line(LineKind.BONUS, label, "MBO at " + FormulaText.pct(att)
+                + (paid != att ? ", paid at the maximum " + FormulaText.plain(mbo.maxPercent()) + "%" : ""),
+                mbo.target(), Percent.of(paid), mult);
+        d.applied = List.of();
+        d.formula = FormulaText.pct(paid) + " x target " + mbo.target() + (mult == null ? "" : " x " + FormulaText.plain(mult.factor()))
+                + (cum ? "" : slice.shareText()) + " (" + d.rule + ")"
+                + (cum ? " less " + text.money(ytd.gross) + " earned earlier this year" : "");
+        d.exact = cum ? trueUp(exact, ytd) : slice.share(exact);
+        out.add(d);
+    }
+
+    /** A SPIFF per qualifying credit; on a split deal, times the payee's share unless the plan pays it in full. */
+    private void spiff(String label, PayRule.Spiff sp, List<CreditedAmount> credited, List<UnroundedLine> out) {
+        if (credited.isEmpty()) {
+            return;
+        }
+        boolean byShare = sp.splitDeals() == PayRule.Spiff.SplitDeals.BY_SHARE;
+        BigDecimal deals = BigDecimal.ZERO;
+        long[] w = new long[credited.size()];
+        boolean split = false;
+        for (int i = 0; i < w.length; i++) {
+            BigDecimal share = byShare ? credited.get(i).share : BigDecimal.ONE;
+            split |= share.compareTo(BigDecimal.ONE) != 0;
+            deals = deals.add(share);
+            w[i] = share.movePointRight(8).longValue();
+        }
+        int n = credited.size();
+        UnroundedLine d = line(LineKind.SPIFF, label, "SPIFF " + sp.perDeal() + " per qualifying deal", sp.perDeal(), null, null);
+        d.applied = List.of();
+        d.formula = split
+                ? sp.perDeal() + " x " + FormulaText.plain(deals) + " (split shares of " + n + " qualifying deal" + (n == 1 ? "" : "s") + ")"
+                : sp.perDeal() + " x " + n + " qualifying deal" + (n == 1 ? "" : "s");
+        d.exact = BigDecimal.valueOf(sp.perDeal().minorUnits()).multiply(deals);
+        d.credited = credited;
+        d.weights = w;
+        out.add(d);
+    }
+
+    private UnroundedLine line(LineKind kind, String label, String rule, Money base, Percent rate, Multiplier mult) {
+        UnroundedLine d = new UnroundedLine();
+        d.kind = kind;
+        d.component = label;
+        d.rule = rule;
+        d.base = base;
+        d.rate = rate;
+        d.multiplier = mult == null ? null : mult.factor();
+        d.applied = mult == null ? List.of() : List.of(FormulaText.multiplier(mult));
+        return d;
+    }
+
+    /** Rounds the earned-to-date once, then subtracts what earlier periods earned: a year-to-date true-up. */
+    private BigDecimal trueUp(BigDecimal exactToDate, YearToDate ytd) {
+        return BigDecimal.valueOf(exactToDate.setScale(0, setup.rounding).longValueExact() - ytd.gross);
+    }
+
+    private int reached(TierTable table, ComponentMeasure m) {
+        return TierKernel.reached(table, m.attainment(),
+                BigDecimal.valueOf(m.value(), setup.currency.getDefaultFractionDigits()), m.value() > 0);
+    }
+
+    /** A bound in percent of quota or in major units, as minor units on the measure axis. */
+    private long axis(BigDecimal bound, TierTable.Basis basis, Long quota) {
+        BigDecimal minor = basis == TierTable.Basis.AMOUNT
+                ? bound.movePointRight(setup.currency.getDefaultFractionDigits())
+                : BigDecimal.valueOf(quota).multiply(bound).movePointLeft(2);
+        return minor.setScale(0, setup.rounding).longValueExact();
+    }
+
+    private static long[] amounts(List<CreditedAmount> credited) {
+        long[] w = new long[credited.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = credited.get(i).amount;
+        }
+        return w;
+    }
+}

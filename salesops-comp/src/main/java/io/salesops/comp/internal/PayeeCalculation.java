@@ -1,0 +1,257 @@
+package io.salesops.comp.internal;
+
+import io.salesops.comp.engine.ComponentState;
+import io.salesops.comp.engine.DealHistory;
+import io.salesops.comp.engine.DealPay;
+import io.salesops.comp.engine.PayeeState;
+import io.salesops.comp.plan.Cap;
+import io.salesops.comp.plan.Component;
+import io.salesops.comp.plan.Gate;
+import io.salesops.comp.statement.ComponentResult;
+import io.salesops.comp.statement.LineKind;
+import io.salesops.comp.statement.PayoutLine;
+import io.salesops.comp.statement.Statement;
+import io.salesops.core.money.Money;
+import io.salesops.core.org.Rep;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One payee's period: measures each component in each version slice, opens gates, pays by the rule, rounds,
+ * caps and floors, then settles clawbacks, the draw and the guarantee in the {@link PayeeLedger}. Runs on one
+ * thread; payees are independent of each other.
+ */
+final class PayeeCalculation {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** What one payee's calculation produced. */
+    record Outcome(Statement statement, PayeeState state, List<String> paidDeals) {
+    }
+
+    private final PeriodSetup setup;
+    private final CreditRouter router;
+    private final FormulaText text;
+    private final PayRules rules;
+    private final int p;
+    private final Rep rep;
+    private final PayeeState before;
+    private final boolean sameYear;
+    private final Map<String, YearToDate> ytd = new LinkedHashMap<>();
+    private final Map<String, Attribution.RoundingCarry> carries = new HashMap<>();
+    private final List<PayoutLine> lines = new ArrayList<>();
+    private final List<ComponentResult> results = new ArrayList<>();
+    private final List<List<CreditedAmount>> paidCredits = new ArrayList<>();
+    private final List<String> paidLabels = new ArrayList<>();
+    private final Caps caps;
+
+    PayeeCalculation(PeriodSetup setup, CreditRouter router, FormulaText text, PayRules rules, int p) {
+        this.setup = setup;
+        this.router = router;
+        this.text = text;
+        this.rules = rules;
+        this.p = p;
+        this.rep = setup.reps[p];
+        this.before = setup.prior.payee(rep.id()).orElse(null);
+        this.sameYear = before != null && before.fiscalYear() == setup.period.fiscalYear();
+        if (sameYear) {
+            before.components().forEach((name, cs) -> {
+                YearToDate a = new YearToDate();
+                a.measure = cs.ytdMeasure().minorUnits();
+                a.count = cs.ytdCount();
+                a.gross = cs.ytdGross().minorUnits();
+                a.earned = cs.ytdEarned().minorUnits();
+                ytd.put(name, a);
+            });
+        }
+        this.caps = new Caps(setup, text, before);
+    }
+
+    Outcome run() {
+        for (VersionSlice s : setup.slices) {
+            CompiledComponent[] comps = s.components();
+            ComponentMeasure[] measures = new ComponentMeasure[comps.length];
+            for (int k = 0; k < comps.length; k++) {
+                measures[k] = measure(s, comps[k], router.credited(p, comps[k].slot()));
+            }
+            for (int k = 0; k < comps.length; k++) {
+                component(s, comps[k], router.credited(p, comps[k].slot()), measures, k);
+            }
+        }
+        totalCaps();
+        PayeeLedger ledger = new PayeeLedger(setup, text, rep, before, lines);
+        List<DealPay> entries = ledger.history(paidCredits, paidLabels);
+        List<String> paidDeals = new ArrayList<>();
+        Set<String> seenDeal = new HashSet<>();
+        for (DealPay d : entries) {
+            if (seenDeal.add(d.dealId())) {
+                paidDeals.add(d.dealId());
+            }
+        }
+        ledger.clawbacks(router.reversals(p), entries, ytd);
+        long earned = sum(lines);
+        long balance = ledger.drawAndGuarantee(earned, before == null ? 0 : before.drawBalance().minorUnits());
+        long net = sum(lines);
+        long ytdEarned = Math.addExact(sameYear ? before.ytdEarned().minorUnits() : 0, earned);
+        // Paid to date counts a draw paid in advance: it was paid during the period, before this statement.
+        long ytdPaid = Math.addExact(Math.addExact(sameYear ? before.ytdPaid().minorUnits() : 0, net), ledger.advancePaid());
+        List<ComponentResult> withPay = new ArrayList<>(results.size());
+        for (ComponentResult r : results) {
+            long s = 0;
+            for (PayoutLine l : lines) {
+                if (r.component().equals(l.component())) {
+                    s += l.amount().minorUnits();
+                }
+            }
+            withPay.add(new ComponentResult(r.component(), r.measure(), r.count(), r.quota(), r.attainment(),
+                    r.gateOpen(), setup.money(s)));
+        }
+        Statement st = new Statement(rep.id(), setup.last.name(), setup.period, setup.currency, withPay, lines,
+                setup.money(earned), setup.money(net), setup.money(balance), setup.money(ytdEarned), setup.money(ytdPaid));
+        Map<String, ComponentState> cs = new LinkedHashMap<>();
+        ytd.forEach((name, a) -> cs.put(name, new ComponentState(setup.money(a.measure), a.count,
+                setup.money(a.gross), setup.money(a.earned))));
+        DealHistory h = before == null ? DealHistory.empty() : before.history();
+        PayeeState state = new PayeeState(rep.id(), setup.period.fiscalYear(), setup.periodLabel, setup.money(ytdEarned),
+                setup.money(ytdPaid), setup.money(balance), cs, h.plus(entries));
+        return new Outcome(st, state, paidDeals);
+    }
+
+    private static long sum(List<PayoutLine> lines) {
+        long s = 0;
+        for (PayoutLine l : lines) {
+            s = Math.addExact(s, l.amount().minorUnits());
+        }
+        return s;
+    }
+
+    private YearToDate ytd(String name) {
+        return ytd.computeIfAbsent(name, k -> new YearToDate());
+    }
+
+    private ComponentMeasure measure(VersionSlice s, CompiledComponent k, List<CreditedAmount> credited) {
+        Component c = k.component();
+        long amt = 0;
+        for (CreditedAmount i : credited) {
+            amt = Math.addExact(amt, i.amount);
+        }
+        YearToDate a = ytd(c.name());
+        boolean cum = c.measure().cumulative();
+        long start = cum ? a.measure : 0;
+        long value = Math.addExact(start, amt);
+        long count = (cum ? a.count : 0) + credited.size();
+        Long quota = null;
+        BigDecimal att = null;
+        if (c.needsQuota()) {
+            quota = setup.quotas.quota(rep, s, cum, c.name());
+            if (quota != 0) {
+                att = BigDecimal.valueOf(value).multiply(HUNDRED).divide(BigDecimal.valueOf(quota), MathContext.DECIMAL128);
+            }
+        }
+        return new ComponentMeasure(start, amt, value, count, quota, att);
+    }
+
+    /** @return why a gate is closed, or null if all are open */
+    private String closedGate(VersionSlice s, Component c, ComponentMeasure[] measures, int idx) {
+        for (Gate g : c.gates()) {
+            ComponentMeasure target = measures[idx];
+            if (g.component() != null) {
+                for (int j = 0; j < s.components().length; j++) {
+                    if (s.components()[j].component().name().equals(g.component())) {
+                        target = measures[j];
+                    }
+                }
+            }
+            BigDecimal v = switch (g.basis()) {
+                case ATTAINMENT -> target.attainment() == null ? BigDecimal.ZERO : target.attainment();
+                case AMOUNT -> BigDecimal.valueOf(target.value(), setup.currency.getDefaultFractionDigits());
+                case COUNT -> BigDecimal.valueOf(target.count());
+            };
+            if (!g.opens(v)) {
+                return "gate closed: " + g.describe(c.name()) + " not met at " + FormulaText.plain(v)
+                        + (g.basis() == Gate.Basis.ATTAINMENT ? "%" : "") + "; nothing paid";
+            }
+        }
+        return null;
+    }
+
+    private void component(VersionSlice s, CompiledComponent k, List<CreditedAmount> credited,
+                           ComponentMeasure[] measures, int idx) {
+        Component c = k.component();
+        ComponentMeasure m = measures[idx];
+        YearToDate a = ytd(c.name());
+        String label = k.label();
+        String closed = closedGate(s, c, measures, idx);
+        a.measure = Math.addExact(a.measure, m.periodAmount());
+        a.count += credited.size();
+        Money quota = m.quota() == null ? null : setup.money(m.quota());
+        if (closed != null) {
+            UnroundedLine d = new UnroundedLine();
+            d.kind = LineKind.GATE;
+            d.component = label;
+            d.rule = "gate";
+            d.applied = List.of(closed);
+            d.formula = closed;
+            d.credited = credited;
+            lines.add(d.toLine(setup.currency));
+            results.add(new ComponentResult(label, setup.money(m.value()), m.count(), quota, m.attainment(), false, setup.money(0)));
+            return;
+        }
+        List<UnroundedLine> out = new ArrayList<>();
+        rules.pay(s, c, label, credited, m, a, out);
+        Attribution.roundAndAttribute(out, s.plan().roundingPoint(), setup.rounding,
+                carries.computeIfAbsent(c.name(), n -> new Attribution.RoundingCarry()));
+        long gross = 0;
+        for (UnroundedLine d : out) {
+            gross = Math.addExact(gross, d.amount);
+        }
+        a.gross = Math.addExact(a.gross, gross);
+        long total = gross;
+        for (Cap cap : c.caps()) {
+            total = caps.apply(cap, s, label, credited, total, a, out);
+        }
+        if (c.floor() != null) {
+            long floor = s.wholePeriod() ? c.floor().minorUnits()
+                    : s.share(BigDecimal.valueOf(c.floor().minorUnits())).setScale(0, setup.rounding).longValueExact();
+            if (total < floor) {
+                UnroundedLine d = new UnroundedLine();
+                d.kind = LineKind.FLOOR;
+                d.component = label;
+                d.rule = "floor " + c.floor();
+                d.amount = floor - total;
+                d.applied = List.of("floor " + c.floor());
+                d.formula = "floor " + c.floor() + s.shareText() + " less " + setup.money(total) + " earned";
+                out.add(d);
+                total = floor;
+            }
+        }
+        a.earned = Math.addExact(a.earned, total);
+        for (UnroundedLine d : out) {
+            lines.add(d.toLine(setup.currency));
+        }
+        results.add(new ComponentResult(label, setup.money(m.value()), m.count(), quota, m.attainment(), true, setup.money(0)));
+        paidCredits.add(credited);
+        paidLabels.add(label);
+    }
+
+    private void totalCaps() {
+        if (setup.last.totalCaps().isEmpty()) {
+            return;
+        }
+        List<CreditedAmount> all = new ArrayList<>();
+        for (List<CreditedAmount> l : paidCredits) {
+            all.addAll(l);
+        }
+        long ytdBefore = sameYear ? before.ytdEarned().minorUnits() : 0;
+        for (UnroundedLine d : caps.total(sum(lines), all, ytdBefore)) {
+            lines.add(d.toLine(setup.currency));
+        }
+    }
+}

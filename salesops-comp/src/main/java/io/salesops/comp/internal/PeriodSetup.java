@@ -1,0 +1,92 @@
+package io.salesops.comp.internal;
+
+import io.salesops.comp.engine.CompState;
+import io.salesops.comp.input.CompContext;
+import io.salesops.comp.input.Leave;
+import io.salesops.comp.plan.CompPlan;
+import io.salesops.comp.plan.Payees;
+import io.salesops.core.money.Money;
+import io.salesops.core.org.Rep;
+import io.salesops.core.period.Period;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every payee's calculation in one period reads and never changes: the period, the plan versions cut to
+ * it, the context, the prior state, the payees and their index. Built once per period; safe to share
+ * between the threads that calculate payees.
+ */
+final class PeriodSetup {
+
+    final CompContext ctx;
+    final Period period;
+    /** The period's label, formatted once: it is stamped on every deal-pay entry. */
+    final String periodLabel;
+    final CompState prior;
+    final List<VersionSlice> slices;
+    /** The version in effect at the end of the period: it names the statement and sets currency and rounding. */
+    final CompPlan last;
+    final Currency currency;
+    final RoundingMode rounding;
+    /** Components over all slices; each has a slot. */
+    final int componentSlots;
+    final Rep[] reps;
+    final Map<String, Integer> index = new HashMap<>();
+    final Map<String, List<Leave>> leaves = new HashMap<>();
+    final QuotaProrater quotas;
+
+    PeriodSetup(List<CompPlan> versions, CompContext ctx, Period period, CompState prior) {
+        this.ctx = ctx;
+        this.period = period;
+        this.periodLabel = period.toString();
+        this.prior = prior;
+        this.slices = VersionSlice.of(versions, period);
+        this.last = slices.get(slices.size() - 1).plan();
+        this.currency = last.currency();
+        this.rounding = last.rounding();
+        int slots = 0;
+        for (VersionSlice s : slices) {
+            slots += s.components().length;
+        }
+        this.componentSlots = slots;
+        this.reps = Payees.of(versions, ctx, period).toArray(new Rep[0]);
+        for (int i = 0; i < reps.length; i++) {
+            index.put(reps[i].id(), i);
+        }
+        for (Leave l : ctx.leaves()) {
+            leaves.computeIfAbsent(l.repId(), k -> new ArrayList<>()).add(l);
+        }
+        this.quotas = new QuotaProrater(this);
+    }
+
+    Money money(long minor) {
+        return Money.ofMinor(minor, currency);
+    }
+
+    /** @return the slice a date falls in, or null if no version is effective on it */
+    VersionSlice sliceOf(java.time.LocalDate d) {
+        for (VersionSlice s : slices) {
+            if (s.contains(d)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** @return the component name behind a statement label such as {@code "Bookings [AE H2]"} */
+    String nameOf(String label) {
+        for (VersionSlice s : slices) {
+            for (CompiledComponent k : s.components()) {
+                if (k.label().equals(label)) {
+                    return k.component().name();
+                }
+            }
+        }
+        int i = label.indexOf(" [");
+        return i < 0 ? label : label.substring(0, i);
+    }
+}

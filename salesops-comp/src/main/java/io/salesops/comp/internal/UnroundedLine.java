@@ -1,0 +1,40 @@
+package io.salesops.comp.internal;
+
+import io.salesops.comp.statement.LineKind;
+import io.salesops.comp.statement.PayoutLine;
+import io.salesops.core.money.Money;
+import io.salesops.core.money.Percent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * A payout line before rounding and attribution: its exact amount, then the rounded {@code amount}, and the
+ * credited amounts it is attributed to by {@code weights}. Mutable only by the thread calculating its payee.
+ */
+final class UnroundedLine {
+    LineKind kind;
+    String component;
+    String rule;
+    Money base;
+    Percent rate;
+    BigDecimal multiplier;
+    List<String> applied = List.of();
+    String formula;
+    /** The exact pay, before rounding; null for lines built already rounded (caps, floors). */
+    BigDecimal exact;
+    /** The rounded pay, in minor units. */
+    long amount;
+    List<CreditedAmount> credited = List.of();
+    /** Per credited amount, its weight in attributing the pay; null for no attribution. */
+    long[] weights;
+
+    PayoutLine toLine(Currency currency) {
+        List<String> ids = new ArrayList<>(credited.size());
+        for (CreditedAmount i : credited) {
+            ids.add(i.credit.id());
+        }
+        return new PayoutLine(kind, component, rule, ids, base, rate, multiplier, applied, Money.ofMinor(amount, currency), formula);
+    }
+}

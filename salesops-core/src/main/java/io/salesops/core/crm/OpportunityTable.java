@@ -1,0 +1,332 @@
+package io.salesops.core.crm;
+
+import io.salesops.core.money.Money;
+import java.time.LocalDate;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+
+/**
+ * Opportunities as columns: one primitive array per field, so a million deals cost a few dozen arrays instead of
+ * a million objects, and a pass over them is a loop over arrays. Strings that repeat (owner, stage, account,
+ * product, type, every attribute) are dictionary-encoded as int codes (-1 for absent); ids and names are packed
+ * as UTF-8; dates are epoch days ({@link #NO_DATE} for absent); amounts are long minor units with a currency code.
+ * Stage history is in the same form, the changes of row {@code r} at indexes {@code historyStart(r)} to
+ * {@code historyEnd(r) - 1} in date order.
+ *
+ * <p>{@link #get(int)} and {@link #asList()} show a row as an {@link Opportunity}, made on access, for the API
+ * that needs one; {@link #snapshot} finds a row as it stood on a past day without making one. Rows hold the same
+ * rules as {@link Opportunity} (the builder checks them). Build one with {@link #builder()} or {@link #of}.
+ *
+ * <p>Immutable and thread-safe. Accessors take a row index from 0 to {@link #size()} - 1 and throw
+ * {@link IndexOutOfBoundsException} outside it.
+ */
+public final class OpportunityTable {
+
+    /** The epoch day standing for an absent date. */
+    public static final int NO_DATE = Integer.MIN_VALUE;
+    /** The amount standing for an absent amount in the stage history. */
+    public static final long NO_AMOUNT = Long.MIN_VALUE;
+
+    private static final OpportunityStatus[] STATUSES = OpportunityStatus.values();
+    private static final ForecastCategory[] CATEGORIES = ForecastCategory.values();
+
+    final int size;
+    final TextColumn ids;
+    final TextColumn names;
+    final String[] accounts;
+    final int[] account;
+    final String[] owners;
+    private final List<String> ownerList;
+    final int[] owner;
+    final String[] stages;
+    private final List<String> stageList;
+    private final List<Currency> currencyList;
+    final int[] stage;
+    final long[] amount;
+    final Currency[] currencies;
+    final short[] currency;
+    final int[] created;
+    final int[] close;
+    final byte[] status;
+    final byte[] category;
+    final String[] products;
+    final int[] product;
+    final String[] types;
+    final int[] type;
+    final Map<String, int[]> attributes;
+    final Map<String, String[]> attributeValues;
+    final int[] historyStart;
+    final int[] historyDay;
+    final int[] historyStage;
+    final long[] historyAmount;
+    final int[] historyClose;
+
+    OpportunityTable(OpportunityTableBuilder b) {
+        this.size = b.size;
+        this.ids = b.ids.copy();
+        this.names = b.names.copy();
+        this.accounts = b.accounts.values().toArray(String[]::new);
+        this.account = java.util.Arrays.copyOf(b.account, size);
+        this.owners = b.owners.values().toArray(String[]::new);
+        this.owner = java.util.Arrays.copyOf(b.owner, size);
+        this.ownerList = List.of(owners);
+        this.stages = b.stages.values().toArray(String[]::new);
+        this.stage = java.util.Arrays.copyOf(b.stage, size);
+        this.stageList = List.of(stages);
+        this.amount = java.util.Arrays.copyOf(b.amount, size);
+        this.currencies = b.currencyList.toArray(Currency[]::new);
+        this.currency = java.util.Arrays.copyOf(b.currency, size);
+        this.currencyList = List.of(currencies);
+        this.created = java.util.Arrays.copyOf(b.created, size);
+        this.close = java.util.Arrays.copyOf(b.close, size);
+        this.status = java.util.Arrays.copyOf(b.status, size);
+        this.category = java.util.Arrays.copyOf(b.category, size);
+        this.products = b.products.values().toArray(String[]::new);
+        this.product = java.util.Arrays.copyOf(b.product, size);
+        this.types = b.types.values().toArray(String[]::new);
+        this.type = java.util.Arrays.copyOf(b.type, size);
+        Map<String, int[]> attrs = new LinkedHashMap<>();
+        Map<String, String[]> attrValues = new LinkedHashMap<>();
+        b.attributes.forEach((k, col) -> {
+            int[] codes = java.util.Arrays.copyOf(col.codes, size);
+            java.util.Arrays.fill(codes, Math.min(col.filled, size), size, -1);
+            attrs.put(k, codes);
+            attrValues.put(k, col.values.values().toArray(String[]::new));
+        });
+        this.attributes = attrs;
+        this.attributeValues = attrValues;
+        OpportunityTableBuilder.History h = b.sortedHistory();
+        this.historyStart = h.start();
+        this.historyDay = h.day();
+        this.historyStage = h.stage();
+        this.historyAmount = h.amount();
+        this.historyClose = h.close();
+    }
+
+    /** A builder of a table. */
+    public static OpportunityTableBuilder builder() {
+        return new OpportunityTableBuilder();
+    }
+
+    /**
+     * The table of these opportunities, in iteration order.
+     *
+     * @throws NullPointerException if the collection or an element is null
+     */
+    public static OpportunityTable of(Collection<Opportunity> opportunities) {
+        OpportunityTableBuilder b = builder();
+        for (Opportunity o : opportunities) {
+            b.add(o);
+        }
+        return b.build();
+    }
+
+    /** @return the number of rows */
+    public int size() {
+        return size;
+    }
+
+    /** @return the id of a row */
+    public String id(int row) {
+        check(row);
+        return ids.get(row);
+    }
+
+    /** @return the name of a row (its id when the source had none) */
+    public String name(int row) {
+        check(row);
+        return names.isEmpty(row) ? ids.get(row) : names.get(row);
+    }
+
+    /** @return the account of a row, or null */
+    public String accountId(int row) {
+        return account[row] < 0 ? null : accounts[account[row]];
+    }
+
+    /** @return the owner's code, an index into {@link #owners()} */
+    public int ownerCode(int row) {
+        return owner[row];
+    }
+
+    /** @return the owner of a row */
+    public String ownerId(int row) {
+        return owners[owner[row]];
+    }
+
+    /** @return the distinct owners, indexed by owner code */
+    public List<String> owners() {
+        return ownerList;
+    }
+
+    /** @return the current stage's code, an index into {@link #stages()} */
+    public int stageCode(int row) {
+        return stage[row];
+    }
+
+    /** @return the distinct stages of the rows and their history, indexed by stage code */
+    public List<String> stages() {
+        return stageList;
+    }
+
+    /** @return the amount in minor units of {@link #currency(int)} */
+    public long amountMinor(int row) {
+        return amount[row];
+    }
+
+    /** @return the currency's code, an index into {@link #currencies()} */
+    public int currencyCode(int row) {
+        return currency[row];
+    }
+
+    /** @return the currency of a row's amounts */
+    public Currency currency(int row) {
+        return currencies[currency[row]];
+    }
+
+    /** @return the distinct currencies, indexed by currency code */
+    public List<Currency> currencies() {
+        return currencyList;
+    }
+
+    /** @return the created date as an epoch day */
+    public int createdDay(int row) {
+        return created[row];
+    }
+
+    /** @return the close date as an epoch day, or {@link #NO_DATE} */
+    public int closeDay(int row) {
+        return close[row];
+    }
+
+    /** @return the status */
+    public OpportunityStatus status(int row) {
+        return STATUSES[status[row]];
+    }
+
+    /** @return the forecast category set on the deal, or null */
+    public ForecastCategory forecastCategory(int row) {
+        return category[row] < 0 ? null : CATEGORIES[category[row]];
+    }
+
+    /** @return the product, or null */
+    public String product(int row) {
+        return product[row] < 0 ? null : products[product[row]];
+    }
+
+    /** @return the deal type, or null */
+    public String type(int row) {
+        return type[row] < 0 ? null : types[type[row]];
+    }
+
+    /** @return the names of the free-form attributes, in order of first appearance */
+    public List<String> attributeNames() {
+        return List.copyOf(attributes.keySet());
+    }
+
+    /** @return the value of an attribute on a row, or null if absent */
+    public String attribute(int row, String name) {
+        int[] codes = attributes.get(name);
+        if (codes == null || codes[row] < 0) {
+            return null;
+        }
+        return attributeValues.get(name)[codes[row]];
+    }
+
+    /** @return the index of a row's first stage change */
+    public int historyStart(int row) {
+        return historyStart[row];
+    }
+
+    /** @return one past the index of a row's last stage change */
+    public int historyEnd(int row) {
+        return historyStart[row + 1];
+    }
+
+    /** @return the epoch day of stage change {@code i} */
+    public int historyDay(int i) {
+        return historyDay[i];
+    }
+
+    /** @return the stage code of stage change {@code i} */
+    public int historyStageCode(int i) {
+        return historyStage[i];
+    }
+
+    /** @return the amount of stage change {@code i}, or {@link #NO_AMOUNT} */
+    public long historyAmount(int i) {
+        return historyAmount[i];
+    }
+
+    /** @return the expected close day of stage change {@code i}, or {@link #NO_DATE} */
+    public int historyCloseDay(int i) {
+        return historyClose[i];
+    }
+
+    /**
+     * Finds row {@code row} as it stood at the end of {@code day}, exactly as {@link Opportunity#asOf(LocalDate)}
+     * does, into {@code into} (reused by the caller, so a pass makes no object per row).
+     *
+     * @return false if the deal was created after the day
+     */
+    public boolean snapshot(int row, int day, Snapshot into) {
+        return into.of(this, row, day);
+    }
+
+    /** @return the row as an opportunity, with its stage history */
+    public Opportunity get(int row) {
+        check(row);
+        Currency cur = currency(row);
+        List<StageChange> history = new ArrayList<>(historyEnd(row) - historyStart(row));
+        for (int i = historyStart(row); i < historyEnd(row); i++) {
+            history.add(new StageChange(LocalDate.ofEpochDay(historyDay[i]), stages[historyStage[i]],
+                    historyAmount[i] == NO_AMOUNT ? null : Money.ofMinor(historyAmount[i], cur), date(historyClose[i])));
+        }
+        Map<String, String> attrs = new LinkedHashMap<>();
+        attributes.forEach((k, codes) -> {
+            if (codes[row] >= 0) {
+                attrs.put(k, attributeValues.get(k)[codes[row]]);
+            }
+        });
+        return new Opportunity(ids.get(row), name(row), accountId(row), ownerId(row), stages[stage[row]],
+                Money.ofMinor(amount[row], cur), LocalDate.ofEpochDay(created[row]), date(close[row]), status(row),
+                forecastCategory(row), product(row), type(row), attrs, history);
+    }
+
+    /** @return an unmodifiable list making each row's {@link Opportunity} on access */
+    public List<Opportunity> asList() {
+        final class View extends AbstractList<Opportunity> implements RandomAccess {
+            @Override
+            public Opportunity get(int i) {
+                return OpportunityTable.this.get(i);
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        }
+        return new View();
+    }
+
+    /** @return the date of an epoch day, null for {@link #NO_DATE} */
+    public static LocalDate date(int day) {
+        return day == NO_DATE ? null : LocalDate.ofEpochDay(day);
+    }
+
+    private void check(int row) {
+        if (row < 0 || row >= size) {
+            throw new IndexOutOfBoundsException("row " + row + " of " + size);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OpportunityTable[" + size + " rows, " + owners.length + " owners, " + stages.length + " stages]";
+    }
+}

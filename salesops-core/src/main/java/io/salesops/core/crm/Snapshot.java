@@ -1,0 +1,127 @@
+package io.salesops.core.crm;
+
+/**
+ * One row of an {@link OpportunityTable} as it stood at the end of a day, filled by
+ * {@link OpportunityTable#snapshot}: the same fields {@link Opportunity#asOf} gives, as codes and numbers, so a
+ * pass over a million rows reuses one cursor instead of making a million objects.
+ *
+ * <p>Mutable and not thread-safe: one per thread, refilled for every row.
+ */
+public final class Snapshot {
+
+    /** The stage code of a snapshot whose stage on the day is not known ({@link Opportunity#UNKNOWN_STAGE}). */
+    public static final int UNKNOWN_STAGE = -1;
+
+    private int row;
+    private OpportunityStatus status;
+    private int stage;
+    private long amount;
+    private int closeDay;
+    private ForecastCategory category;
+    private int historyEnd;
+    private boolean replayed;
+
+    /** An empty cursor. */
+    public Snapshot() {
+    }
+
+    boolean of(OpportunityTable t, int row, int day) {
+        int created = t.created[row];
+        if (created > day) {
+            return false;
+        }
+        this.row = row;
+        OpportunityStatus current = t.status(row);
+        int start = t.historyStart[row];
+        int end = t.historyStart[row + 1];
+        if (current.isClosed() && t.close[row] <= day) {
+            set(current, t.stage[row], t.amount[row], t.close[row], t.forecastCategory(row), end, false);
+            return true;
+        }
+        int s = UNKNOWN_STAGE;
+        long a = OpportunityTable.NO_AMOUNT;
+        int c = OpportunityTable.NO_DATE;
+        int known = start;
+        for (int i = start; i < end && t.historyDay[i] <= day; i++) {
+            known = i + 1;
+            s = t.historyStage[i];
+            if (t.historyAmount[i] != OpportunityTable.NO_AMOUNT) {
+                a = t.historyAmount[i];
+            }
+            if (t.historyClose[i] != OpportunityTable.NO_DATE) {
+                c = t.historyClose[i];
+            }
+        }
+        if (s == UNKNOWN_STAGE) {
+            // created before its first recorded change: the first recorded stage is the best knowledge
+            s = start == end ? t.stage[row] : t.historyStage[start];
+        }
+        boolean closed = current.isClosed();
+        if (closed && t.stages[s].equalsIgnoreCase(t.stages[t.stage[row]])) {
+            s = UNKNOWN_STAGE; // the only stage known is the closing one, which was not known on the day
+        }
+        if (a == OpportunityTable.NO_AMOUNT) {
+            a = t.amount[row];
+        }
+        if (c == OpportunityTable.NO_DATE && !closed) {
+            c = t.close[row];
+        }
+        if (c != OpportunityTable.NO_DATE && c < created) {
+            c = OpportunityTable.NO_DATE;
+        }
+        boolean same = !closed && s == t.stage[row] && a == t.amount[row] && c == t.close[row] && known == end;
+        set(OpportunityStatus.OPEN, s, a, c, closed ? null : t.forecastCategory(row), known, !same);
+        return true;
+    }
+
+    private void set(OpportunityStatus status, int stage, long amount, int closeDay, ForecastCategory category,
+                     int historyEnd, boolean replayed) {
+        this.status = status;
+        this.stage = stage;
+        this.amount = amount;
+        this.closeDay = closeDay;
+        this.category = category;
+        this.historyEnd = historyEnd;
+        this.replayed = replayed;
+    }
+
+    /** @return the row this snapshot is of */
+    public int row() {
+        return row;
+    }
+
+    /** @return the status on the day: the row's own if it closed by then, else open */
+    public OpportunityStatus status() {
+        return status;
+    }
+
+    /** @return the stage code on the day, or {@link #UNKNOWN_STAGE} */
+    public int stageCode() {
+        return stage;
+    }
+
+    /** @return the amount on the day, minor units */
+    public long amountMinor() {
+        return amount;
+    }
+
+    /** @return the expected (or actual) close day known on the day, or {@link OpportunityTable#NO_DATE} */
+    public int closeDay() {
+        return closeDay;
+    }
+
+    /** @return the forecast category set on the deal on the day, or null */
+    public ForecastCategory forecastCategory() {
+        return category;
+    }
+
+    /** @return one past the index of the last stage change known on the day */
+    public int historyEnd() {
+        return historyEnd;
+    }
+
+    /** @return true if the snapshot differs from the row as the CRM holds it now (history was replayed) */
+    public boolean replayed() {
+        return replayed;
+    }
+}

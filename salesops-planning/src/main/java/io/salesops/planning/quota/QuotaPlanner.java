@@ -1,0 +1,255 @@
+package io.salesops.planning.quota;
+
+import io.salesops.core.crm.Quotas;
+import io.salesops.core.money.Money;
+import io.salesops.core.money.Percent;
+import io.salesops.core.org.Org;
+import io.salesops.core.period.Period;
+import io.salesops.core.period.PeriodKind;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Allocates a company target top-down through the org to its leaf reps, by a stated method.
+ *
+ * <pre>{@code
+ * QuotaPlan plan = QuotaPlanner.builder(Money.of("10000000", "USD"), calendar.year(2027))
+ *     .org(org).method(MethodMix.of(QuotaMethod.HISTORICAL)).history(bookings)
+ *     .overAssign(Percent.of(10)).ramp(RampSchedule.of("25", "50", "75")).build().plan();
+ * }</pre>
+ *
+ * <p>How: every leaf rep gets a share of the company by the method ({@link MethodMix}); each fiscal month
+ * weighs {@code share x seasonality x ramp x fraction of the month in role}. The company target times one
+ * plus the over-assignment is split among the org's roots by the weight of their subtrees, each manager's
+ * amount among their direct reports the same way (times one plus that level's over-assignment, if given),
+ * and each rep's year among the periods: at every split by {@link Money#allocate}, largest remainder, so
+ * children always sum to their parent to the cent. A ramped rep's quota in a period is thus the ramp
+ * percentage of what a fully ramped rep of the same share gets.
+ *
+ * <p>With a {@linkplain Builder#teamMethod(MethodMix) team method}, splits among managers' subtrees weigh the
+ * subtrees by that method instead, and the main method only divides a team among its own reps: then one
+ * rep's history changes no other team's total.
+ *
+ * <p>Instances are immutable and thread-safe; {@link #plan()} is deterministic.
+ */
+public final class QuotaPlanner {
+
+    final Money target;
+    final Period year;
+    final Org org;
+    final MethodMix method;
+    final MethodMix teamMethod;
+    final QuotaInputs inputs;
+    final List<Percent> overAssign;
+    final RampSchedule ramp;
+    final Seasonality seasonality;
+    final PeriodKind periods;
+    final ChangeLimits limits;
+
+    private QuotaPlanner(Builder b) {
+        this.target = b.target;
+        this.year = b.year;
+        this.org = b.org;
+        this.method = b.method;
+        this.teamMethod = b.teamMethod == null ? b.method : b.teamMethod;
+        this.inputs = new QuotaInputs(b.org, b.target.currency(), b.year, List.copyOf(b.history),
+                Map.copyOf(b.potentialByRep), Map.copyOf(b.potentialByTerritory), Map.copyOf(b.forecast));
+        this.overAssign = List.copyOf(b.overAssign);
+        this.ramp = b.ramp;
+        this.seasonality = b.seasonality != null ? b.seasonality
+                : b.history.isEmpty() ? Seasonality.even() : Seasonality.learn(b.history, b.year.calendar());
+        this.periods = b.periods;
+        this.limits = b.limits;
+    }
+
+    /**
+     * A builder for allocating {@code target} over fiscal year {@code year}.
+     *
+     * @param target the company target, not negative
+     * @param year   a fiscal year ({@code calendar.year(2027)})
+     * @throws IllegalArgumentException if the target is negative or the period is not a year
+     */
+    public static Builder builder(Money target, Period year) {
+        return new Builder(target, year);
+    }
+
+    /**
+     * Allocates the target.
+     *
+     * @return the plan, identical for identical inputs
+     * @throws IllegalArgumentException if the method has no usable figure for any rep, no rep is in role in the
+     *                                  year, or the change limits cannot all hold
+     */
+    public QuotaPlan plan() {
+        return new TopDownAllocation(this).run();
+    }
+
+    /** Collects the inputs of a {@link QuotaPlanner}; each call checks its argument. Not thread-safe. */
+    public static final class Builder {
+        private final Money target;
+        private final Period year;
+        private Org org;
+        private MethodMix method = MethodMix.of(QuotaMethod.EQUAL);
+        private MethodMix teamMethod;
+        private final List<Bookings> history = new ArrayList<>();
+        private Map<String, Money> potentialByRep = Map.of();
+        private Map<String, Money> potentialByTerritory = Map.of();
+        private Map<String, Money> forecast = Map.of();
+        private List<Percent> overAssign = List.of();
+        private RampSchedule ramp = RampSchedule.none();
+        private Seasonality seasonality;
+        private PeriodKind periods = PeriodKind.QUARTER;
+        private ChangeLimits limits;
+
+        private Builder(Money target, Period year) {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(year, "year");
+            if (target.isNegative()) {
+                throw new IllegalArgumentException("company target " + target + " is negative");
+            }
+            if (year.kind() != PeriodKind.YEAR) {
+                throw new IllegalArgumentException("quotas are planned for a fiscal year, not the " + year.kind()
+                        + " " + year);
+            }
+            this.target = target;
+            this.year = year;
+        }
+
+        /** The org whose leaves get quotas (required). */
+        public Builder org(Org org) {
+            this.org = Objects.requireNonNull(org, "org");
+            return this;
+        }
+
+        /** The method (default: equal). */
+        public Builder method(MethodMix method) {
+            this.method = Objects.requireNonNull(method, "method");
+            return this;
+        }
+
+        /** The method that weighs managers' subtrees against each other (default: the method itself). */
+        public Builder teamMethod(MethodMix teamMethod) {
+            this.teamMethod = Objects.requireNonNull(teamMethod, "teamMethod");
+            return this;
+        }
+
+        /**
+         * Bookings history: historical shares use the fiscal year before the plan year, seasonality every
+         * complete year. Adds to what was given before.
+         *
+         * @throws IllegalArgumentException naming the row if an amount is not in the target's currency
+         */
+        public Builder history(Collection<Bookings> rows) {
+            for (Bookings b : rows) {
+                if (!b.amount().currency().equals(target.currency())) {
+                    throw new IllegalArgumentException("bookings of " + b.repId() + " in " + b.period() + " are in "
+                            + b.amount().currency() + "; the target is in " + target.currency());
+                }
+                history.add(b);
+            }
+            return this;
+        }
+
+        /** Potential per rep, used before the territory's. */
+        public Builder potentialByRep(Map<String, Money> potential) {
+            this.potentialByRep = checked(potential, "potential of rep");
+            return this;
+        }
+
+        /** Potential per territory, shared equally by the leaf reps in the territory. */
+        public Builder potentialByTerritory(Map<String, Money> potential) {
+            this.potentialByTerritory = checked(potential, "potential of territory");
+            return this;
+        }
+
+        /** Forecast (expected bookings in the plan year) per rep. */
+        public Builder forecast(Map<String, Money> forecast) {
+            this.forecast = checked(forecast, "forecast of rep");
+            return this;
+        }
+
+        /**
+         * Over-assignment per level: the first applies between the company target and the sum of the roots'
+         * quotas, the next between each root and their direct reports, and so on.
+         *
+         * @throws IllegalArgumentException naming the level if a percentage is negative
+         */
+        public Builder overAssign(List<Percent> perLevel) {
+            for (int i = 0; i < perLevel.size(); i++) {
+                if (perLevel.get(i).value().signum() < 0) {
+                    throw new IllegalArgumentException("over-assignment " + perLevel.get(i) + " at level " + (i + 1)
+                            + " is negative");
+                }
+            }
+            this.overAssign = List.copyOf(perLevel);
+            return this;
+        }
+
+        /** Over-assignment at the company level only. */
+        public Builder overAssign(Percent companyLevel) {
+            return overAssign(List.of(companyLevel));
+        }
+
+        /** The ramp schedule for new hires, by tenure month from the org's start dates (default: none). */
+        public Builder ramp(RampSchedule ramp) {
+            this.ramp = Objects.requireNonNull(ramp, "ramp");
+            return this;
+        }
+
+        /** Seasonality (default: learned from the history if given, else even). */
+        public Builder seasonality(Seasonality seasonality) {
+            this.seasonality = Objects.requireNonNull(seasonality, "seasonality");
+            return this;
+        }
+
+        /** The periods each rep gets a line for: months, quarters (the default), halves or the year. */
+        public Builder periods(PeriodKind kind) {
+            this.periods = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /** Floors and caps on each rep's change from last year's quota. */
+        public Builder changeLimits(ChangeLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * @return an immutable planner; the builder stays usable
+         * @throws IllegalStateException if no org was given
+         */
+        public QuotaPlanner build() {
+            if (org == null) {
+                throw new IllegalStateException("a quota plan needs the org; call org(...)");
+            }
+            return new QuotaPlanner(this);
+        }
+
+        private Map<String, Money> checked(Map<String, Money> m, String what) {
+            m.forEach((k, v) -> {
+                if (!v.currency().equals(target.currency())) {
+                    throw new IllegalArgumentException(what + " " + k + " is " + v + "; the target is in "
+                            + target.currency());
+                }
+            });
+            return Map.copyOf(m);
+        }
+    }
+
+    /** Floors and caps on a rep's year quota relative to last year's, used by {@link Builder#changeLimits}. */
+    public record ChangeLimits(Quotas lastYear, Percent maxIncrease, Percent maxDecrease) {
+        /** Checks the fields. @throws IllegalArgumentException if a limit is negative or the decrease above 100% */
+        public ChangeLimits {
+            Objects.requireNonNull(lastYear, "lastYear");
+            if (maxIncrease != null && maxIncrease.value().signum() < 0) {
+                throw new IllegalArgumentException("maximum increase " + maxIncrease + " is negative");
+            }
+            if (maxDecrease != null && (maxDecrease.value().signum() < 0 || maxDecrease.compareTo(Percent.HUNDRED) > 0)) {
+                throw new IllegalArgumentException("maximum decrease " + maxDecrease + " is outside 0%..100%");
+            }
+        }
+    }
+}
