@@ -52,6 +52,8 @@ final class CsvSource extends Reader {
     /** A malformed byte sequence met while decoding, raised once the characters before it are read. */
     private String malformed;
     private long malformedOffset;
+    /** For a UTF-8 pair in a Latin-1 file: the character it encodes. */
+    private String mixedChar;
 
     private int state = RECORD_START;
     private boolean lastCr;
@@ -222,8 +224,11 @@ final class CsvSource extends Reader {
     /** @return false at the end of the input */
     private boolean fill() throws IOException {
         if (malformed != null) {
-            throw new Malformed(line, field + 1, malformed + " at byte offset " + malformedOffset + " (line " + line
-                    + ", column " + (field + 1) + ") " + (malformed.startsWith("bytes") ? "are" : "is") + " not valid "
+            String where = " at byte offset " + malformedOffset + " (line " + line + ", column " + (field + 1) + ") ";
+            throw new Malformed(line, field + 1, mixedChar != null
+                    ? malformed + where + "are the UTF-8 bytes of \"" + mixedChar + "\" read as " + decoder.charset().name()
+                    + ": the file mixes encodings; save it in one (UTF-8 is the default)"
+                    : malformed + where + (malformed.startsWith("bytes") ? "are" : "is") + " not valid "
                     + decoder.charset().name() + hint());
         }
         chars.clear();
@@ -265,10 +270,38 @@ final class CsvSource extends Reader {
             readBytes();
         }
         chars.flip();
+        if (malformed == null && singleByteLatin(dec)) {
+            findUtf8Pair();
+        }
         if (!chars.hasRemaining() && malformed != null) {
             return fill();
         }
         return chars.hasRemaining();
+    }
+
+    private static boolean singleByteLatin(CharsetDecoder dec) {
+        String name = dec.charset().name();
+        return name.equals("ISO-8859-1") || name.equals("windows-1252");
+    }
+
+    /**
+     * In a file read as Latin-1 or Windows-1252, a lead byte of UTF-8 (0xC2-0xDF) followed by a continuation byte
+     * (0xA0-0xBF here) is almost always UTF-8 text, {@code ö} turned into {@code Ã¶}: the file mixes encodings,
+     * and reading on would make two owners of one. Stops the characters before the pair, to raise it in place.
+     */
+    private void findUtf8Pair() {
+        char[] c = chars.array();
+        int limit = chars.limit();
+        for (int i = chars.position(); i + 1 < limit; i++) {
+            if (c[i] >= 0xC2 && c[i] <= 0xDF && c[i + 1] >= 0xA0 && c[i + 1] <= 0xBF) {
+                // One byte per character: the pair's offset counts back from the bytes consumed.
+                malformedOffset = bytesRead - bytes.remaining() - (limit - i);
+                malformed = "characters \"" + c[i] + c[i + 1] + "\"";
+                mixedChar = new String(new byte[] {(byte) c[i], (byte) c[i + 1]}, StandardCharsets.UTF_8);
+                chars.limit(i);
+                return;
+            }
+        }
     }
 
     private CharsetDecoder byteOrderMark(CharsetDecoder dec) {

@@ -179,4 +179,21 @@ class CsvTrustTest {
         assertThatThrownBy(() -> OpportunityCsvReader.builder().build().read(new StringReader(csv), "big.csv"))
                 .isInstanceOf(CsvImportException.class).hasMessageStartingWith("big.csv:4:4 (amount)");
     }
+
+    @Test
+    void utf8InAFileReadAsLatin1_isAMixOfEncodingsNotASecondOwner() throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.writeBytes((HEADER + "O-1,J").getBytes(StandardCharsets.UTF_8));
+        b.write(0xF6);
+        b.writeBytes("rg,Proposal,1,2026-01-01,x\nO-2,J\u00f6rg,Proposal,1,2026-01-01,x\n".getBytes(StandardCharsets.UTF_8));
+        Path p = file("mixed.csv", b.toByteArray());
+        long offset = HEADER.length() + "O-1,Jxrg,Proposal,1,2026-01-01,x\nO-2,J".length();
+
+        for (String cs : List.of("ISO-8859-1", "windows-1252")) {
+            assertThatThrownBy(() -> OpportunityCsvReader.builder().charset(Charset.forName(cs)).lenient().build().read(p))
+                    .isInstanceOf(CsvImportException.class)
+                    .hasMessageStartingWith(p + ":3:2 (owner): characters \"\u00c3\u00b6\" at byte offset " + offset
+                            + " (line 3, column 2) are the UTF-8 bytes of \"\u00f6\" read as " + cs);
+        }
+    }
 }
