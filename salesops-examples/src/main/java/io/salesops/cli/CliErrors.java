@@ -110,21 +110,80 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler, 
         return m.strip().lines().findFirst().orElse(m);
     }
 
+    /**
+     * Reports running out of memory or stack, anywhere in a command, as one line and {@link ExitCodes#INTERNAL}:
+     * the advice a user can act on, not a trace.
+     *
+     * @param err   where to print, not null
+     * @param error the error, not null
+     * @param debug true to print the stack trace as well
+     * @return {@link ExitCodes#INTERNAL}
+     */
+    public static int fatal(PrintWriter err, VirtualMachineError error, boolean debug) {
+        if (error instanceof OutOfMemoryError) {
+            long max = Runtime.getRuntime().maxMemory() >> 20;
+            err.println("salesops: internal error: out of memory (" + String.format(java.util.Locale.ROOT, "%,d", max) + " MiB of heap); run it with more,"
+                    + " e.g. java -Xmx4g -jar salesops.jar ..., or give it less input");
+        } else if (error instanceof StackOverflowError) {
+            err.println("salesops: internal error: stack overflow; the input may be nested too deeply");
+        } else {
+            err.println("salesops: internal error: " + error.getClass().getSimpleName() + ": " + messageOf(error));
+        }
+        if (debug) {
+            error.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.INTERNAL;
+    }
+
+    /** @return the out-of-memory or stack-overflow error among {@code t} and its causes, or null */
+    static VirtualMachineError vmError(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof VirtualMachineError v) {
+                return v;
+            }
+        }
+        return null;
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
+        VirtualMachineError vm = vmError(ex);
+        if (vm != null) {
+            return fatal(err, vm, debug(parseResult));
+        }
         int code = exitCodeOf(ex);
         if (code == ExitCodes.INTERNAL) {
             err.println("salesops: internal error: " + ex.getClass().getName() + ": " + messageOf(ex)
                     + (debug(parseResult) ? "" : " (run with --debug for details)"));
         } else {
-            err.println("salesops: error: " + messageOf(ex));
+            err.println("salesops: error: " + withPath(messageOf(ex), parseResult));
         }
         if (debug(parseResult)) {
             ex.printStackTrace(err);
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * The JDK says only "Is a directory" when a directory is read as a file: name the option that gave it.
+     */
+    static String withPath(String message, CommandLine.ParseResult parseResult) {
+        if (parseResult == null || !message.contains("Is a directory")) {
+            return message;
+        }
+        for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+            for (CommandLine.Model.ArgSpec arg : r.matchedArgs()) {
+                Object v = arg.getValue();
+                if (v instanceof java.nio.file.Path p && java.nio.file.Files.isDirectory(p)) {
+                    String name = arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() + " " : "";
+                    return name + p + " is a directory, not a file";
+                }
+            }
+        }
+        return message;
     }
 
     @Override

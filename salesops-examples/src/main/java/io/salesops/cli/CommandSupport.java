@@ -74,16 +74,12 @@ final class CommandSupport {
         return m == null ? null : m.amount().toPlainString();
     }
 
-    /** @return a CSV field, quoted when it holds a comma, quote or line break; empty for null */
+    /**
+     * @return a CSV field, quoted when it holds a comma, quote or line break, with text that starts like a
+     * formula neutralised ({@link CsvCells}); empty for null
+     */
     static String csv(Object v) {
-        if (v == null) {
-            return "";
-        }
-        String s = v.toString();
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+        return CsvCells.field(v);
     }
 
     /** Output formats. */

@@ -15,6 +15,7 @@ import io.salesops.forecast.pipeline.PipelineMethod;
 import io.salesops.forecast.pipeline.TimingSource;
 import io.salesops.io.OrgCsvReader;
 import io.salesops.io.QuotaCsvReader;
+import io.salesops.server.ServerLimits;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -148,8 +149,9 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
             f = f.notYetCreated(false, 1);
         }
         Progress progress = null;
-        if (simulations < 0) {
-            throw new IllegalArgumentException("--simulations " + simulations + " must be 0 or more");
+        if (simulations < 0 || simulations > ServerLimits.DEFAULT_MAX_SIMULATIONS) {
+            throw new IllegalArgumentException("--simulations " + simulations + " must be from 0 to "
+                    + String.format(Locale.ROOT, "%,d", ServerLimits.DEFAULT_MAX_SIMULATIONS) + " (the server's cap too)");
         }
         if (simulations > 0) {
             f = f.simulations(simulations, seed);

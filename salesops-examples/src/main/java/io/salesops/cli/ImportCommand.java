@@ -2,6 +2,7 @@ package io.salesops.cli;
 
 import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.OpportunityStatus;
+import io.salesops.core.crm.StageModel;
 import io.salesops.core.money.Money;
 import io.salesops.io.ColumnMapping;
 import io.salesops.io.CsvImportException;
@@ -10,6 +11,7 @@ import io.salesops.io.TableImportResult;
 import io.salesops.io.OpportunityCsvReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -33,7 +35,8 @@ public final class ImportCommand {
 
     /**
      * {@code salesops import check FILE}: loads an opportunities CSV leniently and reports what it holds and every
-     * problem, one per line as {@code file:line:column (name): message}. Exit code 0 if clean, 1 if any problem.
+     * problem, one per line as {@code file:line:column (name): message}, checking stages and statuses against the
+     * stage model a forecast would use. Exit code 0 if clean, 1 if any problem.
      */
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Load an opportunities CSV leniently and report what it holds and every problem.",
@@ -62,9 +65,21 @@ public final class ImportCommand {
                 description = "currency of amounts without a currency column (default: ${DEFAULT-VALUE})")
         String currency;
 
+        @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+                description = "encoding of the files, e.g. windows-1252 or ISO-8859-1 (default: ${DEFAULT-VALUE};"
+                        + " a byte not valid in it is an error naming line, column and byte offset)")
+        Charset encoding;
+
+        @Option(names = "--stages", paramLabel = "FILE",
+                description = "stage model CSV the forecast will use (stage,probability,forecast_category,outcome);"
+                        + " default: the built-in B2B model. Stages it lacks are problems.")
+        Path stages;
+
         @Override
         public Integer call() throws IOException {
-            OpportunityCsvReader.Builder b = OpportunityCsvReader.builder().lenient().defaultCurrency(currency);
+            StageModel model = stages == null ? StageModel.defaultModel() : OpportunityFiles.readStages(stages);
+            OpportunityCsvReader.Builder b = OpportunityCsvReader.builder().lenient().defaultCurrency(currency)
+                    .charset(encoding).stageModel(model).knownStagesOnly();
             if (columns != null) {
                 b.mapping(ColumnMapping.named(columns));
             }

@@ -11,6 +11,8 @@ import io.salesops.core.money.Percent;
 import io.salesops.core.period.FiscalCalendar;
 import io.salesops.io.OpportunityCsvReader;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,10 @@ public final class OpportunityFiles {
     @Option(names = "--stages", paramLabel = "FILE",
             description = "Stage model CSV: stage,probability,forecast_category,outcome (default: the built-in B2B model).")
     Path stages;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+            description = "Encoding of the CSV files, e.g. windows-1252 or ISO-8859-1 (default: ${DEFAULT-VALUE}).")
+    Charset encoding = StandardCharsets.UTF_8;
 
     @Option(names = "--fiscal-year-start", paramLabel = "MONTH",
             description = "First month of the fiscal year: a name (february, feb) or number (2); default: january.")
@@ -106,7 +112,7 @@ public final class OpportunityFiles {
 
     /** @return the opportunities, strictly read (the first bad row is an error naming file, line and column) */
     List<Opportunity> read(StageModel model) throws IOException {
-        OpportunityCsvReader.Builder b = OpportunityCsvReader.builder().stageModel(model);
+        OpportunityCsvReader.Builder b = OpportunityCsvReader.builder().stageModel(model).charset(encoding);
         if (columns != null) {
             b.columns(columns);
         }

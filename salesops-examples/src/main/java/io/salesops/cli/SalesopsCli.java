@@ -48,7 +48,26 @@ public final class SalesopsCli implements Callable<Integer> {
      * @param args the command-line arguments, not null
      */
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        // A worker thread that runs out of memory says so in one line too, not with a trace.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            VirtualMachineError vm = CliErrors.vmError(e);
+            PrintWriter err = new PrintWriter(System.err, true);
+            if (vm != null) {
+                CliErrors.fatal(err, vm, java.util.List.of(args).contains("--debug"));
+            } else {
+                err.println("salesops: internal error in " + thread.getName() + ": " + CliErrors.messageOf(e));
+            }
+        });
+        System.exit(execute(newCommandLine(), args));
+    }
+
+    /** Runs the command line; out of memory or stack ends in one line and exit code 3, like any internal error. */
+    static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (VirtualMachineError e) {
+            return CliErrors.fatal(cl.getErr(), e, java.util.List.of(args).contains("--debug"));
+        }
     }
 
     /**
@@ -107,7 +126,7 @@ public final class SalesopsCli implements Callable<Integer> {
         CommandLine cl = newCommandLine();
         cl.setOut(out);
         cl.setErr(err);
-        int code = cl.execute(args);
+        int code = execute(cl, args);
         out.flush();
         err.flush();
         return code;

@@ -97,17 +97,20 @@ final class StatementOutput {
         return o;
     }
 
-    /** One CSV row per statement line, with the statement's payee, period, currency and total on each. */
+    /**
+     * One CSV row per statement line, with the statement's payee, period, currency and total on each; text that
+     * starts like a spreadsheet formula is neutralised ({@link CsvCells}).
+     */
     static String csv(List<Statement> statements) {
         StringWriter w = new StringWriter();
         CsvWriter csv = CsvWriter.builder().build(w);
         csv.writeRecord("payee", "period", "currency", "component", "kind", "amount", "formula", "credits", "statement_total");
         for (Statement s : statements) {
             for (PayoutLine l : s.lines()) {
-                csv.writeRecord(s.payeeId(), s.period().toString(), s.currency().getCurrencyCode(),
-                        l.component() == null ? "" : l.component(), l.kind().name().toLowerCase(Locale.ROOT),
-                        l.amount().amount().toPlainString(), l.formula(), String.join(";", l.creditIds()),
-                        s.netPay().amount().toPlainString());
+                csv.writeRecord(CsvCells.text(s.payeeId()), s.period().toString(), s.currency().getCurrencyCode(),
+                        CsvCells.text(l.component()), l.kind().name().toLowerCase(Locale.ROOT),
+                        CsvCells.text(l.amount().amount()), CsvCells.text(l.formula()),
+                        CsvCells.text(String.join(";", l.creditIds())), CsvCells.text(s.netPay().amount()));
             }
         }
         return w.toString();

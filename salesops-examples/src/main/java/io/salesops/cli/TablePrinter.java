@@ -158,7 +158,10 @@ public final class TablePrinter {
         }
     }
 
-    /** @return the table as RFC 4180 CSV with a header row of {@link #keys()}, lines ending in LF */
+    /**
+     * @return the table as RFC 4180 CSV with a header row of {@link #keys()}, lines ending in LF; text that
+     * starts like a spreadsheet formula is neutralised ({@link CsvCells})
+     */
     public String renderCsv() {
         StringWriter sw = new StringWriter();
         try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(sw)) {
@@ -166,8 +169,7 @@ public final class TablePrinter {
             for (Object[] r : raw) {
                 String[] cells = new String[r.length];
                 for (int i = 0; i < r.length; i++) {
-                    Object v = plain(r[i]);
-                    cells[i] = v == null ? "" : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
+                    cells[i] = CsvCells.text(plain(r[i]));
                 }
                 csv.writeRecord(cells);
             }

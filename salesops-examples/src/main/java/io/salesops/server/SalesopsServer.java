@@ -2,29 +2,37 @@ package io.salesops.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.salesops.core.problem.SalesopsInputException;
+import io.salesops.server.internal.BodyReader;
 import io.salesops.server.internal.Endpoint;
 import io.salesops.server.internal.Endpoints;
 import io.salesops.server.internal.Json;
-import java.io.ByteArrayOutputStream;
+import io.salesops.server.internal.Problems;
+import io.salesops.server.internal.SlowHeaders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * salesops over HTTP/JSON: forecasts, KPIs, backtests, trend forecasts, regression and commissions for
@@ -37,20 +45,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>Every endpoint takes and returns JSON with the same field names as the CLI's {@code --format json}.
- * Every error is an RFC 9457 problem document: 400 for bad input (naming each field by JSON pointer), 404,
- * 413 for bodies over {@link ServerLimits#maxBodyBytes()}, 415 for a content type other than JSON, 503
- * when a request times out or the server is saturated; never a stack trace. The server keeps no state
+ * Every error is an RFC 9457 problem document, also those Jetty raises itself: 400 for bad input (naming each
+ * field by JSON pointer), 404, 408 for a body that stalls or trickles, 413 for bodies over
+ * {@link ServerLimits#maxBodyBytes()}, 415 for a content type other than JSON or a content encoding, 503 when a
+ * request times out or the server is saturated; never a stack trace or a Java type name. Bodies are read without
+ * holding a thread, so slow clients cost connections (bounded) but cannot starve other requests. The server keeps no state
  * between requests, so concurrent requests get the same answers as sequential ones.
  *
  * <p>Thread-safe. {@link #close()} stops it.
  */
 public final class SalesopsServer implements AutoCloseable {
 
-    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final byte[] OPENAPI = openApi();
 
     private final ServerLimits limits;
     private final List<Endpoint<?>> endpoints;
     private final ThreadPoolExecutor compute;
+    /** Deadlines and body-pace checks; its tasks only complete futures, never compute. */
+    private final ScheduledThreadPoolExecutor timer;
     private Javalin app;
 
     private SalesopsServer(ServerLimits limits) {
@@ -63,6 +75,12 @@ public final class SalesopsServer implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "salesops-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
     }
 
     /** A server with the given limits, not yet started. */
@@ -85,18 +103,42 @@ public final class SalesopsServer implements AutoCloseable {
         Javalin j = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = limits.maxBodyBytes();
-            // No graceful drain: the server is stateless, and idle keep-alive clients would otherwise stall close().
-            config.jetty.modifyServer(server -> server.setStopTimeout(0));
+            // Requests queue for a bounded number of threads; past the queue Jetty refuses connections.
+            config.jetty.threadPool = new QueuedThreadPool(200, 8, 60_000, -1,
+                    new BlockingArrayQueue<>(256, 256, 2_048), null);
+            config.jetty.modifyServer(server -> {
+                // No graceful drain: the server is stateless, and idle keep-alive clients would otherwise stall close().
+                server.setStopTimeout(0);
+                server.setErrorHandler(new Problems.JettyErrors());
+                ConnectionLimit connections = new ConnectionLimit(limits.maxConnections(), server);
+                // At the limit, idle connections are closed sooner to make room.
+                connections.setIdleTimeout(2_000);
+                server.addBean(connections);
+                server.addEventListener(new LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStarting(LifeCycle event) {
+                        for (Connector c : server.getConnectors()) {
+                            if (c instanceof AbstractConnector a) {
+                                a.addBean(new SlowHeaders(a.getScheduler(), limits.headerTimeout()));
+                            }
+                        }
+                    }
+                });
+            });
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new Problems.JettyErrors()));
         });
         for (Endpoint<?> e : endpoints) {
             j.post(e.path(), ctx -> serve(ctx, e));
         }
-        j.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
+        j.get("/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI));
+        // HEAD has no body, but says what GET would send.
+        j.head("/openapi.json", ctx -> ctx.contentType("application/json")
+                .header("Content-Length", String.valueOf(OPENAPI.length)));
         j.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
         j.exception(ProblemException.class, (e, ctx) -> problem(ctx, e));
-        j.exception(Exception.class, (e, ctx) -> problem(ctx, internal(e)));
+        j.exception(Exception.class, (e, ctx) -> problem(ctx, problemOf(e)));
         j.error(404, ctx -> {
-            if (!PROBLEM_JSON.equals(ctx.res().getContentType())) {
+            if (!Problems.MEDIA_TYPE.equals(ctx.res().getContentType())) {
                 problem(ctx, new ProblemException(404, "Not Found", "no endpoint " + ctx.method() + " " + ctx.path()
                         + "; see /openapi.json", List.of()));
             }
@@ -133,88 +175,82 @@ public final class SalesopsServer implements AutoCloseable {
             app = null;
         }
         compute.shutdownNow();
+        timer.shutdownNow();
     }
 
+    /**
+     * Checks the headers at once, then reads the body without holding a thread, parses it, and computes on the
+     * bounded compute pool; the answer, or the problem, is written when that completes.
+     */
     private void serve(Context ctx, Endpoint<?> endpoint) {
         String type = ctx.contentType();
-        String mime = type == null ? "" : type.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        String mime = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!mime.equals("application/json") && !mime.endsWith("+json")) {
-            throw new ProblemException(415, "Unsupported Media Type", "content type \"" + (type == null ? "" : type)
+            throw new ProblemException(415, "Unsupported Media Type", "content type \"" + Problems.cut(type == null ? "" : type, 100)
                     + "\" is not supported; send application/json", List.of());
         }
-        byte[] body = readBounded(ctx);
-        Object request = Json.read(body, endpoint.requestType());
-        Future<Object> result;
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            // RFC 9110 15.5.16: name the codings we take.
+            ctx.header("Accept-Encoding", "identity");
+            throw new ProblemException(415, "Unsupported Media Type", "content encoding \"" + Problems.cut(encoding, 100)
+                    + "\" is not supported; send the body uncompressed", List.of());
+        }
+        ctx.future(() -> BodyReader.read(ctx.req(), limits, timer)
+                .thenApply(body -> Json.read(body, endpoint.requestType()))
+                .thenCompose(request -> compute(ctx, endpoint, request))
+                .thenAccept(value -> {
+                    try {
+                        ctx.contentType("application/json").result(Json.mapper().writeValueAsBytes(value));
+                    } catch (IOException e) {
+                        throw internal(e);
+                    }
+                })
+                .exceptionally(t -> {
+                    problem(ctx, problemOf(t));
+                    return null;
+                }));
+    }
+
+    private CompletableFuture<Object> compute(Context ctx, Endpoint<?> endpoint, Object request) {
+        CompletableFuture<Object> answer = new CompletableFuture<>();
+        Future<?> task;
         try {
-            result = compute.submit(() -> endpoint.handle(request));
+            task = compute.submit(() -> {
+                try {
+                    answer.complete(endpoint.handle(request));
+                } catch (Throwable t) {
+                    answer.completeExceptionally(t);
+                }
+            });
         } catch (RejectedExecutionException e) {
             ctx.header("Retry-After", "1");
             throw new ProblemException(503, "Service Unavailable", "the server is busy with "
                     + limits.maxConcurrent() + " computations and a full queue; retry shortly", List.of());
         }
-        Object value;
-        try {
-            value = result.get(limits.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            result.cancel(true);
-            throw new ProblemException(503, "Service Unavailable", "the request did not finish within "
-                    + limits.requestTimeout().toMillis() + " ms and was abandoned; send less work", List.of());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(503, "Service Unavailable", "the server is stopping", List.of());
-        } catch (CancellationException e) {
-            throw new ProblemException(503, "Service Unavailable", "the request was cancelled", List.of());
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ProblemException p) {
-                throw p;
+        ScheduledFuture<?> deadline = timer.schedule(() -> {
+            if (answer.completeExceptionally(new ProblemException(503, "Service Unavailable", "the request did not finish"
+                    + " within " + limits.requestTimeout().toMillis() + " ms and was abandoned; send less work", List.of()))) {
+                task.cancel(true);
             }
-            if (cause instanceof SalesopsInputException bad) {
-                // The one error model: the user's input is wrong, every problem becomes a located field error.
-                List<ProblemException.FieldError> errors = bad.problems().stream()
-                        .map(p -> new ProblemException.FieldError(p.path().isEmpty() ? "" : "/" + p.path(), p.toString()))
-                        .toList();
-                throw new ProblemException(400, "Bad Request", bad.getMessage(), errors);
-            }
-            if (cause instanceof IllegalArgumentException || cause instanceof ArithmeticException
-                    || cause instanceof java.util.NoSuchElementException || cause instanceof java.time.DateTimeException) {
-                throw new ProblemException(400, "Bad Request", cause.getMessage(), List.of());
-            }
-            throw internal(cause);
-        }
-        try {
-            ctx.contentType("application/json").result(Json.mapper().writeValueAsBytes(value));
-        } catch (IOException e) {
-            throw internal(e);
-        }
+        }, limits.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        answer.whenComplete((v, t) -> deadline.cancel(false));
+        return answer;
     }
 
-    private byte[] readBounded(Context ctx) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > limits.maxBodyBytes()) {
-            throw tooLarge(declared);
+    /** Maps a failure to its problem: bad input is 400, a {@link ProblemException} keeps its status, else 500. */
+    private static ProblemException problemOf(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
         }
-        // Chunked bodies declare no length: count while reading, so no body past the limit is ever held.
-        try (InputStream in = ctx.req().getInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, Math.min(declared, 1 << 20)));
-            byte[] buf = new byte[64 * 1024];
-            long total = 0;
-            for (int n; (n = in.read(buf)) > 0; ) {
-                total += n;
-                if (total > limits.maxBodyBytes()) {
-                    throw tooLarge(total);
-                }
-                out.write(buf, 0, n);
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (t instanceof ProblemException p) {
+            return p;
         }
-    }
-
-    private ProblemException tooLarge(long bytes) {
-        return new ProblemException(413, "Content Too Large", "the request body has more than "
-                + limits.maxBodyBytes() + " bytes (" + bytes + " seen); split the request", List.of());
+        if (t instanceof IllegalArgumentException || t instanceof ArithmeticException
+                || t instanceof java.util.NoSuchElementException || t instanceof java.time.DateTimeException) {
+            return new ProblemException(400, "Bad Request", t.getMessage(), List.of());
+        }
+        return internal(t);
     }
 
     private static ProblemException internal(Throwable e) {
@@ -225,32 +261,21 @@ public final class SalesopsServer implements AutoCloseable {
     }
 
     private static void problem(Context ctx, ProblemException e) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("type", "about:blank");
-        doc.put("title", e.title());
-        doc.put("status", e.status());
-        doc.put("detail", e.getMessage());
-        doc.put("instance", ctx.path());
-        if (!e.errors().isEmpty()) {
-            List<Map<String, String>> errors = new ArrayList<>();
-            for (ProblemException.FieldError f : e.errors()) {
-                errors.add(Map.of("pointer", f.pointer(), "detail", f.detail()));
-            }
-            doc.put("errors", errors);
+        if (e.status() == 408 || e.status() == 413) {
+            // The rest of the body is not read: the connection cannot carry another request.
+            ctx.header("Connection", "close");
         }
-        try {
-            ctx.status(e.status()).contentType(PROBLEM_JSON).result(Json.mapper().writeValueAsBytes(doc));
-        } catch (IOException io) {
-            ctx.status(500).result("{\"title\":\"Internal Server Error\",\"status\":500}");
-        }
+        ctx.status(e.status()).contentType(Problems.MEDIA_TYPE).result(Problems.document(e, ctx.path()));
     }
 
-    private static byte[] openApi() throws IOException {
+    private static byte[] openApi() {
         try (InputStream in = SalesopsServer.class.getResourceAsStream("openapi.json")) {
             if (in == null) {
                 throw new IllegalStateException("openapi.json is missing from the jar");
             }
             return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -101,4 +101,40 @@ class ImportCommandTest {
 
         assertThat(run("import", "check")).isEqualTo(2);
     }
+
+    @Test
+    void check_latin1File_isRefusedAsUtf8AndReadWithItsEncoding() throws IOException {
+        Path f = dir.resolve("latin1.csv");
+        Files.write(f, ("id,owner,stage,amount,created_date\nO-1,J\u00f6rg,Proposal,10,2026-01-05\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThat(run("import", "check", f.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains(f + ":2:2 (owner): byte 0xF6 at byte offset 40 (line 2, column 2) is not valid UTF-8");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("import", "check", f.toString(), "--encoding", "ISO-8859-1")).isZero();
+        assertThat(out.toString()).contains("owners:  1 (J\u00f6rg 1)");
+    }
+
+    @Test
+    void check_stageTheModelLacksAndAContradictoryStatus_areProblems() throws IOException {
+        Path f = file("opps.csv", "id,owner,stage,amount,created_date,close_date,status\n"
+                + "O-1,ann,Signed,100.00,2026-01-05,,\n"
+                + "O-2,ann,Closed Won,900.00,2026-01-05,2026-02-01,lost\n");
+
+        int code = run("import", "check", f.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains(f + ":2:3 (stage): stage \"Signed\" is not in the stage model",
+                f + ":3:7 (status): status lost contradicts stage \"Closed Won\", which is won");
+    }
+
+    @Test
+    void check_stagesFile_isTheModelChecked() throws IOException {
+        Path stages = file("stages.csv", "stage,probability,forecast_category,outcome\nTalking,30,,\nSigned,100,closed,won\nDead,0,omitted,lost\n");
+        Path f = file("opps.csv", "id,owner,stage,amount,created_date,close_date\nO-1,ann,Signed,100.00,2026-01-05,2026-02-01\n");
+
+        assertThat(run("import", "check", f.toString(), "--stages", stages.toString())).isZero();
+        assertThat(out.toString()).contains("status:  won 1");
+    }
 }

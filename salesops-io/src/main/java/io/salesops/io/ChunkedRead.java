@@ -1,12 +1,9 @@
 package io.salesops.io;
 
 import de.siegmar.fastcsv.reader.CsvReader;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
-import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -24,8 +21,8 @@ import java.util.concurrent.FutureTask;
  * Reads a large file as two chunks on two threads, with the same outcome as reading it in one go.
  *
  * <p>The file is split just after a line feed near its middle. That is a record boundary unless the line feed is
- * inside a quoted field, which only the characters before it can tell: the first chunk's reader is wrapped in a
- * {@link Boundary} that follows the quoting as FastCSV does and counts line breaks. The second chunk is read at
+ * inside a quoted field, which only the characters before it can tell: the first chunk's {@link CsvSource} follows
+ * the quoting as FastCSV does and counts line breaks. The second chunk is read at
  * once, speculatively, with line numbers from 1; when both are done the split is checked and the second chunk's
  * lines are shifted by the first chunk's line count. Duplicate keys across the chunks are found when merging.
  *
@@ -75,13 +72,16 @@ final class ChunkedRead {
                 return null;
             }
             header = Header.resolve(in.name(), it.next(), fields, s.mapping());
+        } catch (RuntimeException e) {
+            // A header problem or undecodable input: the sequential read reports it exactly.
+            return null;
         }
 
         CsvImport.RowLoop<T> first = new CsvImport.RowLoop<>(in.name(), s, fields, binder, unique, false);
         CsvImport.RowLoop<T> second = new CsvImport.RowLoop<>(in.name(), s, fields, binder, unique, false);
         first.expectBytes(split);
         second.expectBytes(size - split);
-        Boundary tail = new Boundary(range(path, split, size, cs));
+        CsvSource tail = range(path, split, size, cs);
         FutureTask<Void> task = new FutureTask<>(() -> {
             try (CsvReader<CsvRow> csv = CsvImport.open(null, tail, s, new RowHandler(s.limits()))) {
                 second.run(csv, header);
@@ -91,7 +91,7 @@ final class ChunkedRead {
         Thread worker = new Thread(task, "salesops-csv-chunk");
         worker.setDaemon(true);
         worker.start();
-        Boundary boundary = new Boundary(range(path, 0, split, cs));
+        CsvSource boundary = range(path, 0, split, cs);
         boolean ok = true;
         try (CsvReader<CsvRow> csv = CsvImport.open(null, boundary, s, new RowHandler(s.limits()))) {
             first.run(csv, null);
@@ -179,7 +179,7 @@ final class ChunkedRead {
         return -1;
     }
 
-    private static Reader range(Path path, long start, long end, Charset cs) throws IOException {
+    private static CsvSource range(Path path, long start, long end, Charset cs) throws IOException {
         FileChannel ch = FileChannel.open(path);
         ch.position(start);
         InputStream raw = Channels.newInputStream(ch);
@@ -215,115 +215,6 @@ final class ChunkedRead {
                 raw.close();
             }
         };
-        return new InputStreamReader(bounded, cs);
-    }
-
-    /**
-     * Follows the characters FastCSV reads, as FastCSV quotes them (a quote opens a quoted field only at the start
-     * of a field; {@code ""} inside one is a quote; after the closing quote the field goes on unquoted), and
-     * counts line breaks (CR, LF and CRLF each one) inside and outside quotes.
-     */
-    static final class Boundary extends FilterReader {
-        private static final int RECORD_START = 0;
-        private static final int FIELD_START = 1;
-        private static final int UNQUOTED = 2;
-        private static final int QUOTED = 3;
-        private static final int QUOTE_IN_QUOTED = 4;
-
-        private int state = RECORD_START;
-        private boolean lastCr;
-        private long lineBreaks;
-        private boolean crInQuotes;
-
-        Boundary(Reader in) {
-            super(in);
-        }
-
-        boolean atRecordStart() {
-            return state == RECORD_START;
-        }
-
-        /**
-         * FastCSV 3.4.0 mishandles a carriage return inside a quoted field that ends a line (it drops the field
-         * and joins the next line to the record), so this tracker cannot vouch for such input.
-         */
-        boolean sawCarriageReturnInQuotes() {
-            return crInQuotes;
-        }
-
-        long lineBreaks() {
-            return lineBreaks;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int ch = super.read();
-            if (ch >= 0) {
-                track((char) ch);
-            }
-            return ch;
-        }
-
-        @Override
-        public int read(char[] cbuf, int off, int len) throws IOException {
-            int n = super.read(cbuf, off, len);
-            int end = off + n;
-            for (int i = off; i < end; i++) {
-                char ch = cbuf[i];
-                int from = i;
-                // Most characters change nothing: skip them without the state switch.
-                if (state == UNQUOTED) {
-                    while (ch != ',' && ch != '\r' && ch != '\n' && ++i < end) {
-                        ch = cbuf[i];
-                    }
-                } else if (state == QUOTED) {
-                    while (ch != '"' && ch != '\r' && ch != '\n' && ++i < end) {
-                        ch = cbuf[i];
-                    }
-                }
-                if (i > from) {
-                    lastCr = false;
-                }
-                if (i < end) {
-                    track(ch);
-                }
-            }
-            return n;
-        }
-
-        private void track(char ch) {
-            if (ch == '\r' || ch == '\n') {
-                if (ch == '\r' && state == QUOTED) {
-                    crInQuotes = true;
-                }
-                if (ch == '\r' || !lastCr) {
-                    lineBreaks++;
-                }
-                lastCr = ch == '\r';
-                if (state != QUOTED) {
-                    state = RECORD_START;
-                }
-                return;
-            }
-            lastCr = false;
-            switch (state) {
-                case QUOTED:
-                    if (ch == '"') {
-                        state = QUOTE_IN_QUOTED;
-                    }
-                    break;
-                case QUOTE_IN_QUOTED:
-                    state = ch == '"' ? QUOTED : ch == ',' ? FIELD_START : UNQUOTED;
-                    break;
-                case UNQUOTED:
-                    if (ch == ',') {
-                        state = FIELD_START;
-                    }
-                    break;
-                default:
-                    state = ch == '"' ? QUOTED : ch == ',' ? FIELD_START : UNQUOTED;
-                    break;
-            }
-        }
+        return CsvSource.of(bounded, cs);
     }
 }

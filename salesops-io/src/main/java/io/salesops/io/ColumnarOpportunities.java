@@ -92,7 +92,7 @@ final class ColumnarOpportunities {
         // Only a chunked read needs the row loop's index of id strings, to find repeats across chunks.
         boolean chunked = settings.parallel() && in.path() != null;
         CsvImport.Outcome<Object> out = CsvImport.read(in, settings, OpportunityCsvReader.FIELDS,
-                h -> new RowsToColumns(new OpportunityCsvReader.Converter(h, settings, stageModel), !chunked),
+                h -> new RowsToColumns(new OpportunityCsvReader.Converter(h, settings, stageModel, reader.knownStagesOnly), !chunked),
                 chunked ? UNIQUE : null);
         // The first chunk's builder, when it kept every row, becomes the table's; later chunks are appended to it.
         OpportunityTableBuilder table = null;

@@ -82,6 +82,11 @@ final class CsvImport {
 
     static <T> Outcome<T> read(Input in, CsvSettings s, List<Field> fields, Binder<T> binder, Unique<T> unique)
             throws IOException {
+        if (in.path() != null && java.nio.file.Files.isDirectory(in.path())) {
+            // The JDK would say only "Is a directory", without the path.
+            throw new CsvImportException(List.of(new ImportProblem(in.name(), 0, null, 0, null,
+                    "is a directory, not a CSV file")));
+        }
         if (s.parallel() && in.path() != null) {
             Outcome<T> out = ChunkedRead.read(in, s, fields, binder, unique);
             if (out != null) {
@@ -101,9 +106,10 @@ final class CsvImport {
     static CsvReader<CsvRow> open(Path path, Reader reader, CsvSettings s, RowHandler handler) throws IOException {
         CsvReader.CsvReaderBuilder b = CsvReader.builder()
                 .skipEmptyLines(true)
-                .ignoreDifferentFieldCount(true)
-                .detectBomHeader(path != null);
-        return path != null ? b.build(handler, path, s.charset()) : b.build(handler, reader);
+                .ignoreDifferentFieldCount(true);
+        CsvSource source = path != null ? CsvSource.of(java.nio.file.Files.newInputStream(path), s.charset())
+                : reader instanceof CsvSource ? (CsvSource) reader : CsvSource.of(reader);
+        return b.build(handler, source);
     }
 
     /**
@@ -186,14 +192,28 @@ final class CsvImport {
                         return;
                     }
                 }
-            } catch (CsvParseException e) {
+            } catch (CsvParseException | UncheckedIOException e) {
+                CsvSource.Malformed m = malformed(e);
+                if (m != null) {
+                    throw new CsvImportException(List.of(m.toProblem(file, out.header)));
+                }
+                if (e instanceof UncheckedIOException) {
+                    throw new CsvImportException(List.of(new ImportProblem(file, lastLine + 1, null, 0, null,
+                            "the file cannot be read after line " + lastLine + ": " + e.getCause().getMessage())));
+                }
                 String msg = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
                 throw new CsvImportException(List.of(new ImportProblem(file, lastLine + 1, null, 0, null,
                         "the file cannot be read as CSV after line " + lastLine + ": " + msg)));
-            } catch (UncheckedIOException e) {
-                throw new CsvImportException(List.of(new ImportProblem(file, lastLine + 1, null, 0, null,
-                        "the file cannot be read after line " + lastLine + ": " + e.getCause().getMessage())));
             }
+        }
+
+        private static CsvSource.Malformed malformed(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof CsvSource.Malformed) {
+                    return (CsvSource.Malformed) t;
+                }
+            }
+            return null;
         }
 
         Outcome<T> finish() {
@@ -223,7 +243,7 @@ final class CsvImport {
             T record = null;
             if (row.fieldCount != out.header.size()) {
                 c.rowProblem("row has " + row.fieldCount + (row.fieldCount == 1 ? " field" : " fields")
-                        + " but the header has " + out.header.size());
+                        + " but the header has " + out.header.size() + row.spanningField());
             } else if (row.longField >= 0) {
                 String name = out.header.names.get(row.longField);
                 c.problems().add(new ImportProblem(file, row.line, name, row.longField + 1,

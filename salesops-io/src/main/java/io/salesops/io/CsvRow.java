@@ -44,6 +44,31 @@ final class CsvRow {
         return new String(data, s, end(i) - s);
     }
 
+    /**
+     * @return for a record whose quoted field spans several lines, words naming where that field opened and how
+     * many lines it runs over (a likely missing closing quote); else the empty string
+     */
+    String spanningField() {
+        long opened = line;
+        for (int i = 0; i < size; i++) {
+            int breaks = 0;
+            boolean cr = false;
+            for (int k = start(i), e = end(i); k < e; k++) {
+                char ch = data[k];
+                if (ch == '\r' || (ch == '\n' && !cr)) {
+                    breaks++;
+                }
+                cr = ch == '\r';
+            }
+            if (breaks > 0 && quoted(i)) {
+                return "; the quoted field in column " + (i + 1) + " opened on line " + opened + " runs over "
+                        + (breaks + 1) + " lines: a closing quote may be missing";
+            }
+            opened += breaks;
+        }
+        return "";
+    }
+
     /** @return true if every field is empty or spaces: an Excel-style line of commas */
     boolean isBlank() {
         for (int i = 0; i < length; i++) {

@@ -76,11 +76,14 @@ public final class OpportunityCsvReader {
     private final CsvSettings settings;
     private final CsvSettings historySettings;
     private final StageModel stageModel;
+    /** Read by the columnar reader too. */
+    final boolean knownStagesOnly;
 
     private OpportunityCsvReader(Builder b) {
         this.settings = b.settings();
         this.historySettings = b.history.settings();
         this.stageModel = b.stageModel;
+        this.knownStagesOnly = b.knownStagesOnly;
     }
 
     /** @return a builder with the defaults: field names as headers, ISO dates, strict, USD */
@@ -166,12 +169,43 @@ public final class OpportunityCsvReader {
     }
 
     private CsvImport.Outcome<Opportunity> read(CsvImport.Input in, CsvImport.Input historyIn) throws IOException {
-        CsvImport.Outcome<Opportunity> out = CsvImport.read(in, settings, FIELDS, h -> new Converter(h, settings, stageModel),
+        CsvImport.Outcome<Opportunity> out = CsvImport.read(in, settings, FIELDS, h -> new Converter(h, settings, stageModel, knownStagesOnly),
                 UNIQUE);
+        boundTotals(out);
         if (historyIn != null) {
             attachHistory(out, historyIn);
         }
         return out;
+    }
+
+    /**
+     * Amounts are never negative, so if the file's total in each currency fits in Money, so does every sum a
+     * forecast or KPI makes of them. The row whose amount pushes a total past the range is the problem, named by
+     * file, line and column, instead of a bare "long overflow" in a later sum.
+     */
+    private void boundTotals(CsvImport.Outcome<Opportunity> out) {
+        Map<Currency, Long> totals = new HashMap<>();
+        Col amountCol = out.header.col("amount");
+        for (int i = 0; i < out.records.size(); i++) {
+            Money amount = out.records.get(i).amount();
+            long total = totals.getOrDefault(amount.currency(), 0L);
+            if (total > Long.MAX_VALUE - amount.minorUnits()) {
+                ImportProblem p = new ImportProblem(out.header.file, out.lines[i], amountCol.header, amountCol.index + 1,
+                        amount.amount().toPlainString(), "amount " + amount + " takes the file's " + amount.currency()
+                        + " total past " + Money.ofMinor(Long.MAX_VALUE, amount.currency())
+                        + ", the most Money holds; no sum of these deals could be computed");
+                if (settings.strict()) {
+                    throw new CsvImportException(List.of(p));
+                }
+                out.problems.add(p);
+                out.records.remove(i);
+                System.arraycopy(out.lines, i + 1, out.lines, i, out.records.size() - i);
+                i--;
+                continue;
+            }
+            totals.put(amount.currency(), total + amount.minorUnits());
+        }
+        out.problems.sort(Comparator.comparingLong(ImportProblem::line));
     }
 
     private void attachHistory(CsvImport.Outcome<Opportunity> out, CsvImport.Input historyIn) throws IOException {
@@ -239,9 +273,15 @@ public final class OpportunityCsvReader {
                 product, type, won, closed;
         private final Currency defaultCurrency;
         private final StageModel model;
+        private final boolean knownStagesOnly;
+        /** The outcome each stage implies: from the model, else from its name. */
         private final Map<String, OpportunityStatus> stageStatus = new HashMap<>();
 
         Converter(Header h, CsvSettings s, StageModel model) {
+            this(h, s, model, false);
+        }
+
+        Converter(Header h, CsvSettings s, StageModel model, boolean knownStagesOnly) {
             id = h.col("id");
             name = h.col("name");
             account = h.col("account");
@@ -259,6 +299,7 @@ public final class OpportunityCsvReader {
             closed = h.col("closed");
             this.defaultCurrency = s.defaultCurrency();
             this.model = model;
+            this.knownStagesOnly = knownStagesOnly;
         }
 
         // The last row decoded, for convert and for the columnar reader, which writes them straight into columns.
@@ -287,6 +328,10 @@ public final class OpportunityCsvReader {
             createdV = c.date(created, true);
             closeV = c.date(close, false);
             statusV = status(c, stageV);
+            if (stageV != null && knownStagesOnly && !model.contains(stageV)) {
+                c.problem(stage, "stage \"" + stageV + "\" is not in the stage model, which has "
+                        + model.stages().stream().map(Stage::name).toList());
+            }
             fc = c.parse(category, OpportunityCsvReader::category);
             if (statusV != null && statusV.isClosed() && closeV == null && !c.failed(close)) {
                 c.problem(close, "a " + statusV.name().toLowerCase(Locale.ROOT) + " deal needs a close date");
@@ -319,7 +364,33 @@ public final class OpportunityCsvReader {
                     createdV, closeV, statusV, fc, c.pooled(product), c.pooled(type), c.attributes(), List.of());
         }
 
+        /**
+         * The status column (or Salesforce's closed/won) wins over the stage, but a closing stage that says the
+         * opposite is a contradiction, never settled in silence: {@code Closed Won} with status {@code lost}.
+         */
         private OpportunityStatus status(Cells c, String stageV) {
+            Col given = c.has(status) ? status : c.has(closed) ? closed : null;
+            OpportunityStatus explicit = explicitStatus(c);
+            if (explicit == null) {
+                return given != null && (c.failed(given) || c.failed(won)) ? null : stageStatus(stageV);
+            }
+            if (stageV == null) {
+                return explicit;
+            }
+            OpportunityStatus implied = stageStatus(stageV);
+            if (implied != OpportunityStatus.OPEN && implied != explicit) {
+                c.problem(given, "status " + explicit.name().toLowerCase(Locale.ROOT) + " contradicts stage \""
+                        + stageV + "\", which is " + implied.name().toLowerCase(Locale.ROOT));
+                return null;
+            }
+            return explicit;
+        }
+
+        /**
+         * @return the status the status or closed/won columns give; null if they give none (closed without won
+         * leaves it to the stage) or are invalid (with a problem)
+         */
+        private OpportunityStatus explicitStatus(Cells c) {
             if (c.has(status)) {
                 return c.parse(status, OpportunityStatus::parse);
             }
@@ -340,6 +411,10 @@ public final class OpportunityCsvReader {
                     return isWon ? OpportunityStatus.WON : OpportunityStatus.LOST;
                 }
             }
+            return null;
+        }
+
+        private OpportunityStatus stageStatus(String stageV) {
             if (stageV == null) {
                 return OpportunityStatus.OPEN;
             }
@@ -433,6 +508,7 @@ public final class OpportunityCsvReader {
      */
     public static final class Builder extends ReaderBuilder<Builder> {
         private StageModel stageModel;
+        private boolean knownStagesOnly;
         private final HistoryOptions history = new HistoryOptions();
 
         private Builder() {
@@ -461,6 +537,20 @@ public final class OpportunityCsvReader {
          */
         public Builder historyMapping(ColumnMapping mapping) {
             history.mapping(mapping);
+            return this;
+        }
+
+        /**
+         * Makes a stage the {@link #stageModel(StageModel) stage model} lacks a problem of its row, instead of
+         * falling back to the stage-name rule: for checking an export against the model a forecast will use.
+         *
+         * @throws IllegalStateException if no stage model is set
+         */
+        public Builder knownStagesOnly() {
+            if (stageModel == null) {
+                throw new IllegalStateException("knownStagesOnly() needs a stage model; call stageModel(model) first");
+            }
+            this.knownStagesOnly = true;
             return this;
         }
 

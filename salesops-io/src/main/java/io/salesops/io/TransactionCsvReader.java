@@ -124,8 +124,8 @@ public final class TransactionCsvReader {
             }
             BigDecimal p;
             try {
-                p = new BigDecimal(share);
-            } catch (NumberFormatException e) {
+                p = io.salesops.core.money.Decimals.check(new BigDecimal(share));
+            } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("split share \"" + share + "\" of " + rep + " is not a number");
             }
             if (p.signum() <= 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {

@@ -1,6 +1,7 @@
 package io.salesops.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.salesops.core.crm.Opportunity;
 import java.io.IOException;
@@ -62,9 +63,8 @@ class ChunkedReadTest {
     }
 
     @Test
-    void boundary_countsLineBreaksAsFastCsvDoesAndKnowsWhetherItEndsInsideQuotes() throws IOException {
-        ChunkedRead.Boundary b = new ChunkedRead.Boundary(new java.io.StringReader(
-                "h1,h2\r\nab,\"x\ny\"\rcd,\"q\"\"\"tail\n"));
+    void source_countsLineBreaksAsFastCsvDoesAndKnowsWhetherItEndsInsideQuotes() throws IOException {
+        CsvSource b = CsvSource.of(new java.io.StringReader("h1,h2\r\nab,\"x\ny\"\rcd,\"q\"\"\"tail\n"));
         char[] buf = new char[7];
         while (b.read(buf, 0, buf.length) >= 0) {
             // drain in small pieces, so CRLF and quotes straddle reads
@@ -73,10 +73,12 @@ class ChunkedReadTest {
         assertThat(b.atRecordStart()).isTrue();
         assertThat(b.sawCarriageReturnInQuotes()).isFalse();
 
-        ChunkedRead.Boundary open = new ChunkedRead.Boundary(new java.io.StringReader("a,\"b\r\nc\n"));
-        while (open.read(buf, 0, buf.length) >= 0) {
-            // drain
-        }
+        CsvSource open = CsvSource.of(new java.io.StringReader("a,\"b\r\nc\n"));
+        assertThatThrownBy(() -> {
+            while (open.read(buf, 0, buf.length) >= 0) {
+                // drain
+            }
+        }).isInstanceOf(CsvSource.Malformed.class).hasMessageStartingWith("a quote opened on line 1 is never closed");
         assertThat(open.atRecordStart()).isFalse();
         assertThat(open.sawCarriageReturnInQuotes()).isTrue();
     }

@@ -159,9 +159,8 @@ class OpportunityCsvProperties {
     Arbitrary<List<Opportunity>> opportunities() {
         Arbitrary<String> text = Arbitraries.strings().withChars("abcXYZ019 ,;\"'\n\r-é").ofMinLength(1).ofMaxLength(16)
                 .filter(s -> !s.isBlank() && s.strip().equals(s));
-        // The last column holds no carriage return: FastCSV 3.4.0 drops a quoted field holding one at the end
-        // of a line (see OpportunityCsvReaderTest); other columns may.
-        Arbitrary<String> lastColumn = text.filter(s -> s.indexOf('\r') < 0);
+        // The last column may hold a carriage return too: CsvSource works around FastCSV 3.4.0's bug there.
+        Arbitrary<String> lastColumn = text;
         Arbitrary<String> names = Arbitraries.of("ann", "bob", "cy", "Dana O'Neil");
         Arbitrary<String> stages = Arbitraries.of("Prospecting", "Proposal", "Negotiation", "Closed Won", "Closed Lost");
         Arbitrary<String> currencies = Arbitraries.of("USD", "EUR", "JPY", "BHD");
@@ -178,7 +177,10 @@ class OpportunityCsvProperties {
                         optional, lastColumn.injectNull(0.5)).as(Tuple::of))
                 .as((a, b) -> {
                     LocalDate c = b.get1();
-                    OpportunityStatus st = b.get4();
+                    // A closing stage fixes the status (the reader refuses a contradiction); an open stage may
+                    // carry any status, as Pipedrive's exports do.
+                    OpportunityStatus implied = OpportunityCsvReader.statusOfStageName(a.get4());
+                    OpportunityStatus st = implied == OpportunityStatus.OPEN ? b.get4() : implied;
                     LocalDate close = st.isClosed() ? c.plusDays(b.get2()) : b.get3() == null ? null : c.plusDays(b.get3());
                     return new Opportunity("id-" + a.get1().hashCode(), a.get1(), a.get2(), a.get3(), a.get4(),
                             Money.ofMinor(a.get6(), a.get5()), c, close, st, b.get5(), b.get6(), b.get7(),
@@ -192,8 +194,7 @@ class OpportunityCsvProperties {
         Arbitrary<String> garbage = Arbitraries.oneOf(
                 Arbitraries.of("", " ", "x", "12,5x", "1,234.56", "-5", "2026-02-30", "2026-1-1", "99999999999999999999",
                         "closed won", "maybe", "\"", "a\nb", "USD", "XYZ", "JPY", "0.001", "Commit", "id-1"),
-                // No carriage returns: FastCSV 3.4.0 drops a quoted field holding one at the end of a line.
-                Arbitraries.strings().ofMaxLength(8).filter(g -> g.indexOf('\r') < 0));
+                Arbitraries.strings().ofMaxLength(8));
         return Combinators.combine(Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, HEADER.length - 1),
                 garbage).as(Tuple::of).list();
     }

@@ -60,14 +60,15 @@ public final class Money implements Comparable<Money> {
     public static Money of(BigDecimal amount, Currency currency) {
         checkCurrency(currency);
         Objects.requireNonNull(amount, "amount");
-        BigDecimal scaled;
-        try {
-            scaled = amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
-        } catch (ArithmeticException e) {
-            throw new ArithmeticException("amount " + amount.toPlainString() + " has more than "
-                    + currency.getDefaultFractionDigits() + " decimal places, the most "
-                    + currency.getCurrencyCode() + " allows; round it with an explicit RoundingMode");
+        int digits = currency.getDefaultFractionDigits();
+        checkMagnitude(amount.scaleByPowerOfTen(digits), amount, currency);
+        // Strip first: setScale on 1E-999999999 would divide by a billion-digit power of ten.
+        if (amount.scale() > digits && amount.stripTrailingZeros().scale() > digits) {
+            throw new ArithmeticException("amount " + brief(amount) + " has more than " + digits
+                    + " decimal places, the most " + currency.getCurrencyCode()
+                    + " allows; round it with an explicit RoundingMode");
         }
+        BigDecimal scaled = amount.setScale(digits, RoundingMode.UNNECESSARY);
         return new Money(toLongMinor(scaled.unscaledValue(), amount, currency), currency);
     }
 
@@ -80,7 +81,8 @@ public final class Money implements Comparable<Money> {
         checkCurrency(currency);
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(rounding, "rounding");
-        BigDecimal scaled = amount.setScale(currency.getDefaultFractionDigits(), rounding);
+        int digits = currency.getDefaultFractionDigits();
+        BigDecimal scaled = roundBounded(amount, digits, rounding, amount, currency);
         return new Money(toLongMinor(scaled.unscaledValue(), amount, currency), currency);
     }
 
@@ -208,8 +210,10 @@ public final class Money implements Comparable<Money> {
         Objects.requireNonNull(rate, "rate");
         Objects.requireNonNull(rounding, "rounding");
         BigDecimal exact = BigDecimal.valueOf(minor).multiply(rate);
-        BigDecimal rounded = exact.setScale(0, rounding);
-        return new Money(toLongMinor(rounded.toBigIntegerExact(), exact, currency), currency);
+        BigDecimal rounded = roundBounded(exact, 0, rounding, exact.scaleByPowerOfTen(-currency.getDefaultFractionDigits()),
+                currency);
+        return new Money(toLongMinor(rounded.toBigIntegerExact(), exact.scaleByPowerOfTen(-currency.getDefaultFractionDigits()),
+                currency), currency);
     }
 
     /** This amount times a percentage, rounded once: {@code USD 200.00 x 12.5% = USD 25.00}. */
@@ -430,10 +434,46 @@ public final class Money implements Comparable<Money> {
 
     private static long toLongMinor(BigInteger minorUnits, BigDecimal original, Currency currency) {
         if (minorUnits.bitLength() > 63) {
-            throw new ArithmeticException("amount " + original.toPlainString() + " " + currency.getCurrencyCode()
-                    + " is outside the range of Money (" + Long.MAX_VALUE + " minor units)");
+            throw outOfRange(original, currency);
         }
         return minorUnits.longValue();
+    }
+
+    /**
+     * Rounds {@code value} to {@code scale} decimals in time bounded by its digits, not by its exponent: a short
+     * text like {@code 1e999999999} must be refused, not expanded to a billion digits (or divided by them).
+     *
+     * @param amount the amount in major units that {@code value} stands for, for the message
+     */
+    private static BigDecimal roundBounded(BigDecimal value, int scale, RoundingMode rounding, BigDecimal amount,
+                                           Currency currency) {
+        checkMagnitude(value.scaleByPowerOfTen(scale), amount, currency);
+        // precision - scale - 1 is the exponent of the leading digit; below -(scale + 1) the value is less than
+        // half a unit of the last place kept, and rounds exactly as any such value of its sign does.
+        if (value.signum() != 0 && (long) value.precision() - value.scale() - 1 < -(scale + 1)) {
+            value = BigDecimal.valueOf(value.signum(), scale + 2);
+        }
+        return value.setScale(scale, rounding);
+    }
+
+    /** A long holds at most 19 digits of minor units: more is an overflow, found without expanding the value. */
+    private static void checkMagnitude(BigDecimal minorUnits, BigDecimal amount, Currency currency) {
+        if (minorUnits.signum() != 0 && (long) minorUnits.precision() - minorUnits.scale() > 19) {
+            throw outOfRange(amount, currency);
+        }
+    }
+
+    private static ArithmeticException outOfRange(BigDecimal amount, Currency currency) {
+        return new ArithmeticException("amount " + brief(amount) + " " + currency.getCurrencyCode()
+                + " is outside the range of Money (" + Long.MAX_VALUE + " minor units)");
+    }
+
+    /** The amount for a message: plain if short, else to 12 significant digits in scientific notation. */
+    private static String brief(BigDecimal amount) {
+        if (Math.abs((long) amount.precision() - amount.scale()) <= 40 && amount.precision() <= 40) {
+            return amount.toPlainString();
+        }
+        return amount.round(new java.math.MathContext(12)).toString();
     }
 
     /**
@@ -453,9 +493,12 @@ public final class Money implements Comparable<Money> {
     private static BigDecimal decimal(String amount) {
         Objects.requireNonNull(amount, "amount");
         try {
-            return new BigDecimal(amount.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("\"" + amount + "\" is not a decimal amount");
+            return Decimals.parse(amount);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().endsWith("is not a decimal number")) {
+                throw new IllegalArgumentException(Decimals.quote(amount.strip()) + " is not a decimal amount");
+            }
+            throw e;
         }
     }
 

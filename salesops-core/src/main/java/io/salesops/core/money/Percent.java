@@ -22,6 +22,8 @@ public final class Percent implements Comparable<Percent> {
     private final BigDecimal value;
 
     private Percent(BigDecimal value) {
+        // Checked first: setScale(0) on 1E+999999999 would build a billion-digit number.
+        Decimals.check(value);
         this.value = value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
     }
 
@@ -32,11 +34,17 @@ public final class Percent implements Comparable<Percent> {
         if (s.endsWith("%")) {
             s = s.substring(0, s.length() - 1).strip();
         }
+        BigDecimal d;
         try {
-            return new Percent(new BigDecimal(s));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("\"" + percent + "\" is not a percentage, expected e.g. \"12.5\" or \"12.5%\"");
+            d = Decimals.parse(s);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().endsWith("is not a decimal number")) {
+                throw new IllegalArgumentException(Decimals.quote(percent)
+                        + " is not a percentage, expected e.g. \"12.5\" or \"12.5%\"");
+            }
+            throw e;
         }
+        return new Percent(d);
     }
 
     /** A percentage from its value in percent. */
@@ -51,7 +59,8 @@ public final class Percent implements Comparable<Percent> {
 
     /** A percentage from a fraction: {@code ofFraction(new BigDecimal("0.125"))} is 12.5%. */
     public static Percent ofFraction(BigDecimal fraction) {
-        return new Percent(Objects.requireNonNull(fraction, "fraction").movePointRight(2));
+        // Checked before moving the point: movePointRight on 1E+999999999 expands it.
+        return new Percent(Decimals.check(Objects.requireNonNull(fraction, "fraction")).movePointRight(2));
     }
 
     /** @return the value in percent, e.g. 12.5 */

@@ -131,4 +131,32 @@ class MoneyTest {
     void currencyWithoutMinorUnit_isRejected() {
         assertThatThrownBy(() -> Money.zero("XXX")).hasMessageContaining("XXX has no minor unit");
     }
+
+    @org.junit.jupiter.api.Test
+    void of_hugeOrTinyExponent_isRefusedAtOnceWithAShortMessage() {
+        java.util.Currency usd = java.util.Currency.getInstance("USD");
+        for (String text : new String[] {"1e999999999", "-1e999999999", "1e20", "123456789012345678901234567890.5"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Money.of(new java.math.BigDecimal(text), usd))
+                    .isInstanceOf(ArithmeticException.class).hasMessageContaining("outside the range of Money")
+                    .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).hasSizeLessThan(200));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Money.of(new java.math.BigDecimal("1e-999999999"), usd))
+                .isInstanceOf(ArithmeticException.class).hasMessageContaining("1E-999999999 has more than 2 decimal places");
+        org.assertj.core.api.Assertions.assertThat(Money.of(new java.math.BigDecimal("1.50000e0"), usd)).isEqualTo(Money.of("1.50", "USD"));
+        org.assertj.core.api.Assertions.assertThat(Money.of(new java.math.BigDecimal("0E-999999999"), usd)).isEqualTo(Money.zero(usd));
+    }
+
+    @org.junit.jupiter.api.Test
+    void roundingATinyAmount_behavesAsAnySuchAmountOfItsSign() {
+        java.util.Currency usd = java.util.Currency.getInstance("USD");
+        java.math.BigDecimal tiny = new java.math.BigDecimal("1e-999999999");
+        org.assertj.core.api.Assertions.assertThat(Money.of(tiny, usd, java.math.RoundingMode.HALF_EVEN)).isEqualTo(Money.zero(usd));
+        org.assertj.core.api.Assertions.assertThat(Money.of(tiny, usd, java.math.RoundingMode.UP)).isEqualTo(Money.of("0.01", "USD"));
+        org.assertj.core.api.Assertions.assertThat(Money.of(tiny.negate(), usd, java.math.RoundingMode.FLOOR)).isEqualTo(Money.of("-0.01", "USD"));
+        org.assertj.core.api.Assertions.assertThat(Money.of("100.00", "USD").times(tiny, java.math.RoundingMode.CEILING))
+                .isEqualTo(Money.of("0.01", "USD"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Money.of("100.00", "USD")
+                        .times(new java.math.BigDecimal("1e999999999"), java.math.RoundingMode.HALF_EVEN))
+                .isInstanceOf(ArithmeticException.class).hasMessageContaining("outside the range of Money");
+    }
 }

@@ -16,6 +16,7 @@ import io.salesops.core.org.Rep;
 import io.salesops.core.period.FiscalCalendar;
 import io.salesops.core.period.Period;
 import io.salesops.server.ProblemException.FieldError;
+import io.salesops.core.money.Decimals;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -74,9 +75,10 @@ final class Crm {
             return null;
         }
         try {
-            return new BigDecimal(value.toString().strip());
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError(pointer, "\"" + value + "\" is not a decimal number"));
+            // Bounded before anything scales it: "amount": 1e999999999 is short, its expansion is not.
+            return value instanceof BigDecimal d ? Decimals.check(d) : Decimals.parse(value.toString());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(pointer, e.getMessage()));
             return null;
         }
     }
@@ -140,6 +142,8 @@ final class Crm {
     static List<Opportunity> opportunities(List<FieldError> errors, List<Requests.Opportunity> records,
                                            StageModel model, Org org) {
         List<Opportunity> out = new ArrayList<>(records.size());
+        // Amounts are never negative: if each currency's total fits in Money, every sum of a forecast does.
+        java.util.Map<java.util.Currency, Long> totals = new java.util.HashMap<>();
         for (int i = 0; i < records.size(); i++) {
             String ptr = "/opportunities/" + i;
             Requests.Opportunity r = records.get(i);
@@ -155,6 +159,14 @@ final class Crm {
             Money amount = money(errors, ptr, r.amount(), r.currency());
             if (amount != null && amount.isNegative()) {
                 errors.add(new FieldError(ptr + "/amount", who + " has negative amount " + amount + "; amounts must be 0 or more"));
+            } else if (amount != null) {
+                long total = totals.getOrDefault(amount.currency(), 0L);
+                if (total > Long.MAX_VALUE - amount.minorUnits()) {
+                    errors.add(new FieldError(ptr + "/amount", who + "'s amount " + amount + " takes the request's "
+                            + amount.currency() + " total past the most Money holds; no forecast could sum these deals"));
+                } else {
+                    totals.put(amount.currency(), total + amount.minorUnits());
+                }
             }
             LocalDate created = date(errors, ptr + "/createdDate", r.createdDate(), true);
             LocalDate close = date(errors, ptr + "/closeDate", r.closeDate(), false);
