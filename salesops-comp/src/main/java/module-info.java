@@ -10,6 +10,7 @@ module io.salesops.comp {
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.yaml.snakeyaml;
 
+    exports io.salesops.comp;
     exports io.salesops.comp.input;
     exports io.salesops.comp.plan;
     exports io.salesops.comp.engine;

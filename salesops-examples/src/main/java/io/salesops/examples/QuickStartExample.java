@@ -1,97 +1,66 @@
 package io.salesops.examples;
 
+import io.salesops.comp.Commissions;
 import io.salesops.comp.engine.CalculationResult;
-import io.salesops.comp.engine.CommissionEngine;
-import io.salesops.comp.engine.CompState;
-import io.salesops.comp.file.PlanFiles;
-import io.salesops.comp.input.CompContext;
+import io.salesops.comp.input.CreditRules;
+import io.salesops.comp.statement.Statement;
 import io.salesops.core.crm.Opportunity;
 import io.salesops.core.crm.Quotas;
 import io.salesops.core.org.Org;
 import io.salesops.core.period.FiscalCalendar;
-import io.salesops.core.period.Period;
-import io.salesops.examples.sample.PlanInputs;
-import io.salesops.examples.sample.SampleCompany;
+import io.salesops.forecast.pipeline.DealForecast;
 import io.salesops.forecast.pipeline.ForecastReport;
 import io.salesops.forecast.pipeline.PipelineForecast;
 import io.salesops.forecast.timeseries.Forecast;
 import io.salesops.forecast.timeseries.ForecastResult;
 import io.salesops.forecast.timeseries.Method;
 import io.salesops.forecast.timeseries.TimeSeries;
+import io.salesops.forecast.timeseries.TimeSeriesCsv;
+import io.salesops.io.ColumnMapping;
 import io.salesops.io.OpportunityCsvReader;
 import io.salesops.io.OrgCsvReader;
 import io.salesops.io.QuotaCsvReader;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The README's quick start, runnable: read a CRM export, forecast the quarter, forecast bookings, pay
- * commissions. Runs on the sample company's CSV files. Run it with
- * {@code java -cp salesops.jar io.salesops.examples.QuickStartExample}.
- */
+/** Reads a CRM export, forecasts the quarter and the next months' bookings, and pays Q1's commissions. */
 public final class QuickStartExample {
-    private QuickStartExample() {
-    }
-
-    /** Prints the example to standard output. @param args ignored */
     public static void main(String[] args) throws IOException {
-        Path dir = Files.createTempDirectory("salesops-quickstart");
-        SampleCompany.get().writeCsv(dir);
-        run(dir, System.out);
-    }
-
-    /**
-     * Runs the quick start on the sample CSV files in {@code dir} and prints what it found.
-     *
-     * @param dir a directory with the files {@link SampleCompany#writeCsv(Path)} writes, not null
-     * @param out where to print, not null
-     * @throws IOException if a file cannot be read
-     */
-    public static void run(Path dir, PrintStream out) throws IOException {
+        // The sample company's exports and AE plan in the salesops repository; pass your own paths instead.
+        Path dir = Path.of(args.length > 0 ? args[0] : "salesops-examples/src/main/resources/sample");
+        Path plan = Path.of(args.length > 1 ? args[1] : "docs/examples/comp/ae-marginal.yaml");
         FiscalCalendar calendar = FiscalCalendar.calendarYear();
-        Period q2 = calendar.parse("2026-Q2");
+
+        // The sample's headers are salesops's own names (ColumnMapping.NONE); a Salesforce report export would
+        // take ColumnMapping.SALESFORCE. Read the stage history too: without it the forecast cannot learn how
+        // deals move through the stages, falls back to the stage model's probabilities and says so in assumptions().
         Org org = Org.of(OrgCsvReader.builder().build().read(dir.resolve("org.csv")).records());
         Quotas quotas = Quotas.of(QuotaCsvReader.builder().build().read(dir.resolve("quotas.csv")).records());
-
-        // The README's lines, as they are there.
-        List<Opportunity> opps = OpportunityCsvReader.builder().build()
+        List<Opportunity> opps = OpportunityCsvReader.builder().mapping(ColumnMapping.NONE).build()
                 .read(dir.resolve("opportunities.csv"), dir.resolve("stage_history.csv")).records();
-        ForecastReport forecast = PipelineForecast.of(opps).asOf(LocalDate.of(2026, 5, 15)).period(q2)
+
+        // 1. What will the open pipeline book in Q2, as of May 15?
+        ForecastReport q2 = PipelineForecast.of(opps).asOf(LocalDate.of(2026, 5, 15)).period(calendar.parse("2026-Q2"))
                 .learnedProbabilities().byOwner(org).quotas(quotas).simulations(10_000, 42).run();
-        ForecastResult next = Forecast.of(monthlyTotal(opps)).method(Method.AUTO).horizon(6).levels(80, 95).run();
-        Org payees = PlanInputs.payees(org, quotas, q2.previous());
-        CalculationResult pay = CommissionEngine.calculate(
-                PlanFiles.read(PlanFiles.example("ae-marginal.yaml"), "ae-marginal.yaml", io.salesops.comp.file.PlanFormat.YAML),
-                CompContext.of(payees, quotas), PlanInputs.credits(opps, q2.previous(), payees), q2.previous(), CompState.empty());
+        System.out.println("Q2 expected bookings " + q2.root().expected() + ", P10-P90 "
+                + q2.root().p10().orElseThrow() + " to " + q2.root().p90().orElseThrow());
+        System.out.println(q2.deal("OPP-07243").map(DealForecast::explain).orElse("OPP-07243 is not in the Q2 pipeline"));
+        q2.assumptions().forEach(a -> System.out.println("assumption: " + a));
 
-        out.println("Q2 expected bookings " + forecast.root().expected() + ", P10-P90 " + forecast.root().p10().orElseThrow()
-                + " to " + forecast.root().p90().orElseThrow());
-        out.println("next month's bookings " + Math.round(next.point(1)) + " (" + next.model() + ")");
-        out.println(pay.statements().size() + " statements for " + q2.previous() + ", first: "
-                + pay.statements().get(0).payeeId() + " " + pay.statements().get(0).netPay());
-    }
+        // 2. Total monthly bookings for the next six months, with 80% and 95% intervals.
+        TimeSeries monthly = TimeSeriesCsv.read(dir.resolve("bookings.csv"), "Total");
+        ForecastResult next = Forecast.of(monthly).method(Method.AUTO).horizon(6).levels(80, 95).run();
+        System.out.println("next month's bookings " + Math.round(next.point(1)) + " (" + next.model() + ")");
 
-    /** Monthly won amounts up to the last full month before the sample's as-of date. */
-    static TimeSeries monthlyTotal(List<Opportunity> opps) {
-        java.util.TreeMap<String, Double> byMonth = new java.util.TreeMap<>();
-        for (String m = "2023-10"; m.compareTo("2026-04") <= 0; m = nextMonth(m)) {
-            byMonth.put(m, 0.0);
-        }
-        for (Opportunity o : opps) {
-            if (o.isWon()) {
-                String m = o.closeDate().toString().substring(0, 7);
-                byMonth.computeIfPresent(m, (k, v) -> v + o.amount().amount().doubleValue());
-            }
-        }
-        return TimeSeries.parse("Total", 12, new ArrayList<>(byMonth.keySet()), new ArrayList<>(byMonth.values()));
-    }
-
-    private static String nextMonth(String m) {
-        return java.time.YearMonth.parse(m).plusMonths(1).toString();
+        // 3. Q1 commissions on the AE plan: won deals become credits (the CRM's "expansion" is the plan's "upsell");
+        //    the payees are the reps with a quota, so managers without one are not paid by this plan.
+        CalculationResult pay = Commissions.plan(plan).org(org).quotas(quotas)
+                .wonDeals(opps, CreditRules.standard().withType("expansion", "upsell"))
+                .calculate(calendar.parse("2026-Q1"));
+        Statement first = pay.statements().get(0);
+        System.out.println(pay.statements().size() + " statements for 2026-Q1, first: " + first.payeeId() + " "
+                + first.netPay());
     }
 }

@@ -2,8 +2,14 @@ package io.salesops.comp.input;
 
 import io.salesops.core.crm.Quotas;
 import io.salesops.core.org.Org;
+import io.salesops.core.problem.Problem;
+import io.salesops.core.problem.SalesopsInputException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything a plan is evaluated against besides the credits: the org (who manages whom, teams, start and
@@ -13,14 +19,44 @@ import java.util.Objects;
  * @param quotas quotas per rep and period; {@link Quotas#none()} if the plan uses none
  * @param rates  exchange rates; {@link ExchangeRates#none()} if every amount is in the plan currency
  * @param leaves leaves of absence, which prorate quotas; copied
+ * @param payees the ids of the reps to pay; empty for the default population (every rep the plan can pay: all reps
+ *               when it needs no quota, else those with a quota for the period; see
+ *               {@link io.salesops.comp.plan.Payees}); copied
  */
-public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leave> leaves) {
-    /** Validates the fields. @throws NullPointerException if org, quotas or rates is null */
+public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leave> leaves, Set<String> payees) {
+    /**
+     * Validates the fields.
+     *
+     * @throws NullPointerException   if org, quotas or rates is null
+     * @throws SalesopsInputException if a named payee is not in the org (every one listed)
+     */
     public CompContext {
         Objects.requireNonNull(org, "org");
         Objects.requireNonNull(quotas, "quotas");
         Objects.requireNonNull(rates, "rates");
         leaves = leaves == null ? List.of() : List.copyOf(leaves);
+        payees = payees == null ? Set.of() : Set.copyOf(payees);
+        List<Problem> unknown = new ArrayList<>();
+        for (String id : new TreeSet<>(payees)) {
+            if (!org.contains(id)) {
+                unknown.add(Problem.at("payees[" + id + "]", "payee " + id + " is not in the org"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new SalesopsInputException(unknown);
+        }
+    }
+
+    /**
+     * A context with the default payee population.
+     *
+     * @param org    the sales org
+     * @param quotas quotas per rep and period
+     * @param rates  exchange rates
+     * @param leaves leaves of absence; copied
+     */
+    public CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leave> leaves) {
+        this(org, quotas, rates, leaves, Set.of());
     }
 
     /** A context with an org only: no quotas, no exchange rates, no leaves. */
@@ -33,13 +69,25 @@ public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leav
         return new CompContext(org, quotas, ExchangeRates.none(), List.of());
     }
 
-    /** @return a copy with these exchange rates */
+    /** @param newRates the exchange rates, not null @return a copy with these exchange rates */
     public CompContext withRates(ExchangeRates newRates) {
-        return new CompContext(org, quotas, newRates, leaves);
+        return new CompContext(org, quotas, newRates, leaves, payees);
     }
 
-    /** @return a copy with these leaves */
+    /** @param newLeaves the leaves of absence, not null @return a copy with these leaves */
     public CompContext withLeaves(List<Leave> newLeaves) {
-        return new CompContext(org, quotas, rates, newLeaves);
+        return new CompContext(org, quotas, rates, newLeaves, payees);
+    }
+
+    /**
+     * Names who is paid, apart from the org chart (which still says who manages whom): an SE or a manager on
+     * another plan stays in the org for overrides and roll-ups without becoming a payee of this one.
+     *
+     * @param repIds the reps to pay, each in the org; empty restores the default population
+     * @return a copy with these payees
+     * @throws SalesopsInputException if a rep is not in the org (every one listed)
+     */
+    public CompContext withPayees(Collection<String> repIds) {
+        return new CompContext(org, quotas, rates, leaves, Set.copyOf(repIds));
     }
 }

@@ -120,4 +120,123 @@ public record Credit(String id, String payeeId, LocalDate date, Money amount, St
     /** The names every credit has, which plans may use without declaring them. */
     public static final java.util.Set<String> BUILT_IN_ATTRIBUTES = java.util.Set.of(
             "id", "payee", "date", "amount", "currency", "type", "product", "dealId", "status");
+
+    /**
+     * A builder for a credit with this id: booked, no splits or attributes, until told otherwise.
+     *
+     * <pre>{@code
+     * Credit c = Credit.builder("OPP-1").payee("ae-1").date(LocalDate.of(2026, 3, 10))
+     *         .amount(Money.of("20000.00", "USD")).type("new").build();
+     * }</pre>
+     *
+     * @param id the credit's unique id, non-blank
+     * @return a new builder
+     */
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    /**
+     * A mutable builder of {@link Credit}s; {@link #build()} checks every field (as the constructor does) and leaves
+     * the builder usable for the next credit. Not thread-safe.
+     */
+    public static final class Builder {
+        private final String id;
+        private String payeeId;
+        private LocalDate date;
+        private Money amount;
+        private String type = "";
+        private String product = "";
+        private String dealId;
+        private CreditStatus status = CreditStatus.BOOKED;
+        private final List<Split> splits = new java.util.ArrayList<>();
+        private final Map<String, String> attributes = new TreeMap<>();
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        /** @param repId the owner, credited unless splits say otherwise @return this builder */
+        public Builder payee(String repId) {
+            this.payeeId = repId;
+            return this;
+        }
+
+        /** @param crediting the crediting date @return this builder */
+        public Builder date(LocalDate crediting) {
+            this.date = crediting;
+            return this;
+        }
+
+        /** @param value the amount, not negative, in any currency @return this builder */
+        public Builder amount(Money value) {
+            this.amount = value;
+            return this;
+        }
+
+        /** @param value e.g. {@code new}, {@code renewal}, {@code upsell}; null is "" @return this builder */
+        public Builder type(String value) {
+            this.type = value;
+            return this;
+        }
+
+        /** @param value the product or product line; null is "" @return this builder */
+        public Builder product(String value) {
+            this.product = value;
+            return this;
+        }
+
+        /** @param value the deal this credit belongs to (default: the credit's id) @return this builder */
+        public Builder deal(String value) {
+            this.dealId = value;
+            return this;
+        }
+
+        /** @param value booked (the default), reversed or cancelled, not null @return this builder */
+        public Builder status(CreditStatus value) {
+            this.status = Objects.requireNonNull(value, "status");
+            return this;
+        }
+
+        /**
+         * Adds a payee's share; the shares must sum to 100% when built.
+         *
+         * @param repId the payee
+         * @param share the payee's share of the credit
+         * @return this builder
+         */
+        public Builder split(String repId, Percent share) {
+            splits.add(new Split(repId, share));
+            return this;
+        }
+
+        /**
+         * Sets a further attribute that plan conditions can test.
+         *
+         * @param name  the attribute's name, not null
+         * @param value its value, not null
+         * @return this builder
+         */
+        public Builder attribute(String name, String value) {
+            attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** @param values further attributes, added to those set before; not null @return this builder */
+        public Builder attributes(Map<String, String> values) {
+            values.forEach(this::attribute);
+            return this;
+        }
+
+        /**
+         * Builds the credit.
+         *
+         * @return the credit
+         * @throws IllegalArgumentException naming the credit and the rule, as {@link Credit}'s constructor does
+         * @throws NullPointerException     if the date, amount or status is missing
+         */
+        public Credit build() {
+            return new Credit(id, payeeId, date, amount, type, product, dealId, status, splits, attributes);
+        }
+    }
 }

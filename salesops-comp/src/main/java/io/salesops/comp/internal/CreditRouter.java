@@ -175,8 +175,9 @@ final class CreditRouter {
         for (int i = 0; i < who.length; i++) {
             Integer p = setup.index.get(who[i]);
             if (p == null) {
-                warnings.add("credit " + c.id() + ": payee " + who[i] + " is not in the org; not credited to "
-                        + comp.name());
+                warnings.add("credit " + c.id() + ": payee " + who[i]
+                        + (setup.ctx.org().contains(who[i]) ? " is not a payee of the plan" : " is not in the org")
+                        + "; not credited to " + comp.name());
                 continue;
             }
             CreditTarget target = comp.crediting().target();
@@ -185,12 +186,16 @@ final class CreditRouter {
             } else if (target == CreditTarget.MANAGERS) {
                 int[] chain = chains[p];
                 if (chain == null) {
-                    chain = setup.ctx.org().managementChain(who[i]).stream().mapToInt(r -> setup.index.get(r.id())).toArray();
+                    // A manager outside the payee population earns no override (-1): the chain keeps its levels.
+                    chain = setup.ctx.org().managementChain(who[i]).stream()
+                            .mapToInt(r -> setup.index.getOrDefault(r.id(), -1)).toArray();
                     chains[p] = chain;
                 }
                 int levels = comp.crediting().levels() == 0 ? chain.length : Math.min(chain.length, comp.crediting().levels());
                 for (int l = 0; l < levels; l++) {
-                    add(chain[l], k.slot(), new CreditedAmount(c, parts[i], who[i], shares[i], amount), reversed);
+                    if (chain[l] >= 0) {
+                        add(chain[l], k.slot(), new CreditedAmount(c, parts[i], who[i], shares[i], amount), reversed);
+                    }
                 }
             } else {
                 String team = setup.reps[p].team();

@@ -4,6 +4,7 @@ import io.salesops.comp.engine.CompState;
 import io.salesops.comp.input.CompContext;
 import io.salesops.comp.input.Leave;
 import io.salesops.comp.plan.CompPlan;
+import io.salesops.comp.plan.Payees;
 import io.salesops.core.money.Money;
 import io.salesops.core.org.Rep;
 import io.salesops.core.period.Period;
@@ -52,7 +53,7 @@ final class PeriodSetup {
             slots += s.components().length;
         }
         this.componentSlots = slots;
-        this.reps = ctx.org().reps().toArray(new Rep[0]);
+        this.reps = Payees.of(versions, ctx, period).toArray(new Rep[0]);
         for (int i = 0; i < reps.length; i++) {
             index.put(reps[i].id(), i);
         }

@@ -185,7 +185,7 @@ public final class PlanValidator {
         List<Component> needing = plan.components().stream().filter(Component::needsQuota).toList();
         if (!needing.isEmpty()) {
             String names = String.join(", ", needing.stream().map(Component::name).toList());
-            for (Rep rep : ctx.org().reps()) {
+            for (Rep rep : Payees.of(List.of(plan), ctx, period)) {
                 boolean missing = period == null
                         ? ctx.quotas().all().stream().noneMatch(q -> q.repId().equals(rep.id()))
                         : io.salesops.comp.internal.QuotaSource.find(ctx.quotas(), rep.id(), period).isEmpty();

@@ -580,9 +580,9 @@ class CommissionEngineTest {
     }
 
     @Test
-    void missingQuota_isAnInputProblemNamingTheRep_notAnInvalidPlan() {
+    void missingQuota_ofANamedPayee_isAnInputProblemNamingTheRep_notAnInvalidPlan() {
         CompPlan plan = tiered(TierTable.marginal(ATTAINMENT).upTo("100", "10").above("15"));
-        assertThatThrownBy(() -> alice(plan, CompContext.of(ALICE), List.of(), 3))
+        assertThatThrownBy(() -> alice(plan, CompContext.of(ALICE).withPayees(List.of("alice")), List.of(), 3))
                 .isInstanceOf(io.salesops.core.problem.SalesopsInputException.class)
                 .isNotInstanceOf(PlanValidationException.class)
                 .hasMessageContaining("quotas[alice]: rep alice has no quota for 2026-03, which Bookings needs");

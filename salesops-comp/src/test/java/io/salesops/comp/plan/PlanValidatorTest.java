@@ -74,11 +74,11 @@ class PlanValidatorTest {
     }
 
     @Test
-    void validate_againstContext_reportsMissingQuotaPerRep() {
+    void validate_againstContext_reportsMissingQuotaPerNamedPayee() {
         Component att = new Component("Bookings", Crediting.all(), Measure.attainment(), new PayRule.FlatRate(Percent.of("10")),
                 List.of(), List.of(), List.of(), null);
         Org org = Org.of(List.of(Rep.of("a", null), Rep.of("b", null)));
-        assertThat(plan(List.of(att)).validate(CompContext.of(org, Quotas.none())))
+        assertThat(plan(List.of(att)).validate(CompContext.of(org, Quotas.none()).withPayees(List.of("a", "b"))))
                 .extracting(PlanProblem::toString)
                 .containsExactly("quotas[a]: rep a has no quota, which Bookings needs",
                         "quotas[b]: rep b has no quota, which Bookings needs");

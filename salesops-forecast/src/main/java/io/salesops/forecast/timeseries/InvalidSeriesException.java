@@ -22,4 +22,13 @@ public class InvalidSeriesException extends SalesopsInputException {
     public InvalidSeriesException(String message) {
         super(message, List.of(Problem.of(message)));
     }
+
+    /**
+     * Creates the exception for one located problem, e.g. a cell of a CSV file.
+     *
+     * @param problem the problem, naming the file, line, column and rule; not null
+     */
+    public InvalidSeriesException(Problem problem) {
+        super(problem.toString(), List.of(problem));
+    }
 }

@@ -1,0 +1,58 @@
+package io.salesops.comp.plan;
+
+import io.salesops.comp.input.CompContext;
+import io.salesops.comp.internal.QuotaSource;
+import io.salesops.core.org.Rep;
+import io.salesops.core.period.Period;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Who a calculation pays: the payee population of a plan in a period.
+ *
+ * <p>When the context names its payees ({@link CompContext#withPayees(Collection)}), those reps are the population,
+ * in org order, whatever their quotas (a named payee without a quota that the plan needs is an input problem).
+ * Otherwise the population defaults to the reps of the org who can be paid: every rep when no component of the plan
+ * needs a quota, else the reps with a quota that serves the period (the period's own, or a longer one the engine
+ * prorates), so a manager or SE without a quota in the org chart is
+ * not a payee and does not make the calculation fail. A credit whose payee is outside the population is credited to
+ * no one, not even as an override, and the result's warnings name it.
+ * Stateless and thread-safe.
+ */
+public final class Payees {
+    private Payees() {
+    }
+
+    /**
+     * The payees of {@code versions} in {@code period}.
+     *
+     * @param versions the plan versions that apply, not empty
+     * @param context  the org, quotas and the named payees, if any
+     * @param period   the period calculated, or null for any period (a quota in any period then counts)
+     * @return the payees in org order; unmodifiable
+     */
+    public static List<Rep> of(Collection<CompPlan> versions, CompContext context, Period period) {
+        List<Rep> out = new ArrayList<>();
+        for (Rep r : context.org().reps()) {
+            if (isPayee(r, versions, context, period)) {
+                out.add(r);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+
+    private static boolean isPayee(Rep r, Collection<CompPlan> versions, CompContext context, Period period) {
+        if (!context.payees().isEmpty()) {
+            return context.payees().contains(r.id());
+        }
+        boolean quotaNeeded = versions.stream().anyMatch(v -> v.components().stream().anyMatch(Component::needsQuota));
+        if (!quotaNeeded) {
+            return true;
+        }
+        return period == null
+                ? context.quotas().all().stream().anyMatch(q -> q.repId().equals(r.id()))
+                : QuotaSource.find(context.quotas(), r.id(), period).isPresent();
+    }
+}
