@@ -53,7 +53,8 @@ public final class DemoCommand implements Callable<Integer> {
                 new DemoSections.CurrentQuarter(),
                 new PipelineDemoSection(),
                 new TrendDemoSection(),
-                new CompDemoSection());
+                new CompDemoSection(),
+                new QuotaDemoSection());
     }
 
     /**
