@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         versionProvider = SalesopsCli.Version.class,
         description = "Sales operations on the command line: import CRM exports, forecast bookings, compute commissions.",
         subcommands = {DemoCommand.class, SampleCommand.class, ImportCommand.class, ForecastCommand.class, KpiCommand.class, CompCommand.class, QuotaCommand.class,
-                RegressCommand.class, ServeCommand.class},
+                TerritoryCommand.class, RegressCommand.class, ServeCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 bad input, 2 usage error, 3 internal failure.",
                 "Set SALESOPS_DEBUG=1 or pass --debug to see stack traces."})
 public final class SalesopsCli implements Callable<Integer> {
