@@ -78,8 +78,9 @@ final class QuotaDemoSection implements DemoSection {
                 .times(1_000_000);
         QuotaPlan plan = QuotaPlanner.builder(target, year).org(org).method(MethodMix.of(QuotaMethod.HISTORICAL))
                 .history(history).overAssign(Percent.of(10)).ramp(RampSchedule.of("25", "50", "75")).build().plan();
-        out.printf(Locale.ROOT, "Target for %s: %s (bookings of %s..%s plus 20%%, to the million), over-assigned 10%%:"
-                + " the AEs' quotas sum to %s.%n", year, target, lastFour.get(0), lastFour.get(3), plan.total());
+        out.printf(Locale.ROOT, "Target for %s: %s (bookings of %s..%s plus 20%%, to the million).%n", year, target,
+                lastFour.get(0), lastFour.get(3));
+        out.printf(Locale.ROOT, "Over-assigned 10%%, the AEs' quotas by historical share sum to %s.%n", plan.total());
         out.println("  " + plan.notes().get(1) + ".");
         out.println();
         TablePrinter t = TablePrinter.withHeaders("Manager", "AEs", "Team quota (USD)");
@@ -90,7 +91,7 @@ final class QuotaDemoSection implements DemoSection {
         out.println();
         plan.lines().stream().filter(l -> l.explanation().contains("ramp ") || l.explanation().contains("fallback")).findFirst()
                 .or(() -> plan.lines().stream().findFirst())
-                .ifPresent(l -> out.println("  One line: " + l.repId() + " " + l.period() + " " + l.quota() + ": " + l.explanation()));
+                .ifPresent(l -> wrap(out, "One line, " + l.repId() + " " + l.period() + " " + l.quota() + ": " + l.explanation()));
         out.println();
 
         List<Quota> quotas = new ArrayList<>();
@@ -115,10 +116,24 @@ final class QuotaDemoSection implements DemoSection {
         CompPlan ae = PlanFiles.read(PlanFiles.example("ae-marginal.yaml"), "ae-marginal.yaml", PlanFormat.YAML);
         CostReport cost = PlanCost.builder(CompContext.of(Org.of(aes), Quotas.of(quotas)),
                 HistoricalAttainment.of(attainment, 4, 1)).simulations(500, 1).threads(1).build().run(List.of(ae));
-        out.printf(Locale.ROOT, "What %s would cost on these quotas (500 simulated years of the company's past attainment):%n",
+        out.printf(Locale.ROOT, "What %s would cost on these quotas (500 years drawn from past attainment):%n",
                 ae.name());
-        out.printf(Locale.ROOT, "  payout P10 %s, P50 %s, P90 %s; cost of sales P50 %s%%; AEs at or above quota %s%% on average.%n",
-                cost.payoutP10(), cost.payoutP50(), cost.payoutP90(), cost.costOfSalesP50(), cost.atQuotaMean());
+        out.printf(Locale.ROOT, "  payout P10 %s, P50 %s, P90 %s;%n", cost.payoutP10(), cost.payoutP50(), cost.payoutP90());
+        out.printf(Locale.ROOT, "  cost of sales P50 %s%%; AEs at or above quota %s%% on average.%n", cost.costOfSalesP50(),
+                cost.atQuotaMean());
         out.println("  Try: salesops quota plan ... and salesops comp cost ... (docs/quota.md).");
+    }
+
+    /** Prints {@code text} indented by two spaces, broken at spaces to fit the demo's width. */
+    private static void wrap(PrintWriter out, String text) {
+        StringBuilder line = new StringBuilder("  ");
+        for (String word : text.split(" ")) {
+            if (line.length() + word.length() + 1 > DemoContext.WIDTH && line.length() > 2) {
+                out.println(line.toString().stripTrailing());
+                line = new StringBuilder("    ");
+            }
+            line.append(word).append(' ');
+        }
+        out.println(line.toString().stripTrailing());
     }
 }
