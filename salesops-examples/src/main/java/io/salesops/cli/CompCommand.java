@@ -149,35 +149,41 @@ public final class CompCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--format html writes one file per payee; give --out DIR");
             }
             CompInputOptions.Loaded l;
-            CalculationResult r;
             try {
                 l = in.load(err);
-                r = CommissionEngine.calculate(l.versions(), l.context(), l.credits(), l.period(), l.prior());
             } catch (SalesopsInputException e) {
                 return problems(e, err);
             }
-            PrintWriter o = spec.commandLine().getOut();
-            switch (format) {
-                case TABLE -> write(o, "statements.txt", StatementOutput.table(r.statements()));
-                case JSON -> write(o, "statements.json", StatementOutput.json(r.statements()));
-                case CSV -> write(o, "statements.csv", StatementOutput.csv(r.statements()));
-                case HTML -> {
-                    Files.createDirectories(out);
-                    for (Statement s : r.statements()) {
-                        Path f = out.resolve("statement-" + StateStore.fileName(s.payeeId()) + "-" + s.period() + ".html");
-                        Files.writeString(f, StatementHtml.render(s, l.plan()), StandardCharsets.UTF_8);
-                    }
-                    o.println("wrote " + r.statements().size() + " HTML statements to " + out);
+            try (l) {
+                CalculationResult r;
+                try {
+                    r = CommissionEngine.calculate(l.versions(), l.context(), l.credits(), l.period(), l.prior());
+                } catch (SalesopsInputException e) {
+                    return problems(e, err);
                 }
+                PrintWriter o = spec.commandLine().getOut();
+                switch (format) {
+                    case TABLE -> write(o, "statements.txt", StatementOutput.table(r.statements()));
+                    case JSON -> write(o, "statements.json", StatementOutput.json(r.statements()));
+                    case CSV -> write(o, "statements.csv", StatementOutput.csv(r.statements()));
+                    case HTML -> {
+                        Map<String, String> names = StatementHtml.fileNames(
+                                r.statements().stream().map(Statement::payeeId).toList(), l.period().toString());
+                        Files.createDirectories(out);
+                        for (Statement s : r.statements()) {
+                            Files.writeString(out.resolve(names.get(s.payeeId())), StatementHtml.render(s, l.plan()),
+                                    StandardCharsets.UTF_8);
+                        }
+                        o.println("wrote " + r.statements().size() + " HTML statements to " + out);
+                    }
+                }
+                o.flush();
+                notes(err, l, r);
+                // Committed last: a run that dies before this leaves the period uncommitted, to be run again.
+                l.commit(r.state(), err);
+                err.flush();
+                return ExitCodes.OK;
             }
-            notes(err, l, r);
-            if (in.state != null) {
-                StateStore.write(in.state, r.state());
-                err.println("salesops: state after " + l.period() + " saved in " + in.state);
-            }
-            o.flush();
-            err.flush();
-            return ExitCodes.OK;
         }
 
         private void write(PrintWriter o, String file, String text) throws IOException {
@@ -215,7 +221,7 @@ public final class CompCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
-            CompInputOptions.Loaded l;
+            CompInputOptions.Loaded l = null;
             CalculationResult r;
             try {
                 l = in.load(err);
@@ -226,6 +232,10 @@ public final class CompCommand implements Callable<Integer> {
                 r = CommissionEngine.calculate(l.versions(), l.context(), l.credits(), l.period(), l.prior());
             } catch (SalesopsInputException e) {
                 return problems(e, err);
+            } finally {
+                if (l != null) {
+                    l.close(); // explain reads the ledger and never commits
+                }
             }
             PrintWriter o = spec.commandLine().getOut();
             o.print(StatementOutput.explain(r.statement(payee).orElseThrow()));
@@ -265,8 +275,7 @@ public final class CompCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
             WhatIf w;
-            try {
-                CompInputOptions.Loaded l = in.load(err);
+            try (CompInputOptions.Loaded l = in.load(err)) {
                 Money amount = amount(l);
                 LocalDate d = date == null ? l.period().end() : date;
                 Credit c = Credit.booked("WHATIF-1", payee, d, amount, type, "WHATIF-1");

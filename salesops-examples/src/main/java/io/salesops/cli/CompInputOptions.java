@@ -2,6 +2,7 @@ package io.salesops.cli;
 
 import io.salesops.comp.engine.CompState;
 import io.salesops.comp.file.CompInputs;
+import io.salesops.comp.file.Ledger;
 import io.salesops.comp.file.PlanFiles;
 import io.salesops.comp.input.CompContext;
 import io.salesops.comp.input.Credit;
@@ -57,9 +58,15 @@ final class CompInputOptions {
     String period;
 
     @Option(names = "--state", paramLabel = "DIR",
-            description = "Directory of the state carried between periods (draw balances, paid to date, per-deal pay);"
-                    + " read before and written after the calculation.")
+            description = "Directory of the commission ledger carried between periods (draw balances, paid to date,"
+                    + " per-deal pay): one checksummed journal file per committed period. The period must follow the"
+                    + " last one committed; calculate commits it.")
     Path state;
+
+    @Option(names = "--allow-gap", paramLabel = "PERIOD", split = ",",
+            description = "A period skipped on purpose between the last committed one and --period (nothing owed);"
+                    + " without it a skipped period is refused. Repeat or separate with commas.")
+    List<String> allowGap = new ArrayList<>();
 
     @Option(names = "--columns", paramLabel = "MAPPING",
             description = "Column mapping for the credits file: field=Header,... (e.g. payee=Owner,deal_id=Opportunity ID).")
@@ -68,19 +75,34 @@ final class CompInputOptions {
     @Option(names = "--lenient", description = "Skip invalid CSV rows (each is reported) instead of stopping at the first.")
     boolean lenient;
 
-    /** Everything a calculation needs, loaded and checked. */
+    /**
+     * Everything a calculation needs, loaded and checked. With {@code --state}, {@code ledger} is open and locked
+     * until {@link #close()}; otherwise it is null.
+     */
     record Loaded(List<CompPlan> versions, CompContext context, List<Credit> credits, Period period, CompState prior,
-                  int skippedCredits) {
+                  int skippedCredits, Ledger ledger, List<Period> gaps) implements AutoCloseable {
         CompPlan plan() {
             return versions.get(versions.size() - 1);
+        }
+
+        /** Commits the state after {@link #period()} to the ledger, if there is one; prints where. */
+        void commit(CompState after, PrintWriter err) throws IOException {
+            if (ledger != null) {
+                ledger.commit(period, after, gaps);
+                err.println("salesops: state after " + period + " committed in " + ledger.dir());
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (ledger != null) {
+                ledger.close();
+            }
         }
     }
 
     Loaded load(PrintWriter err) throws IOException {
-        List<CompPlan> versions = new ArrayList<>();
-        for (Path p : plans) {
-            versions.add(PlanFiles.read(p));
-        }
+        List<CompPlan> versions = PlanFiles.readVersions(plans);
         FiscalCalendar calendar = FiscalCalendar.calendarYear();
         Period per;
         try {
@@ -135,9 +157,31 @@ final class CompInputOptions {
                 used.add(c);
             }
         }
-        CompState prior = state == null ? CompState.empty() : StateStore.read(state, per);
-        return new Loaded(List.copyOf(versions), new CompContext(o, q, rates, List.of()), used, per, prior,
-                all.size() - used.size());
+        List<Period> gaps = new ArrayList<>();
+        for (String g : allowGap) {
+            try {
+                gaps.add(calendar.parse(g.strip()));
+            } catch (RuntimeException e) {
+                throw new UserInputException("--allow-gap \"" + g + "\" is not a period such as 2026-02 or 2026-Q1");
+            }
+        }
+        if (state == null) {
+            if (!gaps.isEmpty()) {
+                throw new UserInputException("--allow-gap needs --state: without a ledger no period can be skipped");
+            }
+            return new Loaded(List.copyOf(versions), new CompContext(o, q, rates, List.of()), used, per,
+                    CompState.empty(), all.size() - used.size(), null, List.of());
+        }
+        Ledger ledger = Ledger.open(state);
+        try {
+            CompState prior = ledger.stateBefore(per, gaps);
+            ledger.notes().forEach(n -> err.println("salesops: note: " + n));
+            return new Loaded(List.copyOf(versions), new CompContext(o, q, rates, List.of()), used, per, prior,
+                    all.size() - used.size(), ledger, List.copyOf(gaps));
+        } catch (IOException | RuntimeException e) {
+            ledger.close();
+            throw e;
+        }
     }
 
     private <T> List<T> report(ImportResult<T> r, PrintWriter err) {

@@ -229,43 +229,6 @@ public final class JsonViews {
         return StatementOutput.json(s);
     }
 
-    /**
-     * The state to carry into the next period, one object per payee in the format of the CLI's
-     * {@code --state} files (state-PAYEE.json), in payee order.
-     */
-    public static List<com.fasterxml.jackson.databind.node.ObjectNode> compState(io.salesops.comp.engine.CompState state) {
-        List<com.fasterxml.jackson.databind.node.ObjectNode> out = new ArrayList<>();
-        new java.util.TreeMap<>(state.payees()).values().forEach(s -> out.add(StateStore.tree(s)));
-        return out;
-    }
-
-    /**
-     * Reads state objects written by {@link #compState(io.salesops.comp.engine.CompState)}.
-     *
-     * @param payees a JSON array of payee states, not null
-     * @param period the period about to be calculated; state that already includes it is refused
-     * @throws IllegalArgumentException naming the payee and the rule broken
-     */
-    public static io.salesops.comp.engine.CompState readCompState(com.fasterxml.jackson.databind.JsonNode payees,
-                                                                  io.salesops.core.period.Period period) {
-        if (!payees.isArray()) {
-            throw new IllegalArgumentException("state must be an array of payee states");
-        }
-        List<io.salesops.comp.engine.PayeeState> states = new ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode o : payees) {
-            io.salesops.comp.engine.PayeeState s = StateStore.payee(o);
-            if (s.lastPeriod() != null) {
-                io.salesops.core.period.Period last = period.calendar().parse(s.lastPeriod());
-                if (!last.end().isBefore(period.start())) {
-                    throw new IllegalArgumentException("state already includes " + s.lastPeriod() + " for " + s.payeeId()
-                            + "; calculating " + period + " on it would pay twice");
-                }
-            }
-            states.add(s);
-        }
-        return io.salesops.comp.engine.CompState.of(states);
-    }
-
     /** JSON has no NaN or infinity: such values (e.g. t of an exact fit) become null. */
     static Double finite(double v) {
         return Double.isFinite(v) ? v : null;

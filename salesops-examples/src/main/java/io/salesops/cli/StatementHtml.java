@@ -12,8 +12,11 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -145,6 +148,46 @@ final class StatementHtml {
 
     private static String pct(BigDecimal p) {
         return p.setScale(1, RoundingMode.HALF_EVEN).toPlainString() + "%";
+    }
+
+    /**
+     * The file name of a payee's statement, {@code statement-PAYEE-PERIOD.html}, with the payee id escaped so
+     * that distinct ids never share a name: ASCII letters, digits and '-' stay, and every other character,
+     * '_' included (so that no id can spell another's escape), becomes {@code _XXXX}, its UTF-16 code in hex.
+     */
+    static String fileName(String payeeId, String period) {
+        StringBuilder sb = new StringBuilder("statement-");
+        for (int i = 0; i < payeeId.length(); i++) {
+            char c = payeeId.charAt(i);
+            if (c < 128 && Character.isLetterOrDigit(c) || c == '-') {
+                sb.append(c);
+            } else {
+                sb.append(String.format("_%04X", (int) c));
+            }
+        }
+        return sb.append('-').append(period).append(".html").toString();
+    }
+
+    /**
+     * The file names of {@code payees}' statements, by payee.
+     *
+     * @throws UserInputException if two names differ only in letter case, which macOS and Windows file systems
+     *                            treat as one file (one statement would overwrite the other)
+     */
+    static Map<String, String> fileNames(List<String> payees, String period) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, String> folded = new HashMap<>();
+        for (String p : payees) {
+            String name = fileName(p, period);
+            String other = folded.putIfAbsent(name.toLowerCase(Locale.ROOT), p);
+            if (other != null) {
+                throw new UserInputException("payees \"" + other + "\" and \"" + p + "\" differ only in letter case, so"
+                        + " their statement files would be one file on a case-insensitive file system; rename one in"
+                        + " the org and credits, or use --format json or csv");
+            }
+            out.put(p, name);
+        }
+        return out;
     }
 
     static String esc(String s) {

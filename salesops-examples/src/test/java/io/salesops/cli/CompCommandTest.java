@@ -159,10 +159,66 @@ class CompCommandTest {
         }
         // 1,860 in January (4% + 1% on R-002), 1,500 in February, -900 clawed back in March: the quarter's 2,460.
         assertThat(sum).isEqualByComparingTo("2460.00");
-        assertThat(dir.resolve("state-ren-1.json")).exists();
+        assertThat(dir.resolve("ledger-000003-2026-03.json")).exists();
         Run again = run(calculate("renewal-clawback", "renewal", "--period", "2026-03", "--state", dir.toString()));
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).contains("already includes 2026-03");
+    }
+
+    @Test
+    void calculate_skippingAMonth_isRefusedUnlessAllowGapNamesIt(@TempDir Path dir) {
+        String state = dir.toString();
+        assertThat(run(calculate("renewal-clawback", "renewal", "--period", "2026-01", "--state", state)).code()).isZero();
+        Run skip = run(calculate("renewal-clawback", "renewal", "--period", "2026-03", "--state", state));
+        assertThat(skip.code()).isEqualTo(1);
+        assertThat(skip.err()).contains("would skip 2026-02 (2026-02-01..2026-02-28)").contains("--allow-gap 2026-02");
+        assertThat(dir.resolve("ledger-000002-2026-03.json")).doesNotExist();
+        Run gap = run(calculate("renewal-clawback", "renewal", "--period", "2026-03", "--state", state, "--allow-gap", "2026-02"));
+        assertThat(gap.code()).as(gap.err()).isZero();
+        assertThat(gap.err()).contains("state after 2026-03 committed in " + state);
+        assertThat(dir.resolve("ledger-000002-2026-03.json")).exists();
+        Run bad = run(calculate("renewal-clawback", "renewal", "--period", "2026-04", "--allow-gap", "2026-02"));
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("--allow-gap needs --state");
+    }
+
+    @Test
+    void calculate_tornState_isRefusedWithHowToResume_andNothingIsPaidOnIt(@TempDir Path dir) throws Exception {
+        String state = dir.toString();
+        assertThat(run(calculate("renewal-clawback", "renewal", "--period", "2026-01", "--state", state)).code()).isZero();
+        Path jan = dir.resolve("ledger-000001-2026-01.json");
+        byte[] bytes = Files.readAllBytes(jan);
+        Files.write(jan, java.util.Arrays.copyOf(bytes, bytes.length - 40));
+        Run r = run(calculate("renewal-clawback", "renewal", "--period", "2026-02", "--state", state));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("not complete JSON").contains("To resume, move ledger-000001-2026-01.json out of")
+                .contains("calculate 2026-01 again");
+    }
+
+    @Test
+    void calculate_overlappingPlanVersions_isALocatedProblem(@TempDir Path dir) throws Exception {
+        String plan = Files.readString(EXAMPLES.resolve("ae-marginal.yaml")).replace("effectiveFrom: 2026-01-01\n", "");
+        Path h1 = Files.writeString(dir.resolve("h1.yaml"), plan + "effectiveFrom: 2026-01-01\neffectiveTo: 2026-06-30\n");
+        Path h2 = Files.writeString(dir.resolve("h2.yaml"), plan + "effectiveFrom: 2026-06-01\n");
+        List<String> a = new ArrayList<>(List.of(calculate("ae-marginal", "ae", "--period", "2026-Q2")));
+        a.addAll(List.of("--plan", h1.toString(), "--plan", h2.toString()));
+        a.remove(2);
+        a.remove(2); // the bundled plan itself
+        Run r = run(a.toArray(new String[0]));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(h2 + ":").contains("effectiveFrom: version 2026-06-01..(open) overlaps version"
+                + " 2026-01-01..2026-06-30 in " + h1);
+    }
+
+    @Test
+    void htmlFileNames_neverCollide_forIdsThatNaiveEscapingMerges() {
+        assertThat(StatementHtml.fileName("a/b", "2026-Q1")).isEqualTo("statement-a_002Fb-2026-Q1.html");
+        assertThat(StatementHtml.fileName("a_002Fb", "2026-Q1")).isEqualTo("statement-a_005F002Fb-2026-Q1.html");
+        assertThat(StatementHtml.fileNames(List.of("a/b", "a_002Fb", "../x", ".x"), "2026-Q1").values())
+                .doesNotHaveDuplicates().allMatch(n -> !n.contains("/") && !n.startsWith("."));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StatementHtml.fileNames(List.of("Ann", "ann"), "2026-Q1"))
+                .hasMessageContaining("differ only in letter case");
     }
 
     @Test

@@ -76,7 +76,7 @@ class CompEndpointsTest {
         // 5% x (10000 + 2000) = 600.00; 5% x 1000 = 50.00
         assertThat(statement(body.get("statements"), "ann").get("total").decimalValue()).isEqualByComparingTo("600.00");
         assertThat(statement(body.get("statements"), "bob").get("total").decimalValue()).isEqualByComparingTo("50.00");
-        assertThat(body.get("state")).hasSize(2);
+        assertThat(body.get("state").get("payees")).hasSize(2);
     }
 
     @Test
@@ -91,6 +91,37 @@ class CompEndpointsTest {
                 + "[{\"id\":\"C-9\",\"payee\":\"ann\",\"date\":\"2026-04-02\",\"amount\":\"100.00\"}],\"org\":[{\"rep\":\"ann\"},{\"rep\":\"bob\"}],\"state\":" + state + "}");
         assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
         assertThat(statement(JSON.readTree(next.body()).get("statements"), "ann").get("total").decimalValue()).isEqualByComparingTo("5.00");
+    }
+
+    @Test
+    void calculate_stateCarriesTheLedgerChecks_gapTamperAndAllowGap() throws Exception {
+        HttpResponse<String> first = post(server, "/v1/comp/calculate", "{\"plan\":" + PLAN + ",\"period\":\"2026-01\",\"credits\":"
+                + "[],\"org\":[{\"rep\":\"ann\"}]}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        JsonNode state = JSON.readTree(first.body()).get("state");
+        assertThat(state.get("format").asText()).isEqualTo("salesops-comp-ledger");
+        assertThat(state.get("checksum").asText()).startsWith("sha256:");
+        String march = "{\"plan\":" + PLAN + ",\"period\":\"2026-03\",\"credits\":[],\"org\":[{\"rep\":\"ann\"}],\"state\":";
+        HttpResponse<String> gap = post(server, "/v1/comp/calculate", march + state + "}");
+        assertThat(gap.statusCode()).isEqualTo(400);
+        assertThat(gap.body()).contains("/state").contains("would skip 2026-02");
+        HttpResponse<String> allowed = post(server, "/v1/comp/calculate", march + state + ",\"allowGap\":[\"2026-02\"]}");
+        assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(allowed.body()).get("state").get("gapsAllowed").get(0).asText()).isEqualTo("2026-02");
+        String tampered = state.toString().replace("\"ytdPaid\":\"USD 0.00\"", "\"ytdPaid\":\"USD -5.00\"");
+        assertThat(tampered).isNotEqualTo(state.toString());
+        HttpResponse<String> bad = post(server, "/v1/comp/calculate", "{\"plan\":" + PLAN + ",\"period\":\"2026-02\",\"credits\":[],"
+                + "\"org\":[{\"rep\":\"ann\"}],\"state\":" + tampered + "}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("/state").contains("does not match its checksum");
+    }
+
+    @Test
+    void calculate_reversalWithoutDealId_isRefusedAtItsPointer() throws Exception {
+        HttpResponse<String> r = post(server, "/v1/comp/calculate", "{\"plan\":" + PLAN + ",\"period\":\"2026-Q1\",\"credits\":"
+                + "[{\"id\":\"X\",\"payee\":\"ann\",\"date\":\"2026-02-01\",\"amount\":\"5\",\"status\":\"reversed\"}]}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("/credits/0/dealId").contains("is required for a credit with status reversed");
     }
 
     @Test

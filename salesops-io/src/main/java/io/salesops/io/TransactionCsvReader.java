@@ -92,11 +92,22 @@ public final class TransactionCsvReader {
             long minor = cur == null ? Cells.NO_AMOUNT : c.minor(amount, cur, true);
             Transaction.Status st = c.has(status) ? c.parse(status, Transaction.Status::parse) : Transaction.Status.BOOKED;
             Map<String, BigDecimal> sp = c.has(splits) ? c.parse(splits, TransactionCsvReader::splits) : Map.of();
+            String deal = c.text(dealId);
+            if (st != null && st != Transaction.Status.BOOKED && deal == null) {
+                // Without the deal, the row would default to its own id, match no booking and claw back nothing.
+                String why = "a " + st.name().toLowerCase(java.util.Locale.ROOT) + " row must name the deal it "
+                        + (st == Transaction.Status.REVERSED ? "reverses" : "cancels") + " in deal_id";
+                if (dealId.present()) {
+                    c.problem(dealId, "deal_id is empty; " + why);
+                } else {
+                    c.problem(status, why + ", and the file has no " + dealId.header + " column");
+                }
+            }
             if (c.hasProblems() || st == null || sp == null) {
                 return null;
             }
             return new Transaction(idV, payeeV, dateV, Money.ofMinor(minor, cur), c.pooled(type), c.pooled(product),
-                    c.text(dealId), st, sp, c.attributes());
+                    deal, st, sp, c.attributes());
         }
     }
 

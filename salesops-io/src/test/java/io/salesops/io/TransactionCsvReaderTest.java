@@ -43,6 +43,25 @@ class TransactionCsvReaderTest {
     }
 
     @Test
+    void read_reversalOrCancellationWithoutDealId_isALocatedProblem_neverAReversalOfNothing() throws Exception {
+        ImportResult<Transaction> r = lenient("""
+                id,payee,date,amount,deal_id,status
+                C-1,ae-1,2026-01-15,100,D-1,booked
+                X-1,ae-1,2026-02-01,40,,reversed
+                X-2,ae-1,2026-02-01,40, ,cancelled
+                X-3,ae-1,2026-02-01,40,D-1,reversed
+                """);
+        assertThat(r.records()).extracting(Transaction::id).containsExactly("C-1", "X-3");
+        assertThat(r.problems()).extracting(ImportProblem::toString).containsExactly(
+                "credits.csv:3:5 (deal_id): deal_id is empty; a reversed row must name the deal it reverses in deal_id",
+                "credits.csv:4:5 (deal_id): deal_id is empty; a cancelled row must name the deal it cancels in deal_id");
+        ImportResult<Transaction> noColumn = lenient("id,payee,date,amount,status\nX-1,ae-1,2026-02-01,40,reversed\n");
+        assertThat(noColumn.records()).isEmpty();
+        assertThat(noColumn.problems()).singleElement().asString().contains("credits.csv:2:5 (status)")
+                .contains("must name the deal it reverses in deal_id, and the file has no deal_id column");
+    }
+
+    @Test
     void read_badRows_reportFileLineColumnAndValue_andKeepTheGoodOnes() throws Exception {
         ImportResult<Transaction> r = lenient("""
                 id,payee,date,amount,status,splits

@@ -70,17 +70,56 @@ public final class PlanFiles {
      */
     public static CompPlan read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        PlanFormat format = PlanFormat.of(file);
+        return read(load(file), file.toString(), PlanFormat.of(file));
+    }
+
+    /**
+     * Reads the effective-dated versions of one plan, one file each, and checks that no two share a day: an
+     * overlap would leave it to chance which version pays, so it is a problem located at the later version's
+     * {@code effectiveFrom}, never resolved by cutting one version short.
+     *
+     * @param files the files, not null, at least one
+     * @return the valid plans, in the order given
+     * @throws PlanFileException listing every problem of every file, located, and every overlap
+     * @throws IOException       if a file cannot be read
+     */
+    public static List<CompPlan> readVersions(List<Path> files) throws IOException {
+        List<PlanFileProblem> problems = new ArrayList<>();
+        List<PlanVersions.Version> versions = new ArrayList<>();
+        for (Path f : files) {
+            List<PlanFileProblem> own = new ArrayList<>();
+            byte[] bytes;
+            try {
+                bytes = load(f);
+            } catch (PlanFileException e) {
+                problems.addAll(e.fileProblems());
+                continue;
+            }
+            Checked c = check(bytes, f.toString(), PlanFormat.of(f), own);
+            problems.addAll(own);
+            if (own.isEmpty()) {
+                versions.add(new PlanVersions.Version(f.toString(), c.plan(), c.binder().locate("effectiveFrom"),
+                        c.binder().locate("effectiveTo")));
+            }
+        }
+        problems.addAll(PlanVersions.overlaps(versions));
+        if (!problems.isEmpty()) {
+            throw new PlanFileException(problems);
+        }
+        List<CompPlan> out = new ArrayList<>();
+        versions.forEach(v -> out.add(v.plan()));
+        return List.copyOf(out);
+    }
+
+    private static byte[] load(Path file) throws IOException {
         long size = Files.size(file);
         if (size > TreeReader.MAX_BYTES) {
             throw new PlanFileException(List.of(new PlanFileProblem(file.toString(), 0, 0, "", "file is " + size
                     + " bytes, more than the limit of " + TreeReader.MAX_BYTES + " bytes (1 MiB)")));
         }
-        byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(TreeReader.MAX_BYTES + 1);
+            return in.readNBytes(TreeReader.MAX_BYTES + 1);
         }
-        return read(bytes, file.toString(), format);
     }
 
     /**
@@ -94,7 +133,7 @@ public final class PlanFiles {
      */
     public static CompPlan read(byte[] bytes, String name, PlanFormat format) {
         List<PlanFileProblem> problems = new ArrayList<>();
-        CompPlan plan = check(bytes, name, format, problems);
+        CompPlan plan = check(bytes, name, format, problems).plan();
         if (!problems.isEmpty()) {
             throw new PlanFileException(problems);
         }
@@ -145,13 +184,17 @@ public final class PlanFiles {
         return root == null ? null : new PlanBinder(name, problems).bind(root);
     }
 
-    private static CompPlan check(byte[] bytes, String name, PlanFormat format, List<PlanFileProblem> problems) {
+    /** A plan read (null if it could not be), and the binder that knows where its parts were read from. */
+    private record Checked(CompPlan plan, PlanBinder binder) {
+    }
+
+    private static Checked check(byte[] bytes, String name, PlanFormat format, List<PlanFileProblem> problems) {
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(format, "format");
         Node root = new TreeReader(name, problems).read(bytes, format);
         if (root == null) {
-            return null;
+            return new Checked(null, null);
         }
         PlanBinder binder = new PlanBinder(name, problems);
         CompPlan plan = binder.bind(root);
@@ -180,7 +223,7 @@ public final class PlanFiles {
             }
         }
         problems.sort(Comparator.comparingInt(PlanFileProblem::line).thenComparingInt(PlanFileProblem::column));
-        return plan;
+        return new Checked(plan, binder);
     }
 
     /**

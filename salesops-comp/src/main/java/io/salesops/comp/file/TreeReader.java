@@ -92,8 +92,13 @@ final class TreeReader {
                 problem(1, 1, "", "file holds no values (only comments?); expected a plan with at least name, currency and components");
             }
             if (root != null && p.nextToken() != null) {
+                // Binding only the first or the last document would silently ignore a plan; several plans (or
+                // versions of one) go in several files, each passed with its own --plan.
                 JsonLocation l = p.currentTokenLocation();
-                problem(l.getLineNr(), l.getColumnNr(), "", "file holds more than one document; put one plan in a file");
+                problem(l.getLineNr(), l.getColumnNr(), "", format == PlanFormat.YAML
+                        ? "file holds a second YAML document (from line " + l.getLineNr() + ", after ---); a plan"
+                                + " file holds one plan: put each plan or plan version in its own file"
+                        : "file holds a second JSON value after the plan; a plan file holds one plan");
             }
             return root;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -179,6 +184,9 @@ final class TreeReader {
                         keys.pop();
                     }
                     nodes--;
+                    if (stack.isEmpty()) {
+                        return root; // the first document is complete; read() refuses any that follows
+                    }
                     continue;
                 }
                 case VALUE_STRING -> n = Node.scalar(Node.Kind.STRING, line, col, text(p, line, col, stack, keys, pendingKey));
@@ -190,6 +198,9 @@ final class TreeReader {
             Node parent = stack.peek();
             if (parent == null) {
                 root = n;
+                if (n.fields == null && n.items == null) {
+                    return root; // a document that is one scalar (or empty) is complete
+                }
             } else if (parent.fields != null) {
                 parent.fields.put(pendingKey, n);
             } else {

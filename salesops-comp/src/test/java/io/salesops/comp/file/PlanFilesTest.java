@@ -12,7 +12,9 @@ import io.salesops.core.money.Money;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -238,6 +240,57 @@ class PlanFilesTest {
             collectKeys(mapper.readTree(PlanFiles.write(plan, PlanFormat.JSON)), used);
             assertThat(declared).as(name).containsAll(used);
         }
+    }
+
+    private static final String GOOD = "name: A\ncurrency: USD\ncomponents:\n  - name: X\n    pay: {type: flat_rate, rate: 5}\n";
+    private static final String BAD = "name: B\ncurrency: XXXQ\ncomponents: []\n";
+
+    @Test
+    void severalYamlDocuments_areRefusedNamingTheSecond_andTheFirstIsStillChecked() {
+        // the last document valid, the first not: reading only the last would say ok
+        assertThat(problems(BAD + "---\n" + GOOD, PlanFormat.YAML)).extracting(PlanFileProblem::toString).containsExactly(
+                "plan.yaml:2:11 currency: \"XXXQ\" is not an ISO 4217 currency code; expected e.g. USD or EUR",
+                "plan.yaml:5:1: file holds a second YAML document (from line 5, after ---); a plan file holds one plan:"
+                        + " put each plan or plan version in its own file");
+        // both valid: still one plan per file, so a version is never dropped in silence
+        assertThat(problems(GOOD + "---\n" + GOOD, PlanFormat.YAML)).singleElement().asString()
+                .startsWith("plan.yaml:7:1: file holds a second YAML document");
+        assertThat(problems("---\n" + GOOD + "...\n---\n" + BAD, PlanFormat.YAML)).extracting(PlanFileProblem::line)
+                .containsExactly(9);
+        assertThat(problems("{\"name\": \"A\"} {\"name\": \"B\"}", PlanFormat.JSON)).extracting(PlanFileProblem::message)
+                .contains("file holds a second JSON value after the plan; a plan file holds one plan");
+        // a leading document marker alone is one document
+        assertThat(problems("---\n" + GOOD, PlanFormat.YAML)).isEmpty();
+    }
+
+    private static Path version(Path dir, String name, String dates) throws java.io.IOException {
+        return java.nio.file.Files.writeString(dir.resolve(name), "name: AE\ncurrency: USD\n" + dates
+                + "components:\n  - name: X\n    pay: {type: flat_rate, rate: 5}\n");
+    }
+
+    @Test
+    void overlappingVersions_areALocatedProblem_neverCutShort(@TempDir Path dir) throws Exception {
+        Path h1 = version(dir, "h1.yaml", "effectiveFrom: 2026-01-01\neffectiveTo: 2026-06-30\n");
+        Path h2 = version(dir, "h2.yaml", "effectiveFrom: 2026-06-01\n");
+        assertThatThrownBy(() -> PlanFiles.readVersions(List.of(h2, h1))).isInstanceOf(PlanFileException.class)
+                .extracting(e -> ((PlanFileException) e).fileProblems().stream().map(PlanFileProblem::toString).toList())
+                .isEqualTo(List.of(h2 + ":3:16 effectiveFrom: version 2026-06-01..(open) overlaps version"
+                        + " 2026-01-01..2026-06-30 in " + h1 + " on 2026-06-01..2026-06-30; versions of a plan must not"
+                        + " share a day (end " + h1 + " with effectiveTo: 2026-05-31)"));
+        Path undated = version(dir, "undated.yaml", "");
+        assertThatThrownBy(() -> PlanFiles.readVersions(List.of(h1, undated))).isInstanceOf(PlanFileException.class)
+                .hasMessageContaining("overlaps");
+        Path h2b = version(dir, "h2b.yaml", "effectiveFrom: 2026-07-01\n");
+        assertThat(PlanFiles.readVersions(List.of(h1, h2b))).hasSize(2);
+    }
+
+    @Test
+    void readVersions_reportsTheProblemsOfEveryFileTogether(@TempDir Path dir) throws Exception {
+        Path a = java.nio.file.Files.writeString(dir.resolve("a.yaml"), BAD);
+        Path b = java.nio.file.Files.writeString(dir.resolve("b.yaml"), BAD + "---\n" + GOOD);
+        assertThatThrownBy(() -> PlanFiles.readVersions(List.of(a, b))).isInstanceOf(PlanFileException.class)
+                .extracting(e -> ((PlanFileException) e).fileProblems().stream().map(PlanFileProblem::file).toList())
+                .isEqualTo(List.of(a.toString(), b.toString(), b.toString()));
     }
 
     private static void collectProperties(com.fasterxml.jackson.databind.JsonNode n, java.util.Set<String> out) {

@@ -7,6 +7,8 @@ import io.salesops.comp.engine.CommissionEngine;
 import io.salesops.comp.engine.CompState;
 import io.salesops.comp.engine.WhatIf;
 import io.salesops.comp.file.CompInputs;
+import io.salesops.comp.file.LedgerEntry;
+import io.salesops.comp.file.LedgerException;
 import io.salesops.comp.file.PlanFileException;
 import io.salesops.comp.file.PlanFileProblem;
 import io.salesops.comp.file.PlanFiles;
@@ -69,8 +71,8 @@ final class Comp {
     }
 
     static Object calculate(Requests.CompCalculate r, ServerLimits limits) {
-        Inputs in = inputs(r.plan(), r.planYaml(), r.period(), r.credits(), r.org(), r.quotas(), r.fx(), r.state(), limits,
-                new ArrayList<>(), null);
+        Inputs in = inputs(r.plan(), r.planYaml(), r.period(), r.credits(), r.org(), r.quotas(), r.fx(), r.state(),
+                r.allowGap(), limits, new ArrayList<>(), null);
         CalculationResult result;
         try {
             result = CommissionEngine.calculate(List.of(in.plan), in.context, in.credits, in.period, in.prior);
@@ -82,7 +84,8 @@ final class Comp {
         result.statements().forEach(s -> statements.add(JsonViews.statement(s)));
         out.put("statements", statements);
         out.put("warnings", result.warnings());
-        out.put("state", JsonViews.compState(result.state()));
+        // The same journal entry the CLI commits: checksummed, so a later request can prove it is whole.
+        out.put("state", LedgerEntry.of(in.period, result.state(), in.priorEntry, in.gaps).toJson());
         return out;
     }
 
@@ -90,8 +93,8 @@ final class Comp {
         List<FieldError> errors = new ArrayList<>();
         Checks.required(errors, "/payee", r.payee());
         Checks.required(errors, "/deal", r.deal());
-        Inputs in = inputs(r.plan(), r.planYaml(), r.period(), r.credits(), r.org(), r.quotas(), r.fx(), r.state(), limits,
-                errors, r.deal());
+        Inputs in = inputs(r.plan(), r.planYaml(), r.period(), r.credits(), r.org(), r.quotas(), r.fx(), r.state(),
+                r.allowGap(), limits, errors, r.deal());
         if (!in.context.org().contains(r.payee())) {
             throw ProblemException.badField("/payee", "payee " + r.payee() + " is not in the org");
         }
@@ -136,12 +139,13 @@ final class Comp {
     }
 
     private record Inputs(CompPlan plan, CompContext context, List<Credit> credits, Period period, CompState prior,
-                          Money deal) {
+                          LedgerEntry priorEntry, List<Period> gaps, Money deal) {
     }
 
     private static Inputs inputs(JsonNode planJson, String planYaml, String periodText, List<Requests.CreditEntry> entries,
                                  List<Requests.OrgRep> orgEntries, List<Requests.QuotaEntry> quotaEntries,
-                                 List<Requests.FxEntry> fxEntries, JsonNode state, ServerLimits limits,
+                                 List<Requests.FxEntry> fxEntries, JsonNode state, List<String> allowGap,
+                                 ServerLimits limits,
                                  List<FieldError> errors, Requests.Deal dealEntry) {
         CompPlan plan = null;
         try {
@@ -192,12 +196,30 @@ final class Comp {
                 errors.add(new FieldError("/fx", e.getMessage()));
             }
         }
+        List<Period> gaps = new ArrayList<>();
+        if (allowGap != null) {
+            for (int i = 0; i < allowGap.size(); i++) {
+                Period g = Crm.period(errors, "/allowGap/" + i, allowGap.get(i));
+                if (g != null) {
+                    gaps.add(g);
+                }
+            }
+        }
         CompState prior = CompState.empty();
-        if (state != null && !state.isNull() && period != null) {
+        LedgerEntry priorEntry = null;
+        if (period != null && gaps.size() == (allowGap == null ? 0 : allowGap.size())) {
+            // The same checks as the CLI's ledger: the state is whole (checksum), not this period already
+            // (it would pay twice), and skips nothing that allowGap does not name.
             try {
-                prior = JsonViews.readCompState(state, period);
-            } catch (RuntimeException e) {
-                errors.add(new FieldError("/state", String.valueOf(e.getMessage())));
+                if (state != null && !state.isNull()) {
+                    priorEntry = LedgerEntry.parse(state, "state");
+                    prior = priorEntry.stateBefore(period, gaps);
+                } else if (!gaps.isEmpty()) {
+                    errors.add(new FieldError("/allowGap", "names periods to skip, but no state is given to skip from"));
+                }
+            } catch (LedgerException e) {
+                errors.add(new FieldError("/state", e.getMessage() + (e.getMessage().contains("pay twice")
+                        ? "; send the state returned for the period before " + period : "")));
             }
         }
         Money deal = null;
@@ -219,7 +241,8 @@ final class Comp {
         Org o = org;
         List<Credit> used = credits.stream()
                 .filter(c -> o.contains(c.payeeId()) || c.splits().stream().anyMatch(s -> o.contains(s.payeeId()))).toList();
-        return new Inputs(plan, new CompContext(org, quotas, rates, List.of()), used, period, prior, deal);
+        return new Inputs(plan, new CompContext(org, quotas, rates, List.of()), used, period, prior, priorEntry,
+                List.copyOf(gaps), deal);
     }
 
     private static List<Credit> credits(List<FieldError> errors, List<Requests.CreditEntry> entries) {
@@ -247,6 +270,11 @@ final class Comp {
                 } catch (IllegalArgumentException e) {
                     errors.add(new FieldError(ptr + "/status", e.getMessage()));
                 }
+            }
+            if (status != Transaction.Status.BOOKED && (c.dealId() == null || c.dealId().isBlank())) {
+                // As in the credits CSV: a reversal without its deal would match no booking and claw back nothing.
+                errors.add(new FieldError(ptr + "/dealId", "is required for a credit with status " + c.status()
+                        + "; name the deal it reverses"));
             }
             Map<String, BigDecimal> splits = new LinkedHashMap<>();
             if (c.splits() != null) {

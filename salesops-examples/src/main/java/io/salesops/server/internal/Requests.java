@@ -124,7 +124,7 @@ public final class Requests {
      */
     public record CompCalculate(com.fasterxml.jackson.databind.JsonNode plan, String planYaml, String period,
                                 List<CreditEntry> credits, List<OrgRep> org, List<QuotaEntry> quotas,
-                                List<FxEntry> fx, com.fasterxml.jackson.databind.JsonNode state) {
+                                List<FxEntry> fx, com.fasterxml.jackson.databind.JsonNode state, List<String> allowGap) {
     }
 
     /** The hypothetical deal of a what-if: amount (in the plan currency unless given), type, product, date. */
@@ -134,6 +134,7 @@ public final class Requests {
     /** {@code POST /v1/comp/whatif}, as {@code salesops comp whatif}: the calculate inputs, a payee and a deal. */
     public record CompWhatIf(com.fasterxml.jackson.databind.JsonNode plan, String planYaml, String period,
                              List<CreditEntry> credits, List<OrgRep> org, List<QuotaEntry> quotas,
-                             List<FxEntry> fx, com.fasterxml.jackson.databind.JsonNode state, String payee, Deal deal) {
+                             List<FxEntry> fx, com.fasterxml.jackson.databind.JsonNode state, List<String> allowGap,
+                             String payee, Deal deal) {
     }
 }
