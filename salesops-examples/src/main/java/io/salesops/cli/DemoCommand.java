@@ -54,6 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
                 new PipelineDemoSection(),
                 new TrendDemoSection(),
                 new CompDemoSection(),
+                new TerritoryDemoSection(),
                 new QuotaDemoSection());
     }
 

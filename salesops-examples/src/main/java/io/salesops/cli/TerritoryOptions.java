@@ -7,6 +7,7 @@ import io.salesops.planning.territory.TerritoryFiles;
 import io.salesops.planning.territory.TerritoryGrouping;
 import io.salesops.planning.territory.TerritoryInputException;
 import io.salesops.planning.territory.TerritoryRules;
+import io.salesops.planning.territory.WorkloadModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -52,8 +53,17 @@ public final class TerritoryOptions {
     String tolerance;
 
     @Option(names = "--max-moves", defaultValue = "20%", paramLabel = "PERCENT",
-            description = "At most this percent of accounts may change rep, e.g. 20% (default: ${DEFAULT-VALUE}).")
+            description = "At most this percent of accounts may change rep, e.g. 20%% (default: ${DEFAULT-VALUE}).")
     String maxMoves;
+
+    @Option(names = "--workload-model", paramLabel = "FILE",
+            description = "CSV: segment,visits_per_year,hours_per_visit: build each account's workload up (hours a year) "
+                    + "from its segment instead of the workload column, and report how many reps the book needs.")
+    Path workloadModel;
+
+    @Option(names = "--rep-hours", defaultValue = "1600", paramLabel = "HOURS",
+            description = "Selling hours a full-time rep has a year, for the coverage model (default: ${DEFAULT-VALUE}).")
+    BigDecimal repHours;
 
     AlignmentSettings settings() {
         Set<Measure> measures = EnumSet.noneOf(Measure.class);
@@ -80,12 +90,31 @@ public final class TerritoryOptions {
     }
 
     AccountBook book(Path current) throws IOException {
-        AccountBook book = AccountBook.of(TerritoryFiles.readAccounts(accounts), TerritoryFiles.readReps(reps));
+        List<io.salesops.planning.territory.Account> read = TerritoryFiles.readAccounts(accounts);
+        if (workloadModel != null) {
+            read = WorkloadModel.read(workloadModel).apply(read);
+        }
+        AccountBook book = AccountBook.of(read, TerritoryFiles.readReps(reps));
         if (current != null) {
             TerritoryFiles.AssignmentFile c = TerritoryFiles.readAssignment(current);
             book = book.withCurrent(c.reps(), c.pinned());
         }
         return book;
+    }
+
+    /** @return the coverage model's sentence when workloads were built up, else null */
+    String coverage(AccountBook book) {
+        if (workloadModel == null) {
+            return null;
+        }
+        BigDecimal needed = WorkloadModel.repsNeeded(book.accounts(), repHours);
+        BigDecimal capacity = book.reps().stream().map(io.salesops.planning.territory.TerritoryRep::capacity)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal hours = book.accounts().stream().map(io.salesops.planning.territory.Account::workload)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return "coverage  " + book.accounts().size() + " accounts need " + hours.stripTrailingZeros().toPlainString()
+                + " hours a year: " + needed.toPlainString() + " reps at " + repHours.toPlainString()
+                + " hours; the reps file has capacity " + capacity.stripTrailingZeros().toPlainString();
     }
 
     TerritoryGrouping grouping(AccountBook book) throws IOException {

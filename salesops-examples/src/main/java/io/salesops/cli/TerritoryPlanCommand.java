@@ -111,6 +111,10 @@ public final class TerritoryPlanCommand implements Callable<Integer> {
                     grouping.overlaps().forEach(u -> out.println("overlap   " + u));
                 }
             }
+            String coverage = options.coverage(book);
+            if (coverage != null) {
+                (format.format() == OutputFormat.TABLE ? out : err).println(coverage);
+            }
             if (plan.stoppedByTimeLimit()) {
                 err.println("salesops: note: the time limit stopped the solver before its step limit; "
                         + "another run may give another plan");

@@ -212,6 +212,17 @@ class CompCommandTest {
     }
 
     @Test
+    void calculate_amountsPastTheLongRange_nameThePayeeAndComponent(@TempDir Path dir) throws Exception {
+        Path plan = Files.writeString(dir.resolve("flat.yaml"),
+                "name: Flat\ncurrency: USD\ncomponents:\n  - name: Bookings\n    pay: {type: flat_rate, rate: 1}\n");
+        Path credits = Files.writeString(dir.resolve("credits.csv"), "id,payee,date,amount\n"
+                + "C-1,ae-1,2026-01-05,90000000000000000.00\nC-2,ae-1,2026-01-06,90000000000000000.00\n");
+        Run r = run("comp", "calculate", "--plan", plan.toString(), "--credits", credits.toString(), "--period", "2026-01");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("payee[ae-1]").contains("component \"Bookings\"").doesNotContain("Exception");
+    }
+
+    @Test
     void htmlFileNames_neverCollide_forIdsThatNaiveEscapingMerges() {
         assertThat(StatementHtml.fileName("a/b", "2026-Q1")).isEqualTo("statement-a_002Fb-2026-Q1.html");
         assertThat(StatementHtml.fileName("a_002Fb", "2026-Q1")).isEqualTo("statement-a_005F002Fb-2026-Q1.html");

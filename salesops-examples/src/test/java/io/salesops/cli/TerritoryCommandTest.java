@@ -153,6 +153,17 @@ class TerritoryCommandTest {
     }
 
     @Test
+    void plan_workloadModel_buildsWorkloadUpAndReportsRepsNeeded() throws IOException {
+        Path model = write("workload.csv", "segment,visits_per_year,hours_per_visit\nEnterprise,12,3\nSMB,4,1.5\n");
+        int code = run("territory", "plan", "--accounts", accounts.toString(), "--reps", reps.toString(),
+                "--current", current.toString(), "--workload-model", model.toString(), "--rep-hours", "100",
+                "--max-moves", "50%");
+        assertThat(code).as(err.toString()).isIn(ExitCodes.OK, TerritoryOptions.CONSTRAINTS_NOT_MET);
+        assertThat(out.toString()).containsPattern("coverage  300 accounts need [0-9.]+ hours a year: [0-9.]+ reps at 100 "
+                + "hours; the reps file has capacity 6");
+    }
+
+    @Test
     void plan_withRulesAndMap_balancesEachTerritoryAndDrawsThePng() throws IOException {
         Path rules = write("rules.yaml", """
                 rules:

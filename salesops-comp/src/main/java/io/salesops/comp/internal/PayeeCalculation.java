@@ -4,6 +4,7 @@ import io.salesops.comp.engine.ComponentState;
 import io.salesops.comp.engine.DealHistory;
 import io.salesops.comp.engine.DealPay;
 import io.salesops.comp.engine.PayeeState;
+import io.salesops.comp.input.AmountOverflowException;
 import io.salesops.comp.plan.Cap;
 import io.salesops.comp.plan.Component;
 import io.salesops.comp.plan.Gate;
@@ -50,6 +51,8 @@ final class PayeeCalculation {
     private final List<ComponentResult> results = new ArrayList<>();
     private final List<List<CreditedAmount>> paidCredits = new ArrayList<>();
     private final List<String> paidLabels = new ArrayList<>();
+    /** What is being calculated, for the message of an overflow. */
+    private String step = "the credits";
     private final Caps caps;
 
     PayeeCalculation(PeriodSetup setup, CreditRouter router, FormulaText text, PayRules rules, int p) {
@@ -74,18 +77,31 @@ final class PayeeCalculation {
         this.caps = new Caps(setup, text, before);
     }
 
+    /** @throws AmountOverflowException naming the payee and the component or step where an amount overflowed */
     Outcome run() {
+        try {
+            return calculate();
+        } catch (ArithmeticException e) {
+            throw new AmountOverflowException(rep.id(), step, e);
+        }
+    }
+
+    private Outcome calculate() {
         for (VersionSlice s : setup.slices) {
             CompiledComponent[] comps = s.components();
             ComponentMeasure[] measures = new ComponentMeasure[comps.length];
             for (int k = 0; k < comps.length; k++) {
+                step = "component \"" + comps[k].label() + "\" (its measure)";
                 measures[k] = measure(s, comps[k], router.credited(p, comps[k].slot()));
             }
             for (int k = 0; k < comps.length; k++) {
+                step = "component \"" + comps[k].label() + "\" (its pay)";
                 component(s, comps[k], router.credited(p, comps[k].slot()), measures, k);
             }
         }
+        step = "the plan's totalCaps";
         totalCaps();
+        step = "the draw, guarantee, clawbacks and year-to-date totals";
         PayeeLedger ledger = new PayeeLedger(setup, text, rep, before, lines);
         List<DealPay> entries = ledger.history(paidCredits, paidLabels);
         List<String> paidDeals = new ArrayList<>();

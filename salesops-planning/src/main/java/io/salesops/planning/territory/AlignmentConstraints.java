@@ -18,6 +18,9 @@ import java.util.function.ToLongFunction;
  * it: {@link #MOVE_OVER_CAP} ppm, i.e. one extra move weighs like a whole target out of band, so the solver
  * never buys balance by breaking the cap). Soft: metres from each account to its rep's home (compactness) and
  * a fixed number of metres per moved account (disruption). Stateless.
+ *
+ * <p>Not an API to call: it is public only because Timefold instantiates constraint providers through their
+ * public constructor; use {@link TerritoryPlan}.
  */
 public final class AlignmentConstraints implements ConstraintProvider {
 

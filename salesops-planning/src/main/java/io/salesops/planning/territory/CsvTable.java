@@ -215,6 +215,10 @@ final class CsvTable {
         return out;
     }
 
+    void problem(int row, String column, String message) {
+        problems.add(at(line(row), columns.get(column)) + message);
+    }
+
     void throwIfProblems() {
         if (!problems.isEmpty()) {
             throw new TerritoryInputException(problems);

@@ -12,9 +12,9 @@ import java.util.Set;
  * Generates account books with the pathologies of real ones: accounts clustered around cities of very
  * different sizes, heavily skewed potential (log-normal), workload only loosely tied to potential, reps
  * placed where the accounts are but not in proportion, and a current assignment by nearest rep (so the
- * big cities' reps are overloaded). Deterministic for a seed.
+ * big cities' reps are overloaded). Deterministic for a seed. Public for the benchmarks module (test-jar).
  */
-final class AccountBooks {
+public final class AccountBooks {
 
     private static final String[] SEGMENTS = {"Enterprise", "Mid-Market", "SMB"};
     private static final String[] COUNTRIES = {"DE", "AT", "CH", "FR", "NL", "GB"};
@@ -28,7 +28,7 @@ final class AccountBooks {
      * @param reps      number of reps
      * @param sigma     log-normal sigma of potential (1.0 = strongly skewed)
      */
-    static AccountBook generate(long seed, int accounts, int reps, double sigma) {
+    public static AccountBook generate(long seed, int accounts, int reps, double sigma) {
         Random rnd = new Random(seed);
         int cities = Math.max(2, Math.min(12, reps / 3 + 2));
         double[][] city = new double[cities][3];
