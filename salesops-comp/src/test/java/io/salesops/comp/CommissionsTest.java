@@ -160,4 +160,12 @@ class CommissionsTest {
         assertThatThrownBy(() -> Commissions.plan(QUOTA_PLAN).calculate(month(3)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no org");
     }
+
+    @Test
+    void capOverloads_takeMoneyAsTheStringFormsDo() {
+        assertThat(io.salesops.comp.plan.Cap.perPeriod(usd("25000.00")))
+                .isEqualTo(io.salesops.comp.plan.Cap.perPeriod("USD 25,000.00"));
+        assertThat(io.salesops.comp.plan.Cap.perDeal(usd("5000.00"))).isEqualTo(io.salesops.comp.plan.Cap.perDeal("USD 5,000.00"));
+        assertThat(io.salesops.comp.plan.Cap.perYear(usd("1.00"))).isEqualTo(io.salesops.comp.plan.Cap.perYear("USD 1.00"));
+    }
 }

@@ -55,9 +55,10 @@ public final class ForecastBacktestCommand implements Callable<Integer> {
     }
 
     private int backtest() throws Exception {
-        FiscalCalendar cal = FiscalCalendar.calendarYear();
+        FiscalCalendar cal = files.calendar();
         StageModel model = files.stageModel();
         List<Opportunity> opps = files.read(model);
+        files.checkDimensions(opps, false, by);
         PipelineBacktest b = PipelineBacktest.of(opps).periods(cal.parse(from), cal.parse(to)).by(by)
                 .configure(f -> fixed ? f.stages(model).fixedProbabilities() : f.stages(model).learnedProbabilities());
         BacktestReport r = b.run();

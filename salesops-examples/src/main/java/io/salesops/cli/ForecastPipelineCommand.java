@@ -11,6 +11,7 @@ import io.salesops.core.period.Period;
 import io.salesops.forecast.pipeline.DealForecast;
 import io.salesops.forecast.pipeline.ForecastReport;
 import io.salesops.forecast.pipeline.PipelineForecast;
+import io.salesops.forecast.pipeline.PipelineMethod;
 import io.salesops.forecast.pipeline.TimingSource;
 import io.salesops.io.OrgCsvReader;
 import io.salesops.io.QuotaCsvReader;
@@ -59,6 +60,11 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
             description = "Roll up by owner (through the org when --org is given), team, territory, product, type or any attribute.")
     String by;
 
+    @Option(names = "--method", paramLabel = "METHOD",
+            description = "auto (backtest the candidates on the file's own past periods and combine the best; the default),"
+                    + " time_to_event, or stage_weighted (the default with --learned or --timing).")
+    String method;
+
     @Option(names = "--learned", description = "Learn win probabilities from deals closed before the as-of date.")
     boolean learned;
 
@@ -80,6 +86,10 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Simulation seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for the deal pass and the simulation (default: available processors); results do not depend on it.")
+    Integer threads;
+
     @Option(names = "--explain", description = "Also list every open deal with why it contributes what it does (table format).")
     boolean explain;
 
@@ -94,11 +104,15 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
     }
 
     private int forecast() throws Exception {
-        FiscalCalendar cal = FiscalCalendar.calendarYear();
+        FiscalCalendar cal = files.calendar();
         Period p = cal.parse(period);
         StageModel model = files.stageModel();
         List<Opportunity> opps = files.read(model);
-        PipelineForecast f = PipelineForecast.of(opps).asOf(asOf).period(p).stages(model);
+        PipelineForecast f = PipelineForecast.of(opps).asOf(asOf).period(p);
+        if (files.hasStages()) {
+            f = f.stages(model); // without a stages file the forecast infers one when the built-in model does not fit
+        }
+        f = f.method(method(method, learned || timing != null));
         if (learned) {
             f = f.learnedProbabilities();
             if (segment != null) {
@@ -106,6 +120,9 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
             }
         }
         Org o = org == null ? null : OrgCsvReader.builder().build().readOrg(org);
+        if (by != null && !(by.equalsIgnoreCase("owner") && o != null)) {
+            files.checkDimensions(opps, o != null, by);
+        }
         if (by != null && (by.equalsIgnoreCase("owner") && o != null)) {
             f = f.byOwner(o);
         } else if (by != null) {
@@ -120,6 +137,12 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
         }
         if (timing != null) {
             f = f.timing(timing);
+        }
+        if (threads != null) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads " + threads + " must be at least 1");
+            }
+            f = f.threads(threads);
         }
         if (noNewBusiness) {
             f = f.notYetCreated(false, 1);
@@ -151,6 +174,21 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
         }
         out.flush();
         return CommandSupport.OK;
+    }
+
+    /** The method named by {@code --method}; without it, auto unless a stage-weighted option was given. */
+    static PipelineMethod method(String name, boolean stageWeightedOptions) {
+        if (name == null) {
+            return stageWeightedOptions ? PipelineMethod.STAGE_WEIGHTED : PipelineMethod.AUTO;
+        }
+        String n = name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (PipelineMethod m : PipelineMethod.values()) {
+            if (m.name().equals(n)) {
+                return m;
+            }
+        }
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new ForecastPipelineCommand()),
+                "--method " + name + " is not one of auto, time_to_event, stage_weighted");
     }
 
     /** One map per node, parents before children, with the fields of the JSON and CSV output. */

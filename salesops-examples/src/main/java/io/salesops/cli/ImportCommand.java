@@ -1,12 +1,12 @@
 package io.salesops.cli;
 
-import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.OpportunityStatus;
 import io.salesops.core.money.Money;
 import io.salesops.io.ColumnMapping;
 import io.salesops.io.CsvImportException;
 import io.salesops.io.ImportProblem;
-import io.salesops.io.ImportResult;
+import io.salesops.io.TableImportResult;
 import io.salesops.io.OpportunityCsvReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,9 +72,10 @@ public final class ImportCommand {
                 b.dateFormat(dateFormat);
             }
             PrintWriter out = spec.commandLine().getOut();
-            ImportResult<Opportunity> r;
+            TableImportResult r;
             try {
-                r = history == null ? b.build().read(file) : b.build().read(file, history);
+                // into columns: memory grows with the columns, not with an object per row
+                r = history == null ? b.build().readTable(file) : b.build().readTable(file, history);
             } catch (CsvImportException e) {
                 out.println(file + ": cannot be imported");
                 printProblems(out, e.importProblems());
@@ -88,42 +87,78 @@ public final class ImportCommand {
             return r.isClean() ? 0 : ExitCodes.BAD_INPUT;
         }
 
-        private void summarize(PrintWriter out, ImportResult<Opportunity> r) {
-            List<Opportunity> opps = r.records();
-            out.printf("%s: %d rows, %d opportunities, %d rows rejected%n", file, r.rowsRead(), opps.size(), r.rejectedRows());
-            if (opps.isEmpty()) {
+        private void summarize(PrintWriter out, TableImportResult r) {
+            OpportunityTable t = r.table();
+            int n = t.size();
+            out.printf("%s: %d rows, %d opportunities, %d rows rejected%n", file, r.rowsRead(), n, r.rejectedRows());
+            if (n == 0) {
                 return;
             }
-            Map<OpportunityStatus, Long> byStatus = new EnumMap<>(OpportunityStatus.class);
-            opps.forEach(o -> byStatus.merge(o.status(), 1L, Long::sum));
-            out.println("status:  " + byStatus.entrySet().stream()
-                    .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue()).collect(Collectors.joining(", ")));
-            out.println("stages:  " + counts(opps.stream().map(Opportunity::stage).toList(), Integer.MAX_VALUE));
-            Map<String, Long> owners = opps.stream().collect(Collectors.groupingBy(Opportunity::ownerId, Collectors.counting()));
-            out.println("owners:  " + owners.size() + " (" + counts(opps.stream().map(Opportunity::ownerId).toList(), 10) + ")");
-            LocalDate firstCreated = opps.stream().map(Opportunity::createdDate).min(Comparator.naturalOrder()).orElseThrow();
-            LocalDate lastCreated = opps.stream().map(Opportunity::createdDate).max(Comparator.naturalOrder()).orElseThrow();
-            out.println("created: " + firstCreated + " .. " + lastCreated);
-            opps.stream().map(Opportunity::closeDate).filter(d -> d != null).min(Comparator.naturalOrder()).ifPresent(min ->
-                    out.println("closing: " + min + " .. " + opps.stream().map(Opportunity::closeDate)
-                            .filter(d -> d != null).max(Comparator.naturalOrder()).orElseThrow()));
-            Map<Currency, Money> totals = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
-            Map<Currency, Long> deals = new LinkedHashMap<>();
-            for (Opportunity o : opps) {
-                totals.merge(o.amount().currency(), o.amount(), Money::plus);
-                deals.merge(o.amount().currency(), 1L, Long::sum);
+            long[] byStatus = new long[OpportunityStatus.values().length];
+            long[] byStage = new long[t.stages().size()];
+            long[] byOwner = new long[t.owners().size()];
+            int firstCreated = Integer.MAX_VALUE;
+            int lastCreated = Integer.MIN_VALUE;
+            int firstClose = Integer.MAX_VALUE;
+            int lastClose = Integer.MIN_VALUE;
+            long[] totals = new long[t.currencies().size()];
+            long[] deals = new long[t.currencies().size()];
+            int[] currencyOrder = new int[t.currencies().size()];
+            int currenciesSeen = 0;
+            long changes = 0;
+            long with = 0;
+            for (int i = 0; i < n; i++) {
+                byStatus[t.status(i).ordinal()]++;
+                byStage[t.stageCode(i)]++;
+                byOwner[t.ownerCode(i)]++;
+                firstCreated = Math.min(firstCreated, t.createdDay(i));
+                lastCreated = Math.max(lastCreated, t.createdDay(i));
+                if (t.closeDay(i) != OpportunityTable.NO_DATE) {
+                    firstClose = Math.min(firstClose, t.closeDay(i));
+                    lastClose = Math.max(lastClose, t.closeDay(i));
+                }
+                int c = t.currencyCode(i);
+                if (deals[c]++ == 0) {
+                    currencyOrder[currenciesSeen++] = c;
+                }
+                totals[c] = Math.addExact(totals[c], t.amountMinor(i));
+                int h = t.historyEnd(i) - t.historyStart(i);
+                changes += h;
+                with += h > 0 ? 1 : 0;
             }
-            out.println("amount:  " + totals.entrySet().stream()
-                    .map(e -> e.getValue() + " (" + deals.get(e.getKey()) + " deals)").collect(Collectors.joining(", ")));
+            StringBuilder status = new StringBuilder();
+            for (OpportunityStatus st : OpportunityStatus.values()) {
+                if (byStatus[st.ordinal()] > 0) {
+                    status.append(status.length() == 0 ? "" : ", ").append(st.name().toLowerCase(Locale.ROOT))
+                            .append(' ').append(byStatus[st.ordinal()]);
+                }
+            }
+            out.println("status:  " + status);
+            out.println("stages:  " + counts(t.stages(), byStage, Integer.MAX_VALUE));
+            out.println("owners:  " + t.owners().size() + " (" + counts(t.owners(), byOwner, 10) + ")");
+            out.println("created: " + LocalDate.ofEpochDay(firstCreated) + " .. " + LocalDate.ofEpochDay(lastCreated));
+            if (firstClose != Integer.MAX_VALUE) {
+                out.println("closing: " + LocalDate.ofEpochDay(firstClose) + " .. " + LocalDate.ofEpochDay(lastClose));
+            }
+            Map<Currency, String> amounts = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
+            for (int k = 0; k < currenciesSeen; k++) {
+                int c = currencyOrder[k];
+                amounts.put(t.currencies().get(c), Money.ofMinor(totals[c], t.currencies().get(c)) + " (" + deals[c] + " deals)");
+            }
+            out.println("amount:  " + String.join(", ", amounts.values()));
             if (history != null) {
-                long changes = opps.stream().mapToLong(o -> o.history().size()).sum();
-                long with = opps.stream().filter(o -> !o.history().isEmpty()).count();
                 out.printf("history: %d stage changes for %d opportunities from %s%n", changes, with, history);
             }
         }
 
-        private static String counts(List<String> values, int limit) {
-            Map<String, Long> c = values.stream().collect(Collectors.groupingBy(v -> v, TreeMap::new, Collectors.counting()));
+        /** The values with a count above zero, most frequent first (ties by value), at most {@code limit}. */
+        private static String counts(List<String> values, long[] count, int limit) {
+            Map<String, Long> c = new TreeMap<>();
+            for (int i = 0; i < count.length; i++) {
+                if (count[i] > 0) {
+                    c.put(values.get(i), count[i]);
+                }
+            }
             String shown = c.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .limit(limit).map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));

@@ -97,7 +97,7 @@ public final class JsonViews {
     /**
      * A pipeline forecast as {@code salesops forecast pipeline --format json} prints it: one object per node,
      * parents before children (group, label, kind, parent, depth, closed, openPipeline, openDeals, openExpected,
-     * notYetCreated, expected, adjustedExpected, commit, bestCase, pipeline, commitForecast, bestCaseForecast,
+     * notYetCreated, runRateBlend, expected, adjustedExpected, commit, bestCase, pipeline, commitForecast, bestCaseForecast,
      * p10, p50, p90, quota, attainment, coverage); amounts are decimal strings, absent values null.
      */
     public static List<Map<String, Object>> pipeline(io.salesops.forecast.pipeline.ForecastReport r) {
@@ -118,6 +118,7 @@ public final class JsonViews {
         m.put("openDeals", n.openDeals());
         m.put("openExpected", CommandSupport.decimal(n.openExpected()));
         m.put("notYetCreated", CommandSupport.decimal(n.notYetCreated()));
+        m.put("runRateBlend", CommandSupport.decimal(n.runRateBlend()));
         m.put("expected", CommandSupport.decimal(n.expected()));
         m.put("adjustedExpected", CommandSupport.decimal(n.adjustedExpected()));
         m.put("commit", CommandSupport.decimal(n.commit()));

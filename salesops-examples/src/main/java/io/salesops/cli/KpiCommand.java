@@ -35,11 +35,23 @@ public final class KpiCommand implements Callable<Integer> {
     @Mixin
     OpportunityFiles files;
 
-    @Option(names = "--from", required = true, paramLabel = "PERIOD", description = "First period of the window, e.g. 2017-Q1.")
+    @Option(names = "--from", paramLabel = "PERIOD", description = "First period of the window, e.g. 2017-Q1 (required without --hygiene).")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "PERIOD", description = "Last period of the window, e.g. 2017-Q4.")
+    @Option(names = "--to", paramLabel = "PERIOD", description = "Last period of the window, e.g. 2017-Q4 (required without --hygiene).")
     String to;
+
+    @Option(names = "--hygiene", description = "Instead of KPIs, the pipeline upkeep report: deals past their close date,"
+            + " stale in their stage, missing fields, likely duplicates, stage regressions; one line per flag.")
+    boolean hygiene;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "With --hygiene: the CRM as it stood at the end of this day"
+            + " (default: the latest date in the file).")
+    java.time.LocalDate asOf;
+
+    @Option(names = "--stale-after", paramLabel = "X", defaultValue = "3",
+            description = "With --hygiene: stale after X times the stage's usual stay (default: ${DEFAULT-VALUE}).")
+    double staleAfter;
 
     @Option(names = "--by", paramLabel = "DIMENSION", description = "Also per owner, team, territory, product, type or attribute.")
     String by;
@@ -54,12 +66,18 @@ public final class KpiCommand implements Callable<Integer> {
     /** Computes and prints the KPIs. @return the exit code */
     @Override
     public Integer call() {
+        if (!hygiene && (from == null || to == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "kpi needs --from and --to (or --hygiene)");
+        }
         return CommandSupport.run(spec, this::kpis);
     }
 
     private int kpis() throws Exception {
-        FiscalCalendar cal = FiscalCalendar.calendarYear();
+        FiscalCalendar cal = files.calendar();
         StageModel model = files.stageModel();
+        if (hygiene) {
+            return hygiene(files.read(model), model);
+        }
         List<Opportunity> opps = files.read(model);
         SalesKpis k = SalesKpis.of(opps).window(cal.parse(from), cal.parse(to)).stages(model);
         if (org != null) {
@@ -67,6 +85,7 @@ public final class KpiCommand implements Callable<Integer> {
             k = k.org(o);
         }
         if (by != null) {
+            files.checkDimensions(opps, org != null, by);
             k = k.by(by);
         }
         KpiReport r = k.run();
@@ -97,6 +116,44 @@ public final class KpiCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "conversion %s -> %s: %d of %d (%s)%n", c.from(), c.to(), c.converted(), c.reached(),
                             Double.isNaN(c.rate()) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * c.rate()));
                 }
+            }
+        }
+        out.flush();
+        return CommandSupport.OK;
+    }
+
+    private int hygiene(List<Opportunity> opps, StageModel model) throws Exception {
+        io.salesops.forecast.kpi.PipelineHygiene h = io.salesops.forecast.kpi.PipelineHygiene.of(opps).staleAfter(staleAfter);
+        if (files.hasStages()) {
+            h = h.stages(model);
+        }
+        if (asOf != null) {
+            h = h.asOf(asOf);
+        }
+        List<io.salesops.forecast.kpi.HygieneFlag> flags = h.run();
+        PrintWriter out = spec.commandLine().getOut();
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (io.salesops.forecast.kpi.HygieneFlag f : flags) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("deal", f.dealId());
+            m.put("owner", f.owner());
+            m.put("rule", f.rule().name().toLowerCase(Locale.ROOT));
+            m.put("detail", f.detail());
+            rows.add(m);
+        }
+        switch (format) {
+            case JSON -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+            case CSV -> {
+                out.println("deal,owner,rule,detail");
+                for (Map<String, Object> m : rows) {
+                    out.println(String.join(",", m.values().stream().map(CommandSupport::csv).toList()));
+                }
+            }
+            default -> {
+                for (Map<String, Object> m : rows) {
+                    out.printf(Locale.ROOT, "%-14s %-12s %-17s %s%n", m.get("deal"), m.get("owner"), m.get("rule"), m.get("detail"));
+                }
+                out.println(rows.size() + " flags");
             }
         }
         out.flush();

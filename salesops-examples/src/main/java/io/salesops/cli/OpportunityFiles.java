@@ -8,6 +8,7 @@ import io.salesops.core.crm.OpportunityStatus;
 import io.salesops.core.crm.Stage;
 import io.salesops.core.crm.StageModel;
 import io.salesops.core.money.Percent;
+import io.salesops.core.period.FiscalCalendar;
 import io.salesops.io.OpportunityCsvReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,6 +37,68 @@ public final class OpportunityFiles {
             description = "Stage model CSV: stage,probability,forecast_category,outcome (default: the built-in B2B model).")
     Path stages;
 
+    @Option(names = "--fiscal-year-start", paramLabel = "MONTH",
+            description = "First month of the fiscal year: a name (february, feb) or number (2); default: january.")
+    String fiscalYearStart;
+
+    /** @return the fiscal calendar of {@code --fiscal-year-start}, else the calendar year */
+    FiscalCalendar calendar() {
+        if (fiscalYearStart == null) {
+            return FiscalCalendar.calendarYear();
+        }
+        String v = fiscalYearStart.strip().toUpperCase(java.util.Locale.ROOT);
+        if (v.matches("[0-9]{1,2}")) {
+            int m = Integer.parseInt(v);
+            if (m >= 1 && m <= 12) {
+                return FiscalCalendar.startingIn(java.time.Month.of(m));
+            }
+        } else {
+            for (java.time.Month m : java.time.Month.values()) {
+                if (v.length() >= 3 && m.name().startsWith(v)) {
+                    return FiscalCalendar.startingIn(m);
+                }
+            }
+        }
+        throw new IllegalArgumentException("--fiscal-year-start " + fiscalYearStart + " is not a month: give a name"
+                + " (february, feb) or a number from 1 to 12");
+    }
+
+    /**
+     * Checks that each {@code --by} dimension is a field some opportunity has (team and territory may come from
+     * the org instead): a misspelt attribute would otherwise put every deal in one "(none)" group.
+     *
+     * @throws IllegalArgumentException naming the dimension and the fields the file has
+     */
+    void checkDimensions(List<Opportunity> opps, boolean withOrg, String... dimensions) {
+        for (String d : dimensions) {
+            String dl = d.strip().toLowerCase(java.util.Locale.ROOT);
+            if (withOrg && (dl.equals("team") || dl.equals("territory"))) {
+                continue;
+            }
+            boolean found = false;
+            java.util.Set<String> fields = new java.util.TreeSet<>(List.of("owner", "product", "type", "account", "stage"));
+            for (Opportunity o : opps) {
+                if (o.field(d).filter(v -> !v.isBlank()).isPresent()) {
+                    found = true;
+                    break;
+                }
+                if (fields.size() < 40) {
+                    fields.addAll(o.attributes().keySet());
+                }
+            }
+            if (!found && !opps.isEmpty()) {
+                throw new IllegalArgumentException("--by " + d + ": no opportunity in " + opportunities + " has a value for it"
+                        + ((dl.equals("team") || dl.equals("territory")) ? " (give --org to take it from the reps)" : "")
+                        + "; fields in the file include " + fields);
+            }
+        }
+    }
+
+    /** @return true if a stage model file was given */
+    boolean hasStages() {
+        return stages != null;
+    }
+
     /** @return the stage model from {@code --stages}, else the default */
     StageModel stageModel() throws IOException {
         return stages == null ? StageModel.defaultModel() : readStages(stages);
@@ -53,12 +116,16 @@ public final class OpportunityFiles {
 
     /**
      * Reads a stage model CSV with header {@code stage,probability,forecast_category,outcome}; probability in
-     * percent ({@code 50} or {@code 50%}); category and outcome may be blank (Pipeline, open).
+     * percent ({@code 50} or {@code 50%}); category and outcome may be blank (Pipeline, open). A probability
+     * column whose values are all at most 1 without a percent sign is an error: it reads as fractions (1 = 100%)
+     * as plausibly as percentages (1 = 1%), and a silent guess would be wrong half the time.
      *
-     * @throws IllegalArgumentException naming the file, line and column of a bad value
+     * @throws IllegalArgumentException naming the file, line and column of a bad value, or both readings of an
+     *                                  ambiguous probability column
      */
     static StageModel readStages(Path file) throws IOException {
         List<Stage> stages = new ArrayList<>();
+        checkPercentages(file, probabilities(file));
         try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(file)) {
             boolean checked = false;
             for (NamedCsvRecord r : csv) {
@@ -95,6 +162,47 @@ public final class OpportunityFiles {
             return StageModel.of(stages);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The probability column's values, or none if a value is not a plain number (the full read reports it). */
+    private static List<String> probabilities(Path file) throws IOException {
+        List<String> raw = new ArrayList<>();
+        try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(file)) {
+            for (NamedCsvRecord r : csv) {
+                String v = r.findField("probability").orElse("").strip();
+                if (!v.matches("[0-9]+(\\.[0-9]+)?%?")) {
+                    return List.of();
+                }
+                raw.add(v);
+            }
+        }
+        return raw;
+    }
+
+    /** Rejects a probability column that reads as fractions as well as it reads as percentages. */
+    private static void checkPercentages(Path file, List<String> raw) {
+        boolean ambiguous = !raw.isEmpty();
+        boolean positive = false;
+        for (String v : raw) {
+            if (v.endsWith("%")) {
+                return;
+            }
+            java.math.BigDecimal d = new java.math.BigDecimal(v);
+            ambiguous &= d.compareTo(java.math.BigDecimal.ONE) <= 0;
+            positive |= d.signum() > 0;
+        }
+        if (ambiguous && positive) {
+            List<String> asPercent = new ArrayList<>();
+            List<String> asFraction = new ArrayList<>();
+            for (String v : raw.subList(0, Math.min(3, raw.size()))) {
+                java.math.BigDecimal d = new java.math.BigDecimal(v);
+                asPercent.add(d.stripTrailingZeros().toPlainString() + "%");
+                asFraction.add(d.movePointRight(2).stripTrailingZeros().toPlainString() + "%");
+            }
+            throw new IllegalArgumentException(file + ", column probability: every value is at most 1 (" + String.join(", ",
+                    raw.subList(0, Math.min(3, raw.size()))) + (raw.size() > 3 ? ", ..." : "") + "), which reads as percentages "
+                    + asPercent + " or as fractions " + asFraction + "; write percentages (100, 50) or with a percent sign (50%)");
         }
     }
 }

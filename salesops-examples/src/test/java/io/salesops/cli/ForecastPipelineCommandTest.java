@@ -89,11 +89,99 @@ class ForecastPipelineCommandTest {
     }
 
     @Test
-    void unknownStage_isExitCodeOneWithAMessageNamingTheOpportunity() throws IOException {
+    void unknownStage_ofAStagesFile_isExitCodeOneWithAMessageNamingTheOpportunity() throws IOException {
         Path opps = write("bad.csv", "id,owner,stage,amount,created_date,close_date\nO-9,ann,Demo,1.00,2026-06-01,2026-08-01\n");
-        Run r = run("forecast", "pipeline", "--opportunities", opps.toString(), "--as-of", "2026-07-15", "--period", "2026-Q3");
+        Path stages = write("stages.csv", "stage,probability,outcome\nProposal,50,open\nWon,100,won\nLost,0,lost\n");
+        Run r = run("forecast", "pipeline", "--opportunities", opps.toString(), "--stages", stages.toString(),
+                "--as-of", "2026-07-15", "--period", "2026-Q3");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("O-9").contains("Demo").doesNotContain("Exception");
+    }
+
+    @Test
+    void ownStageNames_withNoOtherOption_areInferred_andTheForecastRuns() throws IOException {
+        StringBuilder csv = new StringBuilder("id,owner,stage,amount,created_date,close_date\n");
+        for (int i = 0; i < 40; i++) {
+            String owner = i % 2 == 0 ? "ann" : "bob";
+            String created = "2026-0" + (1 + i % 5) + "-1" + (i % 9);
+            csv.append("W-").append(i).append(',').append(owner).append(",Won,").append(100 + i).append(".00,")
+                    .append(created).append(',').append("2026-0" + (2 + i % 5) + "-0" + (1 + i % 9)).append('\n');
+            csv.append("L-").append(i).append(',').append(owner).append(",Lost,").append(90 + i).append(".00,")
+                    .append(created).append(',').append("2026-0" + (2 + i % 5) + "-2" + (i % 9)).append('\n');
+        }
+        csv.append("O-1,ann,Engaging,500.00,2026-06-20,\nO-2,bob,Prospecting,700.00,2025-07-01,\n");
+        Path opps = write("own-stages.csv", csv.toString());
+        Run r = run("forecast", "pipeline", "--opportunities", opps.toString(), "--as-of", "2026-07-01", "--period", "2026-Q3",
+                "--by", "owner", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode nodes = new ObjectMapper().readTree(r.out());
+        assertThat(nodes.get(0).get("group").asText()).isEqualTo("Total");
+        assertThat(nodes.get(0).has("expected")).isTrue();
+        assertThat(nodes.get(0).has("runRateBlend")).isTrue();
+        Run t = run("forecast", "pipeline", "--opportunities", opps.toString(), "--as-of", "2026-07-01", "--period", "2026-Q3");
+        assertThat(t.out()).contains("# stages inferred from the data").contains("Engaging").contains("# method auto");
+    }
+
+    @Test
+    void aBadDealBeyondTheFirstChunk_onTwoThreads_isExitCodeOne() throws IOException {
+        StringBuilder csv = new StringBuilder("id,owner,stage,amount,created_date,close_date,status\n");
+        for (int i = 0; i < 70_000; i++) {
+            csv.append("O-").append(i).append(",ann,Proposal,10.00,2026-06-01,2026-08-10,open\n");
+        }
+        csv.append("O-LAST,zoe,Proposal,10.00,2026-06-01,2026-08-10,open\n");
+        Path opps = write("big.csv", csv.toString());
+        Path org = write("org.csv", "rep,name,manager\nm1,Max,\nann,Ann,m1\n");
+        Run r = run("forecast", "pipeline", "--opportunities", opps.toString(), "--org", org.toString(), "--by", "owner",
+                "--as-of", "2026-07-15", "--period", "2026-Q3", "--threads", "2", "--method", "stage_weighted");
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("O-LAST").contains("zoe").doesNotContain("Exception");
+    }
+
+    @Test
+    void unknownByAttribute_isExitCodeOneNamingIt_notOneNoneGroup() throws IOException {
+        Run r = run("forecast", "pipeline", "--opportunities", opportunities().toString(), "--as-of", "2026-07-15",
+                "--period", "2026-Q3", "--by", "regoin");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("--by regoin").contains("owner");
+        Run k = run("kpi", "--opportunities", opportunities().toString(), "--from", "2026-Q3", "--to", "2026-Q3", "--by", "regoin");
+        assertThat(k.code()).isEqualTo(1);
+        assertThat(k.err()).contains("--by regoin");
+    }
+
+    @Test
+    void kpiHygiene_listsEachFlagWithTheDealAndTheRule() throws IOException {
+        Run r = run("kpi", "--hygiene", "--opportunities", opportunities().toString(), "--as-of", "2026-08-15", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode flags = new ObjectMapper().readTree(r.out());
+        // O-1 (close date 2026-08-10) and O-3 (2026-07-20) have passed their close dates on 2026-08-15
+        assertThat(flags.findValuesAsText("deal")).contains("O-1", "O-3");
+        assertThat(flags.findValuesAsText("rule")).contains("past_close_date", "missing_field");
+        assertThat(run("kpi", "--opportunities", opportunities().toString()).code()).isEqualTo(2);
+    }
+
+    @Test
+    void fiscalYearStart_shiftsThePeriods() throws IOException {
+        // with a year starting in February (named for the year it ends in), FY2027-Q2 is May to July 2026:
+        // W-1 (won 2026-07-02) is in it
+        Run r = run("forecast", "pipeline", "--opportunities", opportunities().toString(), "--as-of", "2026-07-15",
+                "--period", "2027-Q2", "--fiscal-year-start", "feb", "--timing", "close_date", "--no-new-business",
+                "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).get(0).get("closed").asText()).isEqualTo("400.00");
+        Run bad = run("forecast", "pipeline", "--opportunities", opportunities().toString(), "--as-of", "2026-07-15",
+                "--period", "2026-Q2", "--fiscal-year-start", "13");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("--fiscal-year-start 13");
+    }
+
+    @Test
+    void stagesFile_withEveryProbabilityAtMostOne_isAnErrorNamingBothReadings() throws IOException {
+        Path stages = write("fractions.csv", "stage,probability,outcome\nProposal,0.5,open\nNegotiation,1,open\nWon,1,won\nLost,0,lost\n");
+        Run r = run("forecast", "pipeline", "--opportunities", opportunities().toString(), "--stages", stages.toString(),
+                "--as-of", "2026-07-15", "--period", "2026-Q3");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("fractions.csv").contains("[0.5%, 1%, 1%]").contains("[50%, 100%, 100%]")
+                .doesNotContain("Exception");
     }
 
     @Test

@@ -81,4 +81,14 @@ class ReadmeQuickStartTest {
         // 28 AEs carry a 2026-Q1 quota (the demo's attainment section lists them): the default payees.
         assertThat(out).contains("28 statements for 2026-Q1");
     }
+
+    @Test
+    void readmeTestkitExample_isAePayProperties_lineForLine() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        Matcher m = Pattern.compile("## Property tests of your own.*?```java\\R(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(m.find()).as("README.md has a testkit section with a java block").isTrue();
+        String source = Files.readString(ROOT.resolve(
+                "salesops-testkit/src/test/java/io/salesops/testkit/AePayProperties.java"));
+        assertThat(m.group(1)).isEqualTo(source.replaceFirst("^package io\\.salesops\\.testkit;\\R\\R", ""));
+    }
 }

@@ -268,6 +268,29 @@ final class Cells {
         return n == 0 ? Map.of() : Map.ofEntries(java.util.Arrays.copyOf(found, n));
     }
 
+    /** @return the number of columns no field claims (attributes) */
+    int attributeCount() {
+        return header.attributeIndexes.length;
+    }
+
+    /** @return the header name of attribute column {@code k} */
+    String attributeName(int k) {
+        return header.attributeNames[k];
+    }
+
+    /** @return the stripped, pooled value of attribute column {@code k}, or null if blank */
+    String attribute(int k) {
+        int i = header.attributeIndexes[k];
+        if (!locate(i)) {
+            return null;
+        }
+        StringPool p = pools[i];
+        if (p == null) {
+            p = pools[i] = new StringPool();
+        }
+        return p.get(row.data, start, end);
+    }
+
     /** Records a problem with the cell, quoting its value. */
     void problem(Col c, String message) {
         String value = c.present() && c.index < row.size() ? row.raw(c.index).strip() : null;

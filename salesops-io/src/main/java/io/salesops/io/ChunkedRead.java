@@ -152,6 +152,7 @@ final class ChunkedRead {
         problems.sort(Comparator.comparingLong(ImportProblem::line));
         out.problems.addAll(problems);
         out.rowsRead += tail.rowsRead;
+        out.converters.addAll(tail.converters);
         return out;
     }
 

@@ -64,6 +64,8 @@ final class CsvImport {
         final List<ImportProblem> problems = new ArrayList<>();
         int rowsRead;
         Header header;
+        /** The converters bound, one per file or chunk, in file order: a columnar converter holds its rows. */
+        final List<Converter<T>> converters = new ArrayList<>();
 
         void add(T record, long line) {
             if (records.size() == lines.length) {
@@ -165,6 +167,7 @@ final class CsvImport {
             out.header = header;
             cells = new Cells(file, s, header);
             converter = binder.bind(header);
+            out.converters.add(converter);
             keyCol = unique == null ? null : header.col(unique.field());
         }
 

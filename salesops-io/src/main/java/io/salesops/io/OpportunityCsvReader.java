@@ -3,6 +3,7 @@ package io.salesops.io;
 import io.salesops.core.crm.ForecastCategory;
 import io.salesops.core.crm.Opportunity;
 import io.salesops.core.crm.OpportunityStatus;
+import io.salesops.core.crm.OpportunityTableBuilder;
 import io.salesops.core.crm.Stage;
 import io.salesops.core.crm.StageChange;
 import io.salesops.core.crm.StageModel;
@@ -130,6 +131,40 @@ public final class OpportunityCsvReader {
         return read(CsvImport.Input.of(opportunities, name), CsvImport.Input.of(history, historyName)).result();
     }
 
+    /**
+     * Reads opportunities straight into columns, with every problem exactly as {@link #read(Path)} finds it;
+     * memory grows with the columns, not with an object per row. With {@link Builder#parallel(boolean)} a large
+     * file is parsed in chunks on two threads, with the same result.
+     *
+     * @return the valid rows as a table and, in lenient mode, the problems found
+     * @throws CsvImportException if the header lacks required columns, or in strict mode at the first bad row
+     * @throws IOException        if the file cannot be read
+     */
+    public TableImportResult readTable(Path opportunities) throws IOException {
+        return new ColumnarOpportunities(this, settings, stageModel).read(CsvImport.Input.of(opportunities), null);
+    }
+
+    /**
+     * Reads opportunities straight into columns and attaches their stage history from a second file.
+     *
+     * @throws CsvImportException if a header lacks required columns, or in strict mode at the first bad row
+     * @throws IOException        if a file cannot be read
+     */
+    public TableImportResult readTable(Path opportunities, Path history) throws IOException {
+        return new ColumnarOpportunities(this, settings, stageModel).read(CsvImport.Input.of(opportunities),
+                CsvImport.Input.of(Objects.requireNonNull(history, "history")));
+    }
+
+    /**
+     * Reads opportunities from CSV text straight into columns; {@code name} stands for the file in problems.
+     *
+     * @throws CsvImportException if the header lacks required columns, or in strict mode at the first bad row
+     * @throws IOException        if the reader fails
+     */
+    public TableImportResult readTable(Reader opportunities, String name) throws IOException {
+        return new ColumnarOpportunities(this, settings, stageModel).read(CsvImport.Input.of(opportunities, name), null);
+    }
+
     private CsvImport.Outcome<Opportunity> read(CsvImport.Input in, CsvImport.Input historyIn) throws IOException {
         CsvImport.Outcome<Opportunity> out = CsvImport.read(in, settings, FIELDS, h -> new Converter(h, settings, stageModel),
                 UNIQUE);
@@ -144,8 +179,23 @@ public final class OpportunityCsvReader {
         for (int i = 0; i < out.records.size(); i++) {
             byId.put(out.records.get(i).id(), i);
         }
-        CsvImport.Outcome<Change> changes = CsvImport.read(historyIn, historySettings, HISTORY_FIELDS,
-                h -> new HistoryConverter(h, out, byId, in(out)), null);
+        CsvImport.Outcome<Change> changes = readChanges(historyIn, in(out), new HistoryTargets() {
+            @Override
+            public int index(String id) {
+                Integer i = byId.get(id);
+                return i == null ? -1 : i;
+            }
+
+            @Override
+            public Currency currency(int index) {
+                return out.records.get(index).amount().currency();
+            }
+
+            @Override
+            public LocalDate created(int index) {
+                return out.records.get(index).createdDate();
+            }
+        });
         out.problems.addAll(changes.problems);
         Map<Integer, List<StageChange>> grouped = new HashMap<>();
         for (Change c : changes.records) {
@@ -159,12 +209,29 @@ public final class OpportunityCsvReader {
         });
     }
 
+    /** Reads a stage-history file against the opportunities {@code targets} finds by id. */
+    CsvImport.Outcome<Change> readChanges(CsvImport.Input historyIn, String oppFile, HistoryTargets targets)
+            throws IOException {
+        return CsvImport.read(historyIn, historySettings, HISTORY_FIELDS, h -> new HistoryConverter(h, targets, oppFile),
+                null);
+    }
+
+    /** The opportunities a history file refers to, by index. */
+    interface HistoryTargets {
+        /** @return the index of the valid opportunity with this id, or -1 */
+        int index(String id);
+
+        Currency currency(int index);
+
+        LocalDate created(int index);
+    }
+
     private static String in(CsvImport.Outcome<?> out) {
         return out.header.file;
     }
 
     /** A history row, with the index of its opportunity among the records. */
-    private record Change(int index, StageChange change) {
+    record Change(int index, StageChange change) {
     }
 
     static final class Converter implements CsvImport.Converter<Opportunity> {
@@ -194,24 +261,58 @@ public final class OpportunityCsvReader {
             this.model = model;
         }
 
-        @Override
-        public Opportunity convert(Cells c) {
-            String idV = c.required(id);
-            String ownerV = c.requiredPooled(owner);
-            String stageV = c.requiredPooled(stage);
-            Currency cur = c.currency(currency, defaultCurrency);
-            long minor = cur == null ? Cells.NO_AMOUNT : c.minor(amount, cur, true);
-            LocalDate createdV = c.date(created, true);
-            LocalDate closeV = c.date(close, false);
-            OpportunityStatus statusV = status(c, stageV);
-            ForecastCategory fc = c.parse(category, OpportunityCsvReader::category);
+        // The last row decoded, for convert and for the columnar reader, which writes them straight into columns.
+        String idV;
+        String ownerV;
+        String stageV;
+        Currency cur;
+        long minor;
+        LocalDate createdV;
+        LocalDate closeV;
+        OpportunityStatus statusV;
+        ForecastCategory fc;
+
+        /** @return the column of the id, where a repeated id is reported */
+        Col idColumn() {
+            return id;
+        }
+
+        /** Decodes a row's cells into the fields above; @return false if the row has problems */
+        boolean decode(Cells c) {
+            idV = c.required(id);
+            ownerV = c.requiredPooled(owner);
+            stageV = c.requiredPooled(stage);
+            cur = c.currency(currency, defaultCurrency);
+            minor = cur == null ? Cells.NO_AMOUNT : c.minor(amount, cur, true);
+            createdV = c.date(created, true);
+            closeV = c.date(close, false);
+            statusV = status(c, stageV);
+            fc = c.parse(category, OpportunityCsvReader::category);
             if (statusV != null && statusV.isClosed() && closeV == null && !c.failed(close)) {
                 c.problem(close, "a " + statusV.name().toLowerCase(Locale.ROOT) + " deal needs a close date");
             }
             if (closeV != null && createdV != null && closeV.isBefore(createdV)) {
                 c.problem(close, "close date " + closeV + " is before the created date " + createdV);
             }
-            if (c.hasProblems()) {
+            return !c.hasProblems();
+        }
+
+        /** Appends the row just decoded to {@code table}; @return its row index */
+        int addTo(Cells c, OpportunityTableBuilder table) {
+            int row = table.addRow(idV, c.text(name), c.pooled(account), ownerV, stageV, minor, cur, createdV, closeV,
+                    statusV, fc, c.pooled(product), c.pooled(type));
+            for (int k = 0; k < c.attributeCount(); k++) {
+                String v = c.attribute(k);
+                if (v != null) {
+                    table.attribute(row, c.attributeName(k), v);
+                }
+            }
+            return row;
+        }
+
+        @Override
+        public Opportunity convert(Cells c) {
+            if (!decode(c)) {
                 return null;
             }
             return new Opportunity(idV, c.text(name), c.pooled(account), ownerV, stageV, Money.ofMinor(minor, cur),
@@ -286,18 +387,16 @@ public final class OpportunityCsvReader {
 
     private static final class HistoryConverter implements CsvImport.Converter<Change> {
         private final Col oppId, date, stage, amount, close;
-        private final CsvImport.Outcome<Opportunity> opps;
-        private final Map<String, Integer> byId;
+        private final HistoryTargets targets;
         private final String oppFile;
 
-        HistoryConverter(Header h, CsvImport.Outcome<Opportunity> opps, Map<String, Integer> byId, String oppFile) {
+        HistoryConverter(Header h, HistoryTargets targets, String oppFile) {
             oppId = h.col("opportunity_id");
             date = h.col("date");
             stage = h.col("stage");
             amount = h.col("amount");
             close = h.col("close_date");
-            this.opps = opps;
-            this.byId = byId;
+            this.targets = targets;
             this.oppFile = oppFile;
         }
 
@@ -307,19 +406,19 @@ public final class OpportunityCsvReader {
             LocalDate d = c.date(date, true);
             String s = c.requiredPooled(stage);
             LocalDate closeV = c.date(close, false);
-            Integer index = id == null ? null : byId.get(id);
-            if (id != null && index == null) {
+            int index = id == null ? -1 : targets.index(id);
+            if (id != null && index < 0) {
                 c.problem(oppId, "opportunity \"" + id + "\" is not among the valid opportunities of " + oppFile);
                 return null;
             }
-            Opportunity o = index == null ? null : opps.records.get(index);
             Money a = null;
-            if (o != null) {
-                long minor = c.minor(amount, o.amount().currency(), false);
-                a = minor == Cells.NO_AMOUNT ? null : Money.ofMinor(minor, o.amount().currency());
-                if (d != null && d.isBefore(o.createdDate())) {
-                    c.problem(date, "stage change on " + d + " is before opportunity " + id + " was created on "
-                            + o.createdDate());
+            if (index >= 0) {
+                Currency cur = targets.currency(index);
+                long minor = c.minor(amount, cur, false);
+                a = minor == Cells.NO_AMOUNT ? null : Money.ofMinor(minor, cur);
+                LocalDate created = targets.created(index);
+                if (d != null && d.isBefore(created)) {
+                    c.problem(date, "stage change on " + d + " is before opportunity " + id + " was created on " + created);
                 }
             }
             if (c.hasProblems()) {

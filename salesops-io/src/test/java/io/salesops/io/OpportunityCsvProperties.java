@@ -89,6 +89,64 @@ class OpportunityCsvProperties {
         }
     }
 
+    @Property(tries = 150)
+    void columnarRead_isExactlyTheObjectRead(
+            @ForAll("opportunities") @Size(min = 1, max = 40) List<Opportunity> opps,
+            @ForAll("mutations") @Size(max = 10) List<Tuple.Tuple3<Integer, Integer, String>> mutations,
+            @ForAll @IntRange(max = 5) int repeatedIds, @ForAll LineDelimiter newline, @ForAll boolean strict,
+            @ForAll boolean parallel, @ForAll("mutations") @Size(max = 6) List<Tuple.Tuple3<Integer, Integer, String>> historyMutations)
+            throws IOException {
+        List<String[]> rows = table(opps, false);
+        for (Tuple.Tuple3<Integer, Integer, String> m : mutations) {
+            rows.get(m.get1() % opps.size())[m.get2()] = m.get3();
+        }
+        for (int i = 0; i < repeatedIds; i++) {
+            rows.get((i * 7 + 3) % rows.size())[0] = rows.get((i * 5) % rows.size())[0];
+        }
+        // a stage history: two changes per deal, out of date order, some rows broken
+        List<String[]> history = new ArrayList<>();
+        history.add(new String[] {"opportunity_id", "date", "stage", "amount", "close_date"});
+        for (int i = 0; i < rows.size(); i++) {
+            Opportunity o = opps.get(i);
+            history.add(new String[] {rows.get(i)[0], o.createdDate().plusDays(9).toString(), "Proposal", "10.00", ""});
+            history.add(new String[] {rows.get(i)[0], o.createdDate().toString(), "Prospecting", "", o.createdDate().plusDays(30).toString()});
+        }
+        for (Tuple.Tuple3<Integer, Integer, String> m : historyMutations) {
+            history.get(1 + m.get1() % (history.size() - 1))[m.get2() % 5] = m.get3();
+        }
+        Path file = Files.createTempFile("columnar", ".csv");
+        Path historyFile = Files.createTempFile("columnar-history", ".csv");
+        try {
+            Files.writeString(file, write(rows, false, newline));
+            Files.writeString(historyFile, write(history, false, newline));
+            OpportunityCsvReader.Builder b = OpportunityCsvReader.builder().parallelMinBytes(0).parallel(parallel);
+            if (!strict) {
+                b.lenient();
+            }
+            OpportunityCsvReader reader = b.build();
+            for (Path h : new Path[] {null, historyFile}) {
+                Object objects;
+                try {
+                    ImportResult<Opportunity> r = h == null ? reader.read(file) : reader.read(file, h);
+                    objects = List.of(r.records(), r.problems(), r.rowsRead());
+                } catch (CsvImportException e) {
+                    objects = e.importProblems();
+                }
+                Object columns;
+                try {
+                    TableImportResult r = h == null ? reader.readTable(file) : reader.readTable(file, h);
+                    columns = List.of(r.table().asList(), r.problems(), r.rowsRead());
+                } catch (CsvImportException e) {
+                    columns = e.importProblems();
+                }
+                assertThat(columns).isEqualTo(objects);
+            }
+        } finally {
+            Files.delete(file);
+            Files.delete(historyFile);
+        }
+    }
+
     private static Object outcome(OpportunityCsvReader reader, Path file) throws IOException {
         try {
             return reader.read(file);

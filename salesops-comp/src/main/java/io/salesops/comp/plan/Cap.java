@@ -44,6 +44,21 @@ public record Cap(Scope scope, Money limit) {
         return new Cap(Scope.PER_YEAR, Money.parse(money));
     }
 
+    /** @param limit the most paid per deal, not null @return a cap per deal */
+    public static Cap perDeal(Money limit) {
+        return new Cap(Scope.PER_DEAL, limit);
+    }
+
+    /** @param limit the most paid per period, not null @return a cap per period */
+    public static Cap perPeriod(Money limit) {
+        return new Cap(Scope.PER_PERIOD, limit);
+    }
+
+    /** @param limit the most paid per fiscal year, not null @return a cap per fiscal year */
+    public static Cap perYear(Money limit) {
+        return new Cap(Scope.PER_YEAR, limit);
+    }
+
     /** @return e.g. {@code "cap per period USD 10,000.00"} */
     public String describe() {
         return "cap per " + switch (scope) {

@@ -96,7 +96,7 @@ class LedgerCrashTest {
 
         SplittableRandom rnd = new SplittableRandom(20261129);
         List<String> outcomes = new ArrayList<>();
-        for (int run = 0; run < 6; run++) {
+        for (int run = 0; run < 4; run++) {
             Path dir = root.resolve("run-" + run);
             copy(january, dir);
             Process child = start(dir);

@@ -67,30 +67,31 @@ public final class OpportunityTable {
     final long[] historyAmount;
     final int[] historyClose;
 
-    OpportunityTable(OpportunityTableBuilder b) {
+    /** @param copy false to take the builder's arrays as they are (they may be longer than the rows) */
+    OpportunityTable(OpportunityTableBuilder b, boolean copy) {
         this.size = b.size;
-        this.ids = b.ids.copy();
-        this.names = b.names.copy();
+        this.ids = copy ? b.ids.copy() : b.ids;
+        this.names = copy ? b.names.copy() : b.names;
         this.accounts = b.accounts.values().toArray(String[]::new);
-        this.account = java.util.Arrays.copyOf(b.account, size);
+        this.account = copy ? java.util.Arrays.copyOf(b.account, size) : b.account;
         this.owners = b.owners.values().toArray(String[]::new);
-        this.owner = java.util.Arrays.copyOf(b.owner, size);
+        this.owner = copy ? java.util.Arrays.copyOf(b.owner, size) : b.owner;
         this.ownerList = List.of(owners);
         this.stages = b.stages.values().toArray(String[]::new);
-        this.stage = java.util.Arrays.copyOf(b.stage, size);
+        this.stage = copy ? java.util.Arrays.copyOf(b.stage, size) : b.stage;
         this.stageList = List.of(stages);
-        this.amount = java.util.Arrays.copyOf(b.amount, size);
+        this.amount = copy ? java.util.Arrays.copyOf(b.amount, size) : b.amount;
         this.currencies = b.currencyList.toArray(Currency[]::new);
-        this.currency = java.util.Arrays.copyOf(b.currency, size);
+        this.currency = copy ? java.util.Arrays.copyOf(b.currency, size) : b.currency;
         this.currencyList = List.of(currencies);
-        this.created = java.util.Arrays.copyOf(b.created, size);
-        this.close = java.util.Arrays.copyOf(b.close, size);
-        this.status = java.util.Arrays.copyOf(b.status, size);
-        this.category = java.util.Arrays.copyOf(b.category, size);
+        this.created = copy ? java.util.Arrays.copyOf(b.created, size) : b.created;
+        this.close = copy ? java.util.Arrays.copyOf(b.close, size) : b.close;
+        this.status = copy ? java.util.Arrays.copyOf(b.status, size) : b.status;
+        this.category = copy ? java.util.Arrays.copyOf(b.category, size) : b.category;
         this.products = b.products.values().toArray(String[]::new);
-        this.product = java.util.Arrays.copyOf(b.product, size);
+        this.product = copy ? java.util.Arrays.copyOf(b.product, size) : b.product;
         this.types = b.types.values().toArray(String[]::new);
-        this.type = java.util.Arrays.copyOf(b.type, size);
+        this.type = copy ? java.util.Arrays.copyOf(b.type, size) : b.type;
         Map<String, int[]> attrs = new LinkedHashMap<>();
         Map<String, String[]> attrValues = new LinkedHashMap<>();
         b.attributes.forEach((k, col) -> {
@@ -146,16 +147,19 @@ public final class OpportunityTable {
 
     /** @return the account of a row, or null */
     public String accountId(int row) {
+        check(row);
         return account[row] < 0 ? null : accounts[account[row]];
     }
 
     /** @return the owner's code, an index into {@link #owners()} */
     public int ownerCode(int row) {
+        check(row);
         return owner[row];
     }
 
     /** @return the owner of a row */
     public String ownerId(int row) {
+        check(row);
         return owners[owner[row]];
     }
 
@@ -166,6 +170,7 @@ public final class OpportunityTable {
 
     /** @return the current stage's code, an index into {@link #stages()} */
     public int stageCode(int row) {
+        check(row);
         return stage[row];
     }
 
@@ -176,16 +181,19 @@ public final class OpportunityTable {
 
     /** @return the amount in minor units of {@link #currency(int)} */
     public long amountMinor(int row) {
+        check(row);
         return amount[row];
     }
 
     /** @return the currency's code, an index into {@link #currencies()} */
     public int currencyCode(int row) {
+        check(row);
         return currency[row];
     }
 
     /** @return the currency of a row's amounts */
     public Currency currency(int row) {
+        check(row);
         return currencies[currency[row]];
     }
 
@@ -196,31 +204,37 @@ public final class OpportunityTable {
 
     /** @return the created date as an epoch day */
     public int createdDay(int row) {
+        check(row);
         return created[row];
     }
 
     /** @return the close date as an epoch day, or {@link #NO_DATE} */
     public int closeDay(int row) {
+        check(row);
         return close[row];
     }
 
     /** @return the status */
     public OpportunityStatus status(int row) {
+        check(row);
         return STATUSES[status[row]];
     }
 
     /** @return the forecast category set on the deal, or null */
     public ForecastCategory forecastCategory(int row) {
+        check(row);
         return category[row] < 0 ? null : CATEGORIES[category[row]];
     }
 
     /** @return the product, or null */
     public String product(int row) {
+        check(row);
         return product[row] < 0 ? null : products[product[row]];
     }
 
     /** @return the deal type, or null */
     public String type(int row) {
+        check(row);
         return type[row] < 0 ? null : types[type[row]];
     }
 
@@ -231,6 +245,7 @@ public final class OpportunityTable {
 
     /** @return the value of an attribute on a row, or null if absent */
     public String attribute(int row, String name) {
+        check(row);
         int[] codes = attributes.get(name);
         if (codes == null || codes[row] < 0) {
             return null;
@@ -240,11 +255,13 @@ public final class OpportunityTable {
 
     /** @return the index of a row's first stage change */
     public int historyStart(int row) {
+        check(row);
         return historyStart[row];
     }
 
     /** @return one past the index of a row's last stage change */
     public int historyEnd(int row) {
+        check(row);
         return historyStart[row + 1];
     }
 

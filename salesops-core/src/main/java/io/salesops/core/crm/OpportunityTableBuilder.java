@@ -19,8 +19,8 @@ import java.util.Objects;
 public final class OpportunityTableBuilder {
 
     int size;
-    final TextColumn ids = new TextColumn();
-    final TextColumn names = new TextColumn();
+    TextColumn ids = new TextColumn();
+    TextColumn names = new TextColumn();
     final Dictionary accounts = new Dictionary();
     final Dictionary owners = new Dictionary();
     final Dictionary stages = new Dictionary();
@@ -40,6 +40,9 @@ public final class OpportunityTableBuilder {
     int[] product = new int[64];
     int[] type = new int[64];
     final Map<String, AttributeColumn> attributes = new LinkedHashMap<>();
+    /** Open addressing over row + 1 (0: empty slot) by id hash, and each row's id hash: {@link #rowOf}. */
+    private int[] idSlots = new int[128];
+    private int[] idHash = new int[64];
     private int changes;
     private int[] changeRow = new int[16];
     private int[] changeDay = new int[16];
@@ -102,18 +105,13 @@ public final class OpportunityTableBuilder {
             grow(Math.max(64, r + (r >> 1)));
         }
         ids.add(id);
+        indexId(r, id.hashCode());
         names.add(name == null || name.isBlank() ? "" : name);
         this.account[r] = accounts.code(accountId);
         this.owner[r] = owners.code(ownerId);
         this.stage[r] = stages.code(stage);
         this.amount[r] = amountMinor;
-        Short cc = currencyCodes.get(currency);
-        if (cc == null) {
-            cc = (short) currencyList.size();
-            currencyCodes.put(currency, cc);
-            currencyList.add(currency);
-        }
-        this.currency[r] = cc;
+        this.currency[r] = currencyCode(currency);
         this.created[r] = (int) createdDate.toEpochDay();
         this.close[r] = closeDate == null ? OpportunityTable.NO_DATE : (int) closeDate.toEpochDay();
         this.status[r] = (byte) status.ordinal();
@@ -122,6 +120,61 @@ public final class OpportunityTableBuilder {
         this.type[r] = types.code(type);
         size = r + 1;
         return r;
+    }
+
+    /**
+     * The first row added with this id, as a reader finds repeated ids without keeping a string per row.
+     *
+     * @return the row index, or -1 if no row has the id
+     */
+    public int rowOf(String id) {
+        int h = id.hashCode();
+        int mask = idSlots.length - 1;
+        for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+            int r = idSlots[slot] - 1;
+            if (r < 0) {
+                return -1;
+            }
+            if (idHash[r] == h && ids.equals(r, id)) {
+                return r;
+            }
+        }
+    }
+
+    private void indexId(int row, int h) {
+        if (row == idHash.length) {
+            idHash = Arrays.copyOf(idHash, row + (row >> 1));
+        }
+        idHash[row] = h;
+        if ((row + 1) * 2 > idSlots.length) {
+            int[] slots = new int[idSlots.length * 2];
+            int mask = slots.length - 1;
+            for (int r = 0; r < row; r++) {
+                insert(slots, mask, r);
+            }
+            idSlots = slots;
+        }
+        insert(idSlots, idSlots.length - 1, row);
+    }
+
+    /** Keeps the first row of an id, so {@link #rowOf} finds it: a later repeat is not indexed. */
+    private void insert(int[] slots, int mask, int row) {
+        int h = idHash[row];
+        for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+            int r = slots[slot] - 1;
+            if (r < 0) {
+                slots[slot] = row + 1;
+                return;
+            }
+            if (idHash[r] == h && ids.equalRows(r, row)) {
+                return;
+            }
+        }
+    }
+
+    private static int mix(int h) {
+        int m = h * 0x9E3779B9;
+        return m ^ (m >>> 16);
     }
 
     private void grow(int cap) {
@@ -201,46 +254,91 @@ public final class OpportunityTableBuilder {
     }
 
     /**
-     * Keeps only the rows {@code keep} marks, in order, as when a reader drops rows found to be repeats after they
-     * were added. Only before any stage change is added.
+     * Appends the rows of {@code other} that {@code keep} marks, in order, with their attributes, as when a reader
+     * that decoded chunks of a file into builders of their own joins them, leaving out rows found to be repeats
+     * after they were added. Stage changes of {@code other} are not copied.
      *
-     * @throws IllegalStateException if stage changes were added
+     * @param keep one flag per row of {@code other}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code keep} does not have one flag per row of {@code other}
      */
-    public OpportunityTableBuilder retain(boolean[] keep) {
-        if (changes > 0) {
-            throw new IllegalStateException("rows cannot be dropped once stage changes refer to them");
+    public OpportunityTableBuilder append(OpportunityTableBuilder other, boolean[] keep) {
+        if (keep.length != other.size) {
+            throw new IllegalArgumentException(keep.length + " flags for " + other.size + " rows");
         }
-        ids.retain(keep);
-        names.retain(keep);
-        int w = 0;
-        for (int r = 0; r < size; r++) {
-            if (keep[r]) {
-                account[w] = account[r];
-                owner[w] = owner[r];
-                stage[w] = stage[r];
-                amount[w] = amount[r];
-                currency[w] = currency[r];
-                created[w] = created[r];
-                close[w] = close[r];
-                status[w] = status[r];
-                category[w] = category[r];
-                product[w] = product[r];
-                type[w] = type[r];
-                for (AttributeColumn col : attributes.values()) {
-                    if (r < col.filled) {
-                        col.codes[w] = col.codes[r];
-                    } else if (w < col.filled) {
-                        col.codes[w] = -1;
-                    }
+        int[] accountCodes = recode(other.accounts, accounts);
+        int[] ownerCodes = recode(other.owners, owners);
+        int[] stageCodes = recode(other.stages, stages);
+        int[] productCodes = recode(other.products, products);
+        int[] typeCodes = recode(other.types, types);
+        short[] currencyCodes = new short[other.currencyList.size()];
+        for (int c = 0; c < currencyCodes.length; c++) {
+            currencyCodes[c] = currencyCode(other.currencyList.get(c));
+        }
+        for (int r = 0; r < other.size; r++) {
+            if (!keep[r]) {
+                continue;
+            }
+            int w = size;
+            if (w == owner.length) {
+                grow(Math.max(64, w + (w >> 1)));
+            }
+            ids.addFrom(other.ids, r);
+            indexId(w, other.idHash[r]);
+            names.addFrom(other.names, r);
+            account[w] = other.account[r] < 0 ? -1 : accountCodes[other.account[r]];
+            owner[w] = ownerCodes[other.owner[r]];
+            stage[w] = stageCodes[other.stage[r]];
+            amount[w] = other.amount[r];
+            currency[w] = currencyCodes[other.currency[r]];
+            created[w] = other.created[r];
+            close[w] = other.close[r];
+            status[w] = other.status[r];
+            category[w] = other.category[r];
+            product[w] = other.product[r] < 0 ? -1 : productCodes[other.product[r]];
+            type[w] = other.type[r] < 0 ? -1 : typeCodes[other.type[r]];
+            size = w + 1;
+            for (Map.Entry<String, AttributeColumn> e : other.attributes.entrySet()) {
+                AttributeColumn col = e.getValue();
+                if (r < col.filled && col.codes[r] >= 0) {
+                    attribute(w, e.getKey(), col.values.value(col.codes[r]));
                 }
-                w++;
             }
         }
-        for (AttributeColumn col : attributes.values()) {
-            col.filled = Math.min(col.filled, w);
-        }
-        size = w;
         return this;
+    }
+
+    private static int[] recode(Dictionary from, Dictionary to) {
+        int[] codes = new int[from.size()];
+        for (int c = 0; c < codes.length; c++) {
+            codes[c] = to.code(from.value(c));
+        }
+        return codes;
+    }
+
+    private short currencyCode(Currency c) {
+        Short cc = currencyCodes.get(c);
+        if (cc == null) {
+            if (currencyList.size() == Short.MAX_VALUE) {
+                throw new IllegalStateException("a table holds at most " + Short.MAX_VALUE + " currencies");
+            }
+            cc = (short) currencyList.size();
+            currencyCodes.put(c, cc);
+            currencyList.add(c);
+        }
+        return cc;
+    }
+
+    /** @return the currency of a row added */
+    public Currency currency(int row) {
+        Objects.checkIndex(row, size);
+        return currencyList.get(currency[row]);
+    }
+
+    /** @return the created date of a row added */
+    public LocalDate createdDate(int row) {
+        Objects.checkIndex(row, size);
+        return LocalDate.ofEpochDay(created[row]);
     }
 
     /** The stage history in row order, each row's changes in date order (stable), as CSR arrays. */
@@ -288,6 +386,28 @@ public final class OpportunityTableBuilder {
 
     /** @return an immutable table of the rows added so far; the builder stays usable */
     public OpportunityTable build() {
-        return new OpportunityTable(this);
+        return new OpportunityTable(this, true);
+    }
+
+    /**
+     * Hands the columns to a table without copying them, for a bulk load that needs the builder no more: the
+     * builder is left empty and must not be used again.
+     *
+     * @return an immutable table of the rows added
+     */
+    public OpportunityTable moveToTable() {
+        OpportunityTable t = new OpportunityTable(this, false);
+        size = 0;
+        ids = new TextColumn(); // the table holds the old ones
+        names = new TextColumn();
+        account = owner = stage = created = close = product = type = new int[0];
+        amount = new long[0];
+        currency = new short[0];
+        status = category = new byte[0];
+        attributes.clear();
+        idSlots = new int[128];
+        idHash = new int[64];
+        changes = 0;
+        return t;
     }
 }

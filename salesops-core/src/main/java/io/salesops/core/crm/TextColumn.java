@@ -65,11 +65,20 @@ final class TextColumn {
             return n >= s.length() && get(row).equals(s);
         }
         for (int i = 0; i < n; i++) {
-            if (bytes[start + i] != s.charAt(i)) {
-                return get(row).equals(s);
+            char c = s.charAt(i);
+            if (bytes[start + i] != c) {
+                // two different ASCII characters differ; anything else is decoded to be compared
+                return c >= 0x80 || bytes[start + i] < 0 ? get(row).equals(s) : false;
             }
         }
         return true;
+    }
+
+    /** @return true if rows {@code a} and {@code b} hold the same text */
+    boolean equalRows(int a, int b) {
+        int sa = a == 0 ? 0 : ends[a - 1];
+        int sb = b == 0 ? 0 : ends[b - 1];
+        return Arrays.equals(bytes, sa, ends[a], bytes, sb, ends[b]);
     }
 
     boolean isEmpty(int row) {
@@ -86,25 +95,17 @@ final class TextColumn {
         return c;
     }
 
-    /** Keeps only the rows {@code keep} marks, in order. */
-    void retain(boolean[] keep) {
-        int w = 0;
-        int wb = 0;
-        int start = 0;
-        for (int r = 0; r < size; r++) {
-            int end = ends[r];
-            if (keep[r]) {
-                System.arraycopy(bytes, start, bytes, wb, end - start);
-                wb += end - start;
-                ends[w++] = wb;
-            }
-            start = end;
+    /** Appends row {@code row} of {@code other} as it is stored. */
+    void addFrom(TextColumn other, int row) {
+        if (size == ends.length) {
+            ends = Arrays.copyOf(ends, Math.max(64, size + (size >> 1)));
         }
-        size = w;
-        used = wb;
+        int start = row == 0 ? 0 : other.ends[row - 1];
+        int n = other.ends[row] - start;
+        ensureBytes(n);
+        System.arraycopy(other.bytes, start, bytes, used, n);
+        used += n;
+        ends[size++] = used;
     }
 
-    long bytesUsed() {
-        return (long) bytes.length + 4L * ends.length;
-    }
 }

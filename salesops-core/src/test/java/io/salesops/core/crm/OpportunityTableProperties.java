@@ -100,7 +100,7 @@ class OpportunityTableProperties {
     }
 
     @Property(tries = 100)
-    void retain_keepsExactlyTheMarkedRowsInOrder(@ForAll long seed, @ForAll @IntRange(max = 60) int n) {
+    void append_keepsExactlyTheMarkedRowsInOrder(@ForAll long seed, @ForAll @IntRange(max = 60) int n) {
         List<Opportunity> deals = deals(seed, n).stream().map(o -> o.toBuilder().build()).toList();
         Random r = new Random(seed);
         boolean[] keep = new boolean[n];
@@ -117,6 +117,10 @@ class OpportunityTableProperties {
                 kept.add(noHistory);
             }
         }
-        assertThat(b.retain(keep).build().asList()).isEqualTo(kept);
+        OpportunityTableBuilder joined = OpportunityTable.builder();
+        // a first row of its own, so the dictionaries' codes differ from the appended builder's
+        joined.add(Opportunity.builder("X").owner("zz").stage("Other").amount(Money.ofMinor(1, "GBP"))
+                .created(LocalDate.of(2020, 1, 1)).attribute("segment", "S9").build());
+        assertThat(joined.append(b, keep).build().asList().subList(1, kept.size() + 1)).isEqualTo(kept);
     }
 }

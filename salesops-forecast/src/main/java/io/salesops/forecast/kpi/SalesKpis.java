@@ -152,7 +152,12 @@ public final class SalesKpis {
         return v.filter(s -> !s.isBlank()).orElse("(none)");
     }
 
-    /** Index in the open stages of the furthest stage reached; open.size() for won; -1 if unknown. */
+    /**
+     * Index in the open stages of the furthest stage reached; open.size() for won; -1 if unknown. A lost deal
+     * without history at a closing stage entered the process but left no trace of where it was lost: it counts
+     * as having reached the last open stage, so that it stays in every stage's denominator ("all deals that
+     * entered the stage") instead of vanishing from all of them, which made the last stage convert at 100%.
+     */
     private int reachedStage(Opportunity o, List<Stage> open) {
         if (o.isWon()) {
             return open.size();
@@ -160,7 +165,8 @@ public final class SalesKpis {
         int max = -1;
         List<StageChange> h = o.history();
         if (h.isEmpty()) {
-            return indexOf(open, o.stage());
+            int i = indexOf(open, o.stage());
+            return i >= 0 || !o.isLost() ? i : open.size() - 1;
         }
         for (StageChange c : h) {
             max = Math.max(max, indexOf(open, c.stage()));

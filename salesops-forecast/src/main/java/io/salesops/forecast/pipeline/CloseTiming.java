@@ -20,7 +20,8 @@ import java.util.Optional;
  * close-date situation (close date in the window, later, already passed, none) closed inside that period.
  * The slip rate is shrunk toward the age model, so a situation never seen falls back to it.
  *
- * <p>Both sources only see deals won on or before the as-of date, so slow deals still open then are missing:
+ * <p>The slip model replays only deals with stage history: without it, the close date a deal had on a past day
+ * is unknown. Both sources only see deals won on or before the as-of date, so slow deals still open then are missing:
  * a known, mild optimism the backtest measures. Immutable once learned; thread-safe.
  */
 final class CloseTiming {
@@ -92,7 +93,9 @@ final class CloseTiming {
             LocalDate windowStart = max(snapshot.plusDays(1), past.start());
             for (Opportunity o : history) {
                 if (!o.isWon() || o.closeDate().isAfter(asOf) || !o.closeDate().isAfter(snapshot)
-                        || o.createdDate().isAfter(snapshot)) {
+                        || o.createdDate().isAfter(snapshot) || o.history().isEmpty()) {
+                    // without history the close date the deal had on the snapshot day is unknown: its final
+                    // close date would be hindsight, and "no close date" a situation it was never in
                     continue;
                 }
                 Optional<Opportunity> snap = o.asOf(snapshot);

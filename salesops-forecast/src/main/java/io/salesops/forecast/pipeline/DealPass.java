@@ -134,7 +134,7 @@ final class DealPass {
                 bound[chunk] = n;
             });
         }
-        runAll(counts, chunks);
+        ParallelTasks.runAll(counts, threads, "salesops-forecast");
         int[] from = new int[chunks];
         int cap = 0;
         for (int c = 0; c < chunks; c++) {
@@ -164,7 +164,7 @@ final class DealPass {
                 parts[chunk] = p;
             });
         }
-        runAll(tasks, chunks);
+        ParallelTasks.runAll(tasks, threads, "salesops-forecast");
         for (RuntimeException e : failures) {
             if (e != null) {
                 throw e; // the first failure in input order, as a sequential pass would report it
@@ -196,36 +196,6 @@ final class DealPass {
             return false;
         }
         return !(deals.status(r).isClosed() && deals.closeDay(r) <= asOfDay);
-    }
-
-    /** Runs the tasks on up to {@code threads} threads, or here with one. */
-    private void runAll(List<Runnable> tasks, int chunks) {
-        if (threads <= 1) {
-            tasks.forEach(Runnable::run);
-            return;
-        }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.min(threads, chunks), r -> {
-                    Thread t = new Thread(r, "salesops-forecast");
-                    t.setDaemon(true);
-                    return t;
-                });
-        try {
-            List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
-            for (Runnable t : tasks) {
-                fs.add(pool.submit(t));
-            }
-            for (java.util.concurrent.Future<?> fu : fs) {
-                fu.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("forecast interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("forecast failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private void process(int r, Result p, Snapshot snap) {

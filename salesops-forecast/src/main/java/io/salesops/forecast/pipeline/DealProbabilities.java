@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * The per-deal probabilities of one forecast: P(win) of an open deal as it stood on the as-of day (the stage
- * model's fixed rate, a learned rate, or the overall win rate for a deal at an unknown stage) and P(it closes in
+ * model's fixed rate, a learned rate, the overall win rate for a deal at an unknown stage, or the time-to-event
+ * model's P(won inside the period), which holds the timing too) and P(it closes in
  * the period | it wins) (from its close date, or learned timing). This is the one place a forecast asks "how
  * likely is this deal": a new model plugs in here, and the deal pass and roll-up stay as they are.
  *
@@ -44,6 +45,8 @@ final class DealProbabilities {
     private final CloseTiming.Estimate beforeWindow;
     private final Map<CloseTiming.Situation, CloseTiming.Estimate> outside = new java.util.EnumMap<>(CloseTiming.Situation.class);
     private LearnedWinRates.Estimate overall;
+    private final TimeToEvent timeToEvent;
+    private final CloseTiming.Estimate inTimeToEvent;
 
     /**
      * @param learned   learned win rates, or null to use the stage model's fixed probabilities
@@ -52,6 +55,11 @@ final class DealProbabilities {
      */
     DealProbabilities(StageModel stages, LearnedWinRates learned, String segmentBy, CloseTiming timing, LocalDate asOf,
                       LocalDate windowStart, Period period) {
+        this(stages, learned, segmentBy, timing, null, asOf, windowStart, period);
+    }
+
+    private DealProbabilities(StageModel stages, LearnedWinRates learned, String segmentBy, CloseTiming timing,
+                              TimeToEvent timeToEvent, LocalDate asOf, LocalDate windowStart, Period period) {
         this.stages = stages;
         this.learned = learned;
         this.segmentBy = segmentBy;
@@ -59,6 +67,8 @@ final class DealProbabilities {
         this.asOf = asOf;
         this.windowStart = windowStart;
         this.windowEnd = period.end();
+        this.timeToEvent = timeToEvent;
+        this.inTimeToEvent = new CloseTiming.Estimate(1, TimingSource.LEARNED, "in the time-to-event probability");
         this.asOfDay = (int) asOf.toEpochDay();
         this.windowStartDay = (int) windowStart.toEpochDay();
         this.windowEndDay = (int) windowEnd.toEpochDay();
@@ -71,6 +81,13 @@ final class DealProbabilities {
         for (CloseTiming.Situation s : CloseTiming.Situation.values()) {
             outside.put(s, new CloseTiming.Estimate(0, TimingSource.CLOSE_DATE, s.text));
         }
+    }
+
+    /**
+     * Probabilities from a time-to-event model, which gives P(won inside the period) with its timing in one.
+     */
+    DealProbabilities(StageModel stages, TimeToEvent timeToEvent, LocalDate asOf, LocalDate windowStart, Period period) {
+        this(stages, null, null, null, timeToEvent, asOf, windowStart, period);
     }
 
     /**
@@ -101,9 +118,12 @@ final class DealProbabilities {
         return info;
     }
 
-    /** @return true if {@link #win} needs the deal's snapshot as an {@link Opportunity} (learned rates read its history and fields) */
+    /**
+     * @return true if {@link #win} needs the deal's snapshot as an {@link Opportunity} (learned rates and the
+     *         time-to-event model read its history and fields)
+     */
     boolean needsSnapshot() {
-        return learned != null;
+        return learned != null || timeToEvent != null;
     }
 
     /**
@@ -113,6 +133,10 @@ final class DealProbabilities {
      * @param s the deal's snapshot on the as-of day; only read if {@link #needsSnapshot()}, else may be null
      */
     LearnedWinRates.Estimate win(Opportunity s, StageInfo info) {
+        if (timeToEvent != null) {
+            TimeToEvent.Estimate e = timeToEvent.estimate(s, asOf, windowStart, windowEnd);
+            return new LearnedWinRates.Estimate(e.p(), ProbabilitySource.TIME_TO_EVENT, e.explanation());
+        }
         if (learned != null) {
             return learned.estimate(s.stage(), daysInStage(s), segmentBy == null ? null : s.field(segmentBy).orElse(""));
         }
@@ -124,9 +148,13 @@ final class DealProbabilities {
 
     /**
      * P(the deal closes inside the period | it wins), from its created day and its close day known on the as-of
-     * day (epoch days, {@link OpportunityTable#NO_DATE} for none).
+     * day (epoch days, {@link OpportunityTable#NO_DATE} for none); for the time-to-event model, 1 (its P(win) holds
+     * the timing).
      */
     CloseTiming.Estimate inPeriod(int createdDay, int closeDay) {
+        if (timeToEvent != null) {
+            return inTimeToEvent;
+        }
         if (timing != null) {
             return timing.estimate(LocalDate.ofEpochDay(createdDay), OpportunityTable.date(closeDay), asOf, windowStart,
                     windowEnd);

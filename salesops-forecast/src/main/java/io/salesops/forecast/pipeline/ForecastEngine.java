@@ -39,6 +39,7 @@ final class ForecastEngine {
         LocalDate next = asOf.plusDays(1);
         this.windowStart = next.isAfter(period.start()) ? next : period.start();
         this.currency = f.currency;
+        assumptions.addAll(f.notes);
     }
 
     ForecastReport run() {
@@ -112,6 +113,12 @@ final class ForecastEngine {
 
     /** Learns P(win) and timing as configured, stating each choice among the assumptions. */
     private DealProbabilities probabilities(List<Opportunity> history) {
+        if (f.method == PipelineMethod.TIME_TO_EVENT) {
+            TimeToEvent tte = timeToEvent(history);
+            if (tte != null) {
+                return new DealProbabilities(f.stages, tte, asOf, windowStart, period);
+            }
+        }
         LearnedWinRates learned = null;
         if (f.learned) {
             learned = LearnedWinRates.learn(history, asOf, f.stages, f.segmentBy, f.valueWeighted, f.priorStrength);
@@ -140,6 +147,37 @@ final class ForecastEngine {
                 : "P(in period | win) learned from the days to close of " + timing.wonDeals() + " won deals, conditioned on age,"
                         + " blended with how deals in the same close-date situation closed in the last " + f.lookback + " periods");
         return new DealProbabilities(f.stages, learned, f.segmentBy, timing, asOf, windowStart, period);
+    }
+
+    /**
+     * The time-to-event model by deal size (where amounts tell deals apart), the segment field if set, then
+     * owner; null, with the assumption saying so, if no deal had closed by the as-of day.
+     */
+    private TimeToEvent timeToEvent(List<Opportunity> history) {
+        List<java.util.function.Function<Opportunity, String>> keys = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        java.util.function.Function<Opportunity, String> size = TimeToEvent.sizeBands(history, asOf);
+        if (size != null) {
+            keys.add(size);
+            names.add("deal size");
+        }
+        if (f.segmentBy != null) {
+            String field = f.segmentBy;
+            keys.add(o -> o.field(field).orElse(""));
+            names.add(field);
+        }
+        keys.add(Opportunity::ownerId);
+        names.add("owner");
+        TimeToEvent tte = TimeToEvent.learn(history, asOf, keys, names);
+        if (tte == null) {
+            assumptions.add("time to event impossible: no deal in the history closed on or before " + asOf
+                    + "; the stage model's probabilities instead");
+        } else {
+            assumptions.add("P(won in the period) from won, lost and still-open deals as competing risks by age (time to"
+                    + " event), learned from " + tte.observations() + " deals as known on " + asOf + ", by "
+                    + String.join(" then ", names) + ", each shrunk toward the level above");
+        }
+        return tte;
     }
 
     private ForecastNode build(int i, List<List<Integer>> children, long[][] sims, Map<String, List<Adjustment>> adj) {
@@ -194,7 +232,7 @@ final class ForecastEngine {
         return new ForecastNode(tree.group(i), tree.label(i), tree.kind(i), money(sums.closed[i]), money(sums.open[i]),
                 money(sums.openExpected[i]), money(sums.notYetCreated[i]), money(sums.commit[i]), money(sums.bestCase[i]),
                 money(sums.pipeline[i]), money(sums.omitted[i]), sums.openCount[i], p10, p50, p90, mean, quota, kids, mine,
-                adjusted);
+                adjusted, money(0));
     }
 
     /** The rep's quota for the period in the forecast currency, or null for no rep or no quota. */

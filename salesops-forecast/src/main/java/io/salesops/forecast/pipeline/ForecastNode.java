@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  *   <li>{@link #commit()}, {@link #bestCase()}, {@link #pipeline()}, {@link #omitted()}: open deals with an
  *       expected close date in the period, by forecast category;</li>
  *   <li>{@link #commitForecast()} = closed + commit; {@link #bestCaseForecast()} = closed + commit + best case;</li>
- *   <li>{@link #expected()} = closed + {@link #openExpected()} + {@link #notYetCreated()}: the model's
- *       expected bookings for the period.</li>
+ *   <li>{@link #expected()} = closed + {@link #openExpected()} + {@link #notYetCreated()} +
+ *       {@link #runRateBlend()}: the model's expected bookings for the period.</li>
  * </ul>
  *
  * <p>Immutable and thread-safe. Optional values are empty when not computed (no simulation, no quota).
@@ -52,11 +52,12 @@ public final class ForecastNode {
     private final List<ForecastNode> children;
     private final List<Adjustment> adjustments;
     private final Money adjustedExpected;
+    private final Money runRateBlend;
 
     ForecastNode(String group, String label, String kind, Money closed, Money openPipeline, Money openExpected,
                  Money notYetCreated, Money commit, Money bestCase, Money pipeline, Money omitted, int openDeals,
                  Money p10, Money p50, Money p90, Money simulatedMean, Money quota, List<ForecastNode> children,
-                 List<Adjustment> adjustments, Money adjustedExpected) {
+                 List<Adjustment> adjustments, Money adjustedExpected, Money runRateBlend) {
         this.group = group;
         this.label = label;
         this.kind = kind;
@@ -77,6 +78,66 @@ public final class ForecastNode {
         this.children = List.copyOf(children);
         this.adjustments = List.copyOf(adjustments);
         this.adjustedExpected = adjustedExpected;
+        this.runRateBlend = runRateBlend;
+    }
+
+    /**
+     * This subtree with each leaf's run-rate blend taken from {@code byGroup} (minor units, absent: zero) and
+     * every parent's the sum of its children's; percentiles move with the node's blend, and adjusted figures
+     * follow unless the node has its own override.
+     */
+    ForecastNode withRunRateBlend(java.util.Map<String, Long> byGroup) {
+        List<ForecastNode> kids = new ArrayList<>();
+        Money blend;
+        Money childShift = null;
+        if (children.isEmpty()) {
+            blend = Money.ofMinor(byGroup.getOrDefault(group, 0L), closed.currency());
+        } else {
+            blend = Money.zero(closed.currency());
+            for (ForecastNode c : children) {
+                ForecastNode k = c.withRunRateBlend(byGroup);
+                kids.add(k);
+                blend = blend.plus(k.runRateBlend);
+                Money shift = k.adjustedExpected.minus(c.adjustedExpected);
+                childShift = childShift == null ? shift : childShift.plus(shift);
+            }
+        }
+        Money delta = blend.minus(runRateBlend);
+        Money adjusted = isAdjusted() ? adjustedExpected
+                : children.isEmpty() ? adjustedExpected.plus(delta) : adjustedExpected.plus(childShift);
+        return new ForecastNode(group, label, kind, closed, openPipeline, openExpected, notYetCreated, commit, bestCase,
+                pipeline, omitted, openDeals, shift(p10, delta, closed), shift(p50, delta, closed), shift(p90, delta, closed),
+                shift(simulatedMean, delta, closed), quota, kids, adjustments, adjusted, blend);
+    }
+
+    /**
+     * This subtree with every P10-P90 range widened {@code k} times around its P50, never below what is already
+     * closed: the calibration of a range that held too few actuals in the backtest.
+     */
+    ForecastNode withWidenedRange(double k) {
+        List<ForecastNode> kids = new ArrayList<>();
+        for (ForecastNode c : children) {
+            kids.add(c.withWidenedRange(k));
+        }
+        Money lo = p10;
+        Money hi = p90;
+        if (p10 != null && p50 != null && p90 != null) {
+            long mid = p50.minorUnits();
+            long l = Math.max(closed.minorUnits(), mid - Math.round(k * (mid - p10.minorUnits())));
+            lo = Money.ofMinor(Math.min(l, p10.minorUnits()), p10.currency());
+            hi = Money.ofMinor(Math.max(p90.minorUnits(), mid + Math.round(k * (p90.minorUnits() - mid))), p90.currency());
+        }
+        return new ForecastNode(group, label, kind, closed, openPipeline, openExpected, notYetCreated, commit, bestCase,
+                pipeline, omitted, openDeals, lo, p50, hi, simulatedMean, quota, kids, adjustments, adjustedExpected,
+                runRateBlend);
+    }
+
+    private static Money shift(Money m, Money delta, Money floor) {
+        if (m == null) {
+            return null;
+        }
+        Money s = m.plus(delta);
+        return s.isLessThan(floor) ? floor : s; // what is already won is the least the period can book
     }
 
     /** @return the group key: a rep id, {@code <rep id> (own)} for a manager's own deals, a dimension value, or {@code Total} */
@@ -114,9 +175,24 @@ public final class ForecastNode {
         return notYetCreated;
     }
 
-    /** @return closed + openExpected + notYetCreated: the unadjusted expected bookings for the period */
+    /**
+     * @return closed + openExpected + notYetCreated + runRateBlend: the unadjusted expected bookings for the
+     *         period
+     */
     public Money expected() {
-        return closed.plus(openExpected).plus(notYetCreated);
+        return closed.plus(openExpected).plus(notYetCreated).plus(runRateBlend);
+    }
+
+    /**
+     * The run-rate part of a blended forecast ({@link PipelineMethod#AUTO}): for a leaf, {@code (1 - w) x (run
+     * rate - pipeline forecast)} with {@code w} the pipeline's weight in the blend the backtest chose (zero
+     * unless a blend or a run rate was chosen; negative when the run rate is the lower); for a parent, the sum
+     * of its children's.
+     *
+     * @return the blend's correction to the pipeline forecast
+     */
+    public Money runRateBlend() {
+        return runRateBlend;
     }
 
     /** @return open deals in the Commit category with an expected close date in the period */

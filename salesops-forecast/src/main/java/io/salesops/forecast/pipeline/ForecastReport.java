@@ -40,6 +40,23 @@ public final class ForecastReport {
         this.seed = seed;
     }
 
+    /** This report with one more assumption at the end. */
+    ForecastReport withNote(String note) {
+        List<String> a = new java.util.ArrayList<>(assumptions);
+        a.add(note);
+        return new ForecastReport(period, asOf, currency, root, deals, a, simulations, seed);
+    }
+
+    /** This report with each leaf group's run-rate blend (minor units) and the roll-up recomputed. */
+    ForecastReport withRunRateBlend(Map<String, Long> byGroup) {
+        return new ForecastReport(period, asOf, currency, root.withRunRateBlend(byGroup), deals, assumptions, simulations, seed);
+    }
+
+    /** This report with every P10-P90 range widened {@code k} times around its P50. */
+    ForecastReport withWidenedRange(double k) {
+        return new ForecastReport(period, asOf, currency, root.withWidenedRange(k), deals, assumptions, simulations, seed);
+    }
+
     /** @return the forecast period */
     public Period period() {
         return period;

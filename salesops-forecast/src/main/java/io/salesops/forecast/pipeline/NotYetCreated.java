@@ -15,6 +15,7 @@ import java.util.Map;
 /**
  * Bookings expected from opportunities not yet created on the as-of day: per leaf, what was won in each of the
  * last complete periods from deals created after the same day of that period, and their average rounded once.
+ * A past period whose same day came before the data's first deal is left out (an export starting mid-year).
  * Immutable once learned.
  *
  * @param byPeriod per node (not rolled up) and past period, the amounts won, minor units
@@ -35,9 +36,16 @@ record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long
                                LocalDate asOf, int lookback, Currency currency, RoundingMode rounding) {
         long offset = ChronoUnit.DAYS.between(period.start(), asOf);
         List<Period> pasts = new ArrayList<>();
+        // a period whose deals created after its same day predate the data is missing, not a period without sales
+        LocalDate firstDay = null;
+        for (Opportunity o : history) {
+            if (firstDay == null || o.createdDate().isBefore(firstDay)) {
+                firstDay = o.createdDate();
+            }
+        }
         for (int j = 1; pasts.size() < lookback && j <= lookback + 4; j++) {
             Period p = period.plus(-j);
-            if (!p.end().isAfter(asOf)) {
+            if (!p.end().isAfter(asOf) && (firstDay == null || !firstDay.isAfter(p.start().plusDays(offset + 1)))) {
                 pasts.add(p);
             }
         }

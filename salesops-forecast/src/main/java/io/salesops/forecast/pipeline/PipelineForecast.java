@@ -39,6 +39,9 @@ public final class PipelineForecast {
     LocalDate asOf;
     Period period;
     StageModel stages = StageModel.defaultModel();
+    boolean stagesGiven;
+    PipelineMethod method = PipelineMethod.STAGE_WEIGHTED;
+    List<String> notes = List.of();
     boolean learned;
     List<Opportunity> history;
     String segmentBy;
@@ -70,6 +73,9 @@ public final class PipelineForecast {
         c.asOf = asOf;
         c.period = period;
         c.stages = stages;
+        c.stagesGiven = stagesGiven;
+        c.method = method;
+        c.notes = notes;
         c.learned = learned;
         c.history = history;
         c.segmentBy = segmentBy;
@@ -132,10 +138,23 @@ public final class PipelineForecast {
         return c;
     }
 
-    /** The stage model: stage names, default probabilities and categories (default {@link StageModel#defaultModel()}). */
+    /**
+     * The stage model: stage names, default probabilities and categories. Without it the built-in
+     * {@link StageModel#defaultModel()} is used when it knows every open deal's stage, else a model inferred
+     * from the data (open stages are those seen on open deals, won and lost come from the status), which the
+     * assumptions say.
+     */
     public PipelineForecast stages(StageModel model) {
         PipelineForecast c = copy();
         c.stages = Objects.requireNonNull(model, "stages");
+        c.stagesGiven = true;
+        return c;
+    }
+
+    /** How expected bookings are found (default {@link PipelineMethod#STAGE_WEIGHTED}). */
+    public PipelineForecast method(PipelineMethod method) {
+        PipelineForecast c = copy();
+        c.method = Objects.requireNonNull(method, "method");
         return c;
     }
 
@@ -366,7 +385,77 @@ public final class PipelineForecast {
         if (period == null) {
             throw new IllegalStateException("no period: call period(p) before run()");
         }
-        return new ForecastEngine(this).run();
+        if (method == PipelineMethod.AUTO) {
+            return MethodSelection.run(this);
+        }
+        return new ForecastEngine(stagesGiven ? this : StageInference.apply(this)).run();
+    }
+
+    /** A copy with this many simulations (no progress listener): a backtest's range. */
+    PipelineForecast withSimulations(int count, long seed) {
+        PipelineForecast c = copy();
+        c.simulations = count;
+        c.seed = seed;
+        c.progress = null;
+        return c;
+    }
+
+    /** A copy by another method, everything else the same. */
+    PipelineForecast withMethod(PipelineMethod m) {
+        PipelineForecast c = copy();
+        c.method = m;
+        return c;
+    }
+
+    /**
+     * A copy that finds what was won in a past period: as of its last day, the stage model's probabilities,
+     * nothing from deals not yet created, no simulation (only the closed figures are read).
+     */
+    PipelineForecast actualsRun(Period p) {
+        PipelineForecast c = backtestRun(p.end(), p, PipelineMethod.STAGE_WEIGHTED);
+        c.learned = false;
+        c.timing = TimingSource.CLOSE_DATE;
+        c.notYetCreated = false;
+        return c;
+    }
+
+    /** @return the opportunities as a list (a view over the columnar table when the forecast was made from one) */
+    List<Opportunity> opportunityList() {
+        return opportunities != null ? opportunities : table.asList();
+    }
+
+    /** A copy with the given stage model (inferred, not given) and a note for the assumptions. */
+    PipelineForecast withInferredStages(StageModel model, String note) {
+        PipelineForecast c = copy();
+        c.stages = model;
+        c.notes = append(notes, note);
+        return c;
+    }
+
+    /** A copy with a note added to the assumptions. */
+    PipelineForecast withNote(String note) {
+        PipelineForecast c = copy();
+        c.notes = append(notes, note);
+        return c;
+    }
+
+    /** A copy for another as-of date and period without simulation or adjustments: a backtest's run. */
+    PipelineForecast backtestRun(LocalDate date, Period p, PipelineMethod m) {
+        PipelineForecast c = copy();
+        c.asOf = date;
+        c.period = p;
+        c.method = m;
+        c.simulations = 0;
+        c.adjustments = List.of();
+        c.quotas = Quotas.none();
+        c.progress = null;
+        return c;
+    }
+
+    private static List<String> append(List<String> list, String item) {
+        List<String> all = new ArrayList<>(list);
+        all.add(item);
+        return List.copyOf(all);
     }
 
     private static String requireName(String s, String what) {

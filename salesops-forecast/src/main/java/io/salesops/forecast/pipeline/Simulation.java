@@ -1,12 +1,6 @@
 package io.salesops.forecast.pipeline;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleConsumer;
 
@@ -108,33 +102,7 @@ final class Simulation {
                 }
             };
         }
-        if (threads <= 1 || blocks == 1) {
-            for (Runnable t : tasks) {
-                t.run();
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, blocks), r -> {
-                Thread t = new Thread(r, "salesops-simulation");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<?>> fs = new ArrayList<>();
-                for (Runnable t : tasks) {
-                    fs.add(pool.submit(t));
-                }
-                for (Future<?> f : fs) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("simulation interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("simulation failed: " + e.getCause(), e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        ParallelTasks.runAll(java.util.Arrays.asList(tasks), threads, "salesops-simulation");
         for (long[] row : out) {
             java.util.Arrays.sort(row);
         }

@@ -73,6 +73,23 @@ class SalesKpisTest {
     }
 
     @Test
+    void stageConversion_withoutHistory_keepsLostDealsInTheDenominator() {
+        List<Opportunity> opps = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            opps.add(Opportunity.builder("W" + i).owner("ann").stage("Won").amount("10.00", "USD").created(d(1, 1)).won(d(2, 1)).build());
+        }
+        for (int i = 0; i < 3; i++) {
+            opps.add(Opportunity.builder("L" + i).owner("ann").stage("Lost").amount("10.00", "USD").created(d(1, 1)).lost(d(2, 1)).build());
+        }
+        StageConversion last = SalesKpis.of(opps).window(CAL.parse("2026-Q1"), CAL.parse("2026-Q1")).run().total()
+                .conversions().get(4);
+        // every deal entered the process; the export does not say where the lost ones left it
+        assertThat(last.reached()).isEqualTo(8);
+        assertThat(last.converted()).isEqualTo(5);
+        assertThat(last.rate()).isEqualTo(5 / 8.0);
+    }
+
+    @Test
     void byOwner_splitsTheKpisPerGroup() {
         KpiReport r = SalesKpis.of(deals()).window(CAL.parse("2026-Q1"), CAL.parse("2026-Q2")).by("owner").run();
         assertThat(r.rows()).extracting(KpiRow::group).containsExactly("Total", "ann", "bob");

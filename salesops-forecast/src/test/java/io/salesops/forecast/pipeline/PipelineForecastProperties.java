@@ -25,7 +25,8 @@ class PipelineForecastProperties {
 
     static final List<Function<ForecastNode, Money>> MEASURES = List.of(ForecastNode::closed, ForecastNode::openPipeline,
             ForecastNode::openExpected, ForecastNode::notYetCreated, ForecastNode::expected, ForecastNode::commit,
-            ForecastNode::bestCase, ForecastNode::pipeline, ForecastNode::omitted, ForecastNode::adjustedExpected);
+            ForecastNode::bestCase, ForecastNode::pipeline, ForecastNode::omitted, ForecastNode::adjustedExpected,
+            ForecastNode::runRateBlend);
 
     @Property(tries = 100)
     void everyParent_equalsTheSumOfItsChildren_toTheCent(@ForAll long seed, @ForAll @IntRange(max = 80) int n,

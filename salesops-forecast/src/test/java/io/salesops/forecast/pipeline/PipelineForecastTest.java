@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.salesops.core.crm.ForecastCategory;
 import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.StageModel;
 import io.salesops.core.crm.Quota;
 import io.salesops.core.crm.Quotas;
 import io.salesops.core.crm.StageChange;
@@ -254,9 +255,9 @@ class PipelineForecastTest {
     }
 
     @Test
-    void unknownStage_isRejectedNamingTheOpportunityAndTheStage() {
+    void unknownStage_ofAGivenModel_isRejectedNamingTheOpportunityAndTheStage() {
         List<Opportunity> opps = List.of(open("O-9", "ann", "Demo", "1.00", LocalDate.of(2026, 8, 1)));
-        assertThatThrownBy(() -> PipelineForecast.of(opps).asOf(AS_OF).period(Q3).run())
+        assertThatThrownBy(() -> PipelineForecast.of(opps).asOf(AS_OF).period(Q3).stages(StageModel.defaultModel()).run())
                 .isInstanceOf(PipelineInputException.class).hasMessageContaining("O-9").hasMessageContaining("\"Demo\"");
     }
 

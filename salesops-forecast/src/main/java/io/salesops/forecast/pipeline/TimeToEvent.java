@@ -1,0 +1,293 @@
+package io.salesops.forecast.pipeline;
+
+import io.salesops.core.crm.Opportunity;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * P(an open deal is won inside a window), from won, lost and still-open deals as competing risks on the deal's
+ * age, learned from history exactly as it was known at the end of the as-of day.
+ *
+ * <p>Every deal created on or before the as-of day is one observation: won or lost at its age on its close day
+ * if it closed by then, else censored at its age on the as-of day (a deal closed later was simply still open
+ * then; its outcome is not used). Hazards of winning and of losing are piecewise constant per day over age
+ * bins (a week up to 13 weeks, then 30 days up to a year, then 91 days), each the bin's events over its
+ * deal-days at risk. The probability of a deal of age {@code a} being won between ages {@code a+s} and
+ * {@code a+h} is the Aalen-Johansen cumulative incidence {@code sum S(t-1)/S(a) x hWin(t)}, with
+ * {@code S} the probability of still being open. A deal older than anything that ever won meets hazards of
+ * zero, so its probability falls to zero; a deal older than almost every won deal, toward it.
+ *
+ * <p>Groups differ by a proportional factor on each hazard, shrunk hierarchically: each level's factor is
+ * {@code (events + k) / (expected events + k)}, with the expected events under the level above (global, then
+ * each key function in turn, e.g. segment then owner) and {@code k} pseudo-events. Immutable once learned;
+ * thread-safe.
+ */
+final class TimeToEvent {
+
+    /** Pseudo-events of each level's shrinkage toward the level above. */
+    static final double PRIOR_EVENTS = 8;
+    private static final int MAX_AGE = 20 * 366;
+
+    /** A probability and how it was reached. */
+    record Estimate(double p, String explanation) {
+    }
+
+    private final double[] winHazard;
+    private final double[] lossHazard;
+    private final int[] wonAges;
+    private final int observations;
+    private final List<Function<Opportunity, String>> keys;
+    private final List<String> keyNames;
+    private final List<Map<String, double[]>> factors;
+
+    private TimeToEvent(double[] winHazard, double[] lossHazard, int[] wonAges, int observations,
+                        List<Function<Opportunity, String>> keys, List<String> keyNames, List<Map<String, double[]>> factors) {
+        this.winHazard = winHazard;
+        this.lossHazard = lossHazard;
+        this.wonAges = wonAges;
+        this.observations = observations;
+        this.keys = keys;
+        this.keyNames = keyNames;
+        this.factors = factors;
+    }
+
+    /** The first day (age) of each bin, and the end sentinel. */
+    static int binOf(int age) {
+        if (age <= 91) {
+            return (age - 1) / 7;
+        }
+        if (age <= 365) {
+            return 13 + (age - 92) / 30;
+        }
+        return 23 + (age - 366) / 91;
+    }
+
+    /**
+     * Learns from the deals of {@code history} created on or before {@code asOf}, as known then. Returns null if
+     * no deal had closed by then.
+     *
+     * @param keys     level key functions, broad to narrow (the deal as known on the day); may be empty
+     * @param keyNames their names, for explanations
+     */
+    static TimeToEvent learn(List<Opportunity> history, LocalDate asOf, List<Function<Opportunity, String>> keys,
+                             List<String> keyNames) {
+        int n = 0;
+        int[] age = new int[history.size()];
+        byte[] event = new byte[history.size()]; // 0 censored, 1 won, 2 lost
+        Opportunity[] seen = new Opportunity[history.size()];
+        int maxAge = 1;
+        int closed = 0;
+        int won = 0;
+        for (Opportunity o : history) {
+            if (o.createdDate().isAfter(asOf)) {
+                continue;
+            }
+            boolean closedThen = o.status().isClosed() && !o.closeDate().isAfter(asOf);
+            LocalDate end = closedThen ? o.closeDate() : asOf;
+            int a = (int) Math.min(MAX_AGE, Math.max(1, ChronoUnit.DAYS.between(o.createdDate(), end)));
+            age[n] = a;
+            event[n] = closedThen ? (byte) (o.isWon() ? 1 : 2) : 0;
+            seen[n] = o;
+            if (closedThen) {
+                closed++;
+                won += o.isWon() ? 1 : 0;
+            }
+            maxAge = Math.max(maxAge, a);
+            n++;
+        }
+        if (closed == 0) {
+            return null;
+        }
+        // deals at risk on each day of age, and events per day
+        long[] endingAt = new long[maxAge + 2];
+        long[] winsAt = new long[maxAge + 2];
+        long[] lossesAt = new long[maxAge + 2];
+        int[] wonAges = new int[won];
+        int w = 0;
+        for (int i = 0; i < n; i++) {
+            endingAt[age[i]]++;
+            if (event[i] == 1) {
+                winsAt[age[i]]++;
+                wonAges[w++] = age[i];
+            } else if (event[i] == 2) {
+                lossesAt[age[i]]++;
+            }
+        }
+        Arrays.sort(wonAges);
+        int bins = binOf(maxAge) + 1;
+        double[] days = new double[bins];
+        double[] wins = new double[bins];
+        double[] losses = new double[bins];
+        long atRisk = n;
+        for (int t = 1; t <= maxAge; t++) {
+            int b = binOf(t);
+            days[b] += atRisk;
+            wins[b] += winsAt[t];
+            losses[b] += lossesAt[t];
+            atRisk -= endingAt[t];
+        }
+        double[] hw = new double[bins];
+        double[] hl = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            hw[b] = days[b] > 0 ? wins[b] / days[b] : 0;
+            hl[b] = days[b] > 0 ? losses[b] / days[b] : 0;
+        }
+        TimeToEvent global = new TimeToEvent(hw, hl, wonAges, n, List.of(), List.of(), List.of());
+        // cumulative hazards by age, for each deal's expected events
+        double[] cumW = new double[maxAge + 1];
+        double[] cumL = new double[maxAge + 1];
+        for (int t = 1; t <= maxAge; t++) {
+            cumW[t] = cumW[t - 1] + hw[binOf(t)];
+            cumL[t] = cumL[t - 1] + hl[binOf(t)];
+        }
+        List<Map<String, double[]>> factors = new ArrayList<>();
+        double[] fw = new double[n];
+        double[] fl = new double[n];
+        Arrays.fill(fw, 1);
+        Arrays.fill(fl, 1);
+        for (Function<Opportunity, String> key : keys) {
+            Map<String, double[]> sums = new HashMap<>(); // events won, expected won, events lost, expected lost
+            String[] k = new String[n];
+            for (int i = 0; i < n; i++) {
+                k[i] = key.apply(seen[i]); // owners and segments carry no history: the record's value
+                double[] s = sums.computeIfAbsent(k[i], x -> new double[4]);
+                s[0] += event[i] == 1 ? 1 : 0;
+                s[1] += fw[i] * cumW[age[i]];
+                s[2] += event[i] == 2 ? 1 : 0;
+                s[3] += fl[i] * cumL[age[i]];
+            }
+            Map<String, double[]> level = new HashMap<>();
+            for (Map.Entry<String, double[]> e : sums.entrySet()) {
+                double[] s = e.getValue();
+                level.put(e.getKey(), new double[] {(s[0] + PRIOR_EVENTS) / (s[1] + PRIOR_EVENTS),
+                    (s[2] + PRIOR_EVENTS) / (s[3] + PRIOR_EVENTS), s[0], s[1]});
+            }
+            for (int i = 0; i < n; i++) {
+                double[] f = level.get(k[i]);
+                fw[i] *= f[0];
+                fl[i] *= f[1];
+            }
+            factors.add(level);
+        }
+        return new TimeToEvent(global.winHazard, global.lossHazard, wonAges, n, List.copyOf(keys), List.copyOf(keyNames),
+                List.copyOf(factors));
+    }
+
+    /**
+     * Deal-size quartiles of the deals created on or before {@code asOf}, as a level key ("q1".."q4"), or null
+     * when amounts cannot tell deals apart: fewer than 40 deals, or lost deals recorded at zero (some exports
+     * keep only the value won), which would make every deal with an amount look unlosable.
+     */
+    static Function<Opportunity, String> sizeBands(List<Opportunity> history, LocalDate asOf) {
+        long[] amounts = new long[history.size()];
+        int n = 0;
+        int lost = 0;
+        int lostZero = 0;
+        for (Opportunity o : history) {
+            if (o.createdDate().isAfter(asOf)) {
+                continue;
+            }
+            amounts[n++] = o.amount().minorUnits();
+            if (o.isLost() && !o.closeDate().isAfter(asOf)) {
+                lost++;
+                lostZero += o.amount().isZero() ? 1 : 0;
+            }
+        }
+        if (n < 40 || lostZero * 5 > lost) {
+            return null;
+        }
+        long[] sorted = Arrays.copyOf(amounts, n);
+        Arrays.sort(sorted);
+        long q1 = sorted[n / 4];
+        long q2 = sorted[n / 2];
+        long q3 = sorted[3 * n / 4];
+        return o -> {
+            long a = o.amount().minorUnits();
+            return a < q1 ? "q1" : a < q2 ? "q2" : a < q3 ? "q3" : "q4";
+        };
+    }
+
+    /** @return deals the model learned from */
+    int observations() {
+        return observations;
+    }
+
+    /** @return won deals (by the as-of day) the model learned from */
+    int wonDeals() {
+        return wonAges.length;
+    }
+
+    /**
+     * The probability that {@code deal} (as known on {@code asOf}, open then) is won on a day in
+     * {@code [windowStart, windowEnd]}, with the reasoning.
+     */
+    Estimate estimate(Opportunity deal, LocalDate asOf, LocalDate windowStart, LocalDate windowEnd) {
+        int a = (int) Math.max(0, Math.min(MAX_AGE, ChronoUnit.DAYS.between(deal.createdDate(), asOf)));
+        if (windowEnd.isBefore(windowStart)) {
+            return new Estimate(0, "no days of the period left");
+        }
+        double fw = 1;
+        double fl = 1;
+        StringBuilder groups = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            String k = keys.get(i).apply(deal);
+            double[] f = factors.get(i).get(k);
+            if (f == null) {
+                groups.append(String.format(Locale.ROOT, "; %s %s: no history, global rates", keyNames.get(i), k));
+                continue;
+            }
+            fw *= f[0];
+            fl *= f[1];
+            groups.append(String.format(Locale.ROOT, "; %s %s: %d wins vs %.1f expected -> win hazard x%.2f",
+                    keyNames.get(i), k, (long) f[2], f[3], f[0]));
+        }
+        int from = (int) Math.max(a + 1, a + ChronoUnit.DAYS.between(asOf, windowStart));
+        int to = (int) Math.min(MAX_AGE, a + ChronoUnit.DAYS.between(asOf, windowEnd));
+        double survive = 1;
+        double p = 0;
+        int lastBin = winHazard.length - 1;
+        for (int t = a + 1; t <= to; t++) {
+            int b = binOf(t);
+            double hw = b <= lastBin ? Math.min(1, fw * winHazard[b]) : 0;
+            double hl = b <= lastBin ? Math.min(1, fl * lossHazard[b]) : 0;
+            if (t >= from) {
+                p += survive * hw;
+            }
+            survive *= Math.max(0, 1 - hw - hl);
+        }
+        p = Math.max(0, Math.min(1, p));
+        int younger = countBelowOrAt(a);
+        double share = wonAges.length == 0 ? 1 : younger / (double) wonAges.length;
+        String age = String.format(Locale.ROOT, "time to event: age %dd, older than %.0f%% of the %d won deals at their close",
+                a, 100 * share, wonAges.length);
+        if (younger == wonAges.length) {
+            age += " (older than any deal that ever won: its chance falls to zero)";
+        } else if (share >= 0.95) {
+            age += " (older than almost any deal that ever won: its chance falls toward zero)";
+        }
+        String why = String.format(Locale.ROOT, "%s; competing risks (won, lost, still open) over %d deals known on %s%s"
+                + " -> P(won %s..%s) %.3f", age, observations, asOf, groups, windowStart, windowEnd, p);
+        return new Estimate(p, why);
+    }
+
+    private int countBelowOrAt(int age) {
+        int lo = 0;
+        int hi = wonAges.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (wonAges[mid] <= age) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

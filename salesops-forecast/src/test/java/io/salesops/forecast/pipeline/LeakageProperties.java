@@ -1,0 +1,82 @@
+package io.salesops.forecast.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityStatus;
+import io.salesops.core.money.Money;
+import io.salesops.core.period.FiscalCalendar;
+import io.salesops.core.period.Period;
+import io.salesops.core.period.PeriodKind;
+import io.salesops.forecast.synthetic.MessyCrm;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The forecast uses nothing dated after its as-of day: on a messy export (no stage history, own stage names),
+ * rewriting every event after that day (when and how deals closed, and the deals created after it) leaves
+ * every number and every word of the report unchanged, for every method.
+ */
+class LeakageProperties {
+
+    @Property(tries = 8)
+    void changingAnyEventAfterTheAsOfDay_leavesTheForecastUnchanged(@ForAll @IntRange(min = 1, max = 1000) int seed,
+                                                                     @ForAll @IntRange(min = 0, max = 60) int day,
+                                                                     @ForAll boolean auto) {
+        MessyCrm crm = MessyCrm.generate(seed, 6, 3);
+        Period q = FiscalCalendar.calendarYear().periodOf(crm.exportDate(), PeriodKind.QUARTER).plus(-1);
+        LocalDate asOf = q.start().plusDays(day);
+        List<Opportunity> rewritten = rewriteAfter(crm.opportunities(), asOf, crm.exportDate(), new SplittableRandom(seed));
+        PipelineMethod m = auto ? PipelineMethod.AUTO : PipelineMethod.TIME_TO_EVENT;
+        ForecastReport a = PipelineForecast.of(crm.opportunities()).asOf(asOf).period(q).by("owner").method(m).run();
+        ForecastReport b = PipelineForecast.of(rewritten).asOf(asOf).period(q).by("owner").method(m).run();
+        assertThat(b.assumptions()).isEqualTo(a.assumptions());
+        assertThat(b.nodes()).hasSameSizeAs(a.nodes());
+        for (int i = 0; i < a.nodes().size(); i++) {
+            ForecastNode x = a.nodes().get(i);
+            ForecastNode y = b.nodes().get(i);
+            assertThat(y.group()).isEqualTo(x.group());
+            for (var measure : PipelineForecastProperties.MEASURES) {
+                assertThat(measure.apply(y)).as(x.group()).isEqualTo(measure.apply(x));
+            }
+        }
+        assertThat(b.deals().stream().map(DealForecast::explain).toList())
+                .isEqualTo(a.deals().stream().map(DealForecast::explain).toList());
+    }
+
+    /**
+     * Deals that closed after {@code asOf} close on another day after it with the other outcome half the time;
+     * deals created after it get another owner, amount and stage or vanish; new ones appear.
+     */
+    static List<Opportunity> rewriteAfter(List<Opportunity> opps, LocalDate asOf, LocalDate export, SplittableRandom rnd) {
+        List<Opportunity> out = new ArrayList<>();
+        int span = (int) Math.max(1, ChronoUnit.DAYS.between(asOf, export));
+        for (Opportunity o : opps) {
+            if (o.createdDate().isAfter(asOf)) {
+                if (rnd.nextInt(4) == 0) {
+                    continue;
+                }
+                out.add(o.toBuilder().owner("rep" + rnd.nextInt(50)).amount(Money.ofMinor(rnd.nextLong(1, 10_000_000), "USD"))
+                        .stage(o.isOpen() ? "Some New Stage" : o.stage()).build());
+            } else if (o.status().isClosed() && o.closeDate().isAfter(asOf)) {
+                LocalDate close = asOf.plusDays(1 + rnd.nextInt(span));
+                boolean won = rnd.nextBoolean() ? !o.isWon() : o.isWon();
+                out.add(o.toBuilder().status(won ? OpportunityStatus.WON : OpportunityStatus.LOST).closeDate(close).build());
+            } else {
+                out.add(o);
+            }
+        }
+        for (int i = 0; i < 20; i++) {
+            LocalDate created = asOf.plusDays(1 + rnd.nextInt(span));
+            out.add(Opportunity.builder("NEW-" + i).owner("rep0" + (1 + rnd.nextInt(5))).stage("Won")
+                    .amount(Money.ofMinor(rnd.nextLong(1, 10_000_000), "USD")).created(created).won(created).build());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,152 @@
+package io.salesops.forecast.pipeline;
+
+import io.salesops.core.crm.Opportunity;
+import io.salesops.core.period.FiscalCalendar;
+import io.salesops.core.period.Period;
+import io.salesops.core.period.PeriodKind;
+import io.salesops.forecast.synthetic.MessyCrm;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The accuracy table of the pipeline issue on {@link MessyCrm} exports: per quarter, as of its first day, the
+ * per-owner WAPE and the total error of a forecast against the two baselines a sales-ops analyst would use,
+ * each computed from what was known on that day only:
+ * <ul>
+ *   <li>last quarter's bookings: each owner's won amount in the previous quarter;</li>
+ *   <li>win rate x open pipeline: won so far + the overall count win rate of the deals closed by then times
+ *       the owner's pipeline open on the day.</li>
+ * </ul>
+ * Run {@link #main} for the table over several seeds. Not thread-safe.
+ */
+public final class PipelineAccuracy {
+
+    /** One quarter's scores. */
+    record Row(long seed, Period quarter, double wape, double lastWape, double rateWape, double total, double lastTotal,
+               double rateTotal) {
+    }
+
+    /** The forecast under test, as the CLI runs it: {@code --by owner}, no other option. */
+    static Map<String, Long> salesops(List<Opportunity> opps, LocalDate asOf, Period q) {
+        ForecastReport r = PipelineForecast.of(opps).asOf(asOf).period(q).by("owner").method(PipelineMethod.AUTO).run();
+        Map<String, Long> out = new HashMap<>();
+        for (ForecastNode n : r.root().children()) {
+            out.put(n.group(), n.expected().minorUnits());
+        }
+        return out;
+    }
+
+    /** The quarters tried for an export: as of the first day of each quarter with two complete ones before it. */
+    static List<Period> quarters(MessyCrm crm) {
+        FiscalCalendar cal = FiscalCalendar.calendarYear();
+        List<Period> out = new ArrayList<>();
+        Period first = cal.periodOf(crm.start(), PeriodKind.QUARTER).plus(1);
+        for (Period q = first.plus(2); !q.end().isAfter(crm.exportDate()); q = q.next()) {
+            out.add(q);
+        }
+        return out;
+    }
+
+    static List<Row> score(long seed, Function<List<Opportunity>, Function<LocalDate, Function<Period, Map<String, Long>>>> method) {
+        MessyCrm crm = MessyCrm.generate(seed);
+        List<Opportunity> opps = crm.opportunities();
+        List<Row> rows = new ArrayList<>();
+        for (Period q : quarters(crm)) {
+            LocalDate asOf = q.start();
+            Map<String, Long> actual = wonIn(opps, q, q.end());
+            Map<String, Long> last = wonIn(opps, q.previous(), asOf);
+            Map<String, Long> rate = rateTimesOpen(opps, asOf, q);
+            Map<String, Long> ours = method.apply(opps).apply(asOf).apply(q);
+            rows.add(new Row(seed, q, wape(ours, actual), wape(last, actual), wape(rate, actual), total(ours, actual),
+                    total(last, actual), total(rate, actual)));
+        }
+        return rows;
+    }
+
+    /** Won amount per owner with a close date in the period and on or before {@code known}. */
+    static Map<String, Long> wonIn(List<Opportunity> opps, Period p, LocalDate known) {
+        Map<String, Long> out = new HashMap<>();
+        for (Opportunity o : opps) {
+            if (o.isWon() && p.contains(o.closeDate()) && !o.closeDate().isAfter(known)) {
+                out.merge(o.ownerId(), o.amount().minorUnits(), Long::sum);
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Long> rateTimesOpen(List<Opportunity> opps, LocalDate asOf, Period q) {
+        long closed = 0;
+        long won = 0;
+        for (Opportunity o : opps) {
+            if (o.status().isClosed() && !o.closeDate().isAfter(asOf)) {
+                closed++;
+                won += o.isWon() ? 1 : 0;
+            }
+        }
+        double rate = closed == 0 ? 0 : won / (double) closed;
+        Map<String, Long> out = wonIn(opps, q, asOf);
+        for (Opportunity o : opps) {
+            boolean openThen = !o.createdDate().isAfter(asOf) && (o.isOpen() || o.closeDate().isAfter(asOf));
+            if (openThen) {
+                out.merge(o.ownerId(), Math.round(rate * o.amount().minorUnits()), Long::sum);
+            }
+        }
+        return out;
+    }
+
+    static double wape(Map<String, Long> forecast, Map<String, Long> actual) {
+        Set<String> keys = new HashSet<>(forecast.keySet());
+        keys.addAll(actual.keySet());
+        double err = 0;
+        double sum = 0;
+        for (String k : keys) {
+            long a = actual.getOrDefault(k, 0L);
+            err += Math.abs(forecast.getOrDefault(k, 0L) - a);
+            sum += a;
+        }
+        return err / sum;
+    }
+
+    static double total(Map<String, Long> forecast, Map<String, Long> actual) {
+        long f = forecast.values().stream().mapToLong(Long::longValue).sum();
+        long a = actual.values().stream().mapToLong(Long::longValue).sum();
+        return Math.abs(f - a) / (double) a;
+    }
+
+    /** Prints the issue's table for seeds 1..N (default 6). */
+    public static void main(String[] args) {
+        int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
+        List<Row> all = new ArrayList<>();
+        for (long seed = 1; seed <= seeds; seed++) {
+            all.addAll(score(seed, o -> d -> q -> salesops(o, d, q)));
+        }
+        System.out.println(table(all));
+    }
+
+    static String table(List<Row> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| seed | as of | per-owner WAPE: salesops | last quarter's bookings | win rate x open pipeline"
+                + " | total error: salesops | last quarter | win rate x open |\n|---|---|---|---|---|---|---|---|\n");
+        double[] sum = new double[6];
+        for (Row r : rows) {
+            sb.append(String.format(Locale.ROOT, "| %d | %s | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |%n", r.seed(),
+                    r.quarter().start(), 100 * r.wape(), 100 * r.lastWape(), 100 * r.rateWape(), 100 * r.total(),
+                    100 * r.lastTotal(), 100 * r.rateTotal()));
+            double[] v = {r.wape(), r.lastWape(), r.rateWape(), r.total(), r.lastTotal(), r.rateTotal()};
+            for (int i = 0; i < 6; i++) {
+                sum[i] += v[i];
+            }
+        }
+        sb.append(String.format(Locale.ROOT, "| mean | %d quarters | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |%n",
+                rows.size(), 100 * sum[0] / rows.size(), 100 * sum[1] / rows.size(), 100 * sum[2] / rows.size(),
+                100 * sum[3] / rows.size(), 100 * sum[4] / rows.size(), 100 * sum[5] / rows.size()));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,26 @@
+package io.salesops.forecast.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The default forecast against the two baselines on messy exports, over several seeds (see {@link PipelineAccuracy}). */
+class PipelineAccuracyTest {
+
+    @Test
+    void auto_beatsLastQuartersBookingsAndWinRateTimesPipeline_onAverageOverSeeds() {
+        List<PipelineAccuracy.Row> rows = new ArrayList<>();
+        for (long seed = 11; seed <= 14; seed++) {
+            rows.addAll(PipelineAccuracy.score(seed, o -> d -> q -> PipelineAccuracy.salesops(o, d, q)));
+        }
+        double ours = rows.stream().mapToDouble(PipelineAccuracy.Row::wape).average().orElseThrow();
+        double last = rows.stream().mapToDouble(PipelineAccuracy.Row::lastWape).average().orElseThrow();
+        double rate = rows.stream().mapToDouble(PipelineAccuracy.Row::rateWape).average().orElseThrow();
+        double total = rows.stream().mapToDouble(PipelineAccuracy.Row::total).average().orElseThrow();
+        double lastTotal = rows.stream().mapToDouble(PipelineAccuracy.Row::lastTotal).average().orElseThrow();
+        assertThat(ours).as(PipelineAccuracy.table(rows)).isLessThan(last).isLessThan(rate);
+        assertThat(total).as(PipelineAccuracy.table(rows)).isLessThan(lastTotal);
+    }
+}

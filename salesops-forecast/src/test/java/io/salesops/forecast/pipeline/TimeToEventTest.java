@@ -1,0 +1,89 @@
+package io.salesops.forecast.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salesops.core.crm.Opportunity;
+import io.salesops.core.period.FiscalCalendar;
+import io.salesops.core.period.Period;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TimeToEventTest {
+
+    static final Period Q3 = FiscalCalendar.calendarYear().parse("2026-Q3");
+    static final LocalDate AS_OF = Q3.start();
+
+    /** {@code n} deals created on {@code created}, each closed {@code days} later, won if {@code won}. */
+    static List<Opportunity> closed(String prefix, int n, LocalDate created, int days, boolean won) {
+        List<Opportunity> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Opportunity.Builder b = Opportunity.builder(prefix + i).owner("ann").stage(won ? "Won" : "Lost")
+                    .amount("1000.00", "USD").created(created);
+            out.add((won ? b.won(created.plusDays(days)) : b.lost(created.plusDays(days))).build());
+        }
+        return out;
+    }
+
+    static Opportunity open(String id, LocalDate created) {
+        return Opportunity.builder(id).owner("ann").stage("Engaging").amount("1000.00", "USD").created(created).build();
+    }
+
+    static ForecastReport forecast(List<Opportunity> opps) {
+        return PipelineForecast.of(opps).asOf(AS_OF).period(Q3).method(PipelineMethod.TIME_TO_EVENT).notYetCreated(false, 1).run();
+    }
+
+    @Test
+    void aDealOlderThanAnyThatEverWon_getsZero_andTheExplanationSaysSo() {
+        List<Opportunity> opps = new ArrayList<>(closed("W", 50, LocalDate.of(2026, 1, 1), 30, true));
+        opps.addAll(closed("L", 50, LocalDate.of(2026, 1, 1), 20, false));
+        opps.add(open("ZOMBIE", AS_OF.minusDays(332)));
+        DealForecast d = forecast(opps).deals().get(0);
+        assertThat(d.pWin()).isZero();
+        assertThat(d.winSource()).isEqualTo(ProbabilitySource.TIME_TO_EVENT);
+        assertThat(d.winExplanation()).contains("age 332d").contains("older than any deal that ever won");
+    }
+
+    @Test
+    void wonAndLostAtTheSameAge_splitAYoungDealsChanceBetweenThem() {
+        List<Opportunity> opps = new ArrayList<>(closed("W", 100, LocalDate.of(2026, 3, 1), 10, true));
+        opps.addAll(closed("L", 100, LocalDate.of(2026, 3, 1), 10, false));
+        opps.add(open("YOUNG", AS_OF.minusDays(3)));
+        DealForecast d = forecast(opps).deals().get(0);
+        // every deal closed at 10 days: half of the young deal's closing chance inside the quarter is a win
+        assertThat(d.pWin()).isBetween(0.45, 0.5);
+        assertThat(d.pInPeriod()).isEqualTo(1.0);
+        assertThat(d.expected().minorUnits()).isEqualTo(Math.round(d.pWin() * 100_000));
+    }
+
+    @Test
+    void dealsStillOpen_countAsAtRiskUntilTheAsOfDay_notAsLosses() {
+        // 20 wins at 10 days and 180 deals still open at 100 days: a young deal's chance is the 10-day wins'
+        // share of all deals that reached 10 days (20 of 200), not of the closed ones (20 of 20)
+        List<Opportunity> opps = new ArrayList<>(closed("W", 20, AS_OF.minusDays(100), 10, true));
+        for (int i = 0; i < 180; i++) {
+            opps.add(open("OPEN" + i, AS_OF.minusDays(100)));
+        }
+        opps.add(open("YOUNG", AS_OF.minusDays(3)));
+        ForecastReport r = forecast(opps);
+        DealForecast young = r.deals().stream().filter(d -> d.id().equals("YOUNG")).findFirst().orElseThrow();
+        assertThat(young.pWin()).isBetween(0.08, 0.11);
+    }
+
+    @Test
+    void anOwnerWhoWinsMore_getsAHigherChance_shrunkTowardEveryone() {
+        List<Opportunity> opps = new ArrayList<>(closed("W", 40, LocalDate.of(2026, 3, 1), 10, true));
+        opps.addAll(closed("L", 40, LocalDate.of(2026, 3, 1), 10, false));
+        for (Opportunity o : closed("B", 40, LocalDate.of(2026, 3, 1), 10, true)) {
+            opps.add(o.toBuilder().owner("bob").build());
+        }
+        opps.add(open("ANN", AS_OF.minusDays(3)));
+        opps.add(open("BOB", AS_OF.minusDays(3)).toBuilder().owner("bob").build());
+        ForecastReport r = forecast(opps);
+        double ann = r.deals().stream().filter(d -> d.id().equals("ANN")).findFirst().orElseThrow().pWin();
+        double bob = r.deals().stream().filter(d -> d.id().equals("BOB")).findFirst().orElseThrow().pWin();
+        assertThat(bob).isGreaterThan(ann);
+        assertThat(bob).isLessThan(0.95); // shrunk: bob never lost, but 8 pseudo-events pull him toward everyone
+    }
+}

@@ -1,0 +1,188 @@
+package io.salesops.forecast.synthetic;
+
+import io.salesops.core.crm.Opportunity;
+import io.salesops.core.money.Money;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A CRM export as real ones look, for judging forecasts against honest baselines: no stage history, the
+ * company's own stage names (not the built-in B2B model's), a few dozen owners who join (and ramp up) and leave
+ * (their open deals partly reassigned, partly left to rot), zombie deals that stay open and never close,
+ * seasonal deal creation with a year-end peak, a quarter-end push, expected close dates that reps push (or
+ * leave in the past, or never set), and data starting mid-year. The export is taken at the end of
+ * {@link #exportDate()}: deals still open then carry their current stage and close date, closed deals their
+ * closing stage, outcome and close date. Deterministic for a seed; immutable and thread-safe.
+ */
+public final class MessyCrm {
+
+    /** Open stage names per seed (none of them in the built-in model); closed stages are won/lost words. */
+    private static final String[][] OPEN_STAGES = {
+        {"Prospecting", "Engaging"},
+        {"Discovery", "Demo", "Contract Sent"},
+        {"Lead", "Qualified", "Proposal Out", "Legal"},
+    };
+    private static final String[][] CLOSED_STAGES = {{"Won", "Lost"}, {"Closed - Won", "Closed - Dead"}, {"Booked", "Lost"}};
+    private static final double[] PRODUCTS = {550, 1_100, 3_400, 5_500, 26_000};
+    private static final double[] PRODUCT_MIX = {0.32, 0.27, 0.25, 0.145, 0.015};
+    /** Deal creation by month: a slow summer, a year-end peak. */
+    private static final double[] SEASON = {0.9, 1.0, 1.15, 1.0, 1.0, 1.1, 0.8, 0.75, 1.1, 1.15, 1.25, 0.9};
+
+    private final LocalDate start;
+    private final LocalDate export;
+    private final List<Opportunity> opportunities;
+    private final String[] openStages;
+
+    private MessyCrm(LocalDate start, LocalDate export, List<Opportunity> opportunities, String[] openStages) {
+        this.start = start;
+        this.export = export;
+        this.opportunities = List.copyOf(opportunities);
+        this.openStages = openStages;
+    }
+
+    /** About 15 months of a team of 26 to 35 owners starting on a random day of the second half of 2016. */
+    public static MessyCrm generate(long seed) {
+        return generate(seed, 26, 10);
+    }
+
+    /**
+     * About 15 months of a team of {@code minReps} to {@code minReps + spread - 1} owners (and six who join
+     * later) starting on a random day of the second half of 2016.
+     */
+    public static MessyCrm generate(long seed, int minReps, int spread) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        LocalDate start = LocalDate.of(2016, 6, 15).plusDays(rnd.nextInt(120));
+        LocalDate export = start.plusDays(440 + rnd.nextInt(60));
+        int variant = (int) Math.floorMod(seed, OPEN_STAGES.length);
+        String[] open = OPEN_STAGES[variant];
+        String[] closed = CLOSED_STAGES[variant];
+        int reps = minReps + rnd.nextInt(spread);
+        double zombieShare = 0.08 + 0.08 * rnd.nextDouble();
+        Rep[] team = new Rep[reps + 6];
+        for (int r = 0; r < team.length; r++) {
+            LocalDate joined = r < reps ? start.minusDays(400) : start.plusDays(60 + rnd.nextInt(300));
+            LocalDate left = r < reps && rnd.nextDouble() < 0.2 ? start.plusDays(90 + rnd.nextInt(300)) : LocalDate.MAX;
+            team[r] = new Rep(String.format("rep%02d", r + 1), joined, left, 0.5 + 0.8 * rnd.nextDouble(),
+                    0.6 + 0.8 * rnd.nextDouble(), 0.3 + 0.5 * rnd.nextDouble(), Math.exp(0.4 * gaussian(rnd)));
+        }
+        List<Opportunity> out = new ArrayList<>();
+        int seq = 0;
+        for (LocalDate d = start; !d.isAfter(export); d = d.plusDays(1)) {
+            double season = SEASON[d.getMonthValue() - 1] * (d.getDayOfWeek().getValue() >= 6 ? 0.2 : 1.2);
+            for (Rep rep : team) {
+                if (d.isBefore(rep.joined) || !d.isBefore(rep.left)) {
+                    continue;
+                }
+                double ramp = Math.min(1, (ChronoUnit.DAYS.between(rep.joined, d) + 20) / 90.0);
+                int n = poisson(rnd, rep.volume * ramp * season);
+                for (int k = 0; k < n; k++) {
+                    out.add(deal(rnd, String.format("%08X", 0x10000 + seq++), rep, team, d, export, zombieShare, open, closed));
+                }
+            }
+        }
+        return new MessyCrm(start, export, out, open);
+    }
+
+    private record Rep(String id, LocalDate joined, LocalDate left, double skill, double pace, double volume, double size) {
+    }
+
+    private static Opportunity deal(SplittableRandom rnd, String id, Rep rep, Rep[] team, LocalDate created,
+                                    LocalDate export, double zombieShare, String[] open, String[] closed) {
+        int product = pick(rnd, PRODUCT_MIX);
+        long dollars = Math.max(100, Math.round(PRODUCTS[product] * rep.size * (0.85 + 0.3 * rnd.nextDouble())));
+        Opportunity.Builder b = Opportunity.builder(id).owner(rep.id).amount(Money.ofMinor(dollars * 100, "USD"))
+                .created(created).product("P" + (product + 1)).account("A" + rnd.nextInt(400));
+        LocalDate expected = rnd.nextDouble() < 0.25 ? null : created.plusDays(20 + rnd.nextInt(50));
+        boolean zombie = rnd.nextDouble() < zombieShare;
+        // big deals take longer; a better rep wins more and a faster one closes sooner
+        double meanDays = 25 + 25 * Math.sqrt(product + 1) / rep.pace;
+        boolean won = rnd.nextDouble() < Math.min(0.85, 0.55 * rep.skill * (product == 4 ? 0.7 : 1));
+        long days = 1 + Math.round(meanDays * (won ? 1 : 0.7) * Math.exp(0.6 * gaussian(rnd)));
+        LocalDate closeOn = created.plusDays(days);
+        if (won) {
+            // the quarter-end push: deals nearly done close before the quarter ends
+            LocalDate qStart = closeOn.with(IsoFields.DAY_OF_QUARTER, 1);
+            if (ChronoUnit.DAYS.between(qStart, closeOn) < 12 && rnd.nextDouble() < 0.4) {
+                LocalDate pulled = qStart.minusDays(1 + rnd.nextInt(4));
+                closeOn = pulled.isAfter(created) ? pulled : closeOn;
+            }
+        }
+        String owner = rep.id;
+        if (!closeOn.isBefore(rep.left)) {
+            // the rep leaves first: half of their deals go to a colleague, the rest rot in the CRM
+            if (rnd.nextDouble() < 0.5) {
+                Rep heir = team[rnd.nextInt(team.length)];
+                if (!rep.left.isBefore(heir.joined) && rep.left.isBefore(heir.left)) {
+                    owner = heir.id;
+                } else {
+                    zombie = true;
+                }
+            } else {
+                zombie = true;
+            }
+        }
+        b.owner(owner);
+        if (zombie || closeOn.isAfter(export)) {
+            long age = ChronoUnit.DAYS.between(created, export);
+            int stage = Math.min(open.length - 1, (int) (open.length * Math.min(0.99, age / (2.0 * meanDays) + rnd.nextDouble() * 0.5)));
+            if (expected != null && expected.isBefore(export) && rnd.nextDouble() < 0.6) {
+                expected = export.plusDays(5 + rnd.nextInt(60)); // pushed out once more when it passed
+            }
+            return b.stage(open[stage]).closeDate(expected).build();
+        }
+        b.stage(won ? closed[0] : closed[1]);
+        return (won ? b.won(closeOn) : b.lost(closeOn)).build();
+    }
+
+    /** @return the export, in creation order */
+    public List<Opportunity> opportunities() {
+        return opportunities;
+    }
+
+    /** @return the first day with data */
+    public LocalDate start() {
+        return start;
+    }
+
+    /** @return the day whose end the export stands at */
+    public LocalDate exportDate() {
+        return export;
+    }
+
+    /** @return the open stage names of this seed's CRM */
+    public List<String> openStages() {
+        return List.of(openStages);
+    }
+
+    private static int pick(SplittableRandom rnd, double[] weights) {
+        double u = rnd.nextDouble();
+        for (int i = 0; i < weights.length - 1; i++) {
+            u -= weights[i];
+            if (u < 0) {
+                return i;
+            }
+        }
+        return weights.length - 1;
+    }
+
+    private static int poisson(SplittableRandom rnd, double lambda) {
+        double l = Math.exp(-lambda);
+        int k = 0;
+        double p = 1;
+        do {
+            k++;
+            p *= rnd.nextDouble();
+        } while (p > l);
+        return k - 1;
+    }
+
+    private static double gaussian(SplittableRandom rnd) {
+        double u1 = 1 - rnd.nextDouble();
+        double u2 = rnd.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+}
