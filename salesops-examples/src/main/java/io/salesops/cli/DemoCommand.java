@@ -54,7 +54,8 @@ public final class DemoCommand implements Callable<Integer> {
                 new PipelineDemoSection(),
                 new TrendDemoSection(),
                 new CompDemoSection(),
-                new TerritoryDemoSection());
+                new TerritoryDemoSection(),
+                new QuotaDemoSection());
     }
 
     /**

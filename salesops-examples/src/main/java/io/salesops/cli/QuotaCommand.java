@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
  * team that can reach it ({@code capacity}). Not thread-safe (a picocli command object).
  */
 @Command(name = "quota", description = "Quotas: allocate the company target to reps, and size the team that reaches it.",
-        subcommands = {QuotaCommand.Plan.class})
+        subcommands = {QuotaCommand.Plan.class, CapacityCommand.class})
 public final class QuotaCommand implements Callable<Integer> {
 
     @Spec

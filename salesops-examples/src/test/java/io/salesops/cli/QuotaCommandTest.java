@@ -89,4 +89,19 @@ class QuotaCommandTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("method historical has no usable figure");
     }
+
+    @Test
+    void capacity_printsHiresWithARange_andAMonthTable() throws IOException {
+        Path ramp = write("ramp.csv", "month,percent\n1,25\n2,50\n3,75\n");
+        CompCommandTest.Run r = CompCommandTest.run("quota", "capacity", "--target", "12000000", "--fiscal-year", "FY2027",
+                "--productivity", "1000000", "--ramp", ramp.toString(), "--attrition", "15%", "--reps", org().toString(),
+                "--hire-by", "3", "--simulations", "300", "--seed", "4");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("Hires needed for USD 12,000,000.00 in FY2027: \\d+ \\(range \\d+\\.\\.\\d+")
+                .contains("2027-12").contains("Ramped FTE");
+        CompCommandTest.Run csv = CompCommandTest.run("quota", "capacity", "--target", "12000000", "--fiscal-year", "FY2027",
+                "--productivity", "1000000", "--current", "3", "--format", "csv");
+        assertThat(csv.out()).startsWith("month,hired,headcount,ramped_fte,bookings_usd\n");
+        assertThat(csv.err()).contains("hires needed 9");
+    }
 }

@@ -134,7 +134,7 @@ class SalesopsCliTest {
         Run r = run("demo", "--section", "no-such-section");
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).isEqualTo("salesops: error: demo section \"no-such-section\" does not exist; expected one of "
-                + "the-company, bookings-by-quarter, win-rate-and-deal-size, quota-attainment, current-quarter, pipeline-forecast, bookings-trend, commissions, territories"
+                + "the-company, bookings-by-quarter, win-rate-and-deal-size, quota-attainment, current-quarter, pipeline-forecast, bookings-trend, commissions, territories, quotas-for-next-year"
                 + System.lineSeparator());
         assertThat(r.out()).isEmpty();
     }
@@ -252,7 +252,7 @@ class SalesopsCliTest {
         assertThat(r.code()).isZero();
         assertThat(r.out().lines().map(l -> l.split(" ")[0]))
                 .containsExactly("the-company", "bookings-by-quarter", "win-rate-and-deal-size", "quota-attainment",
-                        "current-quarter", "pipeline-forecast", "bookings-trend", "commissions", "territories");
+                        "current-quarter", "pipeline-forecast", "bookings-trend", "commissions", "territories", "quotas-for-next-year");
     }
 
     @Test

@@ -12,22 +12,31 @@ import java.util.Map;
 record QuotaInputs(Org org, Currency currency, Period year, List<Bookings> history, Map<String, Money> potentialByRep,
                    Map<String, Money> potentialByTerritory, Map<String, Money> forecast) {
 
-    /** The fiscal year before the plan year, or the latest year of the history if that one has no rows. */
-    Period historyYear() {
-        Period previous = year.previous();
-        Period latest = null;
+    /**
+     * The twelve months that historical shares are measured over: those ending with the last month of history
+     * before the plan year (the fiscal year before it when the history covers it, else the latest twelve
+     * months there are, so a plan made mid-year uses the trailing twelve months).
+     */
+    List<Period> historyMonths() {
+        java.time.LocalDate last = null;
         for (Bookings b : history) {
-            if (previous.contains(b.period())) {
-                return previous;
-            }
-            if (b.period().start().isBefore(year.start())) {
-                Period y = year.calendar().periodOf(b.period().start(), io.salesops.core.period.PeriodKind.YEAR);
-                if (latest == null || y.compareTo(latest) > 0) {
-                    latest = y;
-                }
+            java.time.LocalDate end = b.period().end();
+            if (end.isBefore(year.start()) && (last == null || end.isAfter(last))) {
+                last = end;
             }
         }
-        return latest == null ? previous : latest;
+        Period lastMonth = year.calendar().periodOf(last == null ? year.start().minusDays(1) : last,
+                io.salesops.core.period.PeriodKind.MONTH);
+        return lastMonth.plus(-11).through(lastMonth);
+    }
+
+    /** @return e.g. {@code FY2026} when the months are a fiscal year, else {@code 2025-06..2026-05} */
+    static String label(List<Period> months) {
+        Period first = months.get(0);
+        if (first.index() == 1) {
+            return "FY" + first.fiscalYear();
+        }
+        return first + ".." + months.get(months.size() - 1);
     }
 
     Map<String, List<Bookings>> historyByRep() {

@@ -62,7 +62,7 @@ final class RepWeights {
     private static Map<String, Share> sharesOf(QuotaMethod method, QuotaInputs in, List<Rep> leaves) {
         Map<String, BigDecimal> raw = new LinkedHashMap<>();
         Map<String, String> text = new HashMap<>();
-        Period window = method == QuotaMethod.HISTORICAL ? in.historyYear() : null;
+        List<Period> window = method == QuotaMethod.HISTORICAL ? in.historyMonths() : null;
         Map<String, List<Bookings>> history = method == QuotaMethod.HISTORICAL ? in.historyByRep() : Map.of();
         Map<String, Integer> perTerritory = new HashMap<>();
         for (Rep r : leaves) {
@@ -93,7 +93,7 @@ final class RepWeights {
         if (raw.isEmpty()) {
             throw new IllegalArgumentException("method " + method.label() + " has no usable figure for any of the "
                     + leaves.size() + " reps" + (method == QuotaMethod.HISTORICAL
-                    ? " (no positive bookings in " + window + " with at least 3 months in role)" : "")
+                    ? " (no positive bookings in " + QuotaInputs.label(window) + " with at least 3 months in role)" : "")
                     + "; give the " + input(method) + " or choose another method");
         }
         Map<String, BigDecimal> teamMedian = new HashMap<>();
@@ -136,33 +136,43 @@ final class RepWeights {
         return out;
     }
 
-    private static void historical(Rep r, Period window, List<Bookings> rows, QuotaInputs in,
+    private static void historical(Rep r, List<Period> window, List<Bookings> rows, QuotaInputs in,
                                    Map<String, BigDecimal> raw, Map<String, String> text) {
-        Money sum = Money.zero(in.currency());
+        String label = QuotaInputs.label(window);
+        java.time.LocalDate from = window.get(0).start();
+        java.time.LocalDate to = window.get(window.size() - 1).end();
+        BigDecimal sum = BigDecimal.ZERO;
         int n = 0;
         for (Bookings b : rows) {
-            if (window.contains(b.period())) {
-                sum = sum.plus(b.amount());
-                n++;
+            Period p = b.period();
+            if (p.end().isBefore(from) || p.start().isAfter(to)) {
+                continue;
             }
+            n++;
+            int inside = p.daysBetween(from, to);
+            // A row that straddles the window's edge (a quarter row, a window of trailing months) counts for
+            // the part of its days inside.
+            sum = sum.add(inside == p.days() ? b.amount().amount()
+                    : b.amount().amount().multiply(BigDecimal.valueOf(inside)).divide(BigDecimal.valueOf(p.days()), MC), MC);
         }
         if (n == 0) {
-            text.put(r.id(), "no bookings in " + window);
+            text.put(r.id(), "no bookings in " + label);
             return;
         }
+        Money booked = Money.of(sum, in.currency(), java.math.RoundingMode.HALF_EVEN);
         BigDecimal months = BigDecimal.ZERO;
-        for (Period m : window.split(PeriodKind.MONTH)) {
+        for (Period m : window) {
             months = months.add(inRole(r, m), MC);
         }
         String monthsText = months.setScale(1, java.math.RoundingMode.HALF_EVEN).toPlainString();
-        if (!sum.isPositive()) {
-            text.put(r.id(), "booked " + sum + " in " + window + ", not a usable share");
+        if (sum.signum() <= 0) {
+            text.put(r.id(), "booked " + booked + " in " + label + ", not a usable share");
         } else if (months.compareTo(MIN_HISTORY_MONTHS) < 0) {
-            text.put(r.id(), "booked " + sum + " in " + window + " in only " + monthsText + " months in role");
+            text.put(r.id(), "booked " + booked + " in " + label + " in only " + monthsText + " months in role");
         } else {
-            BigDecimal annual = sum.amount().multiply(TWELVE, MC).divide(months, MC);
+            BigDecimal annual = sum.multiply(TWELVE, MC).divide(months, MC);
             raw.put(r.id(), annual);
-            text.put(r.id(), "booked " + sum + " in " + window + " over " + monthsText + " months in role, "
+            text.put(r.id(), "booked " + booked + " in " + label + " over " + monthsText + " months in role, "
                     + "annualised " + amount(annual));
         }
     }
