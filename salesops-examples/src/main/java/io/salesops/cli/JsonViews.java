@@ -141,14 +141,48 @@ public final class JsonViews {
     /**
      * Sales KPIs as {@code salesops kpi --format json} prints them: the total row, then one per group, each with
      * won, lost, amounts, win rates, deal size, cycle lengths, slippage, open pipeline, velocity, bookings per
-     * period and stage conversions.
+     * period and stage conversions; then the consistency of bookings ({@code bookingsCv}, {@code activePeriods},
+     * {@code consistencyNote}), stage durations (empty without stage history) and win rate by creation cohort.
      */
     public static List<Map<String, Object>> kpi(io.salesops.forecast.kpi.KpiReport r) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (io.salesops.forecast.kpi.KpiRow row : r.rows()) {
-            rows.add(kpiRow(r, row));
+        for (int i = 0; i < r.rows().size(); i++) {
+            Map<String, Object> m = kpiRow(r, r.rows().get(i));
+            kpiDetail(r.details().get(i), m);
+            rows.add(m);
         }
         return rows;
+    }
+
+    private static void kpiDetail(io.salesops.forecast.kpi.KpiDetail d, Map<String, Object> m) {
+        m.put("bookingsCv", opt(d.consistency().coefficientOfVariation()));
+        m.put("activePeriods", d.consistency().activePeriods());
+        m.put("consistencyNote", d.consistency().note());
+        List<Map<String, Object>> stays = new ArrayList<>();
+        for (io.salesops.forecast.kpi.StageDuration s : d.stageDurations()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("stage", s.stage());
+            x.put("stays", s.stays());
+            x.put("medianDays", s.medianDays());
+            x.put("meanDays", s.meanDays());
+            stays.add(x);
+        }
+        m.put("stageDurations", stays);
+        List<Map<String, Object>> cohorts = new ArrayList<>();
+        for (io.salesops.forecast.kpi.CohortWinRate c : d.cohorts()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("cohort", c.cohort().toString());
+            x.put("created", c.created());
+            x.put("won", c.won());
+            x.put("lost", c.lost());
+            x.put("open", c.open());
+            x.put("wonAmount", CommandSupport.decimal(c.wonAmount()));
+            x.put("lostAmount", CommandSupport.decimal(c.lostAmount()));
+            x.put("winRateByCount", opt(c.winRateByCount()));
+            x.put("winRateByValue", opt(c.winRateByValue()));
+            cohorts.add(x);
+        }
+        m.put("cohorts", cohorts);
     }
 
     private static Map<String, Object> kpiRow(io.salesops.forecast.kpi.KpiReport r, io.salesops.forecast.kpi.KpiRow row) {
