@@ -98,7 +98,8 @@ public final class JsonViews {
      * A pipeline forecast as {@code salesops forecast pipeline --format json} prints it: one object per node,
      * parents before children (group, label, kind, parent, depth, closed, openPipeline, openDeals, openExpected,
      * notYetCreated, runRateBlend, expected, adjustedExpected, commit, bestCase, pipeline, commitForecast, bestCaseForecast,
-     * p10, p50, p90, quota, attainment, coverage); amounts are decimal strings, absent values null.
+     * p10, p50, p90, quota, attainment, coverage, adjustments: each manager's adjustment of the node with amount, who,
+     * when and why); amounts are decimal strings, absent values null.
      */
     public static List<Map<String, Object>> pipeline(io.salesops.forecast.pipeline.ForecastReport r) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -132,6 +133,16 @@ public final class JsonViews {
         m.put("quota", CommandSupport.decimal(n.quota().orElse(null)));
         m.put("attainment", n.attainment().map(a -> a.value().toPlainString()).orElse(null));
         m.put("coverage", n.coverage().map(c -> c.toPlainString()).orElse(null));
+        List<Map<String, Object>> adjustments = new ArrayList<>();
+        for (io.salesops.forecast.pipeline.Adjustment a : n.adjustments()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("amount", CommandSupport.decimal(a.value()));
+            x.put("who", a.by());
+            x.put("when", a.at().toString());
+            x.put("why", a.note());
+            adjustments.add(x);
+        }
+        m.put("adjustments", adjustments);
         rows.add(m);
         for (io.salesops.forecast.pipeline.ForecastNode c : n.children()) {
             collect(c, n.group(), depth + 1, rows);
