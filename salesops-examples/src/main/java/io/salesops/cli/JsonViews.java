@@ -98,8 +98,8 @@ public final class JsonViews {
      * A pipeline forecast as {@code salesops forecast pipeline --format json} prints it: one object per node,
      * parents before children (group, label, kind, parent, depth, closed, openPipeline, openDeals, openExpected,
      * notYetCreated, runRateBlend, expected, adjustedExpected, commit, bestCase, pipeline, commitForecast, bestCaseForecast,
-     * p10, p50, p90, quota, attainment, coverage, adjustments: each manager's adjustment of the node with amount, who,
-     * when and why); amounts are decimal strings, absent values null.
+     * p10, p50, p90, quota, attainment, coverage, and for an adjusted node adjustments: each manager's adjustment
+     * with amount, who, when and why); amounts are decimal strings, absent values null.
      */
     public static List<Map<String, Object>> pipeline(io.salesops.forecast.pipeline.ForecastReport r) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -142,7 +142,9 @@ public final class JsonViews {
             x.put("why", a.note());
             adjustments.add(x);
         }
-        m.put("adjustments", adjustments);
+        if (!adjustments.isEmpty()) {
+            m.put("adjustments", adjustments); // only when there are some: output without them stays as it was
+        }
         rows.add(m);
         for (io.salesops.forecast.pipeline.ForecastNode c : n.children()) {
             collect(c, n.group(), depth + 1, rows);
