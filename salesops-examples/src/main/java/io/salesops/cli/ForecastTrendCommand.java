@@ -8,6 +8,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.salesops.forecast.timeseries.BatchForecast;
+import io.salesops.forecast.timeseries.Forecast;
 import io.salesops.forecast.timeseries.ForecastResult;
 import io.salesops.forecast.timeseries.Method;
 import io.salesops.forecast.timeseries.PredictionInterval;
@@ -89,8 +90,8 @@ public final class ForecastTrendCommand implements Callable<Integer> {
             List<ForecastResult> results;
             try {
                 results = BatchForecast.of(series).configure(f -> {
-                    f.method(m).levels(lv);
-                    return horizon == null ? f : f.horizon(horizon);
+                    Forecast configured = f.method(m).levels(lv);
+                    return horizon == null ? configured : configured.horizon(horizon);
                 }).onProgress((done, total) -> {
                     if (terminal) {
                         synchronized (err) {

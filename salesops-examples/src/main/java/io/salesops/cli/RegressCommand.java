@@ -130,7 +130,7 @@ public final class RegressCommand implements Callable<Integer> {
                                        String weights, boolean intercept) {
         LinearRegression model = LinearRegression.of(y, column(columns, y)).withIntercept(intercept);
         for (String name : x) {
-            model.regressor(name, column(columns, name));
+            model = model.regressor(name, column(columns, name));
         }
         for (String spec : poly) {
             String name = polyColumn(spec);
@@ -139,10 +139,10 @@ public final class RegressCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("column " + name + " is given both in --x and in --poly " + name
                         + ":" + degree + "; --poly already includes the linear term");
             }
-            model.polynomial(name, column(columns, name), degree);
+            model = model.polynomial(name, column(columns, name), degree);
         }
         if (weights != null) {
-            model.weights(column(columns, weights));
+            model = model.weights(column(columns, weights));
         }
         return model.fit();
     }

@@ -13,6 +13,7 @@ import io.salesops.forecast.kpi.SalesKpis;
 import io.salesops.forecast.pipeline.PipelineForecast;
 import io.salesops.forecast.pipeline.TimingSource;
 import io.salesops.forecast.timeseries.BatchForecast;
+import io.salesops.forecast.timeseries.Forecast;
 import io.salesops.forecast.timeseries.Method;
 import io.salesops.forecast.timeseries.TimeSeries;
 import io.salesops.server.ProblemException;
@@ -211,8 +212,8 @@ public final class Endpoints {
         }
         Method m = method;
         return JsonViews.trend(BatchForecast.of(series).configure(f -> {
-            f.method(m).levels(levels);
-            return r.horizon() == null ? f : f.horizon(r.horizon());
+            Forecast configured = f.method(m).levels(levels);
+            return r.horizon() == null ? configured : configured.horizon(r.horizon());
         }).run());
     }
 

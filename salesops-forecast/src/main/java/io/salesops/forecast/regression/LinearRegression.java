@@ -22,24 +22,37 @@ import java.util.Objects;
  * double-double arithmetic, so they reach 9 or more correct digits on the NIST StRD problems
  * (7 on Filip); normal equations are never formed for them.
  *
- * <p>This is a builder: each call checks its argument at once and fails naming it; it is mutable
- * and not thread-safe, copies every array it is given, and {@link #fit()} leaves it unchanged so it
- * can be varied and fitted again.
+ * <p>An immutable value in the java.time style: each configuring call checks its argument at once
+ * (failing with a message naming it), copies every array it is given, and returns a <em>new</em>
+ * {@code LinearRegression}; the receiver is never changed, so a call whose result is ignored has no
+ * effect and a shared base (say, the response with its common regressors) can be varied and fitted
+ * again. Thread-safe.
  */
 public final class LinearRegression {
 
     private final String responseName;
+    /** The arrays below are private copies, shared between copies of this value and never changed. */
     private final double[] y;
-    private final List<String> names = new ArrayList<>();
-    private final List<double[]> columns = new ArrayList<>();
-    private boolean intercept = true;
-    private double[] weights;
+    private final List<String> names;
+    private final List<double[]> columns;
+    private final boolean intercept;
+    private final double[] weights;
 
-    private LinearRegression(String responseName, double[] y) {
-        this.responseName = Objects.requireNonNull(responseName, "responseName");
+    private LinearRegression(String responseName, double[] y, List<String> names, List<double[]> columns,
+            boolean intercept, double[] weights) {
+        this.responseName = responseName;
+        this.y = y;
+        this.names = names;
+        this.columns = columns;
+        this.intercept = intercept;
+        this.weights = weights;
+    }
+
+    private static LinearRegression start(String responseName, double[] y) {
+        Objects.requireNonNull(responseName, "responseName");
         Objects.requireNonNull(y, "y");
         checkFinite(responseName, y);
-        this.y = y.clone();
+        return new LinearRegression(responseName, y.clone(), List.of(), List.of(), true, null);
     }
 
     /**
@@ -50,7 +63,7 @@ public final class LinearRegression {
      * @throws IllegalArgumentException if a value is NaN or infinite
      */
     public static LinearRegression of(double[] y) {
-        return new LinearRegression("y", y);
+        return start("y", y);
     }
 
     /**
@@ -62,19 +75,23 @@ public final class LinearRegression {
      * @throws IllegalArgumentException if a value is NaN or infinite
      */
     public static LinearRegression of(String responseName, double[] y) {
-        return new LinearRegression(responseName, y);
+        return start(responseName, y);
     }
 
     /**
-     * Adds a regressor column.
+     * Returns a copy with one more regressor column.
      *
      * @param name   unique, non-blank, not {@value RegressionResult#INTERCEPT}
      * @param values one per observation, finite; copied
-     * @return this builder
+     * @return a new regression with the column added; this one is unchanged
      * @throws IllegalArgumentException on a duplicate or blank name, a length other than the
      *                                  response's, or a NaN/infinite value
      */
     public LinearRegression regressor(String name, double[] values) {
+        return regressors(new String[] {name}, new double[][] {values});
+    }
+
+    private void checkColumn(List<String> taken, String name, double[] values) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(values, "values of " + name);
         if (name.isBlank()) {
@@ -84,7 +101,7 @@ public final class LinearRegression {
             throw new IllegalArgumentException("regressor name '" + RegressionResult.INTERCEPT
                     + "' is reserved for the intercept; use withIntercept(true) instead");
         }
-        if (names.contains(name)) {
+        if (taken.contains(name)) {
             throw new IllegalArgumentException("regressor " + name + " was already added");
         }
         if (values.length != y.length) {
@@ -92,17 +109,15 @@ public final class LinearRegression {
                     + " values but " + responseName + " has " + y.length);
         }
         checkFinite(name, values);
-        names.add(name);
-        columns.add(values.clone());
-        return this;
     }
 
     /**
-     * Adds several regressor columns at once, as {@link #regressor(String, double[])} does.
+     * Returns a copy with several more regressor columns, each checked as
+     * {@link #regressor(String, double[])} does.
      *
-     * @param names   one per column
-     * @param columns {@code columns[j]} is the column named {@code names[j]}
-     * @return this builder
+     * @param names   one per column; not null
+     * @param columns {@code columns[j]} is the column named {@code names[j]}; not null; copied
+     * @return a new regression with the columns added; this one is unchanged
      * @throws IllegalArgumentException if the counts differ or a column is rejected
      */
     public LinearRegression regressors(String[] names, double[][] columns) {
@@ -111,17 +126,25 @@ public final class LinearRegression {
         if (names.length != columns.length) {
             throw new IllegalArgumentException(names.length + " names given for " + columns.length + " columns");
         }
+        List<String> moreNames = new ArrayList<>(this.names);
+        List<double[]> moreColumns = new ArrayList<>(this.columns);
         for (int j = 0; j < names.length; j++) {
-            regressor(names[j], columns[j]);
+            checkColumn(moreNames, names[j], columns[j]);
+            moreNames.add(names[j]);
+            moreColumns.add(columns[j].clone());
         }
-        return this;
+        return new LinearRegression(responseName, y, List.copyOf(moreNames), List.copyOf(moreColumns),
+                intercept, weights);
     }
 
     /**
-     * Adds the powers x, x<sup>2</sup>, ..., x<sup>degree</sup> of a column, named
+     * Returns a copy with the powers x, x<sup>2</sup>, ..., x<sup>degree</sup> of a column added, named
      * {@code name}, {@code name^2}, ... (see {@link Polynomial}).
      *
-     * @return this builder
+     * @param name   the name of the first power; the others get {@code ^2}, {@code ^3}, ...
+     * @param x      one value per observation, finite
+     * @param degree the highest power, at least 1
+     * @return a new regression with the powers added; this one is unchanged
      * @throws IllegalArgumentException if degree &lt; 1 or a power is rejected (e.g. overflows)
      */
     public LinearRegression polynomial(String name, double[] x, int degree) {
@@ -129,37 +152,36 @@ public final class LinearRegression {
     }
 
     /**
-     * Whether to fit an intercept (the default) or force the fit through the origin.
+     * Returns a copy that fits an intercept (the default) or forces the fit through the origin.
      * Without an intercept R<sup>2</sup> is uncentered (1 - RSS / &Sigma;y<sup>2</sup>), as NIST certifies.
      *
-     * @return this builder
+     * @param intercept whether to fit an intercept
+     * @return a new regression with this choice; this one is unchanged
      */
     public LinearRegression withIntercept(boolean intercept) {
-        this.intercept = intercept;
-        return this;
+        return new LinearRegression(responseName, y, names, columns, intercept, weights);
     }
 
     /**
-     * Forces the fit through the origin; same as {@code withIntercept(false)}.
+     * Returns a copy forced through the origin; same as {@code withIntercept(false)}.
      *
-     * @return this builder
+     * @return a new regression without an intercept; this one is unchanged
      */
     public LinearRegression withoutIntercept() {
         return withIntercept(false);
     }
 
     /**
-     * Makes the fit weighted least squares: minimise &Sigma; w<sub>i</sub> r<sub>i</sub><sup>2</sup>. Weights are
+     * Returns a copy fitted by weighted least squares: minimise &Sigma; w<sub>i</sub> r<sub>i</sub><sup>2</sup>. Weights are
      * inverse variances up to a common factor. Pass null to go back to ordinary least squares.
      *
-     * @param weights one per observation, each finite and &gt; 0; copied
-     * @return this builder
+     * @param weights one per observation, each finite and &gt; 0; copied; or null
+     * @return a new regression with these weights; this one is unchanged
      * @throws IllegalArgumentException on a wrong length or a weight that is not positive and finite
      */
     public LinearRegression weights(double[] weights) {
         if (weights == null) {
-            this.weights = null;
-            return this;
+            return new LinearRegression(responseName, y, names, columns, intercept, null);
         }
         if (weights.length != y.length) {
             throw new IllegalArgumentException(weights.length + " weights given for " + y.length + " observations");
@@ -170,8 +192,7 @@ public final class LinearRegression {
                         + " must be positive and finite");
             }
         }
-        this.weights = weights.clone();
-        return this;
+        return new LinearRegression(responseName, y, names, columns, intercept, weights.clone());
     }
 
     /**

@@ -16,73 +16,89 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <p>With {@code origins} k and horizon h the last origin leaves exactly h points out, and each earlier
- * origin one point fewer of history. A builder: not thread-safe; results are immutable.
+ * origin one point fewer of history.
+ *
+ * <p>An immutable value in the java.time style: every configuring call returns a <em>new</em>
+ * {@code Backtest} and leaves the receiver unchanged, so a call whose result is ignored has no effect
+ * and a shared base can be reused. Thread-safe; results are immutable.
  */
 public final class Backtest {
 
-    private final TimeSeries series;
-    private Method method = Method.AUTO;
-    private int horizon;
-    private int origins = 1;
-    private double[] levels = {80, 95};
+    private static final double[] DEFAULT_LEVELS = {80, 95};
 
-    private Backtest(TimeSeries series) {
+    private final TimeSeries series;
+    private final Method method;
+    private final int horizon;
+    private final int origins;
+    /** Sorted, distinct percents; never handed out or changed after construction. */
+    private final double[] levels;
+
+    private Backtest(TimeSeries series, Method method, int horizon, int origins, double[] levels) {
         this.series = series;
-        this.horizon = Forecast.defaultHorizon(series.frequency());
+        this.method = method;
+        this.horizon = horizon;
+        this.origins = origins;
+        this.levels = levels;
     }
 
     /**
+     * Starts a backtest of {@code series}.
+     *
      * @param series the full history; not null
-     * @return a builder with method AUTO, one origin, levels 80 and 95 and the default horizon
+     * @return a backtest with method AUTO, one origin, levels 80 and 95 and the default horizon
      */
     public static Backtest of(TimeSeries series) {
-        return new Backtest(Objects.requireNonNull(series, "series"));
+        Objects.requireNonNull(series, "series");
+        return new Backtest(series, Method.AUTO, Forecast.defaultHorizon(series.frequency()), 1, DEFAULT_LEVELS);
     }
 
     /**
+     * Returns a copy that evaluates another method.
+     *
      * @param method the method to evaluate; not null
-     * @return this builder
+     * @return a new backtest with this method; this one is unchanged
      */
     public Backtest method(Method method) {
-        this.method = Objects.requireNonNull(method, "method");
-        return this;
+        return new Backtest(series, Objects.requireNonNull(method, "method"), horizon, origins, levels);
     }
 
     /**
+     * Returns a copy with another number of forecast steps per origin.
+     *
      * @param steps forecast steps per origin, at least 1
-     * @return this builder
+     * @return a new backtest with this horizon; this one is unchanged
      * @throws IllegalArgumentException if below 1
      */
     public Backtest horizon(int steps) {
         if (steps < 1) {
             throw new IllegalArgumentException("backtest horizon " + steps + " is below 1");
         }
-        this.horizon = steps;
-        return this;
+        return new Backtest(series, method, steps, origins, levels);
     }
 
     /**
+     * Returns a copy with another number of forecast origins.
+     *
      * @param count number of forecast origins, at least 1
-     * @return this builder
+     * @return a new backtest with this many origins; this one is unchanged
      * @throws IllegalArgumentException if below 1
      */
     public Backtest origins(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("backtest origins " + count + " is below 1");
         }
-        this.origins = count;
-        return this;
+        return new Backtest(series, method, horizon, count, levels);
     }
 
     /**
-     * @param percents interval levels whose coverage is measured, each in (0, 100)
-     * @return this builder
+     * Returns a copy that measures the coverage of other interval levels, in percent.
+     *
+     * @param percents interval levels whose coverage is measured, each in (0, 100); the array is copied
+     * @return a new backtest with these levels; this one is unchanged
      * @throws IllegalArgumentException if a level is outside (0, 100)
      */
     public Backtest levels(double... percents) {
-        Forecast.of(series).levels(percents);
-        this.levels = percents.clone();
-        return this;
+        return new Backtest(series, method, horizon, origins, Forecast.checkedLevels(percents));
     }
 
     /**

@@ -20,7 +20,10 @@ import java.util.function.UnaryOperator;
  *         .threads(2).run();
  * }</pre>
  *
- * <p>A builder: not thread-safe; the result list is immutable.
+ * <p>An immutable value in the java.time style: every configuring call returns a <em>new</em>
+ * {@code BatchForecast} and leaves the receiver unchanged, so a call whose result is ignored has no
+ * effect and a shared base can be reused. Thread-safe as long as the settings function and the
+ * progress listener are; the result list is immutable.
  */
 public final class BatchForecast {
 
@@ -28,60 +31,74 @@ public final class BatchForecast {
     @FunctionalInterface
     public interface Progress {
         /**
+         * Reports that one more series is done.
+         *
          * @param done series finished
          * @param total series in the batch
          */
         void update(int done, int total);
     }
 
-    private final List<TimeSeries> series;
-    private UnaryOperator<Forecast> settings = UnaryOperator.identity();
-    private int threads = Runtime.getRuntime().availableProcessors();
-    private Progress progress = (done, total) -> { };
+    private static final Progress SILENT = (done, total) -> { };
 
-    private BatchForecast(List<TimeSeries> series) {
-        this.series = List.copyOf(series);
+    private final List<TimeSeries> series;
+    private final UnaryOperator<Forecast> settings;
+    private final int threads;
+    private final Progress progress;
+
+    private BatchForecast(List<TimeSeries> series, UnaryOperator<Forecast> settings, int threads, Progress progress) {
+        this.series = series;
+        this.settings = settings;
+        this.threads = threads;
+        this.progress = progress;
     }
 
     /**
-     * @param series the series; not null, no null elements
-     * @return a builder using all available processors
+     * Starts a batch over {@code series} with default {@link Forecast} settings.
+     *
+     * @param series the series; not null, no null elements; copied
+     * @return a batch using all available processors
      */
     public static BatchForecast of(List<TimeSeries> series) {
-        return new BatchForecast(Objects.requireNonNull(series, "series"));
+        return new BatchForecast(List.copyOf(Objects.requireNonNull(series, "series")), UnaryOperator.identity(),
+                Runtime.getRuntime().availableProcessors(), SILENT);
     }
 
     /**
-     * Settings applied to each series' {@link Forecast} (method, horizon, levels, ETS form).
+     * Returns a copy whose settings are applied to each series' {@link Forecast} (method, horizon,
+     * levels, ETS form). {@code Forecast} is immutable, so the function must <em>return</em> the
+     * configured forecast, as {@code f -> f.horizon(18)} does; it replaces any earlier settings.
      *
-     * @param settings a function that configures and returns the builder; not null
-     * @return this builder
+     * @param settings a function from the default forecast of a series to the one to run; not null,
+     *     must not return null
+     * @return a new batch with these settings; this one is unchanged
      */
     public BatchForecast configure(UnaryOperator<Forecast> settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        return this;
+        return new BatchForecast(series, Objects.requireNonNull(settings, "settings"), threads, progress);
     }
 
     /**
+     * Returns a copy that runs on another number of worker threads.
+     *
      * @param count worker threads, at least 1
-     * @return this builder
+     * @return a new batch with this thread count; this one is unchanged
      * @throws IllegalArgumentException if count is below 1
      */
     public BatchForecast threads(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("thread count " + count + " is below 1");
         }
-        this.threads = count;
-        return this;
+        return new BatchForecast(series, settings, count, progress);
     }
 
     /**
+     * Returns a copy that reports progress to {@code listener}.
+     *
      * @param listener called after each series; not null
-     * @return this builder
+     * @return a new batch with this listener; this one is unchanged
      */
     public BatchForecast onProgress(Progress listener) {
-        this.progress = Objects.requireNonNull(listener, "listener");
-        return this;
+        return new BatchForecast(series, settings, threads, Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -102,7 +119,9 @@ public final class BatchForecast {
             List<Future<ForecastResult>> futures = new ArrayList<>(total);
             for (TimeSeries s : series) {
                 futures.add(pool.submit(() -> {
-                    ForecastResult r = settings.apply(Forecast.of(s)).run();
+                    Forecast configured = Objects.requireNonNull(settings.apply(Forecast.of(s)),
+                            "configure(...) returned null for series " + s.name());
+                    ForecastResult r = configured.run();
                     progress.update(done.incrementAndGet(), total);
                     return r;
                 }));

@@ -12,22 +12,32 @@ import java.util.Objects;
  * ForecastResult r = Forecast.of(series).method(Method.AUTO).horizon(18).levels(80, 95).run();
  * }</pre>
  *
- * <p>Each setter checks its argument at once and throws {@link IllegalArgumentException} naming the
- * value. {@link #run()} leaves the builder unchanged, so one builder can run several times. Not
- * thread-safe (it is a builder); the results are immutable. Nulls are rejected.
+ * <p>An immutable value in the java.time style: every configuring call checks its argument at once
+ * (throwing {@link IllegalArgumentException} naming the value) and returns a <em>new</em>
+ * {@code Forecast}; the receiver is never changed, so a shared base can be varied freely and a call
+ * whose result is ignored has no effect. Thread-safe; {@link #run()} may be called any number of
+ * times, from any thread. Nulls are rejected.
  */
 public final class Forecast {
 
-    private final TimeSeries series;
-    private Method method = Method.AUTO;
-    private int horizon;
-    private double[] levels = {80, 95};
-    private String etsModel;
-    private final List<TrendRegression.Regressor> regressors = new ArrayList<>();
+    private static final double[] DEFAULT_LEVELS = {80, 95};
 
-    private Forecast(TimeSeries series) {
+    private final TimeSeries series;
+    private final Method method;
+    private final int horizon;
+    /** Sorted, distinct percents; never handed out or changed after construction. */
+    private final double[] levels;
+    private final String etsModel;
+    private final List<TrendRegression.Regressor> regressors;
+
+    private Forecast(TimeSeries series, Method method, int horizon, double[] levels, String etsModel,
+            List<TrendRegression.Regressor> regressors) {
         this.series = series;
-        this.horizon = defaultHorizon(series.frequency());
+        this.method = method;
+        this.horizon = horizon;
+        this.levels = levels;
+        this.etsModel = etsModel;
+        this.regressors = regressors;
     }
 
     /**
@@ -35,10 +45,11 @@ public final class Forecast {
      * default horizon of two years for yearly, 8 quarters, or 18 months.
      *
      * @param series the history; not null
-     * @return a builder
+     * @return a forecast with the default settings
      */
     public static Forecast of(TimeSeries series) {
-        return new Forecast(Objects.requireNonNull(series, "series"));
+        Objects.requireNonNull(series, "series");
+        return new Forecast(series, Method.AUTO, defaultHorizon(series.frequency()), DEFAULT_LEVELS, null, List.of());
     }
 
     static int defaultHorizon(int frequency) {
@@ -46,43 +57,53 @@ public final class Forecast {
     }
 
     /**
+     * Returns a copy that uses another method.
+     *
      * @param method the method; not null
-     * @return this builder
+     * @return a new forecast with this method; this one is unchanged
      */
     public Forecast method(Method method) {
-        this.method = Objects.requireNonNull(method, "method");
-        return this;
+        return new Forecast(series, Objects.requireNonNull(method, "method"), horizon, levels, etsModel, regressors);
     }
 
     /**
+     * Returns a copy that forecasts another number of periods.
+     *
      * @param steps number of future periods, 1..1000
-     * @return this builder
+     * @return a new forecast with this horizon; this one is unchanged
      * @throws IllegalArgumentException if out of range
      */
     public Forecast horizon(int steps) {
         if (steps < 1 || steps > 1000) {
             throw new IllegalArgumentException("horizon " + steps + " is outside 1..1000");
         }
-        this.horizon = steps;
-        return this;
+        return new Forecast(series, method, steps, levels, etsModel, regressors);
     }
 
     /**
-     * Prediction-interval levels in percent.
+     * Returns a copy with other prediction-interval levels, in percent (e.g. {@code 80, 95}).
      *
-     * @param percents each in (0, 100); at least one; duplicates are removed
-     * @return this builder
+     * @param percents each in (0, 100); duplicates are removed; none means no intervals; the array is copied
+     * @return a new forecast with these levels; this one is unchanged
      * @throws IllegalArgumentException if a level is outside (0, 100)
      */
     public Forecast levels(double... percents) {
+        return new Forecast(series, method, horizon, checkedLevels(percents), etsModel, regressors);
+    }
+
+    /**
+     * Checks interval levels in percent and returns them sorted and distinct (a new array).
+     *
+     * @throws IllegalArgumentException if a level is outside (0, 100)
+     */
+    static double[] checkedLevels(double... percents) {
         Objects.requireNonNull(percents, "percents");
         for (double p : percents) {
             if (!(p > 0 && p < 100)) {
                 throw new IllegalArgumentException("interval level " + p + " is outside (0, 100)");
             }
         }
-        this.levels = Arrays.stream(percents).distinct().sorted().toArray();
-        return this;
+        return Arrays.stream(percents).distinct().sorted().toArray();
     }
 
     /**
@@ -91,7 +112,7 @@ public final class Forecast {
      *
      * @param code a form such as {@code ANN, AAN, AAdN, ANA, AAA, AAdA, MNN, MAN, MAdN, MNA, MAA, MAdA,
      *     MNM, MAM, MAdM}; not null
-     * @return this builder
+     * @return a new forecast with this form; this one is unchanged
      * @throws IllegalArgumentException if the code is not a form, or is additive error with multiplicative season
      */
     public Forecast etsModel(String code) {
@@ -105,21 +126,22 @@ public final class Forecast {
                     + "\" mixes additive error with multiplicative season, which is numerically unstable; use M" +
                     code.substring(1));
         }
-        this.etsModel = spec.code();
-        return this;
+        return new Forecast(series, method, horizon, levels, spec.code(), regressors);
     }
 
     /**
-     * Adds an external regressor for {@link Method#REGRESSION}.
+     * Returns a copy with one more external regressor for {@link Method#REGRESSION}.
      *
      * @param name the regressor name; not null or blank
      * @param history one value per observation of the series; not null
      * @param future one value per forecast step (must match the horizon at {@link #run()}); not null
-     * @return this builder
+     * @return a new forecast with the regressor added; this one is unchanged
      * @throws IllegalArgumentException if the history length differs from the series or a value is not finite
      */
     public Forecast regressor(String name, double[] history, double[] future) {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(future, "future");
         if (name.isBlank()) {
             throw new IllegalArgumentException("regressor name is blank");
         }
@@ -138,8 +160,9 @@ public final class Forecast {
                 throw new IllegalArgumentException("regressor \"" + name + "\" has a non-finite future value " + v);
             }
         }
-        regressors.add(new TrendRegression.Regressor(name, history.clone(), future.clone()));
-        return this;
+        List<TrendRegression.Regressor> more = new ArrayList<>(regressors);
+        more.add(new TrendRegression.Regressor(name, history.clone(), future.clone()));
+        return new Forecast(series, method, horizon, levels, etsModel, List.copyOf(more));
     }
 
     /**
@@ -277,28 +300,5 @@ public final class Forecast {
     private InvalidSeriesException tooShort(int n, int needed, String what) {
         return new InvalidSeriesException(String.format(Locale.ROOT,
                 "series \"%s\" has %d values; %s needs at least %d", series.name(), n, what, needed));
-    }
-
-    /** @return the series being forecast */
-    TimeSeries series() {
-        return series;
-    }
-
-    /** A copy of this builder's settings for another series (batch and backtests). */
-    Forecast copyFor(TimeSeries other) {
-        Forecast f = new Forecast(other);
-        f.method = method;
-        f.horizon = horizon;
-        f.levels = levels.clone();
-        f.etsModel = etsModel;
-        return f;
-    }
-
-    int horizonSteps() {
-        return horizon;
-    }
-
-    double[] levelPercents() {
-        return levels.clone();
     }
 }

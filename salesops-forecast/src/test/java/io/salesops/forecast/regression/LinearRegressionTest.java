@@ -245,4 +245,42 @@ class LinearRegressionTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no coefficient named z; the model has [intercept, x]");
     }
+
+    @Test
+    void configuringCalls_returnCopies_soIgnoredResultsChangeNothing() {
+        LinearRegression base = LinearRegression.of(Y);
+        base.regressor("x", X);
+        base.withoutIntercept();
+        base.weights(new double[] {1, 2, 3, 4, 5});
+
+        RegressionResult fit = base.fit();
+        // still the intercept-only model: the mean of Y, unweighted
+        assertThat(fit.names()).containsExactly(RegressionResult.INTERCEPT);
+        assertThat(fit.isWeighted()).isFalse();
+        assertThat(fit.intercept()).isCloseTo(4.0, within(1e-12));
+    }
+
+    @Test
+    void sharedBase_canBeVariedAndFittedAgain() {
+        LinearRegression base = LinearRegression.of(Y).regressor("x", X);
+        RegressionResult linear = base.fit();
+        RegressionResult quadratic = base.polynomial("t", new double[] {2, 1, 4, 3, 5}, 2).fit();
+        RegressionResult throughOrigin = base.withoutIntercept().fit();
+        RegressionResult weighted = base.weights(new double[] {1, 1, 1, 1, 2}).fit();
+
+        assertThat(linear.names()).containsExactly(RegressionResult.INTERCEPT, "x");
+        assertThat(linear.coefficient("x")).isCloseTo(0.6, within(1e-12));
+        assertThat(quadratic.names()).containsExactly(RegressionResult.INTERCEPT, "x", "t", "t^2");
+        assertThat(throughOrigin.names()).containsExactly("x");
+        assertThat(weighted.isWeighted()).isTrue();
+        assertThat(base.fit().coefficients()).containsExactly(linear.coefficients());
+    }
+
+    @Test
+    void regressors_rejectedColumn_leavesNoPartialState() {
+        LinearRegression base = LinearRegression.of(Y);
+        assertThatThrownBy(() -> base.regressors(new String[] {"x", "x"}, new double[][] {X, X}))
+                .hasMessageContaining("regressor x was already added");
+        assertThat(base.regressor("x", X).fit().coefficient("x")).isCloseTo(0.6, within(1e-12));
+    }
 }

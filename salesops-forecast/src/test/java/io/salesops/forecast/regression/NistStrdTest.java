@@ -35,10 +35,10 @@ class NistStrdTest {
 
         LinearRegression model = LinearRegression.of(d.y).withIntercept(d.intercept);
         if (d.polynomial) {
-            model.polynomial("x", d.x[0], d.estimates.length - 1);
+            model = model.polynomial("x", d.x[0], d.estimates.length - 1);
         } else {
             for (int j = 0; j < d.x.length; j++) {
-                model.regressor(d.xNames[j], d.x[j]);
+                model = model.regressor(d.xNames[j], d.x[j]);
             }
         }
         RegressionResult fit = model.fit();
