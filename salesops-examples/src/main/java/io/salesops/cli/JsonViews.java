@@ -155,7 +155,8 @@ public final class JsonViews {
      * Sales KPIs as {@code salesops kpi --format json} prints them: the total row, then one per group, each with
      * won, lost, amounts, win rates, deal size, cycle lengths, slippage, open pipeline, velocity, bookings per
      * period and stage conversions; then the consistency of bookings ({@code bookingsCv}, {@code activePeriods},
-     * {@code consistencyNote}), stage durations (empty without stage history) and win rate by creation cohort.
+     * {@code consistencyNote}), stage durations (empty without stage history), win rate by creation cohort and the funnel (deals
+     * entering each stage per period, empty without stage history).
      */
     public static List<Map<String, Object>> kpi(io.salesops.forecast.kpi.KpiReport r) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -196,6 +197,18 @@ public final class JsonViews {
             cohorts.add(x);
         }
         m.put("cohorts", cohorts);
+        List<Map<String, Object>> funnel = new ArrayList<>();
+        for (io.salesops.forecast.kpi.StageEntries e : d.funnel()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("stage", e.stage());
+            Map<String, Long> entered = new LinkedHashMap<>();
+            for (int i = 0; i < e.entered().size(); i++) {
+                entered.put(d.cohorts().get(i).cohort().toString(), e.entered().get(i));
+            }
+            x.put("entered", entered);
+            funnel.add(x);
+        }
+        m.put("funnel", funnel);
     }
 
     private static Map<String, Object> kpiRow(io.salesops.forecast.kpi.KpiReport r, io.salesops.forecast.kpi.KpiRow row) {

@@ -138,6 +138,17 @@ public final class KpiCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "stage duration %s: median %.1fd, mean %.1fd over %d stays%n", d.stage(), d.medianDays(),
                     d.meanDays(), d.stays());
         }
+        if (!total.funnel().isEmpty()) {
+            out.println();
+            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-20s", "funnel: entered"));
+            r.periods().forEach(p -> head.append(String.format(Locale.ROOT, " %9s", p)));
+            out.println(head);
+            for (io.salesops.forecast.kpi.StageEntries e : total.funnel()) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-20s", e.stage()));
+                e.entered().forEach(n -> line.append(String.format(Locale.ROOT, " %9d", n)));
+                out.println(line);
+            }
+        }
         out.println();
         String fmt = "%-10s %8s %6s %6s %6s %8s %8s%n";
         out.printf(Locale.ROOT, fmt, "cohort", "created", "won", "lost", "open", "win#", "win$");

@@ -63,6 +63,30 @@ class KpiCommandTest {
     }
 
     @Test
+    void withHistory_printsStageDurationsAndTheFunnel() throws IOException {
+        Path history = dir.resolve("history.csv");
+        Files.writeString(history, """
+                opportunity_id,date,stage
+                W-1,2026-05-01,Prospecting
+                W-1,2026-05-11,Proposal
+                W-1,2026-07-02,Closed Won
+                O-3,2026-06-01,Prospecting
+                """);
+        ForecastPipelineCommandTest.Run r = ForecastPipelineCommandTest.run("kpi", "--opportunities", opportunities().toString(),
+                "--history", history.toString(), "--from", "2026-Q2", "--to", "2026-Q3");
+        assertThat(r.code()).as(r.err()).isZero();
+        // W-1: Prospecting May 1 -> May 11 = 10 days, Proposal May 11 -> Jul 2 = 52 days
+        assertThat(r.out()).contains("stage duration Prospecting: median 10.0d, mean 10.0d over 1 stays");
+        assertThat(r.out()).contains("stage duration Proposal: median 52.0d, mean 52.0d over 1 stays");
+        assertThat(r.out()).containsPattern("Prospecting\\s+2\\s+0\\n");
+        assertThat(r.out()).containsPattern("Closed Won\\s+0\\s+1\\n");
+        JsonNode total = new ObjectMapper().readTree(ForecastPipelineCommandTest.run("kpi", "--opportunities",
+                opportunities().toString(), "--history", history.toString(), "--from", "2026-Q2", "--to", "2026-Q3",
+                "--format", "json").out()).get(0);
+        assertThat(total.get("funnel").get(0).get("entered").get("2026-Q2").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void csv_addsTheConsistencyColumns() throws IOException {
         ForecastPipelineCommandTest.Run r = kpi("csv");
         assertThat(r.code()).as(r.err()).isZero();

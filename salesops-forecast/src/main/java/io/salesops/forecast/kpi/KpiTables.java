@@ -27,7 +27,46 @@ final class KpiTables {
     static KpiDetail of(String group, List<Opportunity> deals, List<Period> periods, StageModel stages,
                         List<Money> bookings, Currency currency) {
         return new KpiDetail(group, stageDurations(deals, periods, stages), cohorts(deals, periods, currency),
-                consistency(deals, periods, bookings));
+                consistency(deals, periods, bookings), funnel(deals, periods, stages));
+    }
+
+    static List<StageEntries> funnel(List<Opportunity> deals, List<Period> periods, StageModel stages) {
+        LocalDate start = periods.get(0).start();
+        LocalDate end = periods.get(periods.size() - 1).end();
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        for (Opportunity o : deals) {
+            List<StageChange> h = o.history();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < h.size(); i++) {
+                StageChange c = h.get(i);
+                boolean entry = i == 0 || !c.stage().equalsIgnoreCase(h.get(i - 1).stage());
+                if (!entry || c.date().isBefore(start) || c.date().isAfter(end)) {
+                    continue;
+                }
+                String key = c.stage().toLowerCase(Locale.ROOT);
+                int p = periodIndex(periods, c.date());
+                if (seen.add(key + '\u0000' + p)) {
+                    names.putIfAbsent(key, c.stage());
+                    counts.computeIfAbsent(key, k -> new long[periods.size()])[p]++;
+                }
+            }
+        }
+        List<Stage> open = stages.openStages();
+        List<StageEntries> out = new ArrayList<>();
+        counts.forEach((k, v) -> out.add(new StageEntries(names.get(k), Arrays.stream(v).boxed().toList())));
+        out.sort(Comparator.comparingInt((StageEntries e) -> funnelOrder(stages, open, e.stage()))
+                .thenComparing(e -> e.stage().toLowerCase(Locale.ROOT)));
+        return out;
+    }
+
+    /** Open stages in model order, then stages the model does not know, then the closed stages last. */
+    private static int funnelOrder(StageModel stages, List<Stage> open, String stage) {
+        int i = order(open, stage);
+        if (i != Integer.MAX_VALUE) {
+            return i;
+        }
+        return stages.find(stage).map(Stage::isClosed).orElse(false) ? Integer.MAX_VALUE : Integer.MAX_VALUE - 1;
     }
 
     /** Index of the window period holding {@code date}; the date must lie inside the window. */

@@ -133,6 +133,28 @@ class KpiTablesTest {
         assertThat(c.note()).isEqualTo("no bookings");
     }
 
+    @Test
+    void funnel_countsTheDealsEnteringEachStagePerPeriod() {
+        List<StageEntries> f = firstHalf(SalesKpisTest.deals(), false).details().get(0).funnel();
+        assertThat(f).extracting(StageEntries::stage).containsExactly("Prospecting", "Qualification", "Closed Lost", "Closed Won");
+        assertThat(f.get(0).entered()).containsExactly(3L, 0L);     // W1, W2, L1 in Q1
+        assertThat(f.get(1).entered()).containsExactly(1L, 0L);     // L1
+        assertThat(f.get(2).entered()).containsExactly(1L, 0L);     // L1 lost Mar 3
+        assertThat(f.get(3).entered()).containsExactly(1L, 1L);     // W1 Jan 11, W2 Apr 30
+    }
+
+    @Test
+    void funnel_countsADealOncePerStageAndPeriod() {
+        List<Opportunity> deals = List.of(
+                Opportunity.builder("A").owner("ann").stage("Prospecting").amount("10.00", "USD").created(d(1, 1))
+                        .change(d(1, 1), "Prospecting").change(d(1, 5), "Qualification").change(d(1, 10), "Prospecting")
+                        .change(d(4, 2), "Qualification").change(d(5, 2), "Prospecting").build());
+        List<StageEntries> f = firstHalf(deals, false).details().get(0).funnel();
+        assertThat(f.get(0).entered()).containsExactly(1L, 1L);
+        assertThat(f.get(1).entered()).containsExactly(1L, 1L);
+        assertThat(firstHalf(List.of(won("W", "ann", "1.00", d(1, 1), d(2, 1))), false).details().get(0).funnel()).isEmpty();
+    }
+
     private static Opportunity won(String id, String owner, String amount, LocalDate created, LocalDate closed) {
         return Opportunity.builder(id).owner(owner).stage("Closed Won").amount(amount, "USD").created(created).won(closed).build();
     }
