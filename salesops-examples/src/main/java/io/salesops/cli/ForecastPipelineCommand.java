@@ -8,11 +8,14 @@ import io.salesops.core.crm.StageModel;
 import io.salesops.core.org.Org;
 import io.salesops.core.period.FiscalCalendar;
 import io.salesops.core.period.Period;
+import io.salesops.forecast.pipeline.Adjustment;
 import io.salesops.forecast.pipeline.DealForecast;
 import io.salesops.forecast.pipeline.ForecastReport;
 import io.salesops.forecast.pipeline.PipelineForecast;
 import io.salesops.forecast.pipeline.PipelineMethod;
 import io.salesops.forecast.pipeline.TimingSource;
+import io.salesops.io.AdjustmentCsvReader;
+import io.salesops.io.AdjustmentRow;
 import io.salesops.io.OrgCsvReader;
 import io.salesops.io.QuotaCsvReader;
 import io.salesops.server.ServerLimits;
@@ -91,6 +94,11 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
             description = "Threads for the deal pass and the simulation (default: available processors); results do not depend on it.")
     Integer threads;
 
+    @Option(names = "--adjustments", paramLabel = "FILE",
+            description = "Managers' adjustments CSV (group,amount,who,when[,why,currency]): the group's expected bookings"
+                    + " set to amount; the output keeps the model's number, the adjusted one and who, when and why.")
+    Path adjustments;
+
     @Option(names = "--explain", description = "Also list every open deal with why it contributes what it does (table format).")
     boolean explain;
 
@@ -139,6 +147,9 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
         if (timing != null) {
             f = f.timing(timing);
         }
+        if (adjustments != null) {
+            f = f.adjustments(readAdjustments(adjustments, opps));
+        }
         if (threads != null) {
             if (threads < 1) {
                 throw new IllegalArgumentException("--threads " + threads + " must be at least 1");
@@ -178,6 +189,25 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
         return CommandSupport.OK;
     }
 
+    /**
+     * The adjustments of the file, amounts in the opportunities' currency unless a row names its own.
+     *
+     * @throws io.salesops.io.CsvImportException naming file, line and column of every bad row
+     * @throws java.io.IOException              if the file cannot be read
+     */
+    static List<Adjustment> readAdjustments(Path file, List<Opportunity> opps) throws java.io.IOException {
+        // lenient, then orThrow: every bad row is reported at once, and none is dropped
+        AdjustmentCsvReader.Builder b = AdjustmentCsvReader.builder().lenient();
+        if (!opps.isEmpty()) {
+            b = b.defaultCurrency(opps.get(0).amount().currency().getCurrencyCode());
+        }
+        List<Adjustment> out = new ArrayList<>();
+        for (AdjustmentRow a : b.build().read(file).orThrow()) {
+            out.add(new Adjustment(a.group(), a.amount(), a.why(), a.who(), a.when()));
+        }
+        return out;
+    }
+
     /** The method named by {@code --method}; without it, auto unless a stage-weighted option was given. */
     static PipelineMethod method(String name, boolean stageWeightedOptions) {
         if (name == null) {
@@ -200,11 +230,13 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
 
     private static void printCsv(PrintWriter out, ForecastReport r) {
         List<Map<String, Object>> rows = rows(r);
-        out.println(String.join(",", rows.get(0).keySet()));
+        // the adjustments list stays in JSON; CSV has adjustedExpected for each node
+        List<String> keys = rows.get(0).keySet().stream().filter(k -> !k.equals("adjustments")).toList();
+        out.println(String.join(",", keys));
         for (Map<String, Object> m : rows) {
             List<String> cells = new ArrayList<>();
-            for (Object v : m.values()) {
-                cells.add(CommandSupport.csv(v));
+            for (String k : keys) {
+                cells.add(CommandSupport.csv(m.get(k)));
             }
             out.println(String.join(",", cells));
         }
@@ -225,11 +257,24 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
         for (String a : r.assumptions()) {
             out.println("# " + a);
         }
+        printAdjustments(out, r.root());
         if (explain) {
             out.println();
             for (DealForecast d : r.deals()) {
                 out.println(d.explain());
             }
+        }
+    }
+
+    /** One line per manager's adjustment, node by node, parents first. */
+    private static void printAdjustments(PrintWriter out, io.salesops.forecast.pipeline.ForecastNode n) {
+        for (Adjustment a : n.adjustments()) {
+            out.printf(Locale.ROOT, "# adjusted %s from %s to %s by %s at %s%s%n", n.group(), CommandSupport.decimal(n.expected()),
+                    CommandSupport.decimal(a.value()), a.by(),
+                    a.at(), a.note().isEmpty() ? "" : ": " + a.note());
+        }
+        for (io.salesops.forecast.pipeline.ForecastNode c : n.children()) {
+            printAdjustments(out, c);
         }
     }
 

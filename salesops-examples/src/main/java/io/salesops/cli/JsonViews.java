@@ -98,7 +98,8 @@ public final class JsonViews {
      * A pipeline forecast as {@code salesops forecast pipeline --format json} prints it: one object per node,
      * parents before children (group, label, kind, parent, depth, closed, openPipeline, openDeals, openExpected,
      * notYetCreated, runRateBlend, expected, adjustedExpected, commit, bestCase, pipeline, commitForecast, bestCaseForecast,
-     * p10, p50, p90, quota, attainment, coverage); amounts are decimal strings, absent values null.
+     * p10, p50, p90, quota, attainment, coverage, and for an adjusted node adjustments: each manager's adjustment
+     * with amount, who, when and why); amounts are decimal strings, absent values null.
      */
     public static List<Map<String, Object>> pipeline(io.salesops.forecast.pipeline.ForecastReport r) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -132,6 +133,18 @@ public final class JsonViews {
         m.put("quota", CommandSupport.decimal(n.quota().orElse(null)));
         m.put("attainment", n.attainment().map(a -> a.value().toPlainString()).orElse(null));
         m.put("coverage", n.coverage().map(c -> c.toPlainString()).orElse(null));
+        List<Map<String, Object>> adjustments = new ArrayList<>();
+        for (io.salesops.forecast.pipeline.Adjustment a : n.adjustments()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("amount", CommandSupport.decimal(a.value()));
+            x.put("who", a.by());
+            x.put("when", a.at().toString());
+            x.put("why", a.note());
+            adjustments.add(x);
+        }
+        if (!adjustments.isEmpty()) {
+            m.put("adjustments", adjustments); // only when there are some: output without them stays as it was
+        }
         rows.add(m);
         for (io.salesops.forecast.pipeline.ForecastNode c : n.children()) {
             collect(c, n.group(), depth + 1, rows);
@@ -141,14 +154,48 @@ public final class JsonViews {
     /**
      * Sales KPIs as {@code salesops kpi --format json} prints them: the total row, then one per group, each with
      * won, lost, amounts, win rates, deal size, cycle lengths, slippage, open pipeline, velocity, bookings per
-     * period and stage conversions.
+     * period and stage conversions; then the consistency of bookings ({@code bookingsCv}, {@code activePeriods},
+     * {@code consistencyNote}), stage durations (empty without stage history) and win rate by creation cohort.
      */
     public static List<Map<String, Object>> kpi(io.salesops.forecast.kpi.KpiReport r) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (io.salesops.forecast.kpi.KpiRow row : r.rows()) {
-            rows.add(kpiRow(r, row));
+        for (int i = 0; i < r.rows().size(); i++) {
+            Map<String, Object> m = kpiRow(r, r.rows().get(i));
+            kpiDetail(r.details().get(i), m);
+            rows.add(m);
         }
         return rows;
+    }
+
+    private static void kpiDetail(io.salesops.forecast.kpi.KpiDetail d, Map<String, Object> m) {
+        m.put("bookingsCv", opt(d.consistency().coefficientOfVariation()));
+        m.put("activePeriods", d.consistency().activePeriods());
+        m.put("consistencyNote", d.consistency().note());
+        List<Map<String, Object>> stays = new ArrayList<>();
+        for (io.salesops.forecast.kpi.StageDuration s : d.stageDurations()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("stage", s.stage());
+            x.put("stays", s.stays());
+            x.put("medianDays", s.medianDays());
+            x.put("meanDays", s.meanDays());
+            stays.add(x);
+        }
+        m.put("stageDurations", stays);
+        List<Map<String, Object>> cohorts = new ArrayList<>();
+        for (io.salesops.forecast.kpi.CohortWinRate c : d.cohorts()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("cohort", c.cohort().toString());
+            x.put("created", c.created());
+            x.put("won", c.won());
+            x.put("lost", c.lost());
+            x.put("open", c.open());
+            x.put("wonAmount", CommandSupport.decimal(c.wonAmount()));
+            x.put("lostAmount", CommandSupport.decimal(c.lostAmount()));
+            x.put("winRateByCount", opt(c.winRateByCount()));
+            x.put("winRateByValue", opt(c.winRateByValue()));
+            cohorts.add(x);
+        }
+        m.put("cohorts", cohorts);
     }
 
     private static Map<String, Object> kpiRow(io.salesops.forecast.kpi.KpiReport r, io.salesops.forecast.kpi.KpiRow row) {

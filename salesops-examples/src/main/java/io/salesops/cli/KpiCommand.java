@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code salesops kpi}: win rates, deal size, cycle length, slippage, stage conversion, pipeline velocity and
- * bookings per period, in total and per group. Not thread-safe (a picocli command object).
+ * {@code salesops kpi}: win rates, deal size, cycle length, slippage, stage conversion, pipeline velocity,
+ * bookings per period, stage durations, win rate by creation cohort and bookings consistency, in total and per
+ * group. Not thread-safe (a picocli command object).
  */
 @Command(name = "kpi", mixinStandardHelpOptions = true, description = "Sales KPIs over a window of periods.")
 public final class KpiCommand implements Callable<Integer> {
@@ -94,7 +95,8 @@ public final class KpiCommand implements Callable<Integer> {
         switch (format) {
             case JSON -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
             case CSV -> {
-                List<String> keys = rows.get(0).keySet().stream().filter(x -> !x.equals("bookings") && !x.equals("conversions")).toList();
+                List<String> keys = rows.get(0).keySet().stream().filter(x -> !(rows.get(0).get(x) instanceof java.util.Collection<?>)
+                        && !(rows.get(0).get(x) instanceof Map<?, ?>)).toList();
                 out.println(String.join(",", keys));
                 for (Map<String, Object> m : rows) {
                     out.println(String.join(",", keys.stream().map(x -> CommandSupport.csv(m.get(x))).toList()));
@@ -116,10 +118,45 @@ public final class KpiCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "conversion %s -> %s: %d of %d (%s)%n", c.from(), c.to(), c.converted(), c.reached(),
                             Double.isNaN(c.rate()) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * c.rate()));
                 }
+                tables(out, r);
             }
         }
         out.flush();
         return CommandSupport.OK;
+    }
+
+    /** The tables of the total, and the consistency of each group, after the KPI table. */
+    private static void tables(PrintWriter out, KpiReport r) {
+        io.salesops.forecast.kpi.KpiDetail total = r.details().get(0);
+        out.println();
+        if (!r.hasStageHistory()) {
+            out.println("stage durations: no stage history in the file (give --history), so none");
+        } else if (total.stageDurations().isEmpty()) {
+            out.println("stage durations: no deal left an open stage inside the window");
+        }
+        for (io.salesops.forecast.kpi.StageDuration d : total.stageDurations()) {
+            out.printf(Locale.ROOT, "stage duration %s: median %.1fd, mean %.1fd over %d stays%n", d.stage(), d.medianDays(),
+                    d.meanDays(), d.stays());
+        }
+        out.println();
+        String fmt = "%-10s %8s %6s %6s %6s %8s %8s%n";
+        out.printf(Locale.ROOT, fmt, "cohort", "created", "won", "lost", "open", "win#", "win$");
+        for (io.salesops.forecast.kpi.CohortWinRate c : total.cohorts()) {
+            out.printf(Locale.ROOT, fmt, c.cohort(), c.created(), c.won(), c.lost(), c.open(),
+                    pct(opt(c.winRateByCount())), pct(opt(c.winRateByValue())));
+        }
+        out.println();
+        out.println("bookings consistency (coefficient of variation per active period; lower is more consistent):");
+        for (io.salesops.forecast.kpi.KpiDetail d : r.details()) {
+            io.salesops.forecast.kpi.BookingsConsistency c = d.consistency();
+            out.printf(Locale.ROOT, "%-14s %s over %d periods%n", d.group(), c.coefficientOfVariation().isPresent()
+                    ? String.format(Locale.ROOT, "%.3f", c.coefficientOfVariation().getAsDouble()) : "- (" + c.note() + ")",
+                    c.activePeriods());
+        }
+    }
+
+    private static Object opt(java.util.OptionalDouble d) {
+        return d.isPresent() ? d.getAsDouble() : null;
     }
 
     private int hygiene(List<Opportunity> opps, StageModel model) throws Exception {

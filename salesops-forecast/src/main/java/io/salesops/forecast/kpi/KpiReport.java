@@ -5,18 +5,38 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Sales KPIs over a window of periods: a {@code Total} row, then one row per group. Immutable and thread-safe.
+ * Sales KPIs over a window of periods: a {@code Total} row, then one row per group, each with its
+ * {@link KpiDetail} tables. Immutable and thread-safe.
  */
 public final class KpiReport {
 
     private final List<Period> periods;
     private final String dimension;
     private final List<KpiRow> rows;
+    private final List<KpiDetail> details;
+    private final boolean stageHistory;
 
-    KpiReport(List<Period> periods, String dimension, List<KpiRow> rows) {
+    KpiReport(List<Period> periods, String dimension, List<KpiRow> rows, List<KpiDetail> details, boolean stageHistory) {
         this.periods = List.copyOf(periods);
         this.dimension = dimension;
         this.rows = List.copyOf(rows);
+        this.details = List.copyOf(details);
+        this.stageHistory = stageHistory;
+    }
+
+    /** @return the tables of each row, in the order of {@link #rows()} (total first) */
+    public List<KpiDetail> details() {
+        return details;
+    }
+
+    /** @return the tables of this group ({@code Total} for the total), if any */
+    public Optional<KpiDetail> detail(String group) {
+        return details.stream().filter(d -> d.group().equals(group)).findFirst();
+    }
+
+    /** @return whether any deal has stage history; without it there are no stage durations */
+    public boolean hasStageHistory() {
+        return stageHistory;
     }
 
     /** @return the periods of the window, in order; each row's bookings line up with them */

@@ -32,7 +32,9 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <p>Deals count in the window by their close date (won or lost inside it); open deals and pipeline are as of
- * the last day of the window ({@link Opportunity#asOf(LocalDate)}). Immutable and thread-safe.
+ * the last day of the window ({@link Opportunity#asOf(LocalDate)}). Each row has a {@link KpiDetail} with the
+ * tables: stage durations, win rate by creation cohort and the consistency of bookings across periods.
+ * Immutable and thread-safe.
  */
 public final class SalesKpis {
 
@@ -107,7 +109,9 @@ public final class SalesKpis {
         LocalDate end = to.end();
         Currency currency = null;
         Map<String, Acc> groups = new TreeMap<>();
+        Map<String, List<Opportunity>> members = new TreeMap<>();
         Acc total = new Acc();
+        boolean history = false;
         List<Stage> open = stages.openStages();
         for (Opportunity o : opportunities) {
             if (currency == null) {
@@ -116,11 +120,17 @@ public final class SalesKpis {
                 throw new IllegalArgumentException("opportunity " + o.id() + " is in " + o.amount().currency()
                         + ", the others in " + currency + "; convert amounts to one currency first");
             }
-            Acc g = dimension == null ? null : groups.computeIfAbsent(groupOf(o), k -> new Acc());
+            history |= !o.history().isEmpty();
+            Acc g = null;
+            if (dimension != null) {
+                String key = groupOf(o);
+                g = groups.computeIfAbsent(key, k -> new Acc());
+                members.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
+            }
             boolean closedIn = o.status().isClosed() && !o.closeDate().isBefore(start) && !o.closeDate().isAfter(end);
             if (closedIn) {
                 long days = ChronoUnit.DAYS.between(o.createdDate(), o.closeDate());
-                int periodIndex = (int) periods.stream().takeWhile(p -> p.end().isBefore(o.closeDate())).count();
+                int periodIndex = KpiTables.periodIndex(periods, o.closeDate());
                 int reached = reachedStage(o, open);
                 int slip = slipped(o);
                 total.closed(o, days, periodIndex, periods.size(), reached, slip);
@@ -140,7 +150,12 @@ public final class SalesKpis {
         List<KpiRow> rows = new ArrayList<>();
         rows.add(total.row("Total", cur, periods.size(), open, stages));
         groups.forEach((k, a) -> rows.add(a.row(k, cur, periods.size(), open, stages)));
-        return new KpiReport(periods, dimension, rows);
+        List<KpiDetail> details = new ArrayList<>();
+        details.add(KpiTables.of("Total", opportunities, periods, stages, rows.get(0).bookings(), cur));
+        for (KpiRow row : rows.subList(1, rows.size())) {
+            details.add(KpiTables.of(row.group(), members.get(row.group()), periods, stages, row.bookings(), cur));
+        }
+        return new KpiReport(periods, dimension, rows, details, history);
     }
 
     private String groupOf(Opportunity o) {

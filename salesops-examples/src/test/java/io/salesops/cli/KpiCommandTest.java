@@ -1,0 +1,73 @@
+package io.salesops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tables {@code salesops kpi} prints besides the KPI rows: cohorts, consistency, stage durations. */
+class KpiCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path opportunities() throws IOException {
+        Path p = dir.resolve("opps.csv");
+        Files.writeString(p, """
+                id,owner,stage,amount,created_date,close_date,status
+                O-1,ann,Proposal,1000.00,2026-06-01,2026-08-10,open
+                O-2,ann,Negotiation,2000.00,2026-06-01,2026-09-30,open
+                O-3,bob,Prospecting,333.33,2026-06-01,2026-07-20,open
+                W-1,bob,Closed Won,400.00,2026-05-01,2026-07-02,won
+                """);
+        return p;
+    }
+
+    private ForecastPipelineCommandTest.Run kpi(String format) throws IOException {
+        return ForecastPipelineCommandTest.run("kpi", "--opportunities", opportunities().toString(), "--from", "2026-Q2",
+                "--to", "2026-Q3", "--by", "owner", "--format", format);
+    }
+
+    @Test
+    void json_keepsTheRowsAndAddsCohortsAndConsistency() throws IOException {
+        ForecastPipelineCommandTest.Run r = kpi("json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode total = new ObjectMapper().readTree(r.out()).get(0);
+        assertThat(total.get("won").asInt()).isEqualTo(1);
+        JsonNode q2 = total.get("cohorts").get(0);
+        assertThat(q2.get("cohort").asText()).isEqualTo("2026-Q2");
+        assertThat(q2.get("created").asInt()).isEqualTo(4);
+        assertThat(q2.get("won").asInt()).isEqualTo(1);
+        assertThat(q2.get("open").asInt()).isEqualTo(3);
+        assertThat(q2.get("winRateByCount").asDouble()).isEqualTo(1.0);
+        // bookings 0 in Q2 and 400.00 in Q3: mean 200, standard deviation 200
+        assertThat(total.get("bookingsCv").asDouble()).isEqualTo(1.0);
+        assertThat(total.get("activePeriods").asInt()).isEqualTo(2);
+        assertThat(total.get("stageDurations").size()).isZero();
+    }
+
+    @Test
+    void table_saysThereIsNoStageHistory_andNamesOwnersWithTooFewPeriods() throws IOException {
+        ForecastPipelineCommandTest.Run r = kpi("table");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("stage durations: no stage history");
+        assertThat(r.out()).containsPattern("2026-Q2\\s+4\\s+1\\s+0\\s+3\\s+100.0%");
+        // ann's deals were all created in Q2 and are still open: one active period
+        assertThat(r.out()).containsPattern("ann\\s+- \\(fewer than 2 periods\\) over 1 periods");
+        assertThat(r.out()).containsPattern("Total\\s+1.000 over 2 periods");
+    }
+
+    @Test
+    void csv_addsTheConsistencyColumns() throws IOException {
+        ForecastPipelineCommandTest.Run r = kpi("csv");
+        assertThat(r.code()).as(r.err()).isZero();
+        String[] lines = r.out().split("\\R");
+        assertThat(lines[0]).startsWith("group,won,lost,").endsWith(",bookingsCv,activePeriods,consistencyNote");
+        assertThat(lines[1]).startsWith("Total,").endsWith(",1.0,2,");
+    }
+}
