@@ -67,7 +67,7 @@ public final class MessyCrm {
             LocalDate joined = r < reps ? start.minusDays(400) : start.plusDays(60 + rnd.nextInt(300));
             LocalDate left = r < reps && rnd.nextDouble() < 0.2 ? start.plusDays(90 + rnd.nextInt(300)) : LocalDate.MAX;
             team[r] = new Rep(String.format("rep%02d", r + 1), joined, left, 0.5 + 0.8 * rnd.nextDouble(),
-                    0.6 + 0.8 * rnd.nextDouble(), 0.3 + 0.5 * rnd.nextDouble(), Math.exp(0.4 * gaussian(rnd)));
+                    0.6 + 0.8 * rnd.nextDouble(), 0.3 + 0.5 * rnd.nextDouble(), Math.exp(0.4 * RandomDraws.gaussian(rnd)));
         }
         List<Opportunity> out = new ArrayList<>();
         int seq = 0;
@@ -78,7 +78,7 @@ public final class MessyCrm {
                     continue;
                 }
                 double ramp = Math.min(1, (ChronoUnit.DAYS.between(rep.joined, d) + 20) / 90.0);
-                int n = poisson(rnd, rep.volume * ramp * season);
+                int n = RandomDraws.poisson(rnd, rep.volume * ramp * season);
                 for (int k = 0; k < n; k++) {
                     out.add(deal(rnd, String.format("%08X", 0x10000 + seq++), rep, team, d, export, zombieShare, open, closed));
                 }
@@ -101,7 +101,7 @@ public final class MessyCrm {
         // big deals take longer; a better rep wins more and a faster one closes sooner
         double meanDays = 25 + 25 * Math.sqrt(product + 1) / rep.pace;
         boolean won = rnd.nextDouble() < Math.min(0.85, 0.55 * rep.skill * (product == 4 ? 0.7 : 1));
-        long days = 1 + Math.round(meanDays * (won ? 1 : 0.7) * Math.exp(0.6 * gaussian(rnd)));
+        long days = 1 + Math.round(meanDays * (won ? 1 : 0.7) * Math.exp(0.6 * RandomDraws.gaussian(rnd)));
         LocalDate closeOn = created.plusDays(days);
         if (won) {
             // the quarter-end push: deals nearly done close before the quarter ends
@@ -167,22 +167,5 @@ public final class MessyCrm {
             }
         }
         return weights.length - 1;
-    }
-
-    private static int poisson(SplittableRandom rnd, double lambda) {
-        double l = Math.exp(-lambda);
-        int k = 0;
-        double p = 1;
-        do {
-            k++;
-            p *= rnd.nextDouble();
-        } while (p > l);
-        return k - 1;
-    }
-
-    private static double gaussian(SplittableRandom rnd) {
-        double u1 = 1 - rnd.nextDouble();
-        double u2 = rnd.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 }

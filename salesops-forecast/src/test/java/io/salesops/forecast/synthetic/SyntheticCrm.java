@@ -72,7 +72,7 @@ public final class SyntheticCrm {
             double years = ChronoUnit.DAYS.between(start, d) / 365.0;
             double season = SEASON[d.getMonthValue() - 1] * (1 + 0.12 * years);
             for (int r = 0; r < reps; r++) {
-                int n = poisson(rnd, volume[r] / 7 * season);
+                int n = RandomDraws.poisson(rnd, volume[r] / 7 * season);
                 for (int k = 0; k < n; k++) {
                     out.add(deal(rnd, "D-" + (++seq), rep(r + 1), d, end, skill[r], pace[r], size[r], optimism[r]));
                 }
@@ -86,7 +86,7 @@ public final class SyntheticCrm {
         double u = rnd.nextDouble();
         String product = u < 0.6 ? "core" : u < 0.85 ? "addon" : "services";
         double mult = product.equals("core") ? 1 : product.equals("addon") ? 0.4 : 0.6;
-        long dollars = Math.max(500, Math.round(size * mult * Math.exp(0.7 * gaussian(rnd))));
+        long dollars = Math.max(500, Math.round(size * mult * Math.exp(0.7 * RandomDraws.gaussian(rnd))));
         Money amount = Money.ofMinor(dollars * 100, "USD");
         Opportunity.Builder b = Opportunity.builder(id).owner(owner).amount(amount).created(created).product(product)
                 .type(rnd.nextDouble() < 0.3 ? "expansion" : "new");
@@ -154,22 +154,5 @@ public final class SyntheticCrm {
         }
         b.stage(stage);
         return (won ? b.won(date) : b.lost(date)).build();
-    }
-
-    private static int poisson(SplittableRandom rnd, double lambda) {
-        double l = Math.exp(-lambda);
-        int k = 0;
-        double p = 1;
-        do {
-            k++;
-            p *= rnd.nextDouble();
-        } while (p > l);
-        return k - 1;
-    }
-
-    private static double gaussian(SplittableRandom rnd) {
-        double u1 = 1 - rnd.nextDouble();
-        double u2 = rnd.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 }
