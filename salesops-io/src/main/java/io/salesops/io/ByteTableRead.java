@@ -2,8 +2,6 @@ package io.salesops.io;
 
 import io.salesops.core.crm.StageModel;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads an opportunities file from its bytes straight into columns, in chunks on several threads, with exactly the
@@ -137,51 +134,13 @@ final class ByteTableRead {
     }
 
     private void decodeAll(List<ChunkRows> chunks) throws IOException {
-        AtomicInteger next = new AtomicInteger();
-        Throwable[] failure = new Throwable[1];
-        Runnable work = () -> {
-            for (int i; (i = next.getAndIncrement()) < chunks.size(); ) {
-                try {
-                    decode(chunks.get(i));
-                } catch (ByteRecords.Unsupported e) {
-                    chunks.get(i).unsupported = true;
-                } catch (IOException e) {
-                    synchronized (failure) {
-                        failure[0] = failure[0] == null ? new UncheckedIOException(e) : failure[0];
-                    }
-                } catch (RuntimeException | Error e) {
-                    synchronized (failure) {
-                        failure[0] = failure[0] == null ? e : failure[0];
-                    }
-                }
-            }
-        };
-        int helpers = Math.min(threads, chunks.size()) - 1;
-        List<Thread> started = new ArrayList<>();
-        for (int t = 0; t < helpers; t++) {
-            Thread th = new Thread(work, "salesops-csv-chunk-" + t);
-            th.setDaemon(true);
-            th.start();
-            started.add(th);
-        }
-        work.run();
-        for (Thread th : started) {
+        Workers.run(threads, chunks.size(), i -> {
             try {
-                th.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while reading " + file);
+                decode(chunks.get(i));
+            } catch (ByteRecords.Unsupported e) {
+                chunks.get(i).unsupported = true;
             }
-        }
-        if (failure[0] instanceof UncheckedIOException u) {
-            throw u.getCause();
-        }
-        if (failure[0] instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failure[0] instanceof Error e) {
-            throw e;
-        }
+        });
     }
 
     private void decode(ChunkRows c) throws IOException, ByteRecords.Unsupported {

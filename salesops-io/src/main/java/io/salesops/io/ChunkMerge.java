@@ -2,6 +2,8 @@ package io.salesops.io;
 
 import io.salesops.core.crm.OpportunityColumns;
 import io.salesops.core.money.Money;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,8 +16,8 @@ import java.util.Map;
  * Joins the chunks of a byte read into one set of columns, in file order, as a row-by-row read would have kept
  * them: a repeated id is a problem of the later row (naming the line of the first), and a row whose amount takes
  * its currency's total past what Money holds is a problem too. Each chunk's strings are recoded into one
- * dictionary per column (codes in order of first appearance among the rows kept), and each column is copied into
- * an array of the final size and dropped from the chunks at once, so a load peaks at its rows plus one column.
+ * dictionary per column (codes in order of first appearance among the rows kept). Columns are copied on several
+ * threads, each into an array of the final size, and dropped from the chunks as soon as they are copied.
  * Used once; not thread-safe.
  */
 final class ChunkMerge {
@@ -24,18 +26,28 @@ final class ChunkMerge {
     record Chunks(List<ChunkRows> list, int rowsRead) {
     }
 
-    private final Chunks chunks;
+    /** Visits the kept rows of a chunk's block: row {@code j} of block {@code b}. */
+    private interface Rows {
+        void row(ChunkRows.Block b, int j);
+    }
+
+    private final List<ChunkRows> list;
     private final Header header;
     private final boolean strict;
+    private final int threads;
     private final List<ImportProblem> problems = new ArrayList<>();
     /** Per chunk, the rows left out: repeated ids and amounts past a total. */
     private final boolean[][] rejected;
 
-    ChunkMerge(Chunks chunks, Header header, boolean strict) {
-        this.chunks = chunks;
+    ChunkMerge(Chunks chunks, Header header, boolean strict, int threads) {
+        this.list = chunks.list();
         this.header = header;
         this.strict = strict;
-        this.rejected = new boolean[chunks.list().size()][];
+        this.threads = threads;
+        this.rejected = new boolean[list.size()][];
+        for (int k = 0; k < list.size(); k++) {
+            rejected[k] = new boolean[list.get(k).size];
+        }
     }
 
     /** @return every problem of the read, by line, problems of one row in the order found */
@@ -43,33 +55,44 @@ final class ChunkMerge {
         return problems;
     }
 
+    /** Calls {@code rows} for each row of chunk {@code k} not left out, in order, a block at a time. */
+    private void forKept(int k, Rows rows) {
+        ChunkRows c = list.get(k);
+        boolean[] out = rejected[k];
+        for (int bi = 0; bi < c.blocks.size(); bi++) {
+            ChunkRows.Block b = c.blocks.get(bi);
+            int base = bi << ChunkRows.SHIFT;
+            int n = Math.min(ChunkRows.BLOCK, c.size - base);
+            for (int j = 0; j < n; j++) {
+                if (!out[base + j]) {
+                    rows.row(b, j);
+                }
+            }
+        }
+    }
+
     /**
      * Finds the rows to leave out and the problems, in file order.
      *
      * @throws CsvImportException in strict mode, with the problems of the first row that has any
      */
-    void check() {
-        List<ChunkRows> list = chunks.list();
+    void check() throws IOException {
         List<ImportProblem> found = new ArrayList<>();
-        for (int k = 0; k < list.size(); k++) {
-            ChunkRows c = list.get(k);
-            rejected[k] = new boolean[c.size];
-            for (int i = 0; i < c.problems.size(); i++) {
-                ImportProblem p = c.problems.get(i);
+        for (ChunkRows c : list) {
+            int first = found.size();
+            for (ImportProblem p : c.problems) {
                 found.add(new ImportProblem(p.file(), p.line() + c.lineOffset, p.column(), p.columnNumber(), p.value(),
                         p.message()));
             }
             for (Object[] s : c.spanning) {
                 CsvRow row = (CsvRow) s[1];
                 row.line += c.lineOffset;
-                ImportProblem p = found.get(found.size() - c.problems.size() + (Integer) s[0]);
-                found.set(found.size() - c.problems.size() + (Integer) s[0], new ImportProblem(p.file(), p.line(),
-                        null, 0, null, "row has " + row.fieldCount + (row.fieldCount == 1 ? " field" : " fields")
-                        + " but the header has " + header.size() + row.spanningField()));
+                found.set(first + (Integer) s[0], new ImportProblem(header.file, row.line, null, 0, null, "row has "
+                        + row.fieldCount + (row.fieldCount == 1 ? " field" : " fields") + " but the header has "
+                        + header.size() + row.spanningField()));
             }
         }
-        List<ImportProblem> duplicates = findRepeats();
-        found.addAll(duplicates);
+        found.addAll(findRepeats());
         found.sort(Comparator.comparingLong(ImportProblem::line));
         if (strict && !found.isEmpty()) {
             long first = found.get(0).line();
@@ -84,53 +107,83 @@ final class ChunkMerge {
         problems.addAll(found);
     }
 
-    /** Open addressing over (chunk, row) + 1 by id hash: the first row of each id, in file order. */
-    private List<ImportProblem> findRepeats() {
-        List<ChunkRows> list = chunks.list();
+    /**
+     * The first row of each id in file order is kept, any later one is a problem. The ids are split by hash among
+     * the threads, each with an open-addressing table over (chunk, row) + 1 of its own.
+     */
+    private List<ImportProblem> findRepeats() throws IOException {
         int rows = 0;
         for (ChunkRows c : list) {
             rows += c.size;
         }
-        int cap = Integer.highestOneBit(Math.max(16, rows) * 2 - 1) << 1;
-        long[] slots = new long[cap];
-        int mask = cap - 1;
-        Col idCol = header.col("id");
-        List<ImportProblem> out = new ArrayList<>();
-        for (int k = 0; k < list.size(); k++) {
-            ChunkRows c = list.get(k);
-            for (int r = 0; r < c.size; r++) {
-                ChunkRows.Block b = c.block(r);
-                int j = r & ChunkRows.MASK;
-                int h = b.idHash[j];
-                byte[] text = c.textBlock(b.idRef[j]);
-                int from = ChunkRows.textOffset(b.idRef[j]);
-                int len = b.idLen[j];
-                for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
-                    long v = slots[slot];
-                    if (v == 0) {
-                        slots[slot] = (((long) k << 32) | r) + 1;
-                        break;
+        int parts = Math.max(1, threads);
+        int cap = Integer.highestOneBit(Math.max(16, rows / parts * 2 + 16) * 2 - 1) << 1;
+        List<List<long[]>> repeats = new ArrayList<>();
+        for (int t = 0; t < parts; t++) {
+            repeats.add(new ArrayList<>());
+        }
+        Workers.run(parts, parts, part -> {
+            long[] slots = new long[cap];
+            int mask = cap - 1;
+            for (int k = 0; k < list.size(); k++) {
+                ChunkRows c = list.get(k);
+                for (int r = 0; r < c.size; r++) {
+                    ChunkRows.Block b = c.block(r);
+                    int j = r & ChunkRows.MASK;
+                    int h = b.idHash[j];
+                    if (Integer.remainderUnsigned(h * 0x9E3779B9 >>> 7, parts) != part) {
+                        continue;
                     }
-                    int fk = (int) ((v - 1) >>> 32);
-                    int fr = (int) (v - 1);
-                    ChunkRows fc = list.get(fk);
-                    ChunkRows.Block fb = fc.block(fr);
-                    int fj = fr & ChunkRows.MASK;
-                    if (fb.idHash[fj] == h && fb.idLen[fj] == len && Arrays.equals(fc.textBlock(fb.idRef[fj]),
-                            ChunkRows.textOffset(fb.idRef[fj]), ChunkRows.textOffset(fb.idRef[fj]) + len, text, from,
-                            from + len)) {
-                        rejected[k][r] = true;
-                        String key = new String(text, from, len, java.nio.charset.StandardCharsets.UTF_8);
-                        String raw = c.paddedIds.getOrDefault(r, key);
-                        long firstLine = fb.line[fj] + fc.lineOffset;
-                        out.add(new ImportProblem(header.file, b.line[j] + c.lineOffset, idCol.header, idCol.index + 1,
-                                Cells.preview(raw.strip()), "duplicate id \"" + key + "\"; first seen on line " + firstLine));
-                        break;
+                    for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+                        long v = slots[slot];
+                        if (v == 0) {
+                            slots[slot] = (((long) k << 32) | r) + 1;
+                            break;
+                        }
+                        int fk = (int) ((v - 1) >>> 32);
+                        int fr = (int) (v - 1);
+                        if (sameId(list.get(fk), fr, c, r)) {
+                            rejected[k][r] = true;
+                            repeats.get(part).add(new long[] {k, r, fk, fr});
+                            break;
+                        }
                     }
                 }
             }
+        });
+        Col idCol = header.col("id");
+        List<ImportProblem> out = new ArrayList<>();
+        for (List<long[]> part : repeats) {
+            for (long[] x : part) {
+                ChunkRows c = list.get((int) x[0]);
+                int r = (int) x[1];
+                ChunkRows f = list.get((int) x[2]);
+                int fr = (int) x[3];
+                ChunkRows.Block b = c.block(r);
+                int j = r & ChunkRows.MASK;
+                String key = new String(c.textBlock(b.idRef[j]), ChunkRows.textOffset(b.idRef[j]), b.idLen[j],
+                        StandardCharsets.UTF_8);
+                String raw = c.paddedIds.getOrDefault(r, key);
+                long firstLine = f.block(fr).line[fr & ChunkRows.MASK] + f.lineOffset;
+                out.add(new ImportProblem(header.file, b.line[j] + c.lineOffset, idCol.header, idCol.index + 1,
+                        Cells.preview(raw.strip()), "duplicate id \"" + key + "\"; first seen on line " + firstLine));
+            }
         }
         return out;
+    }
+
+    private static boolean sameId(ChunkRows a, int ra, ChunkRows b, int rb) {
+        ChunkRows.Block ba = a.block(ra);
+        ChunkRows.Block bb = b.block(rb);
+        int ja = ra & ChunkRows.MASK;
+        int jb = rb & ChunkRows.MASK;
+        int len = ba.idLen[ja];
+        if (ba.idHash[ja] != bb.idHash[jb] || len != bb.idLen[jb]) {
+            return false;
+        }
+        int oa = ChunkRows.textOffset(ba.idRef[ja]);
+        int ob = ChunkRows.textOffset(bb.idRef[jb]);
+        return Arrays.equals(a.textBlock(ba.idRef[ja]), oa, oa + len, b.textBlock(bb.idRef[jb]), ob, ob + len);
     }
 
     private static int mix(int h) {
@@ -147,8 +200,8 @@ final class ChunkMerge {
         List<ImportProblem> out = new ArrayList<>();
         Map<Currency, Long> totals = new HashMap<>();
         Col amountCol = header.col("amount");
-        for (int k = 0; k < chunks.list().size(); k++) {
-            ChunkRows c = chunks.list().get(k);
+        for (int k = 0; k < list.size(); k++) {
+            ChunkRows c = list.get(k);
             long[] sums = sums(k);
             boolean fits = sums != null;
             for (int i = 0; fits && i < sums.length; i++) {
@@ -182,101 +235,92 @@ final class ChunkMerge {
 
     /** @return chunk {@code k}'s total of kept amounts per currency of the chunk, or null if one overflows */
     private long[] sums(int k) {
-        ChunkRows c = chunks.list().get(k);
-        long[] sums = new long[c.currencies.size()];
-        for (int r = 0; r < c.size; r++) {
-            if (!rejected[k][r]) {
-                ChunkRows.Block b = c.block(r);
-                int j = r & ChunkRows.MASK;
-                if (sums[b.currency[j]] > Long.MAX_VALUE - b.amount[j]) {
-                    return null;
-                }
+        long[] sums = new long[list.get(k).currencies.size()];
+        boolean[] overflow = new boolean[1];
+        forKept(k, (b, j) -> {
+            if (sums[b.currency[j]] > Long.MAX_VALUE - b.amount[j]) {
+                overflow[0] = true;
+            } else {
                 sums[b.currency[j]] += b.amount[j];
             }
-        }
-        return sums;
+        });
+        return overflow[0] ? null : sums;
     }
 
-    /** @return the rows kept as columns; each chunk's blocks are dropped column by column as they are copied */
-    OpportunityColumns columns() {
-        List<ChunkRows> list = chunks.list();
+    /** @return the rows kept as columns; each is dropped from the chunks once copied */
+    OpportunityColumns columns() throws IOException {
         int n = 0;
-        for (int k = 0; k < list.size(); k++) {
-            for (boolean r : rejected[k]) {
+        for (boolean[] out : rejected) {
+            for (boolean r : out) {
                 n += r ? 0 : 1;
             }
         }
+        int rows = n;
         OpportunityColumns out = new OpportunityColumns(n);
-        texts(out, n, true);
-        texts(out, n, false);
         OpportunityColumns.Coded[] coded = OpportunityColumns.Coded.values();
+        int attributes = header.attributeIndexes.length;
+        Recoded[] recoded = new Recoded[coded.length + attributes];
+        // tasks: ids, names, the numbers, then each coded column and each attribute
+        Workers.run(threads, 3 + recoded.length, task -> {
+            if (task == 0 || task == 1) {
+                texts(out, rows, task == 0);
+            } else if (task == 2) {
+                numbers(out, rows);
+            } else if (task - 3 < coded.length) {
+                int col = task - 3;
+                recoded[col] = recode(rows, k -> list.get(k).dictionaries[col], b -> b.coded[col]);
+                list.forEach(c -> c.blocks.forEach(b -> b.coded[col] = null));
+            } else {
+                int a = task - 3 - coded.length;
+                recoded[task - 3] = recode(rows, k -> list.get(k).attributeValues[a], b -> b.attributes[a]);
+                list.forEach(c -> c.blocks.forEach(b -> b.attributes[a] = null));
+            }
+        });
+        list.forEach(c -> {
+            c.blocks.clear();
+            c.text.clear();
+        });
         for (int col = 0; col < coded.length; col++) {
-            int which = col;
-            Recoded r = recode(n, k -> list.get(k).dictionaries[which], b -> b.coded[which]);
-            out.coded(coded[col], r.values, r.codes);
-            for (ChunkRows c : list) {
-                c.blocks.forEach(b -> b.coded[which] = null);
-            }
+            out.coded(coded[col], recoded[col].values, recoded[col].codes);
         }
-        List<Object[]> attrs = new ArrayList<>();
-        for (int a = 0; a < header.attributeIndexes.length; a++) {
-            int which = a;
-            Recoded r = recode(n, k -> list.get(k).attributeValues[which], b -> b.attributes[which]);
+        // attributes in order of first appearance, as a builder fed row by row would list them
+        Integer[] order = new Integer[attributes];
+        for (int a = 0; a < attributes; a++) {
+            order[a] = a;
+        }
+        Arrays.sort(order, Comparator.comparingInt((Integer a) -> recoded[coded.length + a].firstRow)
+                .thenComparingInt(a -> a));
+        for (int a : order) {
+            Recoded r = recoded[coded.length + a];
             if (r.values.length > 0) {
-                attrs.add(new Object[] {r.firstRow, a, r});
-            }
-            for (ChunkRows c : list) {
-                c.blocks.forEach(b -> b.attributes[which] = null);
+                out.attribute(header.attributeNames[a], r.values, r.codes);
             }
         }
-        // in order of first appearance, as a builder fed row by row would list them
-        attrs.sort(Comparator.<Object[]>comparingInt(x -> (Integer) x[0]).thenComparingInt(x -> (Integer) x[1]));
-        for (Object[] x : attrs) {
-            Recoded r = (Recoded) x[2];
-            out.attribute(header.attributeNames[(Integer) x[1]], r.values, r.codes);
-        }
-        numbers(out, n);
         return out;
     }
 
     private void texts(OpportunityColumns out, int n, boolean ids) {
-        List<ChunkRows> list = chunks.list();
-        long bytes = 0;
+        long[] bytes = new long[1];
         for (int k = 0; k < list.size(); k++) {
-            ChunkRows c = list.get(k);
-            for (int r = 0; r < c.size; r++) {
-                if (!rejected[k][r]) {
-                    ChunkRows.Block b = c.block(r);
-                    bytes += ids ? b.idLen[r & ChunkRows.MASK] : b.nameLen[r & ChunkRows.MASK];
-                }
-            }
+            forKept(k, (b, j) -> bytes[0] += ids ? b.idLen[j] : b.nameLen[j]);
         }
-        if (bytes > Integer.MAX_VALUE - 16) {
-            throw new IllegalStateException("a text column holds at most 2 GB; this one would hold " + bytes + " bytes");
+        if (bytes[0] > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("a text column holds at most 2 GB; this one would hold " + bytes[0] + " bytes");
         }
-        byte[] text = new byte[(int) bytes];
+        byte[] text = new byte[(int) bytes[0]];
         int[] ends = new int[n];
-        int w = 0;
-        int at = 0;
+        int[] at = new int[2];
         for (int k = 0; k < list.size(); k++) {
             ChunkRows c = list.get(k);
-            for (int r = 0; r < c.size; r++) {
-                if (rejected[k][r]) {
-                    continue;
-                }
-                ChunkRows.Block b = c.block(r);
-                int j = r & ChunkRows.MASK;
+            forKept(k, (b, j) -> {
                 int ref = ids ? b.idRef[j] : b.nameRef[j];
                 int len = ids ? b.idLen[j] : b.nameLen[j];
                 if (len > 0) {
-                    System.arraycopy(c.textBlock(ref), ChunkRows.textOffset(ref), text, at, len);
-                    at += len;
+                    System.arraycopy(c.textBlock(ref), ChunkRows.textOffset(ref), text, at[0], len);
+                    at[0] += len;
                 }
-                ends[w++] = at;
-            }
-            if (!ids) {
-                c.text.clear();
-            }
+                ends[at[1]++] = at[0];
+            });
         }
         if (ids) {
             out.ids(text, ends);
@@ -285,47 +329,40 @@ final class ChunkMerge {
         }
     }
 
-    /** A column's values in order of first appearance among the kept rows, and each kept row's code. */
+    /** A column's values in order of first appearance among the kept rows, each kept row's code, the first row with one. */
     private record Recoded(String[] values, int[] codes, int firstRow) {
     }
 
     private Recoded recode(int n, java.util.function.IntFunction<ByteDictionary> dictionary,
                            java.util.function.Function<ChunkRows.Block, int[]> column) {
-        List<ChunkRows> list = chunks.list();
         Map<String, Integer> global = new HashMap<>();
         List<String> values = new ArrayList<>();
         int[] codes = new int[n];
-        int w = 0;
-        int firstRow = -1;
+        int[] w = new int[1];
+        int[] firstRow = {Integer.MAX_VALUE};
         for (int k = 0; k < list.size(); k++) {
-            ChunkRows c = list.get(k);
             ByteDictionary d = dictionary.apply(k);
             int[] remap = new int[d.size()];
-            Arrays.fill(remap, -2);
-            for (int r = 0; r < c.size; r++) {
-                if (rejected[k][r]) {
-                    continue;
-                }
-                int code = column.apply(c.block(r))[r & ChunkRows.MASK];
+            Arrays.fill(remap, -1);
+            forKept(k, (b, j) -> {
+                int code = column.apply(b)[j];
                 if (code >= 0) {
-                    int g = remap[code];
-                    if (g == -2) {
-                        g = remap[code] = global.computeIfAbsent(d.value(code), v -> {
+                    if (remap[code] < 0) {
+                        remap[code] = global.computeIfAbsent(d.value(code), v -> {
                             values.add(v);
                             return values.size() - 1;
                         });
                     }
-                    code = g;
-                    firstRow = firstRow < 0 ? w : firstRow;
+                    code = remap[code];
+                    firstRow[0] = Math.min(firstRow[0], w[0]);
                 }
-                codes[w++] = code;
-            }
+                codes[w[0]++] = code;
+            });
         }
-        return new Recoded(values.toArray(String[]::new), codes, firstRow);
+        return new Recoded(values.toArray(String[]::new), codes, firstRow[0]);
     }
 
     private void numbers(OpportunityColumns out, int n) {
-        List<ChunkRows> list = chunks.list();
         long[] amount = new long[n];
         short[] currency = new short[n];
         int[] created = new int[n];
@@ -333,35 +370,30 @@ final class ChunkMerge {
         byte[] status = new byte[n];
         byte[] category = new byte[n];
         List<Currency> currencies = new ArrayList<>();
-        int w = 0;
+        int[] w = new int[1];
         for (int k = 0; k < list.size(); k++) {
             ChunkRows c = list.get(k);
             short[] remap = new short[c.currencies.size()];
             Arrays.fill(remap, (short) -1);
-            for (int r = 0; r < c.size; r++) {
-                if (rejected[k][r]) {
-                    continue;
-                }
-                ChunkRows.Block b = c.block(r);
-                int j = r & ChunkRows.MASK;
-                int cur = b.currency[j];
-                if (remap[cur] < 0) {
-                    int g = currencies.indexOf(c.currencies.get(cur));
+            forKept(k, (b, j) -> {
+                int i = w[0]++;
+                if (remap[b.currency[j]] < 0) {
+                    // in order of first appearance among the kept rows
+                    Currency cur = c.currencies.get(b.currency[j]);
+                    int g = currencies.indexOf(cur);
                     if (g < 0) {
                         g = currencies.size();
-                        currencies.add(c.currencies.get(cur));
+                        currencies.add(cur);
                     }
-                    remap[cur] = (short) g;
+                    remap[b.currency[j]] = (short) g;
                 }
-                amount[w] = b.amount[j];
-                currency[w] = remap[cur];
-                created[w] = b.created[j];
-                close[w] = b.close[j];
-                status[w] = b.status[j];
-                category[w] = b.category[j];
-                w++;
-            }
-            c.blocks.clear();
+                amount[i] = b.amount[j];
+                currency[i] = remap[b.currency[j]];
+                created[i] = b.created[j];
+                close[i] = b.close[j];
+                status[i] = b.status[j];
+                category[i] = b.category[j];
+            });
         }
         out.amounts(amount, currencies.toArray(Currency[]::new), currency);
         out.dates(created, close);

@@ -58,7 +58,7 @@ final class ColumnarOpportunities {
         if (chunks == null) {
             return null;
         }
-        ChunkMerge merge = new ChunkMerge(chunks, bytes.header(), settings.strict());
+        ChunkMerge merge = new ChunkMerge(chunks, bytes.header(), settings.strict(), threads);
         merge.check();
         return finish(merge.columns().toBuilder(), merge.problems(), chunks.rowsRead(), in, historyIn);
     }

@@ -55,14 +55,14 @@ class ByteTableReadProperties {
             Object exact;
             try {
                 TableImportResult r = columnar.readExactly(in, null);
-                exact = List.of(r.table().asList(), r.problems(), r.rowsRead(), r.table().owners());
+                exact = List.of(r.table().asList(), r.problems(), r.rowsRead(), r.table().owners(), r.table().currencies());
             } catch (CsvImportException e) {
                 exact = e.importProblems();
             }
             Object bytes;
             try {
                 TableImportResult r = columnar.readBytes(in, null, threads, chunkBytes);
-                bytes = r == null ? null : List.of(r.table().asList(), r.problems(), r.rowsRead(), r.table().owners());
+                bytes = r == null ? null : List.of(r.table().asList(), r.problems(), r.rowsRead(), r.table().owners(), r.table().currencies());
             } catch (CsvImportException e) {
                 bytes = e.importProblems();
             }
