@@ -122,26 +122,34 @@ final class ChunkMerge {
         for (int t = 0; t < parts; t++) {
             repeats.add(new ArrayList<>());
         }
+        int[] starts = new int[list.size() + 1];
+        for (int k = 0; k < list.size(); k++) {
+            starts[k + 1] = starts[k] + list.get(k).size;
+        }
         Workers.run(parts, parts, part -> {
+            // per slot: the id's hash (high half) and its row among all chunks' rows + 1, so most probes
+            // settle on the slot alone without fetching the row
             long[] slots = new long[cap];
             int mask = cap - 1;
             for (int k = 0; k < list.size(); k++) {
                 ChunkRows c = list.get(k);
                 for (int r = 0; r < c.size; r++) {
-                    ChunkRows.Block b = c.block(r);
-                    int j = r & ChunkRows.MASK;
-                    int h = b.idHash[j];
+                    int h = c.block(r).idHash[r & ChunkRows.MASK];
                     if (Integer.remainderUnsigned(h * 0x9E3779B9 >>> 7, parts) != part) {
                         continue;
                     }
                     for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
                         long v = slots[slot];
                         if (v == 0) {
-                            slots[slot] = (((long) k << 32) | r) + 1;
+                            slots[slot] = ((long) h << 32) | (starts[k] + r + 1L);
                             break;
                         }
-                        int fk = (int) ((v - 1) >>> 32);
-                        int fr = (int) (v - 1);
+                        if ((int) (v >>> 32) != h) {
+                            continue;
+                        }
+                        int g = (int) v - 1;
+                        int fk = chunkOf(starts, g);
+                        int fr = g - starts[fk];
                         if (sameId(list.get(fk), fr, c, r)) {
                             rejected[k][r] = true;
                             repeats.get(part).add(new long[] {k, r, fk, fr});
@@ -170,6 +178,16 @@ final class ChunkMerge {
             }
         }
         return out;
+    }
+
+    /** @return the chunk holding row {@code g} of all the chunks' rows */
+    private static int chunkOf(int[] starts, int g) {
+        int k = Arrays.binarySearch(starts, g);
+        k = k >= 0 ? k : -k - 2;
+        while (k + 1 < starts.length - 1 && starts[k + 1] == g) {
+            k++; // empty chunks share a start
+        }
+        return k;
     }
 
     private static boolean sameId(ChunkRows a, int ra, ChunkRows b, int rb) {

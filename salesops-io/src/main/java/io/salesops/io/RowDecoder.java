@@ -48,9 +48,12 @@ final class RowDecoder {
     private byte[] ownerOk = new byte[8];
     private final LocalDate[] dateCache = new LocalDate[DateParser.CACHE_SIZE];
     private static final int DAY_CACHE = 4096;
-    /** ISO dates seen, by year, month and day packed (0 for none, never a valid key) and their epoch days. */
-    private final int[] dayKeys = new int[DAY_CACHE];
+    /** Valid ISO dates seen, by their first eight bytes and last two (zeros for none), and their epoch days. */
+    private final long[] dayWords = new long[DAY_CACHE];
+    private final int[] dayTails = new int[DAY_CACHE];
     private final int[] days = new int[DAY_CACHE];
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private char[] chars = new char[64];
     private final short defaultCurrency;
 
@@ -448,18 +451,24 @@ final class RowDecoder {
     private int day(ByteRecords r) {
         byte[] b = r.cb;
         int s = r.cs;
-        if (settings.dates().isIso() && r.ce - s == 10 && b[s + 4] == '-' && b[s + 7] == '-') {
-            int y = digits(b, s, 4);
-            int m = digits(b, s + 5, 2);
-            int d = digits(b, s + 8, 2);
-            if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)) {
-                int key = (y * 16 + m) * 32 + d;
-                int slot = key & (DAY_CACHE - 1);
-                if (dayKeys[slot] != key) {
-                    dayKeys[slot] = key;
-                    days[slot] = epochDay(y, m, d);
-                }
+        if (settings.dates().isIso() && r.ce - s == 10 && s + 16 <= b.length) {
+            // A file has few distinct dates: find the ten bytes among those seen before, else parse them.
+            long w0 = (long) LONGS.get(b, s);
+            int w1 = (b[s + 8] & 0xff) | (b[s + 9] & 0xff) << 8;
+            long x = (w0 ^ w1) * 0x9E3779B97F4A7C15L;
+            int slot = (int) (x >>> 52) & (DAY_CACHE - 1);
+            if (dayWords[slot] == w0 && dayTails[slot] == w1) {
                 return days[slot];
+            }
+            if (b[s + 4] == '-' && b[s + 7] == '-') {
+                int y = digits(b, s, 4);
+                int m = digits(b, s + 5, 2);
+                int d = digits(b, s + 8, 2);
+                if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)) {
+                    dayWords[slot] = w0;
+                    dayTails[slot] = w1;
+                    return days[slot] = epochDay(y, m, d);
+                }
             }
         }
         int n = r.ce - s;
