@@ -420,16 +420,9 @@ final class ByteRecords {
             if (scratch.length < e - s) {
                 scratch = new byte[Math.max(e - s, scratch.length * 2)];
             }
-            int w = 0;
-            for (int k = s; k < e; k++) {
-                scratch[w++] = b[k];
-                if (b[k] == '"') {
-                    k++;
-                }
-            }
+            e = unescape(i, scratch);
             b = scratch;
             s = 0;
-            e = w;
         }
         while (s < e && b[s] >= 0 && b[s] <= ' ') {
             s++;
@@ -441,6 +434,18 @@ final class ByteRecords {
         cs = s;
         ce = e;
         return s < e;
+    }
+
+    /** Copies field {@code i}'s content into {@code to} with each {@code ""} read as one quote; @return its length */
+    private int unescape(int i, byte[] to) {
+        int w = 0;
+        for (int k = fs[i]; k < fe[i]; k++) {
+            to[w++] = buf[k];
+            if (buf[k] == '"') {
+                k++;
+            }
+        }
+        return w;
     }
 
     /** @return true if every field is empty or spaces: an Excel-style line of commas */
@@ -474,17 +479,9 @@ final class ByteRecords {
             int s = fs[i];
             int e = fe[i];
             if (escaped[i]) {
-                byte[] copy = new byte[e - s];
-                int w = 0;
-                for (int k = s; k < e; k++) {
-                    copy[w++] = b[k];
-                    if (b[k] == '"') {
-                        k++;
-                    }
-                }
-                b = copy;
+                b = new byte[e - s];
+                e = unescape(i, b);
                 s = 0;
-                e = w;
             }
             sb.append(new String(b, s, e - s, java.nio.charset.StandardCharsets.UTF_8));
             r.ends[i] = quoted[i] ? sb.length() | CsvRow.QUOTED : sb.length();
