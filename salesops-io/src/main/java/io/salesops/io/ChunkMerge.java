@@ -265,6 +265,27 @@ final class ChunkMerge {
         return overflow[0] ? null : sums;
     }
 
+    /** @return the kept rows counted, once {@link #check()} has found the rows to leave out */
+    ImportSummary summary(int rowsRead) {
+        SummaryCounts s = new SummaryCounts();
+        for (int k = 0; k < list.size(); k++) {
+            ChunkRows c = list.get(k);
+            int[] stages = codes(c.dictionaries[2], s.stages);
+            int[] owners = codes(c.dictionaries[1], s.owners);
+            forKept(k, (b, j) -> s.add(b.status[j], stages[b.coded[2][j]], owners[b.coded[1][j]], b.created[j],
+                    b.close[j], c.currencies.get(b.currency[j]), b.amount[j]));
+        }
+        return s.toSummary(rowsRead, problems);
+    }
+
+    private static int[] codes(ByteDictionary d, SummaryCounts.Counted to) {
+        int[] codes = new int[d.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = to.code(d.value(i));
+        }
+        return codes;
+    }
+
     /** @return the rows kept as columns; each is dropped from the chunks once copied */
     OpportunityColumns columns() throws IOException {
         int n = 0;

@@ -168,6 +168,19 @@ public final class OpportunityCsvReader {
         return new ColumnarOpportunities(this, settings, stageModel).read(CsvImport.Input.of(opportunities, name), null);
     }
 
+    /**
+     * Checks a file as {@link #readTable(Path)} reads it and counts its valid rows, keeping of each row only its id
+     * (to find repeats) and the fields counted, not the whole table: for checking an export larger than the
+     * memory its table would take. The problems are exactly those {@link #readTable(Path)} finds.
+     *
+     * @return the counts, totals and, in lenient mode, the problems
+     * @throws CsvImportException if the header lacks required columns, or in strict mode at the first bad row
+     * @throws IOException        if the file cannot be read
+     */
+    public ImportSummary summarize(Path opportunities) throws IOException {
+        return columnar().summarize(CsvImport.Input.of(opportunities), 0, 0);
+    }
+
     /** The columnar reads, for tests that read a file every way. */
     ColumnarOpportunities columnar() {
         return new ColumnarOpportunities(this, settings, stageModel);

@@ -158,11 +158,13 @@ final class RowDecoder {
         int k = out.size & ChunkRows.MASK;
         b.coded[1][k] = ownerCode;
         b.coded[2][k] = stageCode;
-        b.coded[0][k] = code(r, account, out.dictionaries[0]);
-        b.coded[3][k] = code(r, product, out.dictionaries[3]);
-        b.coded[4][k] = code(r, type, out.dictionaries[4]);
-        for (int a = 0; a < attributeColumns.length; a++) {
-            b.attributes[a][k] = code(r, attributeColumns[a], out.attributeValues[a]);
+        if (!out.countsOnly) {
+            b.coded[0][k] = code(r, account, out.dictionaries[0]);
+            b.coded[3][k] = code(r, product, out.dictionaries[3]);
+            b.coded[4][k] = code(r, type, out.dictionaries[4]);
+            for (int a = 0; a < attributeColumns.length; a++) {
+                b.attributes[a][k] = code(r, attributeColumns[a], out.attributeValues[a]);
+            }
         }
         b.amount[k] = minor;
         b.currency[k] = cur;
@@ -178,7 +180,9 @@ final class RowDecoder {
         if (r.fe[id] - r.fs[id] != r.ce - r.cs || r.escaped[id]) {
             out.paddedIds.put(out.size, raw(r, id));
         }
-        if (r.cell(name) && !(r.nonAscii && blank(r))) {
+        if (out.countsOnly) {
+            // no name kept
+        } else if (r.cell(name) && !(r.nonAscii && blank(r))) {
             b.nameRef[k] = out.addText(r.cb, r.cs, r.ce);
             b.nameLen[k] = r.ce - r.cs;
         } else {
@@ -221,11 +225,13 @@ final class RowDecoder {
         int k = out.size & ChunkRows.MASK;
         b.coded[1][k] = out.dictionaries[1].code(v.ownerV);
         b.coded[2][k] = out.dictionaries[2].code(v.stageV);
-        b.coded[0][k] = code(c.pooled(header.col("account")), out.dictionaries[0]);
-        b.coded[3][k] = code(c.pooled(header.col("product")), out.dictionaries[3]);
-        b.coded[4][k] = code(c.pooled(header.col("type")), out.dictionaries[4]);
-        for (int a = 0; a < attributeColumns.length; a++) {
-            b.attributes[a][k] = code(c.attribute(a), out.attributeValues[a]);
+        if (!out.countsOnly) {
+            b.coded[0][k] = code(c.pooled(header.col("account")), out.dictionaries[0]);
+            b.coded[3][k] = code(c.pooled(header.col("product")), out.dictionaries[3]);
+            b.coded[4][k] = code(c.pooled(header.col("type")), out.dictionaries[4]);
+            for (int a = 0; a < attributeColumns.length; a++) {
+                b.attributes[a][k] = code(c.attribute(a), out.attributeValues[a]);
+            }
         }
         b.amount[k] = v.minor;
         b.currency[k] = out.currencyIndex(v.cur);
@@ -242,8 +248,10 @@ final class RowDecoder {
         if (!raw.equals(v.idV)) {
             out.paddedIds.put(out.size, raw);
         }
-        String nameV = c.text(header.col("name"));
-        if (nameV != null && !nameV.isBlank()) {
+        String nameV = out.countsOnly ? null : c.text(header.col("name"));
+        if (out.countsOnly) {
+            // no name kept
+        } else if (nameV != null && !nameV.isBlank()) {
             byte[] n = nameV.getBytes(StandardCharsets.UTF_8);
             b.nameRef[k] = out.addText(n, 0, n.length);
             b.nameLen[k] = n.length;
