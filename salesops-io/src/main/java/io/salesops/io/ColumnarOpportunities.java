@@ -95,12 +95,12 @@ final class ColumnarOpportunities {
     private static final class RowsToColumns implements CsvImport.Converter<Object> {
         private static final Object KEPT = new Object();
 
-        private final OpportunityCsvReader.Converter decoder;
+        private final OpportunityConverter decoder;
         final OpportunityTableBuilder rows = OpportunityTable.builder();
         /** The line of each row appended, for the message of a later repeat. */
         int[] lines = new int[1024];
 
-        RowsToColumns(OpportunityCsvReader.Converter decoder) {
+        RowsToColumns(OpportunityConverter decoder) {
             this.decoder = decoder;
         }
 
@@ -130,7 +130,7 @@ final class ColumnarOpportunities {
         CsvSettings sequential = new CsvSettings(s.mapping(), s.dates(), s.limits(), s.strict(), s.defaultCurrency(),
                 s.charset(), false, s.parallelMinBytes());
         CsvImport.Outcome<Object> out = CsvImport.read(in, sequential, OpportunityCsvReader.FIELDS,
-                h -> new RowsToColumns(new OpportunityCsvReader.Converter(h, sequential, stageModel, reader.knownStagesOnly)),
+                h -> new RowsToColumns(new OpportunityConverter(h, sequential, stageModel, reader.knownStagesOnly)),
                 null);
         RowsToColumns rows = (RowsToColumns) out.converters.get(0);
         List<ImportProblem> problems = new ArrayList<>(out.problems);
