@@ -132,8 +132,9 @@ public final class OpportunityCsvReader {
 
     /**
      * Reads opportunities straight into columns, with every problem exactly as {@link #read(Path)} finds it;
-     * memory grows with the columns, not with an object per row. With {@link Builder#parallel(boolean)} a large
-     * file is parsed in chunks on two threads, with the same result.
+     * memory grows with the columns, not with an object per row. A UTF-8 or ASCII file is decoded from its bytes,
+     * without a string or date object per cell; with {@link Builder#parallel(boolean)} a large one is read in
+     * chunks on several threads, with the same result.
      *
      * @return the valid rows as a table and, in lenient mode, the problems found
      * @throws CsvImportException if the header lacks required columns, or in strict mode at the first bad row
