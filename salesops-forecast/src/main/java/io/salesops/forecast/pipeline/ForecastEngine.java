@@ -56,6 +56,7 @@ final class ForecastEngine {
         pass.resolvePending(result, history, f.history == null);
         sums = result.sums;
         DealTable table = result.deals;
+        RecordedDeals recorded = pass.recorded(table, tree.groups());
 
         NotYetCreated nyc = null;
         if (f.notYetCreated) {
@@ -88,8 +89,8 @@ final class ForecastEngine {
                     simBase[i] = base[i] + nycLeaf[i];
                 }
             }
-            sims = Simulation.run(parent, Arrays.copyOf(table.node, table.size), Arrays.copyOf(table.amount, table.size),
-                    table.probabilities(), simBase, simNew, f.simulations, f.seed, f.threads, f.progress);
+            RecordedDeals.Draws draws = recorded.draws();
+            sims = Simulation.run(parent, draws.node(), draws.amount(), draws.probability(), simBase, simNew, f.simulations, f.seed, f.threads, f.progress);
             assumptions.add(f.simulations + " simulations with seed " + f.seed + ": each open deal wins inside the period with"
                     + " P(win) x P(in period | win), independently"
                     + (simNew != null ? "; not-yet-created bookings drawn from one of the past periods per simulation" : ""));
@@ -107,7 +108,7 @@ final class ForecastEngine {
             adj.computeIfAbsent(a.group(), k -> new ArrayList<>()).add(a);
         }
         ForecastNode root = build(0, tree.children(), sims, adj);
-        return new ForecastReport(period, asOf, currency, root, table.asList(deals, tree.groups(), asOf, currency, pass.explainer()), assumptions,
+        return new ForecastReport(period, asOf, currency, root, recorded.asList(), assumptions,
                 f.simulations, f.seed);
     }
 
