@@ -186,8 +186,8 @@ final class ChunkMerge {
     /** @return the rows kept as columns; each is dropped from the chunks once copied */
     OpportunityColumns columns() throws IOException {
         int n = 0;
-        for (boolean[] out : rejected) {
-            for (boolean r : out) {
+        for (boolean[] left : rejected) {
+            for (boolean r : left) {
                 n += r ? 0 : 1;
             }
         }
@@ -236,33 +236,71 @@ final class ChunkMerge {
     }
 
     private void texts(OpportunityColumns out, int n, boolean ids) {
-        long[] bytes = new long[1];
-        for (int k = 0; k < list.size(); k++) {
-            forKept(k, (b, j) -> bytes[0] += ids ? b.idLen[j] : b.nameLen[j]);
-        }
-        if (bytes[0] > Integer.MAX_VALUE - 16) {
-            throw new IllegalStateException("a text column holds at most 2 GB; this one would hold " + bytes[0] + " bytes");
-        }
-        byte[] text = new byte[(int) bytes[0]];
-        int[] ends = new int[n];
-        int[] at = new int[2];
+        long bytes = 0;
         for (int k = 0; k < list.size(); k++) {
             ChunkRows c = list.get(k);
-            forKept(k, (b, j) -> {
-                int ref = ids ? b.idRef[j] : b.nameRef[j];
-                int len = ids ? b.idLen[j] : b.nameLen[j];
-                if (len > 0) {
-                    System.arraycopy(c.textBlock(ref), ChunkRows.textOffset(ref), text, at[0], len);
-                    at[0] += len;
+            boolean[] left = rejected[k];
+            for (int bi = 0; bi < c.blocks.size(); bi++) {
+                ChunkRows.Block b = c.blocks.get(bi);
+                int[] lens = ids ? b.idLen : b.nameLen;
+                int base = bi << ChunkRows.SHIFT;
+                for (int j = 0, m = rowsIn(c, bi); j < m; j++) {
+                    bytes += left[base + j] ? 0 : lens[j];
                 }
-                ends[at[1]++] = at[0];
-            });
+            }
+        }
+        if (bytes > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("a text column holds at most 2 GB; this one would hold " + bytes + " bytes");
+        }
+        byte[] text = new byte[(int) bytes];
+        int[] ends = new int[n];
+        int at = 0;
+        int w = 0;
+        for (int k = 0; k < list.size(); k++) {
+            ChunkRows c = list.get(k);
+            boolean[] left = rejected[k];
+            for (int bi = 0; bi < c.blocks.size(); bi++) {
+                ChunkRows.Block b = c.blocks.get(bi);
+                int[] refs = ids ? b.idRef : b.nameRef;
+                int[] lens = ids ? b.idLen : b.nameLen;
+                int base = bi << ChunkRows.SHIFT;
+                for (int j = 0, m = rowsIn(c, bi); j < m; j++) {
+                    if (left[base + j]) {
+                        continue;
+                    }
+                    int len = lens[j];
+                    if (len > 0) {
+                        byte[] from = c.textBlock(refs[j]);
+                        int o = ChunkRows.textOffset(refs[j]);
+                        for (int i = 0; i < len; i++) {
+                            text[at + i] = from[o + i];
+                        }
+                        at += len;
+                    }
+                    ends[w++] = at;
+                }
+            }
         }
         if (ids) {
             out.ids(text, ends);
         } else {
             out.names(text, ends);
         }
+    }
+
+    /** @return the rows of chunk {@code c}'s block {@code bi} */
+    private static int rowsIn(ChunkRows c, int bi) {
+        return Math.min(ChunkRows.BLOCK, c.size - (bi << ChunkRows.SHIFT));
+    }
+
+    /** @return true if no row of {@code left[base, base + n)} is left out */
+    private static boolean allKept(boolean[] left, int base, int n) {
+        for (int j = 0; j < n; j++) {
+            if (left[base + j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A column's values in order of first appearance among the kept rows, each kept row's code, the first row with one. */
@@ -274,28 +312,39 @@ final class ChunkMerge {
         Map<String, Integer> global = new HashMap<>();
         List<String> values = new ArrayList<>();
         int[] codes = new int[n];
-        int[] w = new int[1];
-        int[] firstRow = {Integer.MAX_VALUE};
+        int w = 0;
+        int firstRow = Integer.MAX_VALUE;
         for (int k = 0; k < list.size(); k++) {
+            ChunkRows c = list.get(k);
             ByteDictionary d = dictionary.apply(k);
+            boolean[] left = rejected[k];
             int[] remap = new int[d.size()];
             Arrays.fill(remap, -1);
-            forKept(k, (b, j) -> {
-                int code = column.apply(b)[j];
-                if (code >= 0) {
-                    if (remap[code] < 0) {
-                        remap[code] = global.computeIfAbsent(d.value(code), v -> {
-                            values.add(v);
-                            return values.size() - 1;
-                        });
+            for (int bi = 0; bi < c.blocks.size(); bi++) {
+                int[] col = column.apply(c.blocks.get(bi));
+                int base = bi << ChunkRows.SHIFT;
+                for (int j = 0, m = rowsIn(c, bi); j < m; j++) {
+                    if (left[base + j]) {
+                        continue;
                     }
-                    code = remap[code];
-                    firstRow[0] = Math.min(firstRow[0], w[0]);
+                    int code = col[j];
+                    if (code >= 0) {
+                        int g = remap[code];
+                        if (g < 0) {
+                            // in order of first appearance among the kept rows
+                            g = remap[code] = global.computeIfAbsent(d.value(code), v -> {
+                                values.add(v);
+                                return values.size() - 1;
+                            });
+                        }
+                        code = g;
+                        firstRow = Math.min(firstRow, w);
+                    }
+                    codes[w++] = code;
                 }
-                codes[w[0]++] = code;
-            });
+            }
         }
-        return new Recoded(values.toArray(String[]::new), codes, firstRow[0]);
+        return new Recoded(values.toArray(String[]::new), codes, firstRow);
     }
 
     private void numbers(OpportunityColumns out, int n) {
@@ -306,33 +355,58 @@ final class ChunkMerge {
         byte[] status = new byte[n];
         byte[] category = new byte[n];
         List<Currency> currencies = new ArrayList<>();
-        int[] w = new int[1];
+        int w = 0;
         for (int k = 0; k < list.size(); k++) {
             ChunkRows c = list.get(k);
+            boolean[] left = rejected[k];
             short[] remap = new short[c.currencies.size()];
             Arrays.fill(remap, (short) -1);
-            forKept(k, (b, j) -> {
-                int i = w[0]++;
-                if (remap[b.currency[j]] < 0) {
-                    // in order of first appearance among the kept rows
-                    Currency cur = c.currencies.get(b.currency[j]);
-                    int g = currencies.indexOf(cur);
-                    if (g < 0) {
-                        g = currencies.size();
-                        currencies.add(cur);
+            for (int bi = 0; bi < c.blocks.size(); bi++) {
+                ChunkRows.Block b = c.blocks.get(bi);
+                int base = bi << ChunkRows.SHIFT;
+                int m = rowsIn(c, bi);
+                if (allKept(left, base, m)) {
+                    // the common case: the block's columns as they are
+                    System.arraycopy(b.amount, 0, amount, w, m);
+                    System.arraycopy(b.created, 0, created, w, m);
+                    System.arraycopy(b.close, 0, close, w, m);
+                    System.arraycopy(b.status, 0, status, w, m);
+                    System.arraycopy(b.category, 0, category, w, m);
+                    for (int j = 0; j < m; j++) {
+                        short g = remap[b.currency[j]];
+                        currency[w + j] = g >= 0 ? g : global(c, b.currency[j], remap, currencies);
                     }
-                    remap[b.currency[j]] = (short) g;
+                    w += m;
+                    continue;
                 }
-                amount[i] = b.amount[j];
-                currency[i] = remap[b.currency[j]];
-                created[i] = b.created[j];
-                close[i] = b.close[j];
-                status[i] = b.status[j];
-                category[i] = b.category[j];
-            });
+                for (int j = 0; j < m; j++) {
+                    if (left[base + j]) {
+                        continue;
+                    }
+                    short g = remap[b.currency[j]];
+                    currency[w] = g >= 0 ? g : global(c, b.currency[j], remap, currencies);
+                    amount[w] = b.amount[j];
+                    created[w] = b.created[j];
+                    close[w] = b.close[j];
+                    status[w] = b.status[j];
+                    category[w] = b.category[j];
+                    w++;
+                }
+            }
         }
         out.amounts(amount, currencies.toArray(Currency[]::new), currency);
         out.dates(created, close);
         out.statuses(status, category);
+    }
+
+    /** @return the index among all chunks of chunk {@code c}'s currency {@code i}, in order of first appearance */
+    private static short global(ChunkRows c, short i, short[] remap, List<Currency> currencies) {
+        Currency cur = c.currencies.get(i);
+        int g = currencies.indexOf(cur);
+        if (g < 0) {
+            g = currencies.size();
+            currencies.add(cur);
+        }
+        return remap[i] = (short) g;
     }
 }

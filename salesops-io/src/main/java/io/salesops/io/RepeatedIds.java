@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * Finds repeated ids across the chunks of a byte read: the first row of each id in file order is kept, any later
- * one is a problem naming the line of the first, as a row-by-row read reports it. The ids are split by hash among
- * the threads, each with an open-addressing table of its own holding the id's hash and its row among all rows,
- * so most probes settle on the slot alone. Used once.
+ * one is a problem naming the line of the first, as a row-by-row read reports it. The rows are split by their id's
+ * hash into parts of a few thousand, each kept in file order and checked on its own (parts shared among the
+ * threads) with a small open-addressing table that stays in the cache; an entry holds the id's hash beside its
+ * row, so most probes settle without fetching the id. Used once.
  */
 final class RepeatedIds {
 
@@ -34,45 +35,75 @@ final class RepeatedIds {
         for (ChunkRows c : list) {
             rows += c.size;
         }
-        int parts = Math.max(1, threads);
-        int cap = Integer.highestOneBit(Math.max(16, rows / parts * 2 + 16) * 2 - 1) << 1;
-        List<List<long[]>> repeats = new ArrayList<>();
-        for (int t = 0; t < parts; t++) {
-            repeats.add(new ArrayList<>());
-        }
         int[] starts = new int[list.size() + 1];
         for (int k = 0; k < list.size(); k++) {
             starts[k + 1] = starts[k] + list.get(k).size;
         }
-        Workers.run(parts, parts, part -> {
-            // per slot: the id's hash (high half) and its row among all chunks' rows + 1, so most probes
-            // settle on the slot alone without fetching the row
-            long[] slots = new long[cap];
+        // Split the rows by the top bits of their id's hash into parts of a few thousand rows, each in file
+        // order: a part's table then stays in the cache, where one table of every row would miss it on each probe.
+        int bits = Math.min(MAX_BITS, Math.max(0, 31 - Integer.numberOfLeadingZeros(Math.max(1, rows / PART_ROWS))));
+        int parts = 1 << bits;
+        int[] from = new int[parts + 1];
+        for (ChunkRows c : list) {
+            for (int bi = 0; bi < c.blocks.size(); bi++) {
+                int[] hashes = c.blocks.get(bi).idHash;
+                int n = Math.min(ChunkRows.BLOCK, c.size - (bi << ChunkRows.SHIFT));
+                for (int j = 0; j < n; j++) {
+                    from[part(hashes[j], bits) + 1]++;
+                }
+            }
+        }
+        for (int p = 0; p < parts; p++) {
+            from[p + 1] += from[p];
+        }
+        // per row, in its part: the id's hash (high half) and its row among all chunks' rows
+        long[] entries = new long[rows];
+        int[] at = Arrays.copyOf(from, parts);
+        for (int k = 0; k < list.size(); k++) {
+            ChunkRows c = list.get(k);
+            for (int bi = 0; bi < c.blocks.size(); bi++) {
+                int[] hashes = c.blocks.get(bi).idHash;
+                int base = bi << ChunkRows.SHIFT;
+                int n = Math.min(ChunkRows.BLOCK, c.size - base);
+                for (int j = 0; j < n; j++) {
+                    int h = hashes[j];
+                    entries[at[part(h, bits)]++] = ((long) h << 32) | (starts[k] + base + j);
+                }
+            }
+        }
+        List<List<long[]>> repeats = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            repeats.add(new ArrayList<>());
+        }
+        Workers.run(Math.max(1, threads), parts, p -> {
+            int count = from[p + 1] - from[p];
+            int cap = Integer.highestOneBit(Math.max(8, count) * 2 - 1) << 1;
+            // per slot: the index + 1 of an entry of the part; the hash in the entry settles most probes
+            int[] slots = new int[cap];
             int mask = cap - 1;
-            for (int k = 0; k < list.size(); k++) {
-                ChunkRows c = list.get(k);
-                for (int r = 0; r < c.size; r++) {
-                    int h = c.block(r).idHash[r & ChunkRows.MASK];
-                    if (Integer.remainderUnsigned(h * 0x9E3779B9 >>> 7, parts) != part) {
+            for (int e = from[p]; e < from[p + 1]; e++) {
+                long v = entries[e];
+                int h = (int) (v >>> 32);
+                for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+                    int f = slots[slot] - 1;
+                    if (f < 0) {
+                        slots[slot] = e + 1;
+                        break;
+                    }
+                    long first = entries[f];
+                    if ((int) (first >>> 32) != h) {
                         continue;
                     }
-                    for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
-                        long v = slots[slot];
-                        if (v == 0) {
-                            slots[slot] = ((long) h << 32) | (starts[k] + r + 1L);
-                            break;
-                        }
-                        if ((int) (v >>> 32) != h) {
-                            continue;
-                        }
-                        int g = (int) v - 1;
-                        int fk = chunkOf(starts, g);
-                        int fr = g - starts[fk];
-                        if (sameId(list.get(fk), fr, c, r)) {
-                            rejected[k][r] = true;
-                            repeats.get(part).add(new long[] {k, r, fk, fr});
-                            break;
-                        }
+                    int g = (int) v;
+                    int k = chunkOf(starts, g);
+                    int r = g - starts[k];
+                    int fg = (int) first;
+                    int fk = chunkOf(starts, fg);
+                    int fr = fg - starts[fk];
+                    if (sameId(list.get(fk), fr, list.get(k), r)) {
+                        rejected[k][r] = true;
+                        repeats.get(p).add(new long[] {k, r, fk, fr});
+                        break;
                     }
                 }
             }
@@ -120,6 +151,15 @@ final class RepeatedIds {
         int oa = ChunkRows.textOffset(ba.idRef[ja]);
         int ob = ChunkRows.textOffset(bb.idRef[jb]);
         return Arrays.equals(a.textBlock(ba.idRef[ja]), oa, oa + len, b.textBlock(bb.idRef[jb]), ob, ob + len);
+    }
+
+    /** Rows per part of the id check, aimed at: a part's table of twice as many ints fits in the L1/L2 cache. */
+    private static final int PART_ROWS = 4096;
+    private static final int MAX_BITS = 14;
+
+    /** @return the part of a hash: its top {@code bits} bits after a multiply, independent of {@link #mix}'s low bits */
+    private static int part(int h, int bits) {
+        return bits == 0 ? 0 : (h * 0x85EBCA6B) >>> (32 - bits);
     }
 
     private static int mix(int h) {
