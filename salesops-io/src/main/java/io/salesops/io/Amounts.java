@@ -149,7 +149,8 @@ final class Amounts {
             return -1;
         }
         long pow = POW10[fractionDigits];
-        if (whole > (Long.MAX_VALUE - frac * POW10[fractionDigits - fracDigits]) / pow) {
+        // below 10^18 when the digits are 18 at most: no division needed to know the sum fits
+        if (digits + fractionDigits > 18 && whole > (Long.MAX_VALUE - frac * POW10[fractionDigits - fracDigits]) / pow) {
             return -1;
         }
         return whole * pow + frac * POW10[fractionDigits - fracDigits];

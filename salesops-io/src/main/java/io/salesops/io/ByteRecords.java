@@ -188,10 +188,9 @@ final class ByteRecords {
                     int start = p;
                     while (true) {
                         int l = lim;
-                        // eight bytes at a step while no separator, line end or non-ASCII byte is among them
+                        // eight bytes at a step while no separator, control character or non-ASCII byte is among them
                         while (p + 8 <= l) {
-                            long w = ByteScan.word(b, p);
-                            long found = ByteScan.stops(w) | (w & ByteScan.HIGH);
+                            long found = ByteScan.stops(ByteScan.word(b, p));
                             if (found != 0) {
                                 p += Long.numberOfTrailingZeros(found) >>> 3;
                                 break;

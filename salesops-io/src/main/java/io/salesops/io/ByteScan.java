@@ -14,11 +14,13 @@ final class ByteScan {
     static final long HIGH = 0x8080_8080_8080_8080L;
 
     /**
-     * @return the high bit set in each byte of {@code w} that is a comma, LF or CR, or above one such byte (the
-     * lowest set bit is exact, which is all the scan needs)
+     * @return the high bit set in the first byte of {@code w} that may end an unquoted field's fast scan: a comma,
+     * a control character below {@code 0x0E} (LF and CR among them) or a byte outside ASCII, and maybe in bytes
+     * above it (the lowest set bit is exact, which is all the scan needs; the byte loop then decides). One test
+     * for every control character below CR is cheaper than one each for LF and CR.
      */
     static long stops(long w) {
-        return zero(w ^ (ONES * ',')) | zero(w ^ (ONES * '\n')) | zero(w ^ (ONES * '\r'));
+        return zero(w ^ (ONES * ',')) | ((w - ONES * 0x0E) & ~w & HIGH) | (w & HIGH);
     }
 
     private static long zero(long x) {

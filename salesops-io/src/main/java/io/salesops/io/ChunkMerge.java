@@ -338,7 +338,9 @@ final class ChunkMerge {
                             });
                         }
                         code = g;
-                        firstRow = Math.min(firstRow, w);
+                        if (firstRow == Integer.MAX_VALUE) {
+                            firstRow = w;
+                        }
                     }
                     codes[w++] = code;
                 }
