@@ -136,11 +136,12 @@ final class Crm {
     }
 
     /**
-     * @param model the stage model every stage must belong to, or null if it is itself bad
-     * @param org   the org every owner must belong to, or null for none
+     * @param model           the stage model that gives a record without a status its outcome, or null if it is itself bad
+     * @param knownStagesOnly true if every stage must belong to the model (false: the caller infers stages it lacks)
+     * @param org             the org every owner must belong to, or null for none
      */
     static List<Opportunity> opportunities(List<FieldError> errors, List<Requests.Opportunity> records,
-                                           StageModel model, Org org) {
+                                           StageModel model, boolean knownStagesOnly, Org org) {
         List<Opportunity> out = new ArrayList<>(records.size());
         // Amounts are never negative: if each currency's total fits in Money, every sum of a forecast does.
         java.util.Map<java.util.Currency, Long> totals = new java.util.HashMap<>();
@@ -173,7 +174,8 @@ final class Crm {
             if (created != null && close != null && close.isBefore(created)) {
                 errors.add(new FieldError(ptr + "/closeDate", who + " closes on " + close + ", before it was created on " + created));
             }
-            if (model != null && r.stage() != null && !r.stage().isBlank() && !model.contains(r.stage().strip())) {
+            if (knownStagesOnly && model != null && r.stage() != null && !r.stage().isBlank()
+                    && !model.contains(r.stage().strip())) {
                 errors.add(new FieldError(ptr + "/stage", who + " has unknown stage \"" + r.stage() + "\"; the stage model has "
                         + model.stages().stream().map(Stage::name).toList()));
             }

@@ -11,6 +11,7 @@ import io.salesops.core.period.Period;
 import io.salesops.forecast.backtest.PipelineBacktest;
 import io.salesops.forecast.kpi.SalesKpis;
 import io.salesops.forecast.pipeline.PipelineForecast;
+import io.salesops.forecast.pipeline.PipelineMethod;
 import io.salesops.forecast.pipeline.TimingSource;
 import io.salesops.forecast.timeseries.BatchForecast;
 import io.salesops.forecast.timeseries.Forecast;
@@ -65,15 +66,30 @@ public final class Endpoints {
         if (r.segment() != null && !Boolean.TRUE.equals(r.learned())) {
             errors.add(new ProblemException.FieldError("/segment", "applies only with \"learned\": true"));
         }
+        // as the CLI: auto unless an option of the stage-weighted method is given
+        PipelineMethod method = Boolean.TRUE.equals(r.learned()) || r.timing() != null ? PipelineMethod.STAGE_WEIGHTED
+                : PipelineMethod.AUTO;
+        if (r.method() != null) {
+            try {
+                method = PipelineMethod.parse(r.method());
+            } catch (IllegalArgumentException e) {
+                errors.add(new ProblemException.FieldError("/method", e.getMessage()));
+            }
+        }
         Org org = Crm.org(errors, r.org());
         Quotas quotas = Crm.quotas(errors, r.quotas());
         StageModel model = Crm.stages(errors, r.stages());
         boolean byOwner = r.by() != null && r.by().equalsIgnoreCase("owner") && r.org() != null;
-        List<Opportunity> opps = opportunities(errors, r.opportunities(), model, byOwner ? org : null, limits);
+        // without stages the forecast infers them when the built-in model does not fit, so unknown names are not errors
+        List<Opportunity> opps = opportunities(errors, r.opportunities(), model, r.stages() != null,
+                byOwner ? org : null, limits);
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
-        PipelineForecast f = PipelineForecast.of(opps).asOf(asOf).period(period).stages(model);
+        PipelineForecast f = PipelineForecast.of(opps).asOf(asOf).period(period).method(method);
+        if (r.stages() != null) {
+            f = f.stages(model);
+        }
         if (Boolean.TRUE.equals(r.learned())) {
             f = f.learnedProbabilities();
             if (r.segment() != null) {
@@ -117,7 +133,7 @@ public final class Endpoints {
         Period to = Crm.period(errors, "/to", r.to());
         Org org = Crm.org(errors, r.org());
         StageModel model = Crm.stages(errors, r.stages());
-        List<Opportunity> opps = opportunities(errors, r.opportunities(), model, null, limits);
+        List<Opportunity> opps = opportunities(errors, r.opportunities(), model, true, null, limits);
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
@@ -136,7 +152,7 @@ public final class Endpoints {
         Period from = Crm.period(errors, "/from", r.from());
         Period to = Crm.period(errors, "/to", r.to());
         StageModel model = Crm.stages(errors, r.stages());
-        List<Opportunity> opps = opportunities(errors, r.opportunities(), model, null, limits);
+        List<Opportunity> opps = opportunities(errors, r.opportunities(), model, true, null, limits);
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
@@ -147,8 +163,8 @@ public final class Endpoints {
     }
 
     private static List<Opportunity> opportunities(List<ProblemException.FieldError> errors,
-                                                   List<Requests.Opportunity> records, StageModel model, Org org,
-                                                   ServerLimits limits) {
+                                                   List<Requests.Opportunity> records, StageModel model,
+                                                   boolean knownStagesOnly, Org org, ServerLimits limits) {
         if (records == null) {
             errors.add(new ProblemException.FieldError("/opportunities", "is required"));
             return List.of();
@@ -157,7 +173,7 @@ public final class Endpoints {
             Checks.atMost(errors, "/opportunities", records.size(), limits.maxOpportunities(), "opportunities");
             return List.of();
         }
-        return Crm.opportunities(errors, records, model, org);
+        return Crm.opportunities(errors, records, model, knownStagesOnly, org);
     }
 
     static Object trend(Requests.Trend r, ServerLimits limits) {
