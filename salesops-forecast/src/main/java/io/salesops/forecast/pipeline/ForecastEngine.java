@@ -31,6 +31,8 @@ final class ForecastEngine {
 
     private RollupTree tree;
     private NodeSums sums;
+    private boolean keepDraws;
+    private SimulatedBookings simulated;
 
     ForecastEngine(PipelineForecast f) {
         this.f = f;
@@ -40,6 +42,13 @@ final class ForecastEngine {
         this.windowStart = next.isAfter(period.start()) ? next : period.start();
         this.currency = f.currency;
         assumptions.addAll(f.notes);
+    }
+
+    /** Runs the forecast and returns each owner's simulated bookings in simulation order (by owner, simulated). */
+    SimulatedBookings runKeepingDraws() {
+        keepDraws = true;
+        run();
+        return simulated;
     }
 
     ForecastReport run() {
@@ -91,8 +100,12 @@ final class ForecastEngine {
                     simBase[i] = base[i] + nycLeaf[i];
                 }
             }
-            sims = Simulation.run(parent, Arrays.copyOf(table.node, table.size), Arrays.copyOf(table.amount, table.size),
+            sims = Simulation.simulate(parent, Arrays.copyOf(table.node, table.size), Arrays.copyOf(table.amount, table.size),
                     table.probabilities(), simBase, simNew, f.simulations, f.seed, f.threads, f.progress);
+            if (keepDraws) {
+                simulated = SimulatedBookings.byOwner(f, currency, tree, sims);
+            }
+            Simulation.sortRows(sims);
             assumptions.add(f.simulations + " simulations with seed " + f.seed + ": each open deal wins inside the period with"
                     + " P(win) x P(in period | win), independently"
                     + (simNew != null ? "; not-yet-created bookings drawn from one of the past periods per simulation" : ""));

@@ -412,6 +412,43 @@ public final class PipelineForecast {
         return new ForecastEngine(stagesGiven ? this : StageInference.apply(this)).run();
     }
 
+    /**
+     * Runs the forecast's simulation and returns every owner's simulated bookings in simulation order, so that a
+     * caller can use the joint draws (simulation {@code s} of every owner together), not only the percentiles of
+     * {@link #run()}: plan cost pays each simulated quarter through a comp plan. Draws are those {@link #run()}
+     * sorts into P10/P50/P90: the same seed gives the same draws on any number of threads.
+     *
+     * <pre>{@code
+     * SimulatedBookings q1 = PipelineForecast.of(deals).asOf(date).period(q).byOwner(org)
+     *         .simulations(10_000, 42).simulateByOwner();
+     * long[] ann = q1.bookings("ann");   // ann's bookings in each simulation, minor units
+     * }</pre>
+     *
+     * @return the draws per owner: each rep of the org, managers with their own deals only
+     * @throws IllegalStateException  if the as-of date, the period, {@link #byOwner(Org)} or
+     *                                {@link #simulations(int, long)} is missing, or the method is
+     *                                {@link PipelineMethod#AUTO} (whose range is widened after the simulation, so
+     *                                its draws are not what it reports)
+     * @throws PipelineInputException as {@link #run()}
+     */
+    public SimulatedBookings simulateByOwner() {
+        if (asOf == null || period == null) {
+            throw new IllegalStateException("no " + (asOf == null ? "as-of date" : "period") + ": call asOf(date) and"
+                    + " period(p) before simulateByOwner()");
+        }
+        if (!byOwner) {
+            throw new IllegalStateException("simulateByOwner() needs byOwner(org)");
+        }
+        if (simulations < 1) {
+            throw new IllegalStateException("simulateByOwner() needs simulations(count, seed)");
+        }
+        if (method == PipelineMethod.AUTO) {
+            throw new IllegalStateException("simulateByOwner() needs one pipeline method, not AUTO: the auto method"
+                    + " blends and widens its range after the simulation");
+        }
+        return new ForecastEngine(stagesGiven ? this : StageInference.apply(this)).runKeepingDraws();
+    }
+
     /** A copy with this many simulations (no progress listener): a backtest's range. */
     PipelineForecast withSimulations(int count, long seed) {
         PipelineForecast c = copy();

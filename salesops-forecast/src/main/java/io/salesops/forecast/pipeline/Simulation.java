@@ -34,6 +34,23 @@ final class Simulation {
      */
     static long[][] run(int[] parent, int[] dealNode, long[] dealAmount, double[] dealP, long[] base,
                         long[][] newByPeriod, int sims, long seed, int threads, DoubleConsumer progress) {
+        return sortRows(simulate(parent, dealNode, dealAmount, dealP, base, newByPeriod, sims, seed, threads, progress));
+    }
+
+    /** Sorts each row in place, for percentiles. @return {@code rows} */
+    static long[][] sortRows(long[][] rows) {
+        for (long[] row : rows) {
+            java.util.Arrays.sort(row);
+        }
+        return rows;
+    }
+
+    /**
+     * Runs the simulation as {@link #run} does but leaves the totals in simulation order: column {@code s} of every
+     * row is simulation {@code s}, so one column is one joint draw over all nodes.
+     */
+    static long[][] simulate(int[] parent, int[] dealNode, long[] dealAmount, double[] dealP, long[] base,
+                             long[][] newByPeriod, int sims, long seed, int threads, DoubleConsumer progress) {
         int nodes = parent.length;
         long[][] out = new long[nodes][sims];
         int blocks = (sims + BLOCK - 1) / BLOCK;
@@ -103,9 +120,6 @@ final class Simulation {
             };
         }
         ParallelTasks.runAll(java.util.Arrays.asList(tasks), threads, "salesops-simulation");
-        for (long[] row : out) {
-            java.util.Arrays.sort(row);
-        }
         return out;
     }
 
