@@ -141,7 +141,8 @@ class ForecastEndpointsTest {
         String opps = """
                 [{"id":"B","owner":"ann","stage":"Signed","amount":"1.00","createdDate":"2026-06-01"}]""";
         HttpResponse<String> r = post(server, "/v1/forecast/pipeline", "{\"opportunities\":" + opps
-                + ",\"stages\":[{\"stage\":\"Proposal\",\"probability\":\"50%\"}],\"asOf\":\"2026-07-15\",\"period\":\"2026-Q3\"}");
+                + ",\"stages\":[{\"stage\":\"Proposal\",\"probability\":50},{\"stage\":\"Won\",\"probability\":100,\"outcome\":\"won\"},"
+                + "{\"stage\":\"Lost\",\"probability\":0,\"outcome\":\"lost\"}],\"asOf\":\"2026-07-15\",\"period\":\"2026-Q3\"}");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("/opportunities/0/stage").contains("opportunity B").contains("unknown stage \\\"Signed");
     }
