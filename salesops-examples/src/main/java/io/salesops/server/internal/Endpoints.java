@@ -4,6 +4,7 @@ import io.salesops.cli.JsonViews;
 import io.salesops.cli.RegressCommand;
 import io.salesops.cli.ForecastTrendCommand;
 import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.Quotas;
 import io.salesops.core.crm.StageModel;
 import io.salesops.core.org.Org;
@@ -82,8 +83,8 @@ public final class Endpoints {
         StageModel model = Crm.stages(errors, r.stages());
         boolean byOwner = r.by() != null && r.by().equalsIgnoreCase("owner") && r.org() != null;
         // without stages the forecast infers them when the built-in model does not fit, so unknown names are not errors
-        List<Opportunity> opps = opportunities(errors, r.opportunities(), model, r.stages() != null,
-                byOwner ? org : null, limits);
+        OpportunityTable opps = checkCount(errors, r.opportunities(), limits)
+                ? Crm.table(errors, r.opportunities(), model, r.stages() != null, byOwner ? org : null) : null;
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
@@ -134,7 +135,7 @@ public final class Endpoints {
         Period to = Crm.period(errors, "/to", r.to());
         Org org = Crm.org(errors, r.org());
         StageModel model = Crm.stages(errors, r.stages());
-        List<Opportunity> opps = opportunities(errors, r.opportunities(), model, true, null, limits);
+        List<Opportunity> opps = opportunities(errors, r.opportunities(), model, null, limits);
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
@@ -153,7 +154,7 @@ public final class Endpoints {
         Period from = Crm.period(errors, "/from", r.from());
         Period to = Crm.period(errors, "/to", r.to());
         StageModel model = Crm.stages(errors, r.stages());
-        List<Opportunity> opps = opportunities(errors, r.opportunities(), model, true, null, limits);
+        List<Opportunity> opps = opportunities(errors, r.opportunities(), model, null, limits);
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
@@ -164,17 +165,23 @@ public final class Endpoints {
     }
 
     private static List<Opportunity> opportunities(List<ProblemException.FieldError> errors,
-                                                   List<Requests.Opportunity> records, StageModel model,
-                                                   boolean knownStagesOnly, Org org, ServerLimits limits) {
+                                                   List<Requests.Opportunity> records, StageModel model, Org org,
+                                                   ServerLimits limits) {
+        return checkCount(errors, records, limits) ? Crm.opportunities(errors, records, model, true, org) : List.of();
+    }
+
+    /** @return true if there are opportunities and no more than the limit, else false with the error added */
+    private static boolean checkCount(List<ProblemException.FieldError> errors, List<Requests.Opportunity> records,
+                                      ServerLimits limits) {
         if (records == null) {
             errors.add(new ProblemException.FieldError("/opportunities", "is required"));
-            return List.of();
+            return false;
         }
         if (records.size() > limits.maxOpportunities()) {
             Checks.atMost(errors, "/opportunities", records.size(), limits.maxOpportunities(), "opportunities");
-            return List.of();
+            return false;
         }
-        return Crm.opportunities(errors, records, model, knownStagesOnly, org);
+        return true;
     }
 
     static Object trend(Requests.Trend r, ServerLimits limits) {

@@ -24,7 +24,11 @@ import java.util.function.DoubleConsumer;
  *         .learnedProbabilities(history).byOwner(org).quotas(quotas).simulations(10_000, 42).run();
  * }</pre>
  *
- * <p>Expected bookings = won so far in the period + for each deal open on the as-of date
+ * <p>Without {@link #method}, the method is {@link PipelineMethod#AUTO}: rolling-origin backtests on the data's own
+ * past periods choose how to blend a pipeline forecast with a run rate of past bookings; with an option only the
+ * stage-weighted method reads (learned or fixed probabilities, timing, segment), it is that method.
+ *
+ * <p>Stage-weighted expected bookings = won so far in the period + for each deal open on the as-of date
  * amount x P(win) x P(closes inside the period | it wins), each rounded once to the minor unit + bookings
  * expected from opportunities not yet created, each part reported on its own. The forecast sees only what was
  * known at the end of the as-of day ({@link Opportunity#asOf(LocalDate)}).
