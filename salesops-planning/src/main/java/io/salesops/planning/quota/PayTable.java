@@ -62,6 +62,7 @@ final class PayTable {
                 support[r] = cost.draws().support(r, p);
                 rounds = Math.max(rounds, support[r].length);
                 pay[r][p] = new long[support[r].length];
+                evaluations += support[r].length;
                 position[r][p] = r > 0 && Arrays.equals(support[r], support[r - 1]) ? position[r - 1][p] : positions(support[r]);
             }
             for (int i = 0; i < rounds; i++) {
@@ -81,7 +82,6 @@ final class PayTable {
                         }
                     } else if (i < support[r].length) {
                         pay[r][p][i] = s.earned().minorUnits();
-                        evaluations++;
                     }
                 }
             }
