@@ -54,9 +54,7 @@ public final class ForecastAttainment implements AttainmentModel {
      */
     public static ForecastAttainment of(PipelineForecast forecast, int gridStep) {
         Objects.requireNonNull(forecast, "forecast");
-        if (gridStep < 1 || gridStep > 25) {
-            throw new IllegalArgumentException("grid step " + gridStep + "% is outside 1%..25%");
-        }
+        HistoricalAttainment.checkGridStep(gridStep);
         return new ForecastAttainment(forecast, gridStep);
     }
 

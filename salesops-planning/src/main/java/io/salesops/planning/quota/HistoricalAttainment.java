@@ -67,9 +67,7 @@ public final class HistoricalAttainment implements AttainmentModel {
         if (12 % periodsPerYear != 0) {
             throw new IllegalArgumentException("a year cannot have " + periodsPerYear + " periods");
         }
-        if (gridStep < 1 || gridStep > 25) {
-            throw new IllegalArgumentException("grid step " + gridStep + "% is outside 1%..25%");
-        }
+        checkGridStep(gridStep);
         Map<String, List<Observation>> byYear = new LinkedHashMap<>();
         Set<String> reps = new HashSet<>();
         for (Observation o : history) {
@@ -83,6 +81,13 @@ public final class HistoricalAttainment implements AttainmentModel {
         }
         return new HistoricalAttainment(gridStep, years, "attainment history: " + years.length + " rep-years of "
                 + reps.size() + " reps, pooled; drawn on a " + gridStep + "% grid");
+    }
+
+    /** @throws IllegalArgumentException if a grid step (percent of quota) is outside 1..25 */
+    static void checkGridStep(int gridStep) {
+        if (gridStep < 1 || gridStep > 25) {
+            throw new IllegalArgumentException("grid step " + gridStep + "% is outside 1%..25%");
+        }
     }
 
     private static int[] year(List<Observation> obs, int periodsPerYear, int step) {
