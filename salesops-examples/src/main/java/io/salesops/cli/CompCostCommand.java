@@ -12,7 +12,6 @@ import io.salesops.core.crm.Quotas;
 import io.salesops.core.org.Org;
 import io.salesops.core.org.Rep;
 import io.salesops.core.period.FiscalCalendar;
-import io.salesops.io.CsvImportException;
 import io.salesops.io.OrgCsvReader;
 import io.salesops.io.QuotaCsvReader;
 import io.salesops.core.crm.Opportunity;
@@ -96,8 +95,8 @@ final class CompCostCommand implements Callable<Integer> {
     @Option(names = "--credit-type", defaultValue = "new", paramLabel = "TYPE", description = "Type of the simulated credits (default: ${DEFAULT-VALUE}).")
     String creditType;
 
-    @Option(names = "--fiscal-year-start", defaultValue = "january", paramLabel = "MONTH", description = "First month of the fiscal year (default: ${DEFAULT-VALUE}).")
-    String yearStart;
+    @Mixin
+    FiscalYearStartOption yearStart;
 
     @Option(names = "--write-credits", paramLabel = "CSV", description = "Write the credits of one simulated year (--simulation) for comp calculate.")
     Path writeCredits;
@@ -135,7 +134,7 @@ final class CompCostCommand implements Callable<Integer> {
         if (format.format() == OutputFormat.CSV) {
             throw new UserInputException("comp cost prints table or json, not csv");
         }
-        FiscalCalendar calendar = QuotaCommand.calendar(yearStart);
+        FiscalCalendar calendar = yearStart.calendar();
         List<CompPlan> a = List.of(PlanFiles.read(plan));
         List<CompPlan> b = compare == null ? null : List.of(PlanFiles.read(compare));
         QuotaCsvReader.Builder qb = QuotaCsvReader.builder().fiscalCalendar(calendar)
