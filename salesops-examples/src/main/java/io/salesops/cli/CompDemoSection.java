@@ -52,7 +52,7 @@ final class CompDemoSection implements DemoSection {
             ComponentResult cr = s.components().get(0);
             boolean capped = s.lines().stream().anyMatch(l -> l.kind() == io.salesops.comp.statement.LineKind.CAP);
             t.row(c.org().find(s.payeeId()).map(Rep::name).orElse(s.payeeId()), cr.measure(), cr.quota(),
-                    cr.attainment() == null ? "" : cr.attainment().setScale(1, RoundingMode.HALF_EVEN).toPlainString() + "%",
+                    cr.attainment().map(a -> a.value().setScale(1, RoundingMode.HALF_EVEN).toPlainString() + "%").orElse(""),
                     s.earned(), capped ? "yes" : "");
         }
         t.indent("  ").print(out);

@@ -9,6 +9,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import io.salesops.forecast.regression.Coefficient;
 import io.salesops.forecast.regression.LinearRegression;
 import io.salesops.forecast.regression.RegressionResult;
+import io.salesops.forecast.timeseries.IntervalLevels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -67,8 +68,8 @@ public final class RegressCommand implements Callable<Integer> {
             description = "table or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--level", defaultValue = "0.95", paramLabel = "LEVEL",
-            description = "Confidence level of the coefficient intervals (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--level", defaultValue = "95", paramLabel = "LEVEL",
+            description = "Confidence level of the coefficient intervals, in percent (default: ${DEFAULT-VALUE}).")
     double level;
 
     /** Runs the regression; returns the exit code (0 ok, 1 bad input). */
@@ -93,8 +94,10 @@ public final class RegressCommand implements Callable<Integer> {
     }
 
     private RegressionResult fit() throws IOException {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("--level " + level + " must be strictly between 0 and 1");
+        try {
+            IntervalLevels.check(level);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--level: " + e.getMessage());
         }
         Set<String> needed = new LinkedHashSet<>();
         needed.add(y);

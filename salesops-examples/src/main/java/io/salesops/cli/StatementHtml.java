@@ -8,6 +8,7 @@ import io.salesops.comp.plan.TierTable;
 import io.salesops.comp.statement.ComponentResult;
 import io.salesops.comp.statement.PayoutLine;
 import io.salesops.comp.statement.Statement;
+import io.salesops.core.money.Percent;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -52,7 +53,7 @@ final class StatementHtml {
             h.append("<tr><td>").append(esc(c.component())).append(c.gateOpen() ? "" : " <small>(gate closed)</small>")
                     .append("</td><td class=\"n\">").append(c.count()).append("</td><td class=\"n\">").append(esc(c.measure().toString()))
                     .append("</td><td class=\"n\">").append(c.quota() == null ? "" : esc(c.quota().toString()))
-                    .append("</td><td class=\"n\">").append(c.attainment() == null ? "" : pct(c.attainment()))
+                    .append("</td><td class=\"n\">").append(c.attainment().map(a -> pct(a.value())).orElse(""))
                     .append("</td><td class=\"n\">").append(esc(c.pay().toString())).append("</td></tr>\n");
         }
         h.append("</table>\n<h2>Lines</h2>\n<table><tr><th>#</th><th>Kind</th><th>Component</th><th>How</th><th class=\"n\">Amount</th></tr>\n");
@@ -98,7 +99,7 @@ final class StatementHtml {
                 continue;
             }
             ComponentResult r = s.component(c.name()).orElse(null);
-            BigDecimal at = r == null ? null : table.basis() == TierTable.Basis.ATTAINMENT ? r.attainment() : r.measure().amount();
+            BigDecimal at = r == null ? null : table.basis() == TierTable.Basis.ATTAINMENT ? r.attainment().map(Percent::value).orElse(null) : r.measure().amount();
             return png(c.name(), table, at);
         }
         return null;

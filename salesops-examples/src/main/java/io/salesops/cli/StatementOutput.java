@@ -60,8 +60,8 @@ final class StatementOutput {
             if (c.quota() != null) {
                 x.put("quota", c.quota().amount());
             }
-            if (c.attainment() != null) {
-                x.put("attainment", c.attainment().setScale(4, RoundingMode.HALF_EVEN));
+            if (c.attainment().isPresent()) {
+                x.put("attainment", c.attainment().get().value().setScale(4, RoundingMode.HALF_EVEN));
             }
             x.put("gateOpen", c.gateOpen());
             x.put("pay", c.pay().amount());
@@ -149,8 +149,8 @@ final class StatementOutput {
             if (c.quota() != null) {
                 sb.append(" against a quota of ").append(c.quota());
             }
-            if (c.attainment() != null) {
-                sb.append(" = ").append(c.attainment().setScale(2, RoundingMode.HALF_EVEN).toPlainString()).append("% attainment");
+            if (c.attainment().isPresent()) {
+                sb.append(" = ").append(c.attainment().get().value().setScale(2, RoundingMode.HALF_EVEN).toPlainString()).append("% attainment");
             }
             if (!c.gateOpen()) {
                 sb.append(" (gate closed: pays nothing)");

@@ -100,7 +100,7 @@ class ServerTest {
     @Test
     void everyBadFieldIsListed_notOnlyTheFirst() throws Exception {
         HttpResponse<String> r = post("/v1/regression", "application/json",
-                "{\"data\":{\"x\":[1,2,null],\"y\":[1,2]},\"level\":2}");
+                "{\"data\":{\"x\":[1,2,null],\"y\":[1,2]},\"level\":0.95}");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(json(r).get("errors")).extracting(e -> e.get("pointer").asText())
                 .contains("/y", "/level", "/data/x/2", "/data/y");

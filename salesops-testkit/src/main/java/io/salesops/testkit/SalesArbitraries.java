@@ -147,14 +147,15 @@ public final class SalesArbitraries {
 
     /**
      * Marginal or retroactive tier tables on the credited amount: up to four increasing bounds in whole units,
-     * tiers that tile from zero and end open, rates from 0% to 100% with two decimals.
+     * tiers that tile from zero and end open, commission rates from 0% to 99.99% with two decimals (a
+     * commission rate of 100% or more is refused as a bound and rate written the wrong way round).
      *
      * @return the arbitrary
      */
     public static Arbitrary<TierTable> tierTables() {
         Arbitrary<List<Long>> bounds = Arbitraries.longs().between(1, 200_000).set().ofMaxSize(4)
                 .map(s -> s.stream().sorted().toList());
-        Arbitrary<List<Integer>> rates = Arbitraries.integers().between(0, 10_000).list().ofSize(5);
+        Arbitrary<List<Integer>> rates = Arbitraries.integers().between(0, 9_999).list().ofSize(5);
         Arbitrary<TierTable.Mode> modes = Arbitraries.of(TierTable.Mode.class);
         return Combinators.combine(bounds, rates, modes).as((b, r, mode) -> {
             List<Tier> tiers = new ArrayList<>();
@@ -171,14 +172,15 @@ public final class SalesArbitraries {
 
     /**
      * Valid commission plans in {@code currencyCode} that need no quota: one or two components, each crediting
-     * every deal and paying a flat rate or a tier table on the credited amount, rounded half-even per line.
+     * every deal and paying a flat rate or a tier table on the credited amount (rates from 0% to 99.99%), rounded
+     * half-even per line.
      *
      * @param currencyCode the plan currency
      * @return the arbitrary
      */
     public static Arbitrary<CompPlan> compPlans(String currencyCode) {
         Money.currency(currencyCode);
-        Arbitrary<TierTable> flat = Arbitraries.integers().between(0, 10_000)
+        Arbitrary<TierTable> flat = Arbitraries.integers().between(0, 9_999)
                 .map(bp -> TierTable.flat(BigDecimal.valueOf(bp, 2).toPlainString()));
         Arbitrary<TierTable> table = Arbitraries.oneOf(flat, tierTables());
         return table.list().ofMinSize(1).ofMaxSize(2).map(tables -> {

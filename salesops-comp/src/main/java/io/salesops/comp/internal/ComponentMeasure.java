@@ -1,6 +1,9 @@
 package io.salesops.comp.internal;
 
+import io.salesops.core.money.Percent;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Optional;
 
 /**
  * What a component measured for a payee in a slice of the period.
@@ -13,4 +16,20 @@ import java.math.BigDecimal;
  * @param attainment   {@code value / quota} in percent, or null without a quota or at a zero quota
  */
 record ComponentMeasure(long start, long periodAmount, long value, long count, Long quota, BigDecimal attainment) {
+
+    /** Decimal places of a reported attainment: far below a cent of pay, within what a {@link Percent} holds. */
+    static final int REPORTED_SCALE = 20;
+
+    /**
+     * @return the attainment as the statement reports it, rounded half-even to {@value #REPORTED_SCALE} decimal
+     *         places (the pay rules use the unrounded quotient); empty without a quota or at a zero quota
+     */
+    Optional<Percent> attainmentPercent() {
+        if (attainment == null) {
+            return Optional.empty();
+        }
+        BigDecimal reported = attainment.scale() > REPORTED_SCALE
+                ? attainment.setScale(REPORTED_SCALE, RoundingMode.HALF_EVEN) : attainment;
+        return Optional.of(Percent.of(reported));
+    }
 }

@@ -218,7 +218,7 @@ final class PayeeCalculation {
             d.formula = closed;
             d.credited = credited;
             lines.add(d.toLine(setup.currency));
-            results.add(new ComponentResult(label, setup.money(m.value()), m.count(), quota, m.attainment(), false, setup.money(0)));
+            results.add(new ComponentResult(label, setup.money(m.value()), m.count(), quota, m.attainmentPercent(), false, setup.money(0)));
             return;
         }
         List<UnroundedLine> out = new ArrayList<>();
@@ -253,7 +253,7 @@ final class PayeeCalculation {
         for (UnroundedLine d : out) {
             lines.add(d.toLine(setup.currency));
         }
-        results.add(new ComponentResult(label, setup.money(m.value()), m.count(), quota, m.attainment(), true, setup.money(0)));
+        results.add(new ComponentResult(label, setup.money(m.value()), m.count(), quota, m.attainmentPercent(), true, setup.money(0)));
         paidCredits.add(credited);
         paidLabels.add(label);
     }

@@ -5,6 +5,7 @@ import io.salesops.comp.input.Credit;
 import io.salesops.comp.input.MissingRateException;
 import io.salesops.core.crm.Quota;
 import io.salesops.core.money.Money;
+import io.salesops.core.money.Percent;
 import io.salesops.core.org.Rep;
 import io.salesops.core.period.Period;
 import io.salesops.core.problem.Problem;
@@ -272,6 +273,7 @@ public final class PlanValidator {
             }
         } else if (rule instanceof PayRule.Tiered t) {
             tiers(t.table(), path + ".table", out);
+            commissionRates(t.table(), path + ".table", out);
             if (c.measure().kind() == Measure.Kind.COUNT) {
                 out.add(new PlanProblem(path, "a tier table pays on amounts, but the measure counts deals; measure sum() or attainment()"));
             }
@@ -289,6 +291,24 @@ public final class PlanValidator {
             }
         } else if (rule instanceof PayRule.Spiff s) {
             money(plan, s.perDeal(), path + ".perDeal", "SPIFF", out);
+        }
+    }
+
+    /**
+     * A commission tier's rate is a share of the credited amount, so 100% or more pays the whole deal or more:
+     * in practice a bound and a rate written the wrong way round ({@code upTo("10", "100")} for 10% up to 100%).
+     * Bonus tables are not checked here: their rates are percentages of a target and pass 100 by design.
+     */
+    private static void commissionRates(TierTable table, String path, List<PlanProblem> out) {
+        List<Tier> tiers = table.tiers();
+        for (int k = 0; k < tiers.size(); k++) {
+            Tier t = tiers.get(k);
+            if (t.rate().compareTo(Percent.HUNDRED) >= 0) {
+                out.add(new PlanProblem(path + ".tiers[" + k + "].rate", "commission rate " + t.rate() + " on tier "
+                        + t.describe(table.basis()) + " pays the whole credited amount or more; a tier is its bound"
+                        + " first, then its rate (10% up to 100% is upTo(\"100\", \"10\"), in a plan file"
+                        + " {upTo: 100, rate: 10}); were they swapped?"));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.salesops.comp.plan;
 
+import io.salesops.core.money.Decimals;
 import io.salesops.core.money.Percent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -61,21 +62,53 @@ public record TierTable(Mode mode, Basis basis, List<Tier> tiers) {
     }
 
     /**
-     * @return this table plus a tier from the previous bound up to and including {@code bound}
-     * @throws IllegalStateException if the table already ends with an open tier
+     * Adds a tier closed inclusively: {@code upTo("100", "10")} pays 10% from the previous bound up to and
+     * including 100 (percent of quota or major units, by the table's basis). The bound comes first, the rate
+     * second; a commission plan with a rate of 100% or more is refused by {@link PlanValidator}, which catches
+     * the two written the wrong way round.
+     *
+     * @param bound       the tier's upper bound in the table's basis, e.g. {@code "100"}; above the previous bound
+     * @param ratePercent the tier's rate in percent, e.g. {@code "10"} or {@code "10%"}
+     * @return a new table with the tier added; this one is unchanged
+     * @throws IllegalArgumentException if a value is not a number, or the bound is not above the previous bound
+     * @throws IllegalStateException    if the table already ends with an open tier
      */
     public TierTable upTo(String bound, String ratePercent) {
-        return add(new BigDecimal(bound), true, ratePercent);
+        return add(bound(bound), true, ratePercent);
     }
 
-    /** @return this table plus a tier from the previous bound up to but excluding {@code bound} */
+    /**
+     * Adds a tier closed exclusively: {@code below("80", "0")} pays 0% from the previous bound up to but
+     * excluding 80.
+     *
+     * @param bound       the tier's upper bound in the table's basis; above the previous bound
+     * @param ratePercent the tier's rate in percent
+     * @return a new table with the tier added; this one is unchanged
+     * @throws IllegalArgumentException if a value is not a number, or the bound is not above the previous bound
+     * @throws IllegalStateException    if the table already ends with an open tier
+     */
     public TierTable below(String bound, String ratePercent) {
-        return add(new BigDecimal(bound), false, ratePercent);
+        return add(bound(bound), false, ratePercent);
     }
 
-    /** @return this table plus the open top tier from the previous bound */
+    /**
+     * Adds the open top tier from the previous bound.
+     *
+     * @param ratePercent the tier's rate in percent
+     * @return a new table with the tier added; this one is unchanged
+     * @throws IllegalArgumentException if the rate is not a number
+     * @throws IllegalStateException    if the table already ends with an open tier
+     */
     public TierTable above(String ratePercent) {
         return add(null, false, ratePercent);
+    }
+
+    private static BigDecimal bound(String bound) {
+        try {
+            return Decimals.parse(Objects.requireNonNull(bound, "bound"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("tier bound: " + e.getMessage());
+        }
     }
 
     private TierTable add(BigDecimal bound, boolean inclusive, String ratePercent) {
@@ -87,8 +120,15 @@ public record TierTable(Mode mode, Basis basis, List<Tier> tiers) {
             }
             from = last.upTo();
         }
+        Percent rate = Percent.of(Objects.requireNonNull(ratePercent, "ratePercent"));
+        if (bound != null && bound.compareTo(from) <= 0) {
+            String unit = basis == Basis.ATTAINMENT ? "%" : "";
+            throw new IllegalArgumentException("tier bound " + bound.toPlainString() + unit + " is not above the previous"
+                    + " bound " + from.toPlainString() + unit + " (at rate " + rate + "); bounds rise tier by tier, and"
+                    + " each call takes the bound first, then the rate: upTo(\"100\", \"10\") is 10% up to 100");
+        }
         List<Tier> list = new ArrayList<>(tiers);
-        list.add(new Tier(from, bound, inclusive, Percent.of(ratePercent)));
+        list.add(new Tier(from, bound, inclusive, rate));
         return new TierTable(mode, basis, list);
     }
 }

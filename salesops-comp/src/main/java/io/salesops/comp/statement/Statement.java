@@ -88,9 +88,8 @@ public record Statement(String payeeId, String planName, Period period, Currency
             if (c.quota() != null) {
                 sb.append(" against quota ").append(c.quota());
             }
-            if (c.attainment() != null) {
-                sb.append(" = ").append(c.attainment().setScale(2, RoundingMode.HALF_EVEN).toPlainString()).append("% attainment");
-            }
+            c.attainment().ifPresent(a -> sb.append(" = ")
+                    .append(a.value().setScale(2, RoundingMode.HALF_EVEN).toPlainString()).append("% attainment"));
             sb.append('\n');
         }
         for (PayoutLine l : lines) {

@@ -85,7 +85,7 @@ class CommissionEngineTest {
         // d2 straddles quota: 20,000 in tier 1 and 50,000 in tier 2, so both lines name it.
         assertThat(s.lines().get(0).creditIds()).containsExactly("d1", "d2");
         assertThat(s.lines().get(1).creditIds()).containsExactly("d2");
-        assertThat(s.component("Bookings").orElseThrow().attainment()).isEqualByComparingTo("150");
+        assertThat(s.component("Bookings").orElseThrow().attainment().orElseThrow().value()).isEqualByComparingTo("150");
     }
 
     @Test
@@ -280,7 +280,7 @@ class CommissionEngineTest {
                 Fixtures.CAL.quarter(2026, 1)).statement("bob").orElseThrow();
 
         assertThat(s.component("Bookings").orElseThrow().quota()).isEqualTo(usd("45000.00"));
-        assertThat(s.component("Bookings").orElseThrow().attainment()).isEqualByComparingTo("100");
+        assertThat(s.component("Bookings").orElseThrow().attainment().orElseThrow().value()).isEqualByComparingTo("100");
         assertThat(s.earned()).isEqualTo(usd("4500.00"));
     }
 

@@ -17,6 +17,14 @@ import java.util.Objects;
  * fraction of a minor unit, so it takes the {@link RoundingMode} that the caller or the plan names; nothing
  * rounds silently. Splitting is done by {@link #allocate(long...)}, whose parts always sum to the whole.
  *
+ * <p>Factories take the amount first and the currency second, {@code Money.of("1234.56", "USD")}, the order of
+ * JSR 354 ({@code javax.money}: {@code Money.of(Number, String)}, Moneta's {@code Money} and {@code FastMoney}) and
+ * of how an amount is said ("1,234.56 dollars"). Joda-Money puts the currency first
+ * ({@code Money.of(CurrencyUnit, BigDecimal)}); we chose JSR 354's order because it is the Java standard's, and
+ * because with Strings for both arguments a swapped call is caught: {@code Money.of("USD", "1234.56")} fails with a
+ * message that shows the right order. {@link #toString()} and {@link #parse(String)} write the currency first, as
+ * statements print money ({@code "USD 1,234.56"}).
+ *
  * <p>Instances are immutable and thread-safe. No method accepts or returns null.
  */
 public final class Money implements Comparable<Money> {
@@ -87,13 +95,35 @@ public final class Money implements Comparable<Money> {
     }
 
     /**
-     * An exact amount from a decimal string and a currency code: {@code Money.of("1234.56", "USD")}.
+     * An exact amount from a decimal string and a currency code: {@code Money.of("1234.56", "USD")}, amount first
+     * (see the class comment for why).
      *
-     * @throws IllegalArgumentException if the amount is not a decimal number or the currency is unknown
+     * @param amount       the amount in major units, e.g. {@code "1234.56"}; not null
+     * @param currencyCode an ISO 4217 code, e.g. {@code "USD"}; not null
+     * @return the amount
+     * @throws IllegalArgumentException if the amount is not a decimal number or the currency is unknown; when the
+     *                                  two look swapped, the message says so and shows the right order
      * @throws ArithmeticException      if the amount has more decimals than the currency allows
      */
     public static Money of(String amount, String currencyCode) {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currencyCode, "currency code");
+        if (isCurrencyCode(amount) && looksLikeAmount(currencyCode)) {
+            throw new IllegalArgumentException("Money.of(\"" + amount.strip() + "\", \"" + currencyCode.strip()
+                    + "\") has its arguments swapped: the amount comes first, Money.of(\"" + currencyCode.strip()
+                    + "\", \"" + amount.strip() + "\")");
+        }
         return of(decimal(amount), currency(currencyCode));
+    }
+
+    private static boolean isCurrencyCode(String s) {
+        String t = s.strip();
+        return t.length() == 3 && isLetters(t);
+    }
+
+    private static boolean looksLikeAmount(String s) {
+        String t = s.strip();
+        return t.length() <= Decimals.MAX_LENGTH && t.matches("[-+]?\\d+(\\.\\d*)?");
     }
 
     /** Zero in the given currency. */

@@ -84,7 +84,7 @@ public final class Percent implements Comparable<Percent> {
     }
 
     /** @return {@code this * other} as a percentage, e.g. 50% of 10% is 5% */
-    public Percent of(Percent other) {
+    public Percent times(Percent other) {
         return ofFraction(fraction().multiply(other.fraction(), MathContext.DECIMAL128));
     }
 

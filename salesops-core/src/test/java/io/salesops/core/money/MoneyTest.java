@@ -20,6 +20,17 @@ class MoneyTest {
     }
 
     @Test
+    void of_currencyFirst_isRefusedShowingTheAmountFirstOrder() {
+        // Joda-Money's order, Money.of(currency, amount), written by habit: refused, never misread.
+        assertThatThrownBy(() -> Money.of("USD", "25000.00"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Money.of(\"USD\", \"25000.00\") has its arguments swapped: the amount comes first,"
+                        + " Money.of(\"25000.00\", \"USD\")");
+        // Not a swap: a bad amount keeps its own message.
+        assertThatThrownBy(() -> Money.of("USD", "EUR")).hasMessageContaining("\"USD\" is not a decimal amount");
+    }
+
+    @Test
     void of_tooManyDecimals_throwsNamingTheAmountInsteadOfRounding() {
         assertThatThrownBy(() -> Money.of("1.005", "USD"))
                 .isInstanceOf(ArithmeticException.class)

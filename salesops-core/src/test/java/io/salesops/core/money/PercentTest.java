@@ -21,7 +21,7 @@ class PercentTest {
 
     @Test
     void ofPercent_multipliesFractions() {
-        assertThat(Percent.of("50").of(Percent.of("10"))).isEqualTo(Percent.of("5"));
+        assertThat(Percent.of("50").times(Percent.of("10"))).isEqualTo(Percent.of("5"));
         assertThat(Percent.ofFraction(new java.math.BigDecimal("0.075"))).isEqualTo(Percent.of("7.5"));
     }
 

@@ -14,6 +14,7 @@ import io.salesops.forecast.pipeline.PipelineForecast;
 import io.salesops.forecast.pipeline.TimingSource;
 import io.salesops.forecast.timeseries.BatchForecast;
 import io.salesops.forecast.timeseries.Forecast;
+import io.salesops.forecast.timeseries.IntervalLevels;
 import io.salesops.forecast.timeseries.Method;
 import io.salesops.forecast.timeseries.TimeSeries;
 import io.salesops.server.ProblemException;
@@ -200,8 +201,10 @@ public final class Endpoints {
         double[] levels = r.levels() == null ? new double[] {80, 95}
                 : r.levels().stream().mapToDouble(d -> d == null ? Double.NaN : d).toArray();
         for (int i = 0; i < levels.length; i++) {
-            if (!(levels[i] > 0 && levels[i] < 100)) {
-                errors.add(new ProblemException.FieldError("/levels/" + i, levels[i] + " is not a level between 0 and 100"));
+            try {
+                IntervalLevels.check(levels[i]);
+            } catch (IllegalArgumentException e) {
+                errors.add(new ProblemException.FieldError("/levels/" + i, e.getMessage()));
             }
         }
         if (r.horizon() != null && (r.horizon() < 1 || r.horizon() > 120)) {
@@ -221,9 +224,11 @@ public final class Endpoints {
         List<ProblemException.FieldError> errors = new ArrayList<>();
         Checks.required(errors, "/y", r.y());
         Checks.required(errors, "/data", r.data());
-        double level = r.level() == null ? 0.95 : r.level();
-        if (!(level > 0 && level < 1)) {
-            errors.add(new ProblemException.FieldError("/level", level + " must be strictly between 0 and 1"));
+        double level = r.level() == null ? 95 : r.level();
+        try {
+            IntervalLevels.check(level);
+        } catch (IllegalArgumentException e) {
+            errors.add(new ProblemException.FieldError("/level", e.getMessage()));
         }
         Map<String, double[]> columns = new LinkedHashMap<>();
         if (r.data() != null) {

@@ -1,5 +1,7 @@
 package io.salesops.forecast.regression;
 
+import io.salesops.forecast.timeseries.IntervalLevels;
+
 /**
  * A fitted value at a new point with both intervals at one confidence level.
  *
@@ -13,7 +15,7 @@ package io.salesops.forecast.regression;
  * @param confidenceHigh   upper bound of the confidence interval of the mean
  * @param predictionLow    lower bound of the prediction interval of a new observation
  * @param predictionHigh   upper bound of the prediction interval of a new observation
- * @param level            the confidence level, in (0, 1), e.g. 0.95
+ * @param level            the confidence level in percent, e.g. 95 (see {@link IntervalLevels})
  */
 public record Prediction(double mean, double standardError, double confidenceLow, double confidenceHigh,
                          double predictionLow, double predictionHigh, double level) {
@@ -21,12 +23,11 @@ public record Prediction(double mean, double standardError, double confidenceLow
     /**
      * Checks that the bounds are ordered around the mean.
      *
-     * @throws IllegalArgumentException if the level is outside (0, 1) or the bounds are disordered
+     * @throws IllegalArgumentException if the level is not a percent above 1 and below 100, or the bounds are
+     *                                  disordered
      */
     public Prediction {
-        if (!(level > 0.0 && level < 1.0)) {
-            throw new IllegalArgumentException("confidence level " + level + " must be strictly between 0 and 1");
-        }
+        IntervalLevels.check(level);
         if (!(predictionLow <= confidenceLow && confidenceLow <= mean && mean <= confidenceHigh
               && confidenceHigh <= predictionHigh)) {
             throw new IllegalArgumentException("interval bounds must nest around the mean, got prediction ["

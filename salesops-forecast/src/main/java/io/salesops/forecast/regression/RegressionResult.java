@@ -1,5 +1,6 @@
 package io.salesops.forecast.regression;
 
+import io.salesops.forecast.timeseries.IntervalLevels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -261,7 +262,11 @@ public final class RegressionResult {
     /**
      * The confidence interval {low, high} of a coefficient at the given level.
      *
-     * @throws IllegalArgumentException if the level is outside (0, 1) or there is no such coefficient
+     * @param name  the coefficient, a regressor's name or {@link #INTERCEPT}
+     * @param level the confidence level in percent, e.g. 95, as everywhere in salesops ({@link IntervalLevels})
+     * @return a new array {low, high}
+     * @throws IllegalArgumentException if the level is not above 1 and below 100 (a fraction such as 0.95 is
+     *                                  refused with the percent to write) or there is no such coefficient
      */
     public double[] confidenceInterval(String name, double level) {
         int j = indexOf(name);
@@ -331,7 +336,8 @@ public final class RegressionResult {
      * Predicts the response at a new point with both intervals.
      *
      * @param regressors one value per regressor in the order they were added (not including the intercept)
-     * @param level      confidence level in (0, 1), e.g. 0.95
+     * @param level      confidence level in percent, e.g. 95, as everywhere in salesops ({@link IntervalLevels});
+     *                   a fraction such as 0.95 is refused with the percent to write
      * @return the fitted mean, its confidence interval and the prediction interval for a new observation
      *         (of weight 1 in a weighted fit)
      * @throws IllegalArgumentException on a wrong number of values, a non-finite value or a bad level
@@ -374,6 +380,9 @@ public final class RegressionResult {
      * Predicts at a new point given by regressor name.
      *
      * @param regressors a value for every regressor (extra keys are an error)
+     * @param level      confidence level in percent, e.g. 95
+     * @return the fitted mean and both intervals
+     * @throws IllegalArgumentException on a missing or unknown regressor, a non-finite value or a bad level
      * @see #predict(double[], double)
      */
     public Prediction predict(Map<String, Double> regressors, double level) {
@@ -399,12 +408,10 @@ public final class RegressionResult {
         return intercept ? names.subList(1, names.size()) : names;
     }
 
-    private double tQuantile(double level) {
-        if (!(level > 0.0 && level < 1.0)) {
-            throw new IllegalArgumentException("confidence level " + level + " must be strictly between 0 and 1");
-        }
+    private double tQuantile(double levelPercent) {
+        IntervalLevels.check(levelPercent);
         return new TDistribution(null, residualDegreesOfFreedom())
-                .inverseCumulativeProbability(0.5 + 0.5 * level);
+                .inverseCumulativeProbability(0.5 + 0.005 * levelPercent);
     }
 
     private int indexOf(String name) {
@@ -439,7 +446,7 @@ public final class RegressionResult {
         sb.append("-".repeat(total)).append('\n');
         for (int j = 0; j < names.size(); j++) {
             Coefficient c = table.get(j);
-            double[] ci = confidenceInterval(names.get(j), 0.95);
+            double[] ci = confidenceInterval(names.get(j), 95);
             sb.append(String.format(Locale.ROOT, "%-" + width + "s %14s %12s %9s %9s %14s %13s%n",
                     c.name(), fmt(c.estimate()), fmt(c.standardError()), fmt2(c.tStatistic()),
                     fmtP(c.pValue()), fmt(ci[0]), fmt(ci[1])));

@@ -95,7 +95,7 @@ public final class Backtest {
      *
      * @param percents interval levels whose coverage is measured, each in (0, 100); the array is copied
      * @return a new backtest with these levels; this one is unchanged
-     * @throws IllegalArgumentException if a level is outside (0, 100)
+     * @throws IllegalArgumentException if a level is not a percent above 1 and below 100 (0.95 is refused, see {@link IntervalLevels})
      */
     public Backtest levels(double... percents) {
         return new Backtest(series, method, horizon, origins, Forecast.checkedLevels(percents));

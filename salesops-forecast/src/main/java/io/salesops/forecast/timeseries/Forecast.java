@@ -85,7 +85,7 @@ public final class Forecast {
      *
      * @param percents each in (0, 100); duplicates are removed; none means no intervals; the array is copied
      * @return a new forecast with these levels; this one is unchanged
-     * @throws IllegalArgumentException if a level is outside (0, 100)
+     * @throws IllegalArgumentException if a level is not a percent above 1 and below 100 (0.95 is refused, see {@link IntervalLevels})
      */
     public Forecast levels(double... percents) {
         return new Forecast(series, method, horizon, checkedLevels(percents), etsModel, regressors);
@@ -94,14 +94,12 @@ public final class Forecast {
     /**
      * Checks interval levels in percent and returns them sorted and distinct (a new array).
      *
-     * @throws IllegalArgumentException if a level is outside (0, 100)
+     * @throws IllegalArgumentException if a level is not above 1 and below 100 (see {@link IntervalLevels})
      */
     static double[] checkedLevels(double... percents) {
         Objects.requireNonNull(percents, "percents");
         for (double p : percents) {
-            if (!(p > 0 && p < 100)) {
-                throw new IllegalArgumentException("interval level " + p + " is outside (0, 100)");
-            }
+            IntervalLevels.check(p);
         }
         return Arrays.stream(percents).distinct().sorted().toArray();
     }

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * <p>Immutable: arrays are copied in and out. Thread-safe.
  *
- * @param level the nominal coverage in percent, in (0, 100)
+ * @param level the nominal coverage in percent, above 1 and below 100 (see {@link IntervalLevels})
  * @param lower lower bounds, step 1 first; not null
  * @param upper upper bounds, same length as {@code lower}; not null
  */
@@ -16,12 +16,10 @@ public record PredictionInterval(double level, double[] lower, double[] upper) {
     /**
      * Validates and copies.
      *
-     * @throws IllegalArgumentException if the level is outside (0, 100) or the arrays differ in length
+     * @throws IllegalArgumentException if the level is not above 1 and below 100, or the arrays differ in length
      */
     public PredictionInterval {
-        if (!(level > 0 && level < 100)) {
-            throw new IllegalArgumentException("interval level " + level + " is outside (0, 100)");
-        }
+        IntervalLevels.check(level);
         Objects.requireNonNull(lower, "lower");
         Objects.requireNonNull(upper, "upper");
         if (lower.length != upper.length) {

@@ -56,7 +56,7 @@ class LinearRegressionTest {
     void predict_atTheMeanOfX_givesTextbookIntervals() {
         RegressionResult fit = LinearRegression.of(Y).regressor("x", X).fit();
 
-        Prediction p = fit.predict(new double[] {3}, 0.95);
+        Prediction p = fit.predict(new double[] {3}, 95);
 
         assertThat(p.mean()).isCloseTo(4.0, within(1e-13));
         assertThat(p.standardError()).isCloseTo(0.4, within(1e-13));
@@ -70,7 +70,7 @@ class LinearRegressionTest {
     void predict_byName_equalsPredictByPosition() {
         RegressionResult fit = LinearRegression.of(Y).regressor("x", X).fit();
 
-        assertThat(fit.predict(Map.of("x", 7.0), 0.9)).isEqualTo(fit.predict(new double[] {7}, 0.9));
+        assertThat(fit.predict(Map.of("x", 7.0), 90)).isEqualTo(fit.predict(new double[] {7}, 90));
     }
 
     @Test
@@ -78,7 +78,7 @@ class LinearRegressionTest {
         RegressionResult fit = LinearRegression.of(Y).regressor("x", X).fit();
 
         // 2.2 ± 3.182446·0.9380832
-        assertThat(fit.confidenceInterval(RegressionResult.INTERCEPT, 0.95))
+        assertThat(fit.confidenceInterval(RegressionResult.INTERCEPT, 95))
                 .containsExactly(new double[] {-0.7853993, 5.1853993}, within(1e-6));
     }
 

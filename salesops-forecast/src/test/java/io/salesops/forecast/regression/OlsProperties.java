@@ -177,7 +177,7 @@ class OlsProperties {
         }
 
         // The Prediction record itself rejects bounds that do not nest; also check the widths.
-        Prediction at = fit.predict(x0, percent / 100.0);
+        Prediction at = fit.predict(x0, percent);
         assertThat(at.predictionHigh() - at.predictionLow()).isGreaterThan(at.confidenceHigh() - at.confidenceLow());
     }
 }

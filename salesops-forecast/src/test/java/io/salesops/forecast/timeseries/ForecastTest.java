@@ -175,7 +175,7 @@ class ForecastTest {
     @Test
     void levels_outOfRange_isRejectedAtOnce() {
         assertThatThrownBy(() -> Forecast.of(constant(1, 5, 1)).levels(80, 100))
-                .hasMessage("interval level 100.0 is outside (0, 100)");
+                .hasMessage("interval level 100.0 is not a percent above 1 and below 100, e.g. 80 or 95");
     }
 
     @Test
