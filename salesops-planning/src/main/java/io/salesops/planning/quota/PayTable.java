@@ -30,14 +30,17 @@ final class PayTable {
 
     /** pay[r][p][i]: rep r's earned pay in period p at the i-th point of their support in p. */
     private final long[][][] pay;
+    /** credit[r][p][i]: the credit amount at that point ({@link PlanCost#amount}), so a simulated year adds no division. */
+    private final long[][][] credit;
     /** position[r][p][g]: the index of grid point g in rep r's support in p, or -1; reps with equal supports share it. */
     private final int[][][] position;
     /** Pay of the org's payees that have no quota (they get no credits), over all periods. */
     private final long others;
     private final long evaluations;
 
-    private PayTable(long[][][] pay, int[][][] position, long others, long evaluations) {
+    private PayTable(long[][][] pay, long[][][] credit, int[][][] position, long others, long evaluations) {
         this.pay = pay;
+        this.credit = credit;
         this.position = position;
         this.others = others;
         this.evaluations = evaluations;
@@ -48,6 +51,7 @@ final class PayTable {
         List<Period> periods = cost.periods();
         CompContext context = cost.context();
         long[][][] pay = new long[reps.size()][periods.size()][];
+        long[][][] credit = new long[reps.size()][periods.size()][];
         int[][][] position = new int[reps.size()][periods.size()][];
         long others = 0;
         long evaluations = 0;
@@ -62,6 +66,7 @@ final class PayTable {
                 support[r] = cost.draws().support(r, p);
                 rounds = Math.max(rounds, support[r].length);
                 pay[r][p] = new long[support[r].length];
+                credit[r][p] = new long[support[r].length];
                 evaluations += support[r].length;
                 position[r][p] = r > 0 && Arrays.equals(support[r], support[r - 1]) ? position[r - 1][p] : positions(support[r]);
             }
@@ -69,6 +74,9 @@ final class PayTable {
                 List<Credit> credits = new ArrayList<>();
                 for (int r = 0; r < reps.size(); r++) {
                     long amount = i < support[r].length ? cost.amount(r, p, support[r][i]) : 0;
+                    if (i < support[r].length) {
+                        credit[r][p][i] = amount;
+                    }
                     if (amount > 0) {
                         credits.add(cost.credit(0, r, p, amount));
                     }
@@ -86,7 +94,7 @@ final class PayTable {
                 }
             }
         }
-        return new PayTable(pay, position, others, evaluations);
+        return new PayTable(pay, credit, position, others, evaluations);
     }
 
     private static int[] positions(int[] support) {
@@ -109,6 +117,11 @@ final class PayTable {
             }
         }
         return t;
+    }
+
+    /** @return rep {@code r}'s credit amount in period {@code p} at grid point {@code g}, which the model can draw */
+    long credited(int r, int p, int g) {
+        return credit[r][p][position[r][p][g]];
     }
 
     long evaluations() {

@@ -206,7 +206,7 @@ public final class PlanCost {
                 long booked = 0;
                 long q = 0;
                 for (int p = 0; p < periods.size(); p++) {
-                    booked += amount(r, p, g[r][p]);
+                    booked += t != null ? t.credited(r, p, g[r][p]) : amount(r, p, g[r][p]);
                     q += quota[r][p];
                 }
                 b += booked;
