@@ -17,6 +17,7 @@ import io.salesops.io.QuotaCsvReader;
 import io.salesops.core.crm.Opportunity;
 import io.salesops.core.crm.StageModel;
 import io.salesops.forecast.pipeline.PipelineForecast;
+import io.salesops.forecast.pipeline.PipelineMethod;
 import io.salesops.io.OpportunityCsvReader;
 import io.salesops.planning.quota.AttainmentModel;
 import io.salesops.planning.quota.CostReport;
@@ -226,7 +227,8 @@ final class CompCostCommand implements Callable<Integer> {
         // The forecast rolls up by owner: the whole org when given (managers' own deals count as theirs), else the
         // payees and every other owner of a deal, each on their own.
         Org forecastOrg = full != null ? full : payeesAndOwners(payees, deals);
-        PipelineForecast f = PipelineForecast.of(deals).asOf(asOf).byOwner(forecastOrg).learnedProbabilities();
+        PipelineForecast f = PipelineForecast.of(deals).method(PipelineMethod.STAGE_WEIGHTED).asOf(asOf).byOwner(forecastOrg)
+                .learnedProbabilities();
         if (stages != null) {
             f = f.stages(model);
         }

@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * {@link HistoricalAttainment#MAX_PERCENT}; negative bookings count as none.
  *
  * <pre>{@code
- * PipelineForecast f = PipelineForecast.of(deals).asOf(date).byOwner(org).learnedProbabilities();
+ * PipelineForecast f = PipelineForecast.of(deals).method(PipelineMethod.STAGE_WEIGHTED).asOf(date).byOwner(org)
+ *         .learnedProbabilities();
  * PlanCost cost = PlanCost.builder(CompContext.of(payees, quotas), ForecastAttainment.of(f, 1))
  *     .simulations(2_000, 42).build();
  * }</pre>
@@ -47,7 +48,8 @@ public final class ForecastAttainment implements AttainmentModel {
     /**
      * The model.
      *
-     * @param forecast the forecast's configuration with its as-of date and {@link PipelineForecast#byOwner} set;
+     * @param forecast the forecast's configuration with its as-of date, {@link PipelineForecast#byOwner} and one
+     *                 pipeline method (not AUTO, see {@link PipelineForecast#simulateByOwner()}) set;
      *                 the period and simulations are set per plan period when bound
      * @param gridStep the grid step in percent, 1..25
      * @throws IllegalArgumentException if the grid step is out of range

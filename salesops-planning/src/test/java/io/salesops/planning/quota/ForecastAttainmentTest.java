@@ -58,7 +58,7 @@ class ForecastAttainmentTest {
     }
 
     static PipelineForecast forecast(CompContext ctx, long seed) {
-        return PipelineForecast.of(pipeline(ctx, seed)).asOf(AS_OF).byOwner(ctx.org()).learnedProbabilities();
+        return PipelineForecast.of(pipeline(ctx, seed)).method(io.salesops.forecast.pipeline.PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).byOwner(ctx.org()).learnedProbabilities();
     }
 
     @Test
@@ -153,7 +153,7 @@ class ForecastAttainmentTest {
         CompContext ctx = PlanCostTest.context(3, 1);
         List<Opportunity> eur = List.of(Opportunity.builder("E-1").owner("ae-0").amount(Money.of("1000.00", "EUR"))
                 .created(LocalDate.of(2026, 10, 1)).stage("Proposal").closeDate(LocalDate.of(2027, 2, 1)).build());
-        PipelineForecast f = PipelineForecast.of(eur).asOf(AS_OF).byOwner(ctx.org());
+        PipelineForecast f = PipelineForecast.of(eur).method(io.salesops.forecast.pipeline.PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).byOwner(ctx.org());
         assertThatThrownBy(() -> PlanCost.builder(ctx, ForecastAttainment.of(f, 1)).simulations(5, 1).build())
                 .hasMessageContaining("E-1");
         assertThatThrownBy(() -> ForecastAttainment.of(f, 0)).isInstanceOf(IllegalArgumentException.class)
