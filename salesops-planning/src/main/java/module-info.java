@@ -10,6 +10,8 @@ module io.salesops.planning {
     // Transitive: the API takes and returns core and comp types (Org, Quotas, Period, Money, CompPlan).
     requires transitive io.salesops.core;
     requires transitive io.salesops.comp;
+    // Transitive: plan cost from the pipeline takes a PipelineForecast (ForecastAttainment.of).
+    requires transitive io.salesops.forecast;
     requires io.salesops.io;
     requires de.siegmar.fastcsv;
     requires com.fasterxml.jackson.databind;

@@ -3,7 +3,6 @@ package io.salesops.cli;
 import io.salesops.core.money.Money;
 import io.salesops.core.org.Org;
 import io.salesops.core.org.Rep;
-import io.salesops.core.period.FiscalCalendar;
 import io.salesops.core.period.Period;
 import io.salesops.io.OrgCsvReader;
 import io.salesops.planning.quota.CapacityModel;
@@ -29,17 +28,8 @@ final class CapacityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--target", required = true, paramLabel = "AMOUNT", description = "Bookings target of the year.")
-    String target;
-
-    @Option(names = "--currency", defaultValue = "USD", paramLabel = "CODE", description = "Currency of bare amounts (default: ${DEFAULT-VALUE}).")
-    String currency;
-
-    @Option(names = "--fiscal-year", required = true, paramLabel = "FY", description = "The year, e.g. FY2027.")
-    String year;
-
-    @Option(names = "--fiscal-year-start", defaultValue = "january", paramLabel = "MONTH", description = "First month of the fiscal year (default: ${DEFAULT-VALUE}).")
-    String yearStart;
+    @Mixin
+    PlanYearOptions planYear;
 
     @Option(names = "--productivity", required = true, paramLabel = "AMOUNT", description = "Bookings of a fully ramped rep in a year.")
     String productivity;
@@ -78,12 +68,11 @@ final class CapacityCommand implements Callable<Integer> {
     }
 
     private Integer capacity() throws IOException {
-        FiscalCalendar calendar = QuotaCommand.calendar(yearStart);
-        Money t = QuotaCommand.amount(target, currency, "target");
-        Period fy = QuotaCommand.fiscalYear(calendar, year);
+        Money t = planYear.target();
+        Period fy = planYear.year();
         CapacityModel.Builder b = CapacityModel.builder(t, fy)
-                .productivity(QuotaCommand.amount(productivity, t.currency().getCurrencyCode(), "productivity"))
-                .attrition(QuotaCommand.percents(attrition, "attrition").get(0)).hireBy(hireBy)
+                .productivity(PlanYearOptions.amount(productivity, t.currency().getCurrencyCode(), "productivity"))
+                .attrition(PlanYearOptions.percents(attrition, "attrition").get(0)).hireBy(hireBy)
                 .simulations(simulations, seed).currentReps(current);
         if (ramp != null) {
             b.ramp(PlanningCsv.readRamp(ramp));

@@ -12,10 +12,16 @@ import io.salesops.core.crm.Quotas;
 import io.salesops.core.org.Org;
 import io.salesops.core.org.Rep;
 import io.salesops.core.period.FiscalCalendar;
-import io.salesops.io.CsvImportException;
 import io.salesops.io.OrgCsvReader;
 import io.salesops.io.QuotaCsvReader;
+import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.StageModel;
+import io.salesops.forecast.pipeline.PipelineForecast;
+import io.salesops.forecast.pipeline.PipelineMethod;
+import io.salesops.io.OpportunityCsvReader;
+import io.salesops.planning.quota.AttainmentModel;
 import io.salesops.planning.quota.CostReport;
+import io.salesops.planning.quota.ForecastAttainment;
 import io.salesops.planning.quota.HistoricalAttainment;
 import io.salesops.planning.quota.PlanCost;
 import io.salesops.planning.quota.PlanningCsv;
@@ -24,6 +30,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +44,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code salesops comp cost}: what a plan will cost over simulated years of attainment, paid by the real
- * engine, optionally side by side with a second plan on the same simulated years. Not thread-safe (a picocli
+ * {@code salesops comp cost}: what a plan will cost over simulated years of attainment (from the history of
+ * attainment or from the pipeline forecast's simulations), paid by the real engine, optionally side by side with a
+ * second plan on the same simulated years. Not thread-safe (a picocli
  * command object).
  */
 @Command(name = "cost", description = "Simulate years of attainment per rep, pay them with the plan, and report the cost distribution.")
@@ -59,9 +67,21 @@ final class CompCostCommand implements Callable<Integer> {
     @Option(names = "--org", paramLabel = "CSV", description = "Org: start and end dates of the reps with a quota (the payees). Default: the reps of the quotas.")
     Path org;
 
-    @Option(names = "--attainment-history", required = true, paramLabel = "CSV",
-            description = "Past attainment: rep,period,attainment (percent) or rep,period,bookings,quota.")
+    @Option(names = "--attainment-history", paramLabel = "CSV",
+            description = "Simulate from past attainment: rep,period,attainment (percent) or rep,period,bookings,quota.")
     Path history;
+
+    @Option(names = "--opportunities", paramLabel = "CSV",
+            description = "Simulate from the pipeline forecast of this opportunity export (with --as-of): each rep's"
+                    + " bookings per period from the forecast's simulations.")
+    Path opportunities;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "With --opportunities: forecast as of the end of this day (yyyy-mm-dd).")
+    LocalDate asOf;
+
+    @Option(names = "--stages", paramLabel = "CSV",
+            description = "With --opportunities: stage model stage,probability,forecast_category,outcome (default: built in, or inferred).")
+    Path stages;
 
     @Option(names = "--simulations", defaultValue = "1000", paramLabel = "N", description = "Simulated years (default: ${DEFAULT-VALUE}).")
     int simulations;
@@ -76,8 +96,8 @@ final class CompCostCommand implements Callable<Integer> {
     @Option(names = "--credit-type", defaultValue = "new", paramLabel = "TYPE", description = "Type of the simulated credits (default: ${DEFAULT-VALUE}).")
     String creditType;
 
-    @Option(names = "--fiscal-year-start", defaultValue = "january", paramLabel = "MONTH", description = "First month of the fiscal year (default: ${DEFAULT-VALUE}).")
-    String yearStart;
+    @Mixin
+    FiscalYearStartOption yearStart;
 
     @Option(names = "--write-credits", paramLabel = "CSV", description = "Write the credits of one simulated year (--simulation) for comp calculate.")
     Path writeCredits;
@@ -90,6 +110,17 @@ final class CompCostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((history == null) == (opportunities == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give exactly one of --attainment-history FILE and --opportunities FILE --as-of DATE");
+        }
+        if (history != null && (asOf != null || stages != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--as-of and --stages go with --opportunities, not --attainment-history");
+        }
+        if (opportunities != null && asOf == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--opportunities needs --as-of DATE: the day whose end the forecast stands at");
+        }
         PrintWriter err = spec.commandLine().getErr();
         return CommandSupport.run(spec, () -> {
             try {
@@ -104,7 +135,7 @@ final class CompCostCommand implements Callable<Integer> {
         if (format.format() == OutputFormat.CSV) {
             throw new UserInputException("comp cost prints table or json, not csv");
         }
-        FiscalCalendar calendar = QuotaCommand.calendar(yearStart);
+        FiscalCalendar calendar = yearStart.calendar();
         List<CompPlan> a = List.of(PlanFiles.read(plan));
         List<CompPlan> b = compare == null ? null : List.of(PlanFiles.read(compare));
         QuotaCsvReader.Builder qb = QuotaCsvReader.builder().fiscalCalendar(calendar)
@@ -114,8 +145,8 @@ final class CompCostCommand implements Callable<Integer> {
         }
         Quotas q = Quotas.of(qb.build().read(quotas).orThrow());
         Org o;
-        if (org != null) {
-            Org full = OrgCsvReader.builder().build().readOrg(org);
+        Org full = org == null ? null : OrgCsvReader.builder().build().readOrg(org);
+        if (full != null) {
             for (String rep : q.reps()) {
                 if (!full.contains(rep)) {
                     throw new UserInputException(quotas + ": rep " + rep + " has a quota but is not in the org " + org);
@@ -136,15 +167,10 @@ final class CompCostCommand implements Callable<Integer> {
             o = Org.of(reps);
         }
         CompContext context = CompContext.of(o, q);
-        List<HistoricalAttainment.Observation> rows = PlanningCsv.readAttainment(history, calendar);
         int perYear = 12 / q.all().get(0).period().kind().months();
-        PlanCost cost = PlanCost.builder(context, HistoricalAttainment.of(rows, perYear, gridStep))
+        checkOnePeriodsPerYear(q, perYear);
+        PlanCost cost = PlanCost.builder(context, attainment(full, o, perYear, calendar))
                 .simulations(simulations, seed).creditType(creditType).build();
-        if (cost.periods().size() != perYear) {
-            throw new UserInputException(quotas + ": the quotas cover " + cost.periods().size() + " periods ("
-                    + cost.periods().get(0) + ".." + cost.periods().get(cost.periods().size() - 1)
-                    + "); plan cost simulates one fiscal year of " + perYear);
-        }
         CostReport ra = cost.run(a);
         CostReport rb = b == null ? null : cost.run(b);
         PrintWriter out = spec.commandLine().getOut();
@@ -179,6 +205,41 @@ final class CompCostCommand implements Callable<Integer> {
         out.flush();
         spec.commandLine().getErr().flush();
         return ExitCodes.OK;
+    }
+
+    /** The quotas cover one fiscal year: as many periods as a year has, of one kind (plan cost simulates years). */
+    private void checkOnePeriodsPerYear(Quotas q, int perYear) {
+        java.util.SortedSet<io.salesops.core.period.Period> periods = new java.util.TreeSet<>();
+        q.all().forEach(x -> periods.add(x.period()));
+        if (periods.size() != perYear) {
+            throw new UserInputException(quotas + ": the quotas cover " + periods.size() + " periods ("
+                    + periods.first() + ".." + periods.last() + "); plan cost simulates one fiscal year of " + perYear);
+        }
+    }
+
+    /** Attainment from history or from the pipeline forecast, whichever the options name (exactly one). */
+    private AttainmentModel attainment(Org full, Org payees, int perYear, FiscalCalendar calendar) throws IOException {
+        if (history != null) {
+            return HistoricalAttainment.of(PlanningCsv.readAttainment(history, calendar), perYear, gridStep);
+        }
+        StageModel model = stages == null ? StageModel.defaultModel() : OpportunityFiles.readStages(stages);
+        List<Opportunity> deals = OpportunityCsvReader.builder().stageModel(model).build().read(opportunities).orThrow();
+        // The forecast rolls up by owner: the whole org when given (managers' own deals count as theirs), else the
+        // payees and every other owner of a deal, each on their own.
+        Org forecastOrg = full != null ? full : payeesAndOwners(payees, deals);
+        PipelineForecast f = PipelineForecast.of(deals).method(PipelineMethod.STAGE_WEIGHTED).asOf(asOf).byOwner(forecastOrg)
+                .learnedProbabilities();
+        if (stages != null) {
+            f = f.stages(model);
+        }
+        return ForecastAttainment.of(f, gridStep);
+    }
+
+    private static Org payeesAndOwners(Org payees, List<Opportunity> deals) {
+        Map<String, Rep> reps = new LinkedHashMap<>();
+        payees.reps().forEach(r -> reps.put(r.id(), r.withManager(null)));
+        deals.forEach(d -> reps.putIfAbsent(d.ownerId(), Rep.of(d.ownerId(), null)));
+        return Org.of(List.copyOf(reps.values()));
     }
 
     /** True if the file is {@code quota plan --format csv} output: a {@code quota} column and no {@code amount}. */

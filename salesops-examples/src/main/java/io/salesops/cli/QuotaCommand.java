@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.salesops.core.crm.Quota;
 import io.salesops.core.crm.Quotas;
 import io.salesops.core.money.Money;
-import io.salesops.core.money.Percent;
 import io.salesops.core.org.Org;
 import io.salesops.core.period.FiscalCalendar;
 import io.salesops.core.period.Period;
@@ -24,7 +23,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Month;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,94 +53,14 @@ public final class QuotaCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), GroupCommands.missingSubcommand(spec));
     }
 
-    /** Parses {@code 10000000}, {@code 10,000,000.00} or {@code "USD 10000000"}; a bare number is in {@code currency}. */
-    static Money amount(String text, String currency, String what) {
-        String s = text.strip();
-        try {
-            if (s.chars().anyMatch(Character::isLetter)) {
-                return Money.parse(s);
-            }
-            BigDecimal d = new BigDecimal(s.replace(",", ""));
-            if (d.precision() - d.scale() > 15) {
-                throw new UserInputException(what + " \"" + text + "\" has more than 15 integer digits");
-            }
-            return Money.of(d, Money.currency(currency));
-        } catch (NumberFormatException e) {
-            throw new UserInputException(what + " \"" + text + "\" is not an amount such as 10000000 or \"USD 10000000\"");
-        } catch (ArithmeticException e) {
-            throw new UserInputException(what + " \"" + text + "\": " + e.getMessage());
-        }
-    }
-
-    /** Parses {@code FY2027} or {@code 2027} in the calendar. */
-    static Period fiscalYear(FiscalCalendar calendar, String text) {
-        Period p;
-        try {
-            p = calendar.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("fiscal year \"" + text + "\" is not a year such as FY2027");
-        }
-        if (p.kind() != PeriodKind.YEAR) {
-            throw new UserInputException("fiscal year \"" + text + "\" is a " + p.kind().name().toLowerCase(Locale.ROOT)
-                    + "; give a year such as FY2027");
-        }
-        return p;
-    }
-
-    /** Parses a month name ({@code february}, {@code feb}) or number ({@code 2}). */
-    static FiscalCalendar calendar(String startMonth) {
-        String s = startMonth.strip().toUpperCase(Locale.ROOT);
-        try {
-            return FiscalCalendar.startingIn(Month.of(Integer.parseInt(s)));
-        } catch (NumberFormatException e) {
-            for (Month m : Month.values()) {
-                if (m.name().equals(s) || (s.length() >= 3 && m.name().startsWith(s))) {
-                    return FiscalCalendar.startingIn(m);
-                }
-            }
-        } catch (java.time.DateTimeException e) {
-            // falls through to the message below
-        }
-        throw new UserInputException("fiscal year start \"" + startMonth + "\" is not a month such as february or 2");
-    }
-
-    /** Parses {@code 10%}, {@code 10} or a list per level {@code 10%,5%}. */
-    static List<Percent> percents(String text, String what) {
-        List<Percent> out = new ArrayList<>();
-        for (String part : text.split(",", -1)) {
-            try {
-                Percent p = Percent.of(part);
-                if (p.value().signum() < 0) {
-                    throw new UserInputException(what + " " + p + " is negative");
-                }
-                out.add(p);
-            } catch (UserInputException e) {
-                throw e;
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException(what + " \"" + text + "\" is not a percentage such as 10% (or one per level: 10%,5%)");
-            }
-        }
-        return out;
-    }
-
     /** {@code salesops quota plan ...}. */
     @Command(name = "plan", description = "Allocate a company target to the org's leaf reps, by quarter (or month), with explanations.")
     static final class Plan implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--target", required = true, paramLabel = "AMOUNT", description = "Company target for the year, e.g. 10000000 or \"USD 10000000\".")
-        String target;
-
-        @Option(names = "--currency", defaultValue = "USD", paramLabel = "CODE", description = "Currency of a bare --target (default: ${DEFAULT-VALUE}).")
-        String currency;
-
-        @Option(names = "--fiscal-year", required = true, paramLabel = "FY", description = "The plan year, e.g. FY2027.")
-        String year;
-
-        @Option(names = "--fiscal-year-start", defaultValue = "january", paramLabel = "MONTH",
-                description = "First month of the fiscal year (default: ${DEFAULT-VALUE}); FY2027 ends in 2027.")
-        String yearStart;
+        @Mixin
+        PlanYearOptions planYear;
 
         @Option(names = "--reps", required = true, paramLabel = "CSV", description = "Org: rep,name,manager,team,territory,start_date,end_date. Leaves get quotas.")
         Path reps;
@@ -198,12 +116,12 @@ public final class QuotaCommand implements Callable<Integer> {
         }
 
         private Integer plan() throws IOException {
-            FiscalCalendar calendar = calendar(yearStart);
-            Money t = amount(target, currency, "target");
-            Period fy = fiscalYear(calendar, year);
+            FiscalCalendar calendar = planYear.calendar();
+            Money t = planYear.target();
+            Period fy = planYear.year();
             Org org = OrgCsvReader.builder().build().readOrg(reps);
             QuotaPlanner.Builder b = QuotaPlanner.builder(t, fy).org(org).method(MethodMix.parse(method))
-                    .overAssign(percents(overAssign, "over-assignment")).periods(kind(periods));
+                    .overAssign(PlanYearOptions.percents(overAssign, "over-assignment")).periods(kind(periods));
             if (teamMethod != null) {
                 b.teamMethod(MethodMix.parse(teamMethod));
             }
@@ -243,8 +161,8 @@ public final class QuotaCommand implements Callable<Integer> {
             if (lastYear != null) {
                 Quotas last = Quotas.of(quotaReader.read(lastYear).orThrow());
                 b.changeLimits(new QuotaPlanner.ChangeLimits(last,
-                        maxIncrease == null ? null : percents(maxIncrease, "maximum increase").get(0),
-                        maxDecrease == null ? null : percents(maxDecrease, "maximum decrease").get(0)));
+                        maxIncrease == null ? null : PlanYearOptions.percents(maxIncrease, "maximum increase").get(0),
+                        maxDecrease == null ? null : PlanYearOptions.percents(maxDecrease, "maximum decrease").get(0)));
             }
             QuotaPlan plan = b.build().plan();
             print(spec.commandLine().getOut(), plan, format.format());

@@ -3,7 +3,6 @@ package io.salesops.cli;
 import io.salesops.planning.territory.AccountBook;
 import io.salesops.planning.territory.AlignmentSettings;
 import io.salesops.planning.territory.BalanceReport;
-import io.salesops.planning.territory.Measure;
 import io.salesops.planning.territory.TerritoryFiles;
 import io.salesops.planning.territory.TerritoryGrouping;
 import io.salesops.planning.territory.TerritoryInputException;
@@ -57,19 +56,9 @@ public final class TerritoryCheckCommand implements Callable<Integer> {
             Map<String, String> previous = current != null ? book.current() : a.previous();
             TerritoryGrouping grouping = options.grouping(book);
             BalanceReport r = BalanceReport.of(book, a.reps(), previous, grouping.repGroup(), settings);
-            List<Measure> balanced = List.copyOf(settings.measures());
-            switch (format.format()) {
-                case CSV -> {
-                    TerritoryOutput.repTable(r).print(out, OutputFormat.CSV);
-                    out.flush();
-                    TerritoryOutput.summary(err, r, balanced);
-                }
-                case JSON -> TerritoryOutput.print(out, TerritoryOutput.json(r, balanced));
-                default -> TerritoryOutput.table(out, r, balanced);
-            }
-            out.flush();
-            err.flush();
-            return r.meetsConstraints() ? ExitCodes.OK : TerritoryOptions.CONSTRAINTS_NOT_MET;
+            TerritoryOutput.report(format.format(), out, err, r, List.copyOf(settings.measures()),
+                    o -> TerritoryOutput.repTable(r).print(o, OutputFormat.CSV), json -> { }, o -> { });
+            return TerritoryOutput.exitCode(r, out, err);
         } catch (TerritoryInputException e) {
             return TerritoryOptions.problems(e, err);
         }

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /** Prints a territory plan or check as a table, JSON or CSV. Stateless. */
 final class TerritoryOutput {
@@ -21,6 +22,43 @@ final class TerritoryOutput {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private TerritoryOutput() {
+    }
+
+    /**
+     * Writes a plan's or a check's balance report in the chosen format, the one output both commands share: CSV rows
+     * on standard output with the summary on standard error; JSON, to which {@code jsonMore} adds fields; or the
+     * per-rep table and summary, followed by what {@code tableMore} prints.
+     */
+    static void report(OutputFormat format, PrintWriter out, PrintWriter err, BalanceReport r, List<Measure> balanced,
+                       Consumer<PrintWriter> csvRows, Consumer<ObjectNode> jsonMore, Consumer<PrintWriter> tableMore) {
+        switch (format) {
+            case CSV -> {
+                csvRows.accept(out);
+                out.flush();
+                summary(err, r, balanced);
+            }
+            case JSON -> {
+                ObjectNode root = json(r, balanced);
+                jsonMore.accept(root);
+                print(out, root);
+            }
+            default -> {
+                table(out, r, balanced);
+                tableMore.accept(out);
+            }
+        }
+    }
+
+    /**
+     * Flushes both streams once everything is written.
+     *
+     * @return {@link ExitCodes#OK} if the report meets its tolerances, move cap and coverage, else
+     *         {@link TerritoryOptions#CONSTRAINTS_NOT_MET}
+     */
+    static int exitCode(BalanceReport r, PrintWriter out, PrintWriter err) {
+        out.flush();
+        err.flush();
+        return r.meetsConstraints() ? ExitCodes.OK : TerritoryOptions.CONSTRAINTS_NOT_MET;
     }
 
     /** {@code account,rep,previous_rep}, one row per account in book order. */

@@ -6,7 +6,6 @@ import io.salesops.planning.territory.AccountBook;
 import io.salesops.planning.territory.AlignmentMethod;
 import io.salesops.planning.territory.AlignmentSettings;
 import io.salesops.planning.territory.Assignment;
-import io.salesops.planning.territory.Measure;
 import io.salesops.planning.territory.TerritoryGrouping;
 import io.salesops.planning.territory.TerritoryInputException;
 import io.salesops.planning.territory.TerritoryPlan;
@@ -81,36 +80,11 @@ public final class TerritoryPlanCommand implements Callable<Integer> {
             AccountBook book = options.book(current);
             TerritoryGrouping grouping = options.grouping(book);
             TerritoryPlan plan = TerritoryPlan.of(book, grouping, settings);
-            List<Measure> balanced = List.copyOf(settings.measures());
-            switch (format.format()) {
-                case CSV -> {
-                    TerritoryOutput.assignmentsCsv(out, plan.assignments());
-                    out.flush();
-                    TerritoryOutput.summary(err, plan.report(), balanced);
-                }
-                case JSON -> {
-                    ObjectNode root = TerritoryOutput.json(plan.report(), balanced);
-                    root.put("seed", seed);
-                    root.put("stoppedByTimeLimit", plan.stoppedByTimeLimit());
-                    ArrayNode unassigned = root.putArray("unassignedByRules");
-                    grouping.unassigned().forEach(unassigned::add);
-                    ArrayNode overlaps = root.putArray("overlapsByRules");
-                    grouping.overlaps().forEach(overlaps::add);
-                    ArrayNode rows = root.putArray("assignments");
-                    for (Assignment a : plan.assignments()) {
-                        ObjectNode o = rows.addObject();
-                        o.put("account", a.account());
-                        o.put("rep", a.rep());
-                        o.put("previousRep", a.previousRep());
-                    }
-                    TerritoryOutput.print(out, root);
-                }
-                default -> {
-                    TerritoryOutput.table(out, plan.report(), balanced);
-                    grouping.unassigned().forEach(u -> out.println("unassigned " + u));
-                    grouping.overlaps().forEach(u -> out.println("overlap   " + u));
-                }
-            }
+            TerritoryOutput.report(format.format(), out, err, plan.report(), List.copyOf(settings.measures()),
+                    o -> TerritoryOutput.assignmentsCsv(o, plan.assignments()), root -> json(root, plan, grouping), o -> {
+                        grouping.unassigned().forEach(u -> o.println("unassigned " + u));
+                        grouping.overlaps().forEach(u -> o.println("overlap   " + u));
+                    });
             String coverage = options.coverage(book);
             if (coverage != null) {
                 (format.format() == OutputFormat.TABLE ? out : err).println(coverage);
@@ -124,10 +98,26 @@ public final class TerritoryPlanCommand implements Callable<Integer> {
                 TerritoryMap.write(map, book, plan);
                 err.println("map written to " + map);
             }
-            err.flush();
-            return plan.report().meetsConstraints() ? ExitCodes.OK : TerritoryOptions.CONSTRAINTS_NOT_MET;
+            return TerritoryOutput.exitCode(plan.report(), out, err);
         } catch (TerritoryInputException e) {
             return TerritoryOptions.problems(e, err);
+        }
+    }
+
+    /** The plan's own JSON fields: seed, whether time stopped the solver, what the rules left out, the assignments. */
+    private void json(ObjectNode root, TerritoryPlan plan, TerritoryGrouping grouping) {
+        root.put("seed", seed);
+        root.put("stoppedByTimeLimit", plan.stoppedByTimeLimit());
+        ArrayNode unassigned = root.putArray("unassignedByRules");
+        grouping.unassigned().forEach(unassigned::add);
+        ArrayNode overlaps = root.putArray("overlapsByRules");
+        grouping.overlaps().forEach(overlaps::add);
+        ArrayNode rows = root.putArray("assignments");
+        for (Assignment a : plan.assignments()) {
+            ObjectNode o = rows.addObject();
+            o.put("account", a.account());
+            o.put("rep", a.rep());
+            o.put("previousRep", a.previousRep());
         }
     }
 

@@ -51,17 +51,72 @@ class CompCostCommandTest {
         Files.readAllLines(dir.resolve("quotas.csv")).stream().skip(1)
                 .forEach(l -> plain.append(String.join(",", java.util.Arrays.copyOf(l.split(",", 5), 4))).append('\n'));
         Path plainQuotas = Files.writeString(dir.resolve("plain-quotas.csv"), plain);
+        assertThat(calculate(plan, credits, plainQuotas, 2027)).isEqualByComparingTo(claimed);
+        assertThat(claimed.signum()).isPositive();
+    }
+
+    /** Copies a file of the bundled sample company into the test directory. */
+    private Path sample(String file) throws IOException {
+        Path p = dir.resolve(file);
+        try (java.io.InputStream in = io.salesops.examples.sample.SampleCompany.bundled(file)) {
+            Files.copy(in, p);
+        }
+        return p;
+    }
+
+    /** Pays the credits file with {@code comp calculate} quarter by quarter of the year and returns the total earned. */
+    private static BigDecimal calculate(String plan, Path credits, Path quotas, int year) throws IOException {
         BigDecimal paid = BigDecimal.ZERO;
         for (int q = 1; q <= 4; q++) {
             CompCommandTest.Run calc = CompCommandTest.run("comp", "calculate", "--plan", plan, "--credits", credits.toString(),
-                    "--quotas", plainQuotas.toString(), "--period", "2027-Q" + q, "--format", "json");
+                    "--quotas", quotas.toString(), "--period", year + "-Q" + q, "--format", "json");
             assertThat(calc.code()).as(calc.err()).isZero();
             for (JsonNode s : new ObjectMapper().readTree(calc.out())) {
                 paid = paid.add(s.get("earned").decimalValue());
             }
         }
-        assertThat(paid).isEqualByComparingTo(claimed);
+        return paid;
+    }
+
+    @Test
+    void forecastMode_agreesWithCompCalculate_onTheSameSimulatedCredits_andIsTheSameOnEveryRun() throws IOException {
+        // the sample company's 2026 quotas, its CRM export forecast as of the last day of 2025
+        StringBuilder q2026 = new StringBuilder("rep,period,amount,currency\n");
+        Files.readAllLines(sample("quotas.csv")).stream().filter(l -> l.contains(",2026-Q")).forEach(l -> q2026.append(l).append('\n'));
+        Path quotas = Files.writeString(dir.resolve("quotas-2026.csv"), q2026);
+        String plan = CompCommandTest.EXAMPLES.resolve("ae-marginal.yaml").toString();
+        Path credits = dir.resolve("sim.csv");
+        String[] args = {"comp", "cost", "--plan", plan, "--quotas", quotas.toString(), "--org", sample("org.csv").toString(),
+            "--opportunities", sample("opportunities.csv").toString(), "--as-of", "2025-12-31", "--simulations", "200",
+            "--seed", "3", "--write-credits", credits.toString(), "--simulation", "11"};
+        CompCommandTest.Run cost = CompCommandTest.run(args);
+        assertThat(cost.code()).as(cost.err()).isZero();
+        assertThat(cost.out()).contains("pipeline forecast as of 2025-12-31").contains("Total payout P50 USD")
+                .contains("Reps at/above quota mean").contains("exact pay tables");
+        Matcher m = Pattern.compile("AE marginal 2026 pays them USD ([\\d,.]+)").matcher(cost.err());
+        assertThat(m.find()).as(cost.err()).isTrue();
+        BigDecimal claimed = new BigDecimal(m.group(1).replace(",", ""));
         assertThat(claimed.signum()).isPositive();
+        assertThat(calculate(plan, credits, quotas, 2026)).isEqualByComparingTo(claimed);
+
+        String firstCredits = Files.readString(credits);
+        CompCommandTest.Run again = CompCommandTest.run(args);
+        assertThat(again.out()).isEqualTo(cost.out());
+        assertThat(Files.readString(credits)).isEqualTo(firstCredits);
+    }
+
+    @Test
+    void forecastMode_withoutAsOf_orWithBothSources_isAUsageError_exit2() throws IOException {
+        String plan = CompCommandTest.EXAMPLES.resolve("ae-marginal.yaml").toString();
+        CompCommandTest.Run noDate = CompCommandTest.run("comp", "cost", "--plan", plan, "--quotas", quotas().toString(),
+                "--opportunities", sample("opportunities.csv").toString());
+        assertThat(noDate.code()).isEqualTo(2);
+        assertThat(noDate.err()).contains("--as-of").doesNotContain("Exception");
+        CompCommandTest.Run both = CompCommandTest.run("comp", "cost", "--plan", plan, "--quotas", quotas().toString(),
+                "--opportunities", dir.resolve("opportunities.csv").toString(), "--as-of", "2026-12-31",
+                "--attainment-history", QUOTA.resolve("attainment.csv").toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("exactly one of");
     }
 
     @Test

@@ -114,7 +114,7 @@ public final class Forecast {
      * @throws IllegalArgumentException if the code is not a form, or is additive error with multiplicative season
      */
     public Forecast etsModel(String code) {
-        Ets.Spec spec = Ets.Spec.parse(Objects.requireNonNull(code, "code"));
+        EtsForm spec = EtsForm.parse(Objects.requireNonNull(code, "code"));
         if (spec == null) {
             throw new IllegalArgumentException("ETS model \"" + code
                     + "\" is not a form like ANN, AAdN or MAM (error A|M, trend N|A|Ad, season N|A|M)");
@@ -232,7 +232,7 @@ public final class Forecast {
                 if (etsModel == null) {
                     return Ets.auto(y, m, true);
                 }
-                Ets.Spec spec = Ets.Spec.parse(etsModel);
+                EtsForm spec = EtsForm.parse(etsModel);
                 if (spec.season() > 0 && m == 1) {
                     throw new InvalidSeriesException(String.format(
                             "series \"%s\" is yearly; seasonal ETS model %s needs frequency 4 or 12", name, spec.display()));
@@ -257,9 +257,9 @@ public final class Forecast {
             case THETA:
                 return adjusted(y, m, Theta::fit);
             case SES:
-                return adjusted(y, m, a -> Ets.fit(a, 1, new Ets.Spec(false, 0, 0)));
+                return adjusted(y, m, a -> Ets.fit(a, 1, new EtsForm(false, 0, 0)));
             case HOLT:
-                return adjusted(y, m, a -> Ets.fit(a, 1, new Ets.Spec(false, 1, 0)));
+                return adjusted(y, m, a -> Ets.fit(a, 1, new EtsForm(false, 1, 0)));
             case DAMPED:
                 return adjusted(y, m, Forecast::damped);
             case AUTO:
@@ -287,7 +287,7 @@ public final class Forecast {
 
     private static Fitted damped(double[] a) {
         // Damped trend has 5 parameters; on fewer than 6 points fall back to simple smoothing.
-        return a.length >= 6 ? Ets.fit(a, 1, new Ets.Spec(false, 2, 0)) : Ets.fit(a, 1, new Ets.Spec(false, 0, 0));
+        return a.length >= 6 ? Ets.fit(a, 1, new EtsForm(false, 2, 0)) : Ets.fit(a, 1, new EtsForm(false, 0, 0));
     }
 
     private static Fitted adjusted(double[] y, int m, java.util.function.Function<double[], Fitted> model) {

@@ -12,11 +12,11 @@ import java.util.Map;
  */
 final class Theta implements Fitted {
 
-    private final Ets.EtsFit ses;
+    private final EtsFit ses;
     private final double halfSlope;
     private final int n;
 
-    private Theta(Ets.EtsFit ses, double halfSlope, int n) {
+    private Theta(EtsFit ses, double halfSlope, int n) {
         this.ses = ses;
         this.halfSlope = halfSlope;
         this.n = n;
@@ -24,7 +24,7 @@ final class Theta implements Fitted {
 
     static Theta fit(double[] y) {
         int n = y.length;
-        Ets.EtsFit ses = Ets.fit(y, 1, new Ets.Spec(false, 0, 0));
+        EtsFit ses = Ets.fit(y, 1, new EtsForm(false, 0, 0));
         double mx = (n - 1) / 2.0;
         double my = 0;
         for (double v : y) {

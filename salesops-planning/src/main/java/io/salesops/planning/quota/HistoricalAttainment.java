@@ -4,6 +4,7 @@ import io.salesops.core.period.Period;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,9 +67,7 @@ public final class HistoricalAttainment implements AttainmentModel {
         if (12 % periodsPerYear != 0) {
             throw new IllegalArgumentException("a year cannot have " + periodsPerYear + " periods");
         }
-        if (gridStep < 1 || gridStep > 25) {
-            throw new IllegalArgumentException("grid step " + gridStep + "% is outside 1%..25%");
-        }
+        checkGridStep(gridStep);
         Map<String, List<Observation>> byYear = new LinkedHashMap<>();
         Set<String> reps = new HashSet<>();
         for (Observation o : history) {
@@ -82,6 +81,13 @@ public final class HistoricalAttainment implements AttainmentModel {
         }
         return new HistoricalAttainment(gridStep, years, "attainment history: " + years.length + " rep-years of "
                 + reps.size() + " reps, pooled; drawn on a " + gridStep + "% grid");
+    }
+
+    /** @throws IllegalArgumentException if a grid step (percent of quota) is outside 1..25 */
+    static void checkGridStep(int gridStep) {
+        if (gridStep < 1 || gridStep > 25) {
+            throw new IllegalArgumentException("grid step " + gridStep + "% is outside 1%..25%");
+        }
     }
 
     private static int[] year(List<Observation> obs, int periodsPerYear, int step) {
@@ -117,25 +123,46 @@ public final class HistoricalAttainment implements AttainmentModel {
         return step;
     }
 
+    /**
+     * {@inheritDoc} Each simulated rep draws one rep-year of the history, pooled, independently of the others.
+     *
+     * @throws IllegalArgumentException if the periods are not as many as the history's periods per year
+     */
     @Override
-    public void draw(SplittableRandom rnd, int[][] out) {
-        for (int[] rep : out) {
-            int[] y = years[rnd.nextInt(years.length)];
-            System.arraycopy(y, 0, rep, 0, rep.length);
+    public Draws bind(List<String> repIds, List<Period> periods, long[][] quota, Currency currency, int simulations,
+                      long seed) {
+        if (periods.size() != years[0].length) {
+            throw new IllegalArgumentException("the attainment history has " + years[0].length + " periods per year"
+                    + " but the plan cost simulates " + periods.size() + " (" + periods.get(0) + ".."
+                    + periods.get(periods.size() - 1) + ")");
         }
-    }
-
-    @Override
-    public int[] support(int period) {
-        TreeSet<Integer> s = new TreeSet<>();
-        for (int[] y : years) {
-            s.add(y[period]);
+        int[][] support = new int[periods.size()][];
+        for (int p = 0; p < support.length; p++) {
+            TreeSet<Integer> s = new TreeSet<>();
+            for (int[] y : years) {
+                s.add(y[p]);
+            }
+            support[p] = s.stream().mapToInt(Integer::intValue).toArray();
         }
-        return s.stream().mapToInt(Integer::intValue).toArray();
-    }
+        return new Draws() {
+            @Override
+            public void draw(int simulation, int[][] out) {
+                SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + simulation);
+                for (int[] rep : out) {
+                    int[] y = years[rnd.nextInt(years.length)];
+                    System.arraycopy(y, 0, rep, 0, rep.length);
+                }
+            }
 
-    @Override
-    public String describe() {
-        return description;
+            @Override
+            public int[] support(int rep, int period) {
+                return support[period].clone(); // pooled: the same for every rep
+            }
+
+            @Override
+            public String describe() {
+                return description;
+            }
+        };
     }
 }

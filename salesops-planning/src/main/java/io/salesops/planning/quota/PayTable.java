@@ -21,22 +21,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The engine's exact pay for each simulated rep, period and attainment grid point the model can draw, for a
- * separable plan (see {@link Separability}): one engine run per period and grid point, every rep at once.
- * Immutable once built; thread-safe for reading.
+ * The engine's exact pay for each simulated rep, period and attainment grid point the model can draw for that rep,
+ * for a separable plan (see {@link Separability}): per period, engine run {@code i} pays every rep at their
+ * {@code i}-th support point at once, so a period takes as many runs as the largest support and the engine pays
+ * each (rep, period, grid point) once. Immutable once built; thread-safe for reading.
  */
 final class PayTable {
 
-    /** pay[r][p][i]: rep r's earned pay in period p at the model's i-th support point of p. */
+    /** pay[r][p][i]: rep r's earned pay in period p at the i-th point of their support in p. */
     private final long[][][] pay;
-    /** position[p][g]: the index of grid point g in period p's support, or -1. */
-    private final int[][] position;
+    /** credit[r][p][i]: the credit amount at that point ({@link PlanCost#amount}), so a simulated year adds no division. */
+    private final long[][][] credit;
+    /** position[r][p][g]: the index of grid point g in rep r's support in p, or -1; reps with equal supports share it. */
+    private final int[][][] position;
     /** Pay of the org's payees that have no quota (they get no credits), over all periods. */
     private final long others;
     private final long evaluations;
 
-    private PayTable(long[][][] pay, int[][] position, long others, long evaluations) {
+    private PayTable(long[][][] pay, long[][][] credit, int[][][] position, long others, long evaluations) {
         this.pay = pay;
+        this.credit = credit;
         this.position = position;
         this.others = others;
         this.evaluations = evaluations;
@@ -47,7 +51,8 @@ final class PayTable {
         List<Period> periods = cost.periods();
         CompContext context = cost.context();
         long[][][] pay = new long[reps.size()][periods.size()][];
-        int[][] position = new int[periods.size()][];
+        long[][][] credit = new long[reps.size()][periods.size()][];
+        int[][][] position = new int[reps.size()][periods.size()][];
         long others = 0;
         long evaluations = 0;
         Map<String, Integer> index = new HashMap<>();
@@ -55,17 +60,23 @@ final class PayTable {
             index.put(reps.get(r).id(), r);
         }
         for (int p = 0; p < periods.size(); p++) {
-            int[] support = cost.model().support(p);
-            position[p] = new int[support[support.length - 1] + 1];
-            Arrays.fill(position[p], -1);
+            int[][] support = new int[reps.size()][];
+            int rounds = 0;
             for (int r = 0; r < reps.size(); r++) {
-                pay[r][p] = new long[support.length];
+                support[r] = cost.draws().support(r, p);
+                rounds = Math.max(rounds, support[r].length);
+                pay[r][p] = new long[support[r].length];
+                credit[r][p] = new long[support[r].length];
+                evaluations += support[r].length;
+                position[r][p] = r > 0 && Arrays.equals(support[r], support[r - 1]) ? position[r - 1][p] : positions(support[r]);
             }
-            for (int i = 0; i < support.length; i++) {
-                position[p][support[i]] = i;
+            for (int i = 0; i < rounds; i++) {
                 List<Credit> credits = new ArrayList<>();
                 for (int r = 0; r < reps.size(); r++) {
-                    long amount = cost.amount(r, p, support[i]);
+                    long amount = i < support[r].length ? cost.amount(r, p, support[r][i]) : 0;
+                    if (i < support[r].length) {
+                        credit[r][p][i] = amount;
+                    }
                     if (amount > 0) {
                         credits.add(cost.credit(0, r, p, amount));
                     }
@@ -73,16 +84,26 @@ final class PayTable {
                 CalculationResult result = engine.run(versions, context, credits, periods.get(p), CompState.empty());
                 for (Statement s : result.statements()) {
                     Integer r = index.get(s.payeeId());
-                    if (r != null) {
+                    if (r == null) {
+                        if (i == 0) {
+                            others = Math.addExact(others, s.earned().minorUnits());
+                        }
+                    } else if (i < support[r].length) {
                         pay[r][p][i] = s.earned().minorUnits();
-                    } else if (i == 0) {
-                        others = Math.addExact(others, s.earned().minorUnits());
                     }
                 }
-                evaluations += reps.size();
             }
         }
-        return new PayTable(pay, position, others, evaluations);
+        return new PayTable(pay, credit, position, others, evaluations);
+    }
+
+    private static int[] positions(int[] support) {
+        int[] at = new int[support.length == 0 ? 0 : support[support.length - 1] + 1];
+        Arrays.fill(at, -1);
+        for (int i = 0; i < support.length; i++) {
+            at[support[i]] = i;
+        }
+        return at;
     }
 
     /** @return the total pay of a simulated year given as grid points per rep and period */
@@ -90,11 +111,17 @@ final class PayTable {
         long t = others;
         for (int r = 0; r < grid.length; r++) {
             long[][] rp = pay[r];
+            int[][] at = position[r];
             for (int p = 0; p < grid[r].length; p++) {
-                t += rp[p][position[p][grid[r][p]]];
+                t += rp[p][at[p][grid[r][p]]];
             }
         }
         return t;
+    }
+
+    /** @return rep {@code r}'s credit amount in period {@code p} at grid point {@code g}, which the model can draw */
+    long credited(int r, int p, int g) {
+        return credit[r][p][position[r][p][g]];
     }
 
     long evaluations() {
@@ -122,9 +149,11 @@ final class PayTable {
         }
         CompContext context = new CompContext(alone, Quotas.of(qs), cost.context().rates(), cost.context().leaves());
         int max = 0;
-        for (int p = 0; p < periods.size(); p++) {
-            int[] s = cost.model().support(p);
-            max = Math.max(max, s[s.length - 1]);
+        for (int r = 0; r < quota.length; r++) {
+            for (int p = 0; p < periods.size(); p++) {
+                int[] s = cost.draws().support(r, p);
+                max = Math.max(max, s.length == 0 ? 0 : s[s.length - 1]);
+            }
         }
         max = Math.min(max, 400 / cost.model().gridStep());
         long[] curve = new long[max + 1];

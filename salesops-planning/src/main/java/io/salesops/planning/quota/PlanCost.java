@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
@@ -59,6 +58,7 @@ public final class PlanCost {
     /** quota[r][p] in minor units; 0 where the rep has none. */
     private final long[][] quota;
     private final Currency currency;
+    private final AttainmentModel.Draws draws;
 
     private PlanCost(Builder b) {
         this.context = b.context;
@@ -103,6 +103,7 @@ public final class PlanCost {
                 quota[r][p] = context.quotas().quota(reps.get(r).id(), periods.get(p)).map(Money::minorUnits).orElse(0L);
             }
         }
+        this.draws = model.bind(reps.stream().map(Rep::id).toList(), periods, quota, currency, simulations, seed);
     }
 
     /**
@@ -164,7 +165,7 @@ public final class PlanCost {
         }
         CommissionEngine engine = CommissionEngine.withParallelism(threads);
         List<String> notes = new ArrayList<>();
-        notes.add(model.describe());
+        notes.add(draws.describe());
         List<String> why = Separability.reasons(versions);
         PayTable table = null;
         if (why.isEmpty()) {
@@ -205,7 +206,7 @@ public final class PlanCost {
                 long booked = 0;
                 long q = 0;
                 for (int p = 0; p < periods.size(); p++) {
-                    booked += amount(r, p, g[r][p]);
+                    booked += t != null ? t.credited(r, p, g[r][p]) : amount(r, p, g[r][p]);
                     q += quota[r][p];
                 }
                 b += booked;
@@ -237,7 +238,7 @@ public final class PlanCost {
 
     int[][] draw(int k) {
         int[][] g = new int[reps.size()][periods.size()];
-        model.draw(new SplittableRandom(seed * 0x9E3779B97F4A7C15L + k), g);
+        draws.draw(k, g);
         return g;
     }
 
@@ -257,6 +258,10 @@ public final class PlanCost {
 
     AttainmentModel model() {
         return model;
+    }
+
+    AttainmentModel.Draws draws() {
+        return draws;
     }
 
     long[][] quotas() {
@@ -316,7 +321,8 @@ public final class PlanCost {
 
         /**
          * @return the plan cost; the builder stays usable
-         * @throws IllegalArgumentException if no rep of the org has a quota, or quotas mix currencies or periods
+         * @throws IllegalArgumentException if no rep of the org has a quota, quotas mix currencies or periods, or the
+         *                                  model cannot simulate these reps and periods
          */
         public PlanCost build() {
             return new PlanCost(this);

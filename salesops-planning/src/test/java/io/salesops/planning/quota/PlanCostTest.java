@@ -117,6 +117,21 @@ class PlanCostTest {
     }
 
     @Test
+    void bookingsAndRepsAtQuota_doNotDependOnThePlan_norOnWhetherTablesPaidIt() {
+        CompContext ctx = context(8, 6);
+        PlanCost cost = PlanCost.builder(ctx, history(3, 1)).simulations(30, 4).build();
+        CostReport tables = cost.run(List.of(bundled("ae-marginal.yaml")));
+        CostReport engine = cost.run(List.of(bundled("new-hire-draw.yaml")));
+        assertThat(tables.notes()).anySatisfy(n -> assertThat(n).startsWith("exact pay tables"));
+        assertThat(engine.notes()).anySatisfy(n -> assertThat(n).contains("in full, because"));
+        assertThat(tables.bookingsP50()).isEqualTo(engine.bookingsP50());
+        assertThat(tables.atQuotaMean()).isEqualTo(engine.atQuotaMean());
+        assertThat(tables.atQuotaP10()).isEqualTo(engine.atQuotaP10());
+        long booked = cost.credits(7).stream().mapToLong(c -> c.amount().minorUnits()).sum();
+        assertThat(booked).isPositive();
+    }
+
+    @Test
     void creditsOfASimulatedYear_areQuotaTimesAttainmentOnTheGrid() {
         CompContext ctx = context(3, 8);
         PlanCost cost = PlanCost.builder(ctx, history(1, 5)).simulations(3, 1).build();
