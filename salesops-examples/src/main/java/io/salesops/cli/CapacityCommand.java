@@ -1,6 +1,7 @@
 package io.salesops.cli;
 
 import io.salesops.core.money.Money;
+import io.salesops.core.money.Percent;
 import io.salesops.core.org.Org;
 import io.salesops.core.org.Rep;
 import io.salesops.core.period.FiscalCalendar;
@@ -81,10 +82,10 @@ final class CapacityCommand implements Callable<Integer> {
         FiscalCalendar calendar = QuotaCommand.calendar(yearStart);
         Money t = QuotaCommand.amount(target, currency, "target");
         Period fy = QuotaCommand.fiscalYear(calendar, year);
-        CapacityModel.Builder b = CapacityModel.builder(t, fy)
-                .productivity(QuotaCommand.amount(productivity, t.currency().getCurrencyCode(), "productivity"))
-                .attrition(QuotaCommand.percents(attrition, "attrition").get(0)).hireBy(hireBy)
-                .simulations(simulations, seed).currentReps(current);
+        Money perRep = QuotaCommand.amount(productivity, t.currency().getCurrencyCode(), "productivity");
+        Percent leaving = QuotaCommand.percents(attrition, "attrition").get(0);
+        CapacityModel.Builder b = UserInputException.fromUser("quota capacity", () -> CapacityModel.builder(t, fy)
+                .productivity(perRep).attrition(leaving).hireBy(hireBy).simulations(simulations, seed).currentReps(current));
         if (ramp != null) {
             b.ramp(PlanningCsv.readRamp(ramp));
         }
@@ -98,7 +99,7 @@ final class CapacityCommand implements Callable<Integer> {
             }
             b.current(leaves);
         }
-        CapacityPlan plan = b.build().run();
+        CapacityPlan plan = UserInputException.fromUser("quota capacity", b::build).run();
         PrintWriter out = spec.commandLine().getOut();
         String cur = t.currency().getCurrencyCode();
         TablePrinter table = TablePrinter.withHeaders("Month", "Hired", "Headcount", "Ramped FTE", "Bookings " + cur);

@@ -138,8 +138,8 @@ final class CompCostCommand implements Callable<Integer> {
         CompContext context = CompContext.of(o, q);
         List<HistoricalAttainment.Observation> rows = PlanningCsv.readAttainment(history, calendar);
         int perYear = 12 / q.all().get(0).period().kind().months();
-        PlanCost cost = PlanCost.builder(context, HistoricalAttainment.of(rows, perYear, gridStep))
-                .simulations(simulations, seed).creditType(creditType).build();
+        PlanCost cost = UserInputException.fromUser("comp cost", () -> PlanCost.builder(context,
+                HistoricalAttainment.of(rows, perYear, gridStep)).simulations(simulations, seed).creditType(creditType).build());
         if (cost.periods().size() != perYear) {
             throw new UserInputException(quotas + ": the quotas cover " + cost.periods().size() + " periods ("
                     + cost.periods().get(0) + ".." + cost.periods().get(cost.periods().size() - 1)

@@ -60,13 +60,13 @@ public final class QuotaCommand implements Callable<Integer> {
         String s = text.strip();
         try {
             if (s.chars().anyMatch(Character::isLetter)) {
-                return Money.parse(s);
+                return UserInputException.fromUser(what, () -> Money.parse(s));
             }
             BigDecimal d = new BigDecimal(s.replace(",", ""));
             if (d.precision() - d.scale() > 15) {
                 throw new UserInputException(what + " \"" + text + "\" has more than 15 integer digits");
             }
-            return Money.of(d, Money.currency(currency));
+            return Money.of(d, UserInputException.fromUser("--currency", () -> Money.currency(currency)));
         } catch (NumberFormatException e) {
             throw new UserInputException(what + " \"" + text + "\" is not an amount such as 10000000 or \"USD 10000000\"");
         } catch (ArithmeticException e) {
@@ -202,10 +202,13 @@ public final class QuotaCommand implements Callable<Integer> {
             Money t = amount(target, currency, "target");
             Period fy = fiscalYear(calendar, year);
             Org org = OrgCsvReader.builder().build().readOrg(reps);
-            QuotaPlanner.Builder b = QuotaPlanner.builder(t, fy).org(org).method(MethodMix.parse(method))
-                    .overAssign(percents(overAssign, "over-assignment")).periods(kind(periods));
+            MethodMix mix = UserInputException.fromUser("--method", () -> MethodMix.parse(method));
+            List<Percent> over = percents(overAssign, "over-assignment");
+            PeriodKind kind = kind(periods);
+            QuotaPlanner.Builder b = UserInputException.fromUser("quota plan", () -> QuotaPlanner.builder(t, fy).org(org)
+                    .method(mix).overAssign(over).periods(kind));
             if (teamMethod != null) {
-                b.teamMethod(MethodMix.parse(teamMethod));
+                b.teamMethod(UserInputException.fromUser("--team-method", () -> MethodMix.parse(teamMethod)));
             }
             QuotaCsvReader quotaReader = QuotaCsvReader.builder().fiscalCalendar(calendar).defaultCurrency(t.currency().getCurrencyCode()).build();
             if (history != null) {
@@ -238,7 +241,7 @@ public final class QuotaCommand implements Callable<Integer> {
                         throw new UserInputException("seasonality weight \"" + s + "\" is not a number");
                     }
                 }
-                b.seasonality(Seasonality.given(w));
+                b.seasonality(UserInputException.fromUser("--seasonality", () -> Seasonality.given(w)));
             }
             if (lastYear != null) {
                 Quotas last = Quotas.of(quotaReader.read(lastYear).orThrow());
@@ -246,7 +249,8 @@ public final class QuotaCommand implements Callable<Integer> {
                         maxIncrease == null ? null : percents(maxIncrease, "maximum increase").get(0),
                         maxDecrease == null ? null : percents(maxDecrease, "maximum decrease").get(0)));
             }
-            QuotaPlan plan = b.build().plan();
+            // build() checks the options together (a target too large for the over-assignment, ...).
+            QuotaPlan plan = UserInputException.fromUser("quota plan", b::build).plan();
             print(spec.commandLine().getOut(), plan, format.format());
             return ExitCodes.OK;
         }
