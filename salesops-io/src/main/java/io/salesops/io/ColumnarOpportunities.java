@@ -2,59 +2,87 @@ package io.salesops.io;
 
 import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.OpportunityTableBuilder;
+import io.salesops.core.crm.StageModel;
+import io.salesops.core.money.Money;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Reads opportunities straight into an {@link OpportunityTable}: the same row loop, cells, converter rules and
- * chunked parallel read as {@link OpportunityCsvReader#read}, so every problem is the same with the same file,
- * line and column, but each valid row is decoded into columns instead of becoming an object.
+ * Reads opportunities straight into an {@link OpportunityTable}, with every problem exactly as
+ * {@link OpportunityCsvReader#read} finds it, with the same file, line and column.
  *
- * <p>Read in one go, repeated ids are found in the table builder's own id index, so no string per row is kept.
- * Read in chunks, the row loop finds them (across chunks too) and the record of a row is its id string; each
- * chunk's converter appends to a builder of its own, the loop may still reject a row after it was appended (a
- * repeat across chunks), so the builders' rows are matched, by identity of the id string, against the records
- * the loop kept, and only those are joined into the table. Used once per read; not thread-safe.
+ * <p>A UTF-8 or ASCII file is read from its bytes ({@link ByteTableRead}), in chunks on several threads when the
+ * reader is parallel, and joined by {@link ChunkMerge}. Anything else (a reader, another charset, or a file the
+ * byte reader does not vouch for) goes the exact way: the shared row loop, {@link Cells} and the converter, one
+ * row at a time into a table builder, which finds repeated ids in its own id index, so no string per row is
+ * kept. Used once per read; not thread-safe.
  */
 final class ColumnarOpportunities {
 
     private final OpportunityCsvReader reader;
     private final CsvSettings settings;
-    private final io.salesops.core.crm.StageModel stageModel;
+    private final StageModel stageModel;
 
-    ColumnarOpportunities(OpportunityCsvReader reader, CsvSettings settings, io.salesops.core.crm.StageModel stageModel) {
+    ColumnarOpportunities(OpportunityCsvReader reader, CsvSettings settings, StageModel stageModel) {
         this.reader = reader;
         this.settings = settings;
         this.stageModel = stageModel;
     }
 
+    TableImportResult read(CsvImport.Input in, CsvImport.Input historyIn) throws IOException {
+        if (ByteTableRead.supports(settings, in)) {
+            TableImportResult r = readBytes(in, historyIn, ByteTableRead.threadsFor(settings, Files.size(in.path())), 0);
+            if (r != null) {
+                return r;
+            }
+        }
+        return readExactly(in, historyIn);
+    }
+
     /**
-     * Decodes rows into a builder of its own. Read in one go, it also finds repeated ids itself, in the builder's
-     * id index, with the row loop's message and column, so no id string outlives its row; read in chunks, the
-     * row loop does, and the record of a row is its id string.
+     * Reads a file from its bytes in chunks of about {@code chunkBytes} (0 for the default) on {@code threads}.
+     *
+     * @return the result, or null if the file must be read the exact way
      */
+    TableImportResult readBytes(CsvImport.Input in, CsvImport.Input historyIn, int threads, long chunkBytes)
+            throws IOException {
+        ByteTableRead bytes = new ByteTableRead(settings, stageModel, reader.knownStagesOnly, in, threads, chunkBytes);
+        ChunkMerge.Chunks chunks = bytes.read();
+        if (chunks == null) {
+            return null;
+        }
+        ChunkMerge merge = new ChunkMerge(chunks, bytes.header(), settings.strict(), threads);
+        merge.check();
+        return finish(merge.columns().toBuilder(), merge.problems(), chunks.rowsRead(), in, historyIn);
+    }
+
+    private TableImportResult finish(OpportunityTableBuilder table, List<ImportProblem> found, int rowsRead,
+                                     CsvImport.Input in, CsvImport.Input historyIn) throws IOException {
+        List<ImportProblem> problems = new ArrayList<>(found);
+        if (historyIn != null) {
+            problems.addAll(attachHistory(table, in.name(), historyIn));
+        }
+        return new TableImportResult(table.moveToTable(), problems, rowsRead);
+    }
+
+    /** Decodes rows into a builder and finds repeated ids in its id index, with the row loop's message and column. */
     private static final class RowsToColumns implements CsvImport.Converter<Object> {
         private static final Object KEPT = new Object();
 
         private final OpportunityCsvReader.Converter decoder;
-        private final boolean findRepeats;
         final OpportunityTableBuilder rows = OpportunityTable.builder();
-        /** Read in chunks: the id string of each row appended, the very object returned as its record. */
-        String[] ids;
-        /** Read in one go: the line of each row appended, for the message of a later repeat. */
-        private int[] lines;
+        /** The line of each row appended, for the message of a later repeat. */
+        int[] lines = new int[1024];
 
-        RowsToColumns(OpportunityCsvReader.Converter decoder, boolean findRepeats) {
+        RowsToColumns(OpportunityCsvReader.Converter decoder) {
             this.decoder = decoder;
-            this.findRepeats = findRepeats;
-            if (findRepeats) {
-                lines = new int[1024];
-            } else {
-                ids = new String[1024];
-            }
         }
 
         @Override
@@ -62,71 +90,59 @@ final class ColumnarOpportunities {
             if (!decoder.decode(c)) {
                 return null;
             }
-            if (findRepeats) {
-                int first = rows.rowOf(decoder.idV);
-                if (first >= 0) {
-                    c.problem(decoder.idColumn(), UNIQUE.message(decoder.idV, lines[first]));
-                    return null;
-                }
+            int first = rows.rowOf(decoder.idV);
+            if (first >= 0) {
+                c.problem(decoder.idColumn(), "duplicate id \"" + decoder.idV + "\"; first seen on line " + lines[first]);
+                return null;
             }
             int row = decoder.addTo(c, rows);
-            if (findRepeats) {
-                if (row == lines.length) {
-                    lines = java.util.Arrays.copyOf(lines, row + (row >> 1));
-                }
-                lines[row] = (int) Math.min(c.line(), Integer.MAX_VALUE);
-                return KEPT;
+            if (row == lines.length) {
+                lines = java.util.Arrays.copyOf(lines, row + (row >> 1));
             }
-            if (row == ids.length) {
-                ids = java.util.Arrays.copyOf(ids, row * 2);
-            }
-            ids[row] = decoder.idV;
-            return decoder.idV;
+            lines[row] = (int) Math.min(c.line(), Integer.MAX_VALUE);
+            return KEPT;
         }
     }
 
-    private static final CsvImport.Unique<Object> UNIQUE = new CsvImport.Unique<>("id", id -> (String) id,
-            k -> "id \"" + k + "\"", true);
-
-    TableImportResult read(CsvImport.Input in, CsvImport.Input historyIn) throws IOException {
-        // Only a chunked read needs the row loop's index of id strings, to find repeats across chunks.
-        boolean chunked = settings.parallel() && in.path() != null;
-        CsvImport.Outcome<Object> out = CsvImport.read(in, settings, OpportunityCsvReader.FIELDS,
-                h -> new RowsToColumns(new OpportunityCsvReader.Converter(h, settings, stageModel, reader.knownStagesOnly), !chunked),
-                chunked ? UNIQUE : null);
-        // The first chunk's builder, when it kept every row, becomes the table's; later chunks are appended to it.
-        OpportunityTableBuilder table = null;
-        int next = 0;
-        List<Object> kept = out.records;
-        for (CsvImport.Converter<Object> c : out.converters) {
-            RowsToColumns chunk = (RowsToColumns) c;
-            boolean[] keep = new boolean[chunk.rows.size()];
-            boolean all = true;
-            for (int r = 0; r < keep.length; r++) {
-                if (next < kept.size() && (chunk.ids == null || chunk.ids[r] == kept.get(next))) {
-                    keep[r] = true;
-                    next++;
-                } else {
-                    all = false;
-                }
-            }
-            chunk.ids = null;
-            if (table == null && all) {
-                table = chunk.rows;
-            } else {
-                table = table == null ? OpportunityTable.builder() : table;
-                table.append(chunk.rows, keep);
-            }
-        }
-        table = table == null ? OpportunityTable.builder() : table;
-        if (next != kept.size()) {
-            throw new IllegalStateException("columnar import matched " + next + " of " + kept.size() + " rows kept");
-        }
+    /** One row at a time, in one go: the reference the byte read matches. */
+    TableImportResult readExactly(CsvImport.Input in, CsvImport.Input historyIn) throws IOException {
+        CsvSettings s = settings;
+        CsvSettings sequential = new CsvSettings(s.mapping(), s.dates(), s.limits(), s.strict(), s.defaultCurrency(),
+                s.charset(), false, s.parallelMinBytes());
+        CsvImport.Outcome<Object> out = CsvImport.read(in, sequential, OpportunityCsvReader.FIELDS,
+                h -> new RowsToColumns(new OpportunityCsvReader.Converter(h, sequential, stageModel, reader.knownStagesOnly)),
+                null);
+        RowsToColumns rows = (RowsToColumns) out.converters.get(0);
         List<ImportProblem> problems = new ArrayList<>(out.problems);
-        if (historyIn != null) {
-            problems.addAll(attachHistory(table, out.header.file, historyIn));
+        OpportunityTableBuilder table = boundTotals(rows, out.header, problems);
+        return finish(table, problems, out.rowsRead, in, historyIn);
+    }
+
+    /** As {@link OpportunityCsvReader} bounds them: a row that takes its currency's total past Money is a problem. */
+    private OpportunityTableBuilder boundTotals(RowsToColumns rows, Header header, List<ImportProblem> problems) {
+        OpportunityTableBuilder table = rows.rows;
+        Map<Currency, Long> totals = new HashMap<>();
+        boolean[] keep = new boolean[table.size()];
+        boolean all = true;
+        for (int r = 0; r < keep.length; r++) {
+            Currency cur = table.currency(r);
+            long a = table.amountMinor(r);
+            long t = totals.getOrDefault(cur, 0L);
+            keep[r] = t <= Long.MAX_VALUE - a;
+            if (keep[r]) {
+                totals.put(cur, t + a);
+                continue;
+            }
+            ImportProblem p = OpportunityCsvReader.totalPastMoney(header.file, rows.lines[r], header.col("amount"),
+                    Money.ofMinor(a, cur));
+            if (settings.strict()) {
+                throw new CsvImportException(List.of(p));
+            }
+            problems.add(p);
+            all = false;
         }
-        return new TableImportResult(table.moveToTable(), problems, out.rowsRead);
+        problems.sort(Comparator.comparingLong(ImportProblem::line));
+        return all ? table : OpportunityTable.builder().append(table, keep);
     }
 
     private List<ImportProblem> attachHistory(OpportunityTableBuilder table, String oppFile,

@@ -47,6 +47,11 @@ final class DateParser {
         }
     }
 
+    /** @return true for {@code yyyy-MM-dd}, which readers may decode without this parser */
+    boolean isIso() {
+        return iso;
+    }
+
     String pattern() {
         return pattern;
     }

@@ -168,6 +168,11 @@ public final class OpportunityCsvReader {
         return new ColumnarOpportunities(this, settings, stageModel).read(CsvImport.Input.of(opportunities, name), null);
     }
 
+    /** The columnar reads, for tests that read a file every way. */
+    ColumnarOpportunities columnar() {
+        return new ColumnarOpportunities(this, settings, stageModel);
+    }
+
     private CsvImport.Outcome<Opportunity> read(CsvImport.Input in, CsvImport.Input historyIn) throws IOException {
         CsvImport.Outcome<Opportunity> out = CsvImport.read(in, settings, FIELDS, h -> new Converter(h, settings, stageModel, knownStagesOnly),
                 UNIQUE);
@@ -190,10 +195,7 @@ public final class OpportunityCsvReader {
             Money amount = out.records.get(i).amount();
             long total = totals.getOrDefault(amount.currency(), 0L);
             if (total > Long.MAX_VALUE - amount.minorUnits()) {
-                ImportProblem p = new ImportProblem(out.header.file, out.lines[i], amountCol.header, amountCol.index + 1,
-                        amount.amount().toPlainString(), "amount " + amount + " takes the file's " + amount.currency()
-                        + " total past " + Money.ofMinor(Long.MAX_VALUE, amount.currency())
-                        + ", the most Money holds; no sum of these deals could be computed");
+                ImportProblem p = totalPastMoney(out.header.file, out.lines[i], amountCol, amount);
                 if (settings.strict()) {
                     throw new CsvImportException(List.of(p));
                 }
@@ -206,6 +208,14 @@ public final class OpportunityCsvReader {
             totals.put(amount.currency(), total + amount.minorUnits());
         }
         out.problems.sort(Comparator.comparingLong(ImportProblem::line));
+    }
+
+    /** @return the problem of the row whose amount takes its currency's total in the file past what Money holds */
+    static ImportProblem totalPastMoney(String file, long line, Col amountCol, Money amount) {
+        return new ImportProblem(file, line, amountCol.header, amountCol.index + 1, amount.amount().toPlainString(),
+                "amount " + amount + " takes the file's " + amount.currency() + " total past "
+                        + Money.ofMinor(Long.MAX_VALUE, amount.currency())
+                        + ", the most Money holds; no sum of these deals could be computed");
     }
 
     private void attachHistory(CsvImport.Outcome<Opportunity> out, CsvImport.Input historyIn) throws IOException {
@@ -414,7 +424,8 @@ public final class OpportunityCsvReader {
             return null;
         }
 
-        private OpportunityStatus stageStatus(String stageV) {
+        /** @return the status a stage implies: its outcome in the model, else from its name; open for null */
+        OpportunityStatus stageStatus(String stageV) {
             if (stageV == null) {
                 return OpportunityStatus.OPEN;
             }

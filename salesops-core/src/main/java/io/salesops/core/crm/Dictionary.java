@@ -28,6 +28,15 @@ final class Dictionary {
         return c;
     }
 
+    /** Adds distinct values in order, so that each gets its index as code. */
+    void addAll(String[] distinct) {
+        for (String v : distinct) {
+            if (code(v) != values.size() - 1) {
+                throw new IllegalArgumentException("\"" + v + "\" is listed twice");
+            }
+        }
+    }
+
     /** @return the code of {@code s}, or -1 if absent or null */
     int find(String s) {
         Integer c = s == null ? null : codes.get(s);

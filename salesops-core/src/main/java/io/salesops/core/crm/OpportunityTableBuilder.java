@@ -40,9 +40,14 @@ public final class OpportunityTableBuilder {
     int[] product = new int[64];
     int[] type = new int[64];
     final Map<String, AttributeColumn> attributes = new LinkedHashMap<>();
-    /** Open addressing over row + 1 (0: empty slot) by id hash, and each row's id hash: {@link #rowOf}. */
+    /**
+     * Open addressing over row + 1 (0: empty slot) by the hash of the id's UTF-8 bytes, and each row's id hash:
+     * {@link #rowOf}. Built on the first lookup and brought up to date on later ones, so a load that never looks
+     * an id up never pays for it.
+     */
     private int[] idSlots = new int[128];
-    private int[] idHash = new int[64];
+    private int[] idHash = new int[0];
+    private int indexed;
     private int changes;
     private int[] changeRow = new int[16];
     private int[] changeDay = new int[16];
@@ -58,6 +63,42 @@ public final class OpportunityTableBuilder {
     }
 
     OpportunityTableBuilder() {
+    }
+
+    /** Takes the columns as they are, checked by {@link OpportunityColumns#toBuilder()}. */
+    OpportunityTableBuilder(OpportunityColumns c) {
+        size = c.size();
+        ids = c.idColumn();
+        names = c.nameColumn();
+        accounts.addAll(c.dictionary(OpportunityColumns.Coded.ACCOUNT));
+        owners.addAll(c.dictionary(OpportunityColumns.Coded.OWNER));
+        stages.addAll(c.dictionary(OpportunityColumns.Coded.STAGE));
+        products.addAll(c.dictionary(OpportunityColumns.Coded.PRODUCT));
+        types.addAll(c.dictionary(OpportunityColumns.Coded.TYPE));
+        account = c.codes(OpportunityColumns.Coded.ACCOUNT);
+        owner = c.codes(OpportunityColumns.Coded.OWNER);
+        stage = c.codes(OpportunityColumns.Coded.STAGE);
+        product = c.codes(OpportunityColumns.Coded.PRODUCT);
+        type = c.codes(OpportunityColumns.Coded.TYPE);
+        for (Currency cur : c.currencyValues()) {
+            currencyCode(cur);
+        }
+        if (currencyList.size() != c.currencyValues().length) {
+            throw new IllegalArgumentException("the currencies " + currencyList + " are listed twice");
+        }
+        amount = c.amount();
+        currency = c.currency();
+        created = c.created();
+        close = c.close();
+        status = c.status();
+        category = c.category();
+        c.attributeCodes().forEach((name, codes) -> {
+            AttributeColumn col = new AttributeColumn();
+            col.values.addAll(c.attributeValues().get(name));
+            col.codes = codes;
+            col.filled = size;
+            attributes.put(name, col);
+        });
     }
 
     /** @return the number of rows added */
@@ -105,7 +146,6 @@ public final class OpportunityTableBuilder {
             grow(Math.max(64, r + (r >> 1)));
         }
         ids.add(id);
-        indexId(r, id.hashCode());
         names.add(name == null || name.isBlank() ? "" : name);
         this.account[r] = accounts.code(accountId);
         this.owner[r] = owners.code(ownerId);
@@ -128,33 +168,45 @@ public final class OpportunityTableBuilder {
      * @return the row index, or -1 if no row has the id
      */
     public int rowOf(String id) {
-        int h = id.hashCode();
+        byte[] key = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int h = TextColumn.hash(key, 0, key.length);
+        if (indexed < size) {
+            index();
+        }
         int mask = idSlots.length - 1;
         for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
             int r = idSlots[slot] - 1;
             if (r < 0) {
                 return -1;
             }
-            if (idHash[r] == h && ids.equals(r, id)) {
+            if (idHash[r] == h && ids.equals(r, key)) {
                 return r;
             }
         }
     }
 
-    private void indexId(int row, int h) {
-        if (row == idHash.length) {
-            idHash = Arrays.copyOf(idHash, row + (row >> 1));
+    /** Indexes the rows added since the last lookup. */
+    private void index() {
+        if (idHash.length < size) {
+            idHash = Arrays.copyOf(idHash, size);
         }
-        idHash[row] = h;
-        if ((row + 1) * 2 > idSlots.length) {
-            int[] slots = new int[idSlots.length * 2];
-            int mask = slots.length - 1;
-            for (int r = 0; r < row; r++) {
-                insert(slots, mask, r);
+        boolean rebuild = false;
+        int slots = idSlots.length;
+        while (size * 2L > slots) {
+            slots *= 2;
+            rebuild = true;
+        }
+        if (rebuild) {
+            idSlots = new int[slots];
+            for (int r = 0; r < indexed; r++) {
+                insert(idSlots, slots - 1, r);
             }
-            idSlots = slots;
         }
-        insert(idSlots, idSlots.length - 1, row);
+        for (int r = indexed; r < size; r++) {
+            idHash[r] = ids.hash(r);
+            insert(idSlots, idSlots.length - 1, r);
+        }
+        indexed = size;
     }
 
     /** Keeps the first row of an id, so {@link #rowOf} finds it: a later repeat is not indexed. */
@@ -266,15 +318,14 @@ public final class OpportunityTableBuilder {
         if (keep.length != other.size) {
             throw new IllegalArgumentException(keep.length + " flags for " + other.size + " rows");
         }
-        int[] accountCodes = recode(other.accounts, accounts);
-        int[] ownerCodes = recode(other.owners, owners);
-        int[] stageCodes = recode(other.stages, stages);
-        int[] productCodes = recode(other.products, products);
-        int[] typeCodes = recode(other.types, types);
+        // Codes are recoded on first use, so values only the rows left out had do not enter the dictionaries.
+        int[] accountCodes = unmapped(other.accounts);
+        int[] ownerCodes = unmapped(other.owners);
+        int[] stageCodes = unmapped(other.stages);
+        int[] productCodes = unmapped(other.products);
+        int[] typeCodes = unmapped(other.types);
         short[] currencyCodes = new short[other.currencyList.size()];
-        for (int c = 0; c < currencyCodes.length; c++) {
-            currencyCodes[c] = currencyCode(other.currencyList.get(c));
-        }
+        Arrays.fill(currencyCodes, (short) -1);
         for (int r = 0; r < other.size; r++) {
             if (!keep[r]) {
                 continue;
@@ -284,19 +335,21 @@ public final class OpportunityTableBuilder {
                 grow(Math.max(64, w + (w >> 1)));
             }
             ids.addFrom(other.ids, r);
-            indexId(w, other.idHash[r]);
             names.addFrom(other.names, r);
-            account[w] = other.account[r] < 0 ? -1 : accountCodes[other.account[r]];
-            owner[w] = ownerCodes[other.owner[r]];
-            stage[w] = stageCodes[other.stage[r]];
+            account[w] = recode(other.account[r], accountCodes, other.accounts, accounts);
+            owner[w] = recode(other.owner[r], ownerCodes, other.owners, owners);
+            stage[w] = recode(other.stage[r], stageCodes, other.stages, stages);
             amount[w] = other.amount[r];
+            if (currencyCodes[other.currency[r]] < 0) {
+                currencyCodes[other.currency[r]] = currencyCode(other.currencyList.get(other.currency[r]));
+            }
             currency[w] = currencyCodes[other.currency[r]];
             created[w] = other.created[r];
             close[w] = other.close[r];
             status[w] = other.status[r];
             category[w] = other.category[r];
-            product[w] = other.product[r] < 0 ? -1 : productCodes[other.product[r]];
-            type[w] = other.type[r] < 0 ? -1 : typeCodes[other.type[r]];
+            product[w] = recode(other.product[r], productCodes, other.products, products);
+            type[w] = recode(other.type[r], typeCodes, other.types, types);
             size = w + 1;
             for (Map.Entry<String, AttributeColumn> e : other.attributes.entrySet()) {
                 AttributeColumn col = e.getValue();
@@ -308,12 +361,20 @@ public final class OpportunityTableBuilder {
         return this;
     }
 
-    private static int[] recode(Dictionary from, Dictionary to) {
+    private static int[] unmapped(Dictionary from) {
         int[] codes = new int[from.size()];
-        for (int c = 0; c < codes.length; c++) {
-            codes[c] = to.code(from.value(c));
-        }
+        Arrays.fill(codes, -1);
         return codes;
+    }
+
+    private static int recode(int code, int[] codes, Dictionary from, Dictionary to) {
+        if (code < 0) {
+            return -1;
+        }
+        if (codes[code] < 0) {
+            codes[code] = to.code(from.value(code));
+        }
+        return codes[code];
     }
 
     private short currencyCode(Currency c) {
@@ -333,6 +394,12 @@ public final class OpportunityTableBuilder {
     public Currency currency(int row) {
         Objects.checkIndex(row, size);
         return currencyList.get(currency[row]);
+    }
+
+    /** @return the amount of a row added, in minor units of its {@link #currency(int) currency} */
+    public long amountMinor(int row) {
+        Objects.checkIndex(row, size);
+        return amount[row];
     }
 
     /** @return the created date of a row added */
@@ -406,7 +473,8 @@ public final class OpportunityTableBuilder {
         status = category = new byte[0];
         attributes.clear();
         idSlots = new int[128];
-        idHash = new int[64];
+        idHash = new int[0];
+        indexed = 0;
         changes = 0;
         return t;
     }

@@ -14,6 +14,37 @@ final class TextColumn {
     private int size;
     private int used;
 
+    TextColumn() {
+    }
+
+    /** Takes {@code bytes} and {@code ends} as they are: row {@code r} ends at {@code ends[r]}. */
+    TextColumn(byte[] bytes, int[] ends, int size) {
+        this.bytes = bytes;
+        this.ends = ends;
+        this.size = size;
+        this.used = size == 0 ? 0 : ends[size - 1];
+    }
+
+    /** @return a hash of {@code b[from, to)}, the same for equal bytes wherever they are */
+    static int hash(byte[] b, int from, int to) {
+        int h = 1;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + b[i];
+        }
+        return h;
+    }
+
+    /** @return the {@link #hash} of row {@code row}'s bytes */
+    int hash(int row) {
+        return hash(bytes, row == 0 ? 0 : ends[row - 1], ends[row]);
+    }
+
+    /** @return true if row {@code row} holds exactly these UTF-8 bytes */
+    boolean equals(int row, byte[] utf8) {
+        int start = row == 0 ? 0 : ends[row - 1];
+        return Arrays.equals(bytes, start, ends[row], utf8, 0, utf8.length);
+    }
+
     int size() {
         return size;
     }
@@ -55,23 +86,6 @@ final class TextColumn {
     String get(int row) {
         int start = row == 0 ? 0 : ends[row - 1];
         return new String(bytes, start, ends[row] - start, StandardCharsets.UTF_8);
-    }
-
-    /** @return true if row {@code row} holds exactly {@code s} */
-    boolean equals(int row, String s) {
-        int start = row == 0 ? 0 : ends[row - 1];
-        int n = ends[row] - start;
-        if (n != s.length()) {
-            return n >= s.length() && get(row).equals(s);
-        }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (bytes[start + i] != c) {
-                // two different ASCII characters differ; anything else is decoded to be compared
-                return c >= 0x80 || bytes[start + i] < 0 ? get(row).equals(s) : false;
-            }
-        }
-        return true;
     }
 
     /** @return true if rows {@code a} and {@code b} hold the same text */

@@ -1,0 +1,133 @@
+package io.salesops.io;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * The rows one chunk of a file decoded, held as columns in blocks of {@value #BLOCK} rows so that they grow
+ * without ever copying what they hold; strings as codes into the chunk's own dictionaries, ids and names as UTF-8
+ * in blocks of text; lines counted from the chunk's start. Also the chunk's problems and its place in the file.
+ * Filled by one thread, then read by the merge.
+ */
+final class ChunkRows {
+
+    static final int SHIFT = 14;
+    static final int BLOCK = 1 << SHIFT;
+    static final int MASK = BLOCK - 1;
+    static final int TEXT_SHIFT = 20;
+    static final int TEXT_BLOCK = 1 << TEXT_SHIFT;
+
+    /** One block of rows, one array per column; a column's arrays are dropped once the merge has copied them. */
+    static final class Block {
+        int[] line = new int[BLOCK];
+        int[] idRef = new int[BLOCK];
+        int[] idLen = new int[BLOCK];
+        int[] idHash = new int[BLOCK];
+        int[] nameRef = new int[BLOCK];
+        int[] nameLen = new int[BLOCK];
+        /** Codes of account, owner, stage, product, type in the chunk's dictionaries, -1 for absent. */
+        int[][] coded = new int[5][BLOCK];
+        long[] amount = new long[BLOCK];
+        short[] currency = new short[BLOCK];
+        int[] created = new int[BLOCK];
+        int[] close = new int[BLOCK];
+        byte[] status = new byte[BLOCK];
+        byte[] category = new byte[BLOCK];
+        int[][] attributes;
+
+        Block(int attributeCount) {
+            attributes = new int[attributeCount][BLOCK];
+        }
+    }
+
+    final long start;
+    final long limit;
+    final List<Block> blocks = new ArrayList<>();
+    final List<byte[]> text = new ArrayList<>();
+    private int textUsed = TEXT_BLOCK;
+    final ByteDictionary[] dictionaries = new ByteDictionary[5];
+    final ByteDictionary[] attributeValues;
+    /** The chunk's currencies, indexed by the currency codes of its rows. */
+    final List<Currency> currencies = new ArrayList<>();
+    int size;
+    int rowsRead;
+    /** Problems with lines counted from the chunk's start, in row order. */
+    final List<ImportProblem> problems = new ArrayList<>();
+    /** Rows with the wrong number of fields whose message names a line: rewritten once the chunk's offset is known. */
+    final List<Object[]> spanning = new ArrayList<>();
+    /** Raw id content of rows whose id cell had spaces around it, by row: the value a duplicate's problem quotes. */
+    final java.util.Map<Integer, String> paddedIds = new java.util.HashMap<>();
+    /** Strict mode: the chunk stopped at its first problem row. */
+    boolean stopped;
+    /** The chunk met input the byte reader does not vouch for; it counts only if the chunk starts where it should. */
+    boolean unsupported;
+    /** The line breaks before the chunk's start, set once the chunks before it are known. */
+    long lineOffset;
+    long end;
+    long lineBreaks;
+
+    ChunkRows(long start, long limit, int attributeCount) {
+        this.start = start;
+        this.limit = limit;
+        for (int i = 0; i < 5; i++) {
+            dictionaries[i] = new ByteDictionary();
+        }
+        attributeValues = new ByteDictionary[attributeCount];
+        for (int i = 0; i < attributeCount; i++) {
+            attributeValues[i] = new ByteDictionary();
+        }
+    }
+
+    /** @return the block the next row goes into, at index {@code size & MASK} */
+    Block next() {
+        int b = size >>> SHIFT;
+        if (b == blocks.size()) {
+            blocks.add(new Block(attributeValues.length));
+        }
+        return blocks.get(b);
+    }
+
+    Block block(int row) {
+        return blocks.get(row >>> SHIFT);
+    }
+
+    /** @return where {@code b[from, to)} is kept now, as block index and offset; at most {@value #TEXT_BLOCK} bytes */
+    int addText(byte[] b, int from, int to) {
+        int n = to - from;
+        if (textUsed + n > TEXT_BLOCK) {
+            text.add(new byte[TEXT_BLOCK]);
+            textUsed = 0;
+        }
+        int ref = ((text.size() - 1) << TEXT_SHIFT) | textUsed;
+        byte[] block = text.get(text.size() - 1);
+        if (n <= 16) {
+            // short ids and names: a plain loop beats arraycopy's call
+            for (int i = 0; i < n; i++) {
+                block[textUsed + i] = b[from + i];
+            }
+        } else {
+            System.arraycopy(b, from, block, textUsed, n);
+        }
+        textUsed += n;
+        return ref;
+    }
+
+    byte[] textBlock(int ref) {
+        return text.get(ref >>> TEXT_SHIFT);
+    }
+
+    static int textOffset(int ref) {
+        return ref & (TEXT_BLOCK - 1);
+    }
+
+    /** @return the chunk's index of {@code c}, adding it */
+    short currencyIndex(Currency c) {
+        int i = currencies.indexOf(c);
+        if (i < 0) {
+            i = currencies.size();
+            currencies.add(c);
+        }
+        return (short) i;
+    }
+}

@@ -1,0 +1,528 @@
+package io.salesops.io;
+
+import io.salesops.core.crm.ForecastCategory;
+import io.salesops.core.crm.OpportunityStatus;
+import io.salesops.core.crm.OpportunityTable;
+import io.salesops.core.crm.StageModel;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Currency;
+
+/**
+ * Decodes one chunk's records straight into its {@link ChunkRows}: numbers, amounts and dates from the bytes,
+ * strings as dictionary codes looked up by their bytes, so a valid row makes no object. A row it cannot vouch
+ * for, with a cell that is blank, malformed or breaks a rule, goes the exact way: decoded to characters and read
+ * by {@link Cells} and {@link OpportunityCsvReader.Converter}, which find its problems with the very messages of
+ * a row-by-row read (or accept it, as a grouped amount or a time after a date). Not thread-safe: one per chunk.
+ */
+final class RowDecoder {
+
+    private static final byte FAIL = -2;
+    private static final byte NONE = -1;
+    private static final OpportunityStatus[] STATUSES = OpportunityStatus.values();
+    private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+        1_000_000_000L};
+
+    private final Header header;
+    private final CsvSettings settings;
+    private final StageModel model;
+    private final boolean knownStagesOnly;
+    private final int id, name, account, owner, stage, amount, currency, created, close, status, category, product,
+            type, won, closed;
+    private final int[] coded;
+    private final int[] attributeColumns;
+    private final Cells cells;
+    private final OpportunityCsvReader.Converter converter;
+    private final ByteDictionary currencyCodes = new ByteDictionary();
+    private final ByteDictionary statusCodes = new ByteDictionary();
+    private final ByteDictionary categoryCodes = new ByteDictionary();
+    private final ByteDictionary boolCodes = new ByteDictionary();
+    /** Per dictionary code, what its value decodes to (or {@link #FAIL}); grown as codes appear. */
+    private Currency[] currencyOf = new Currency[8];
+    private byte[] statusOf = new byte[8];
+    private byte[] categoryOf = new byte[8];
+    private byte[] boolOf = new byte[8];
+    /** Per stage code: the status it implies, or {@link #FAIL} if the row must go the exact way. */
+    private byte[] stageOf = new byte[8];
+    private byte[] ownerOk = new byte[8];
+    private final LocalDate[] dateCache = new LocalDate[DateParser.CACHE_SIZE];
+    private static final int DAY_CACHE = 4096;
+    /** Valid ISO dates seen, by their first eight bytes and last two (zeros for none), and their epoch days. */
+    private final long[] dayWords = new long[DAY_CACHE];
+    private final int[] dayTails = new int[DAY_CACHE];
+    private final int[] days = new int[DAY_CACHE];
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private char[] chars = new char[64];
+    private final short defaultCurrency;
+
+    RowDecoder(Header h, CsvSettings s, StageModel model, boolean knownStagesOnly, ChunkRows into) {
+        this.header = h;
+        this.settings = s;
+        this.model = model;
+        this.knownStagesOnly = knownStagesOnly;
+        id = h.col("id").index;
+        name = h.col("name").index;
+        account = h.col("account").index;
+        owner = h.col("owner").index;
+        stage = h.col("stage").index;
+        amount = h.col("amount").index;
+        currency = h.col("currency").index;
+        created = h.col("created_date").index;
+        close = h.col("close_date").index;
+        status = h.col("status").index;
+        category = h.col("forecast_category").index;
+        product = h.col("product").index;
+        type = h.col("type").index;
+        won = h.col("won").index;
+        closed = h.col("closed").index;
+        coded = new int[] {account, owner, stage, product, type};
+        attributeColumns = h.attributeIndexes;
+        cells = new Cells(h.file, s, h);
+        converter = new OpportunityCsvReader.Converter(h, s, model, knownStagesOnly);
+        defaultCurrency = into.currencyIndex(s.defaultCurrency());
+        Arrays.fill(stageOf, (byte) -3);
+    }
+
+    /**
+     * Decodes the current record into {@code out}, or records its problems there.
+     *
+     * @return false if the row has problems
+     */
+    boolean decode(ByteRecords r, ChunkRows out) {
+        if (r.fieldCount == header.size() && fast(r, out)) {
+            return true;
+        }
+        return exact(r, out);
+    }
+
+    private boolean fast(ByteRecords r, ChunkRows out) {
+        if (!r.cell(id) || (r.nonAscii && blank(r))) {
+            return false;
+        }
+        int ownerCode = code(r, owner, out.dictionaries[1]);
+        if (ownerCode < 0 || !ownerOk(ownerCode, out.dictionaries[1])) {
+            return false;
+        }
+        int stageCode = code(r, stage, out.dictionaries[2]);
+        if (stageCode < 0) {
+            return false;
+        }
+        byte implied = stageStatus(stageCode, out.dictionaries[2]);
+        if (implied == FAIL) {
+            return false;
+        }
+        short cur = defaultCurrency;
+        Currency curV = settings.defaultCurrency();
+        if (r.cell(currency)) {
+            curV = currency(currencyCodes.code(r.cb, r.cs, r.ce));
+            if (curV == null) {
+                return false;
+            }
+            cur = out.currencyIndex(curV);
+        }
+        if (!r.cell(amount)) {
+            return false;
+        }
+        long minor = minor(r.cb, r.cs, r.ce, curV.getDefaultFractionDigits());
+        if (minor < 0) {
+            return false;
+        }
+        int createdDay = r.cell(created) ? day(r) : OpportunityTable.NO_DATE;
+        if (createdDay == OpportunityTable.NO_DATE) {
+            return false;
+        }
+        int closeDay = OpportunityTable.NO_DATE;
+        if (r.cell(close)) {
+            closeDay = day(r);
+            if (closeDay == OpportunityTable.NO_DATE || closeDay < createdDay) {
+                return false;
+            }
+        }
+        byte statusV = status(r, implied);
+        if (statusV == FAIL || (STATUSES[statusV].isClosed() && closeDay == OpportunityTable.NO_DATE)) {
+            return false;
+        }
+        byte fc = NONE;
+        if (r.cell(category)) {
+            fc = parsed(categoryCodes.code(r.cb, r.cs, r.ce), true);
+            if (fc == FAIL) {
+                return false;
+            }
+        }
+        if (out.text.size() >= (1 << (31 - ChunkRows.TEXT_SHIFT)) - 2) {
+            return false;
+        }
+        ChunkRows.Block b = out.next();
+        int k = out.size & ChunkRows.MASK;
+        b.coded[1][k] = ownerCode;
+        b.coded[2][k] = stageCode;
+        b.coded[0][k] = code(r, account, out.dictionaries[0]);
+        b.coded[3][k] = code(r, product, out.dictionaries[3]);
+        b.coded[4][k] = code(r, type, out.dictionaries[4]);
+        for (int a = 0; a < attributeColumns.length; a++) {
+            b.attributes[a][k] = code(r, attributeColumns[a], out.attributeValues[a]);
+        }
+        b.amount[k] = minor;
+        b.currency[k] = cur;
+        b.created[k] = createdDay;
+        b.close[k] = closeDay;
+        b.status[k] = statusV;
+        b.category[k] = fc;
+        b.line[k] = (int) Math.min(r.line, Integer.MAX_VALUE);
+        r.cell(id);
+        b.idRef[k] = out.addText(r.cb, r.cs, r.ce);
+        b.idLen[k] = r.ce - r.cs;
+        b.idHash[k] = hash(r.cb, r.cs, r.ce);
+        if (r.fe[id] - r.fs[id] != r.ce - r.cs || r.escaped[id]) {
+            out.paddedIds.put(out.size, raw(r, id));
+        }
+        if (r.cell(name) && !(r.nonAscii && blank(r))) {
+            b.nameRef[k] = out.addText(r.cb, r.cs, r.ce);
+            b.nameLen[k] = r.ce - r.cs;
+        } else {
+            b.nameLen[k] = 0;
+        }
+        out.size++;
+        return true;
+    }
+
+    /** The exact way: {@link Cells} and the converter over the row decoded to characters. */
+    private boolean exact(ByteRecords r, ChunkRows out) {
+        CsvRow row = r.toRow(0);
+        Cells c = cells;
+        c.reset(row);
+        if (row.fieldCount != header.size()) {
+            c.rowProblem("row has " + row.fieldCount + (row.fieldCount == 1 ? " field" : " fields")
+                    + " but the header has " + header.size() + row.spanningField());
+            if (!row.spanningField().isEmpty()) {
+                out.spanning.add(new Object[] {out.problems.size(), row});
+            }
+        } else {
+            try {
+                // convert, not just decode: the Opportunity it makes checks the rules the table's rows hold
+                if (converter.convert(c) != null) {
+                    add(r, c, out);
+                    return true;
+                }
+            } catch (IllegalArgumentException e) {
+                c.rowProblem(e.getMessage());
+            }
+        }
+        out.problems.addAll(c.problems());
+        return false;
+    }
+
+    /** Adds the row the converter decoded. */
+    private void add(ByteRecords r, Cells c, ChunkRows out) {
+        OpportunityCsvReader.Converter v = converter;
+        ChunkRows.Block b = out.next();
+        int k = out.size & ChunkRows.MASK;
+        b.coded[1][k] = out.dictionaries[1].code(v.ownerV);
+        b.coded[2][k] = out.dictionaries[2].code(v.stageV);
+        b.coded[0][k] = code(c.pooled(header.col("account")), out.dictionaries[0]);
+        b.coded[3][k] = code(c.pooled(header.col("product")), out.dictionaries[3]);
+        b.coded[4][k] = code(c.pooled(header.col("type")), out.dictionaries[4]);
+        for (int a = 0; a < attributeColumns.length; a++) {
+            b.attributes[a][k] = code(c.attribute(a), out.attributeValues[a]);
+        }
+        b.amount[k] = v.minor;
+        b.currency[k] = out.currencyIndex(v.cur);
+        b.created[k] = (int) v.createdV.toEpochDay();
+        b.close[k] = v.closeV == null ? OpportunityTable.NO_DATE : (int) v.closeV.toEpochDay();
+        b.status[k] = (byte) v.statusV.ordinal();
+        b.category[k] = v.fc == null ? NONE : (byte) v.fc.ordinal();
+        b.line[k] = (int) Math.min(r.line, Integer.MAX_VALUE);
+        byte[] idBytes = v.idV.getBytes(StandardCharsets.UTF_8);
+        b.idRef[k] = out.addText(idBytes, 0, idBytes.length);
+        b.idLen[k] = idBytes.length;
+        b.idHash[k] = hash(idBytes, 0, idBytes.length);
+        String raw = raw(r, id);
+        if (!raw.equals(v.idV)) {
+            out.paddedIds.put(out.size, raw);
+        }
+        String nameV = c.text(header.col("name"));
+        if (nameV != null && !nameV.isBlank()) {
+            byte[] n = nameV.getBytes(StandardCharsets.UTF_8);
+            b.nameRef[k] = out.addText(n, 0, n.length);
+            b.nameLen[k] = n.length;
+        } else {
+            b.nameLen[k] = 0;
+        }
+        out.size++;
+    }
+
+    private static int code(String value, ByteDictionary d) {
+        return value == null ? -1 : d.code(value);
+    }
+
+    private static int code(ByteRecords r, int col, ByteDictionary d) {
+        return r.cell(col) ? d.code(r.cb, r.cs, r.ce) : -1;
+    }
+
+    static int hash(byte[] b, int from, int to) {
+        return ByteDictionary.hash(b, from, to);
+    }
+
+    /** @return the field's content unstripped, as a row-by-row read quotes it */
+    private static String raw(ByteRecords r, int col) {
+        return r.toRow(0).raw(col);
+    }
+
+    /** @return true if the cell located last is blank by {@link String#isBlank()} (Unicode spaces) */
+    private static boolean blank(ByteRecords r) {
+        for (int i = r.cs; i < r.ce; i++) {
+            if (r.cb[i] < 0) {
+                return new String(r.cb, r.cs, r.ce - r.cs, StandardCharsets.UTF_8).isBlank();
+            }
+        }
+        return false;
+    }
+
+    private boolean ownerOk(int code, ByteDictionary d) {
+        if (code >= ownerOk.length) {
+            ownerOk = Arrays.copyOf(ownerOk, code * 2 + 2);
+        }
+        if (ownerOk[code] == 0) {
+            ownerOk[code] = (byte) (d.value(code).isBlank() ? 2 : 1);
+        }
+        return ownerOk[code] == 1;
+    }
+
+    private byte stageStatus(int code, ByteDictionary d) {
+        if (code >= stageOf.length) {
+            int n = stageOf.length;
+            stageOf = Arrays.copyOf(stageOf, code * 2 + 2);
+            Arrays.fill(stageOf, n, stageOf.length, (byte) -3);
+        }
+        if (stageOf[code] == -3) {
+            String s = d.value(code);
+            stageOf[code] = s.isBlank() || (knownStagesOnly && !model.contains(s)) ? FAIL
+                    : (byte) converter.stageStatus(s).ordinal();
+        }
+        return stageOf[code];
+    }
+
+    private Currency currency(int code) {
+        if (code >= currencyOf.length) {
+            currencyOf = Arrays.copyOf(currencyOf, code * 2 + 2);
+        }
+        Currency c = currencyOf[code];
+        if (c == null) {
+            String v = currencyCodes.value(code);
+            try {
+                c = Currency.getInstance(v.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            if (c.getDefaultFractionDigits() < 0) {
+                return null;
+            }
+            currencyOf[code] = c;
+        }
+        return c;
+    }
+
+    /** The status column, or Salesforce's closed and won, checked against the stage as the converter does. */
+    private byte status(ByteRecords r, byte implied) {
+        byte explicit = NONE;
+        if (r.cell(status)) {
+            explicit = parsed(statusCodes.code(r.cb, r.cs, r.ce), false);
+            if (explicit == FAIL) {
+                return FAIL;
+            }
+        } else if (r.cell(closed)) {
+            byte isClosed = bool(boolCodes.code(r.cb, r.cs, r.ce));
+            byte isWon = r.cell(won) ? bool(boolCodes.code(r.cb, r.cs, r.ce)) : NONE;
+            if (isClosed == FAIL || isWon == FAIL) {
+                return FAIL;
+            }
+            if (isClosed == 0) {
+                if (isWon == 1) {
+                    return FAIL;
+                }
+                explicit = (byte) OpportunityStatus.OPEN.ordinal();
+            } else if (isWon != NONE) {
+                explicit = (byte) (isWon == 1 ? OpportunityStatus.WON : OpportunityStatus.LOST).ordinal();
+            }
+        }
+        if (explicit == NONE) {
+            return implied;
+        }
+        if (implied != OpportunityStatus.OPEN.ordinal() && implied != explicit) {
+            return FAIL;
+        }
+        return explicit;
+    }
+
+    /** @return the status (or forecast category) ordinal a status (category) value parses to, or {@link #FAIL} */
+    private byte parsed(int code, boolean isCategory) {
+        byte[] cache = isCategory ? categoryOf : statusOf;
+        if (code >= cache.length) {
+            cache = Arrays.copyOf(cache, code * 2 + 2);
+            if (isCategory) {
+                categoryOf = cache;
+            } else {
+                statusOf = cache;
+            }
+        }
+        if (cache[code] == 0) {
+            try {
+                String v = (isCategory ? categoryCodes : statusCodes).value(code);
+                int ordinal = isCategory ? OpportunityCsvReader.category(v).ordinal() : OpportunityStatus.parse(v).ordinal();
+                cache[code] = (byte) (ordinal + 1);
+            } catch (IllegalArgumentException e) {
+                cache[code] = FAIL;
+            }
+        }
+        return cache[code] == FAIL ? FAIL : (byte) (cache[code] - 1);
+    }
+
+    /** @return 1 for true, 0 for false, {@link #FAIL} otherwise, as {@link Cells#bool} reads a checkbox */
+    private byte bool(int code) {
+        if (code >= boolOf.length) {
+            boolOf = Arrays.copyOf(boolOf, code * 2 + 2);
+        }
+        if (boolOf[code] == 0) {
+            switch (boolCodes.value(code).toLowerCase(java.util.Locale.ROOT)) {
+                case "true": case "1": case "yes": case "y": case "x":
+                    boolOf[code] = 2;
+                    break;
+                case "false": case "0": case "no": case "n":
+                    boolOf[code] = 1;
+                    break;
+                default:
+                    boolOf[code] = FAIL;
+            }
+        }
+        return boolOf[code] == FAIL ? FAIL : (byte) (boolOf[code] - 1);
+    }
+
+    /**
+     * @return the amount {@code digits[.digits]} in minor units, or -1 for anything else (a sign, grouping, more
+     * decimals than the currency has, too many digits), which the exact way reads or rejects
+     */
+    static long minor(byte[] b, int s, int e, int fractionDigits) {
+        if (fractionDigits > 9) {
+            return -1;
+        }
+        int i = s;
+        long whole = 0;
+        int digits = 0;
+        while (i < e && b[i] >= '0' && b[i] <= '9') {
+            if (digits >= 18) {
+                return -1;
+            }
+            whole = whole * 10 + (b[i++] - '0');
+            digits++;
+        }
+        if (digits == 0) {
+            return -1;
+        }
+        long frac = 0;
+        int fracDigits = 0;
+        if (i < e && b[i] == '.') {
+            int fracStart = ++i;
+            while (i < e && b[i] >= '0' && b[i] <= '9') {
+                if (fracDigits < fractionDigits) {
+                    frac = frac * 10 + (b[i] - '0');
+                    fracDigits++;
+                } else if (b[i] != '0') {
+                    return -1;
+                }
+                i++;
+            }
+            if (i == fracStart) {
+                return -1;
+            }
+        }
+        if (i != e) {
+            return -1;
+        }
+        long pow = POW10[fractionDigits];
+        if (whole > (Long.MAX_VALUE - frac * POW10[fractionDigits - fracDigits]) / pow) {
+            return -1;
+        }
+        return whole * pow + frac * POW10[fractionDigits - fracDigits];
+    }
+
+    /** @return the date in the located cell as an epoch day, or {@link OpportunityTable#NO_DATE} if invalid */
+    private int day(ByteRecords r) {
+        byte[] b = r.cb;
+        int s = r.cs;
+        if (settings.dates().isIso() && r.ce - s == 10 && s + 16 <= b.length) {
+            // A file has few distinct dates: find the ten bytes among those seen before, else parse them.
+            long w0 = (long) LONGS.get(b, s);
+            int w1 = (b[s + 8] & 0xff) | (b[s + 9] & 0xff) << 8;
+            long x = (w0 ^ w1) * 0x9E3779B97F4A7C15L;
+            int slot = (int) (x >>> 52) & (DAY_CACHE - 1);
+            if (dayWords[slot] == w0 && dayTails[slot] == w1) {
+                return days[slot];
+            }
+            if (b[s + 4] == '-' && b[s + 7] == '-') {
+                int y = digits(b, s, 4);
+                int m = digits(b, s + 5, 2);
+                int d = digits(b, s + 8, 2);
+                if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)) {
+                    dayWords[slot] = w0;
+                    dayTails[slot] = w1;
+                    return days[slot] = epochDay(y, m, d);
+                }
+            }
+        }
+        int n = r.ce - s;
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        int w = 0;
+        if (r.nonAscii) {
+            String v = new String(b, s, n, StandardCharsets.UTF_8);
+            v.getChars(0, v.length(), chars, 0);
+            w = v.length();
+        } else {
+            for (int i = s; i < r.ce; i++) {
+                chars[w++] = (char) b[i];
+            }
+        }
+        try {
+            return (int) settings.dates().parse(chars, 0, w, dateCache).toEpochDay();
+        } catch (IllegalArgumentException e) {
+            return OpportunityTable.NO_DATE;
+        }
+    }
+
+    private static int daysIn(int y, int m) {
+        if (m == 2) {
+            return (y & 3) == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28;
+        }
+        return m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31;
+    }
+
+    private static int digits(byte[] b, int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    /** {@link LocalDate#toEpochDay()} for a valid date of a year from 0 to 9999. */
+    static int epochDay(int y, int m, int d) {
+        long total = 365L * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+        total += (367L * m - 362) / 12;
+        total += d - 1;
+        if (m > 2) {
+            total--;
+            boolean leap = (y & 3) == 0 && (y % 100 != 0 || y % 400 == 0);
+            if (!leap) {
+                total--;
+            }
+        }
+        return (int) (total - 719_528L);
+    }
+}

@@ -1,0 +1,175 @@
+package io.salesops.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The byte read of a file, cut into chunks of any size and read on any number of threads, is exactly the
+ * row-by-row read: the same rows, problems (file, line, column, value, message) and row count, in strict and
+ * lenient mode. The files hold the pathologies a chunk boundary can fall into: quoted fields spanning lines,
+ * CRLF and bare CR line ends, multibyte UTF-8, empty and blank lines, padded and escaped ids, repeated ids,
+ * bad cells of every kind, rows with the wrong number of fields, amounts that overflow a total.
+ */
+class ByteTableReadProperties {
+
+    private static final String HEADER = "id,name,account,owner,stage,amount,currency,created_date,close_date,status,"
+            + "forecast_category,product,region";
+
+    @Property(tries = 300)
+    void anyChunking_isExactlyTheRowByRowRead(@ForAll long seed, @ForAll @IntRange(min = 1, max = 400) int chunkBytes,
+                                              @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll boolean strict,
+                                              @ForAll boolean clean) throws IOException {
+        Messy file = messy(new Random(seed), clean);
+        assertSameReads(file, chunkBytes, threads, strict);
+    }
+
+    @Property(tries = 20)
+    void everySplitPoint_isExactlyTheRowByRowRead(@ForAll long seed, @ForAll boolean strict) throws IOException {
+        Messy file = messy(new Random(seed), true);
+        int length = file.text.getBytes(StandardCharsets.UTF_8).length;
+        // chunks of every size from one byte up: every boundary falls on every byte of the file at least once
+        for (int chunk = 1; chunk <= length; chunk += 1 + chunk / 16) {
+            assertSameReads(file, chunk, 2, strict);
+        }
+    }
+
+    private static void assertSameReads(Messy file, int chunkBytes, int threads, boolean strict) throws IOException {
+        Path path = Files.createTempFile("bytes", ".csv");
+        try {
+            Files.write(path, file.text.getBytes(StandardCharsets.UTF_8));
+            OpportunityCsvReader.Builder b = OpportunityCsvReader.builder();
+            if (!strict) {
+                b.lenient();
+            }
+            ColumnarOpportunities columnar = b.build().columnar();
+            CsvImport.Input in = CsvImport.Input.of(path);
+            Object exact;
+            try {
+                TableImportResult r = columnar.readExactly(in, null);
+                exact = List.of(r.table().asList(), r.problems(), r.rowsRead(), r.table().owners(), r.table().currencies());
+            } catch (CsvImportException e) {
+                exact = e.importProblems();
+            }
+            Object bytes;
+            try {
+                TableImportResult r = columnar.readBytes(in, null, threads, chunkBytes);
+                bytes = r == null ? null : List.of(r.table().asList(), r.problems(), r.rowsRead(), r.table().owners(), r.table().currencies());
+            } catch (CsvImportException e) {
+                bytes = e.importProblems();
+            }
+            if (file.supported) {
+                assertThat(bytes).as("a file the byte reader vouches for").isNotNull();
+            }
+            if (bytes != null) {
+                assertThat(bytes).isEqualTo(exact);
+            }
+        } finally {
+            Files.delete(path);
+        }
+    }
+
+    /** A generated file and whether the byte reader should read it itself (no CR inside quotes, no open quote). */
+    record Messy(String text, boolean supported) {
+    }
+
+    private static final String[] IDS = {"O-%d", " O-%d ", "\"O-%d\"", "\"O\"\"%d\"", "Ö-%d", "\"é,%d\"", "O-%d\t"};
+    private static final String[] NAMES = {"", "Acme deal", "\"Acme, Inc.\"", "\"two\nlines\"", "\"say \"\"hi\"\"\"",
+        "naïve €uro", "\u2003", "\"\n\"", "日本語"};
+    private static final String[] OWNERS = {"ann", "bob", " ann ", "Jörg", "\"cy\"", "", "\u2003", "\"\""};
+    private static final String[] STAGES = {"Prospecting", "Proposal", "Closed Won", "Closed Lost", "closedwon", "",
+        "Négociation"};
+    private static final String[] AMOUNTS = {"100", "100.50", "0", "\"1,234.56\"", "1,234", "-5", "+7", "abc", "",
+        "1.005", "1.000", "92233720368547758.07", "9223372036854775807", "4611686018427387904", "12.", ".5",
+        "1234567890123456789"};
+    private static final String[] CURRENCIES = {"", "USD", "eur", "JPY", "BHD", "ZZZ", "XXX"};
+    private static final String[] DATES = {"2026-01-15", "2026-03-31", "2024-02-29", "2026-02-29", "2026-13-01",
+        "15/01/2026", "", "2026-01-15 10:30", "0000-01-01", "2026-1-5"};
+    private static final String[] STATUSES = {"", "", "open", "won", "lost", "Closed Won", "bogus"};
+    private static final String[] CATEGORIES = {"", "", "commit", "best case", "Omit", "nope"};
+    private static final String[] REGIONS = {"", "EMEA", "APAC", " EMEA ", "Zürich"};
+    private static final String[] ENDS = {"\n", "\n", "\n", "\r\n", "\r"};
+
+    static Messy messy(Random r, boolean clean) {
+        StringBuilder sb = new StringBuilder();
+        boolean supported = true;
+        if (r.nextInt(5) == 0) {
+            sb.append('\uFEFF');
+        }
+        if (r.nextInt(6) == 0) {
+            sb.append('\n');
+        }
+        String end = ENDS[r.nextInt(ENDS.length)];
+        sb.append(HEADER).append(end);
+        int rows = 5 + r.nextInt(40);
+        for (int i = 0; i < rows; i++) {
+            if (r.nextInt(15) == 0) {
+                sb.append(r.nextBoolean() ? "" : " , ,,").append(end);
+            }
+            int id = r.nextInt(10) == 0 ? r.nextInt(i + 1) : i;
+            String[] cells = {
+                String.format(pick(r, IDS, clean), id), pick(r, NAMES, clean), r.nextBoolean() ? "" : "A" + r.nextInt(4),
+                pick(r, OWNERS, clean), pick(r, STAGES, clean), pick(r, AMOUNTS, clean), pick(r, CURRENCIES, clean),
+                pick(r, DATES, clean), r.nextInt(3) == 0 ? "" : pick(r, DATES, clean), pick(r, STATUSES, clean),
+                pick(r, CATEGORIES, clean), r.nextBoolean() ? "Core" : "", pick(r, REGIONS, clean)};
+            int n = cells.length;
+            if (!clean && r.nextInt(25) == 0) {
+                n = r.nextInt(cells.length + 2);
+            }
+            for (int k = 0; k < n; k++) {
+                sb.append(k > 0 ? "," : "").append(k < cells.length ? cells[k] : "extra");
+            }
+            if (!clean && r.nextInt(60) == 0) {
+                sb.append(",\"carriage\rreturn\"");
+                supported = false;
+            }
+            if (i < rows - 1 || r.nextBoolean()) {
+                sb.append(r.nextInt(12) == 0 ? ENDS[r.nextInt(ENDS.length)] : end);
+            }
+        }
+        if (!clean && r.nextInt(30) == 0) {
+            sb.append("O-x,\"never closed");
+            supported = false;
+        }
+        String text = sb.toString();
+        // a name with a line break and a bare CR line end could hide a CR inside quotes
+        return new Messy(text, supported && !(text.contains("\r") && crInsideQuotes(text)));
+    }
+
+    private static String pick(Random r, String[] values, boolean clean) {
+        return clean && r.nextInt(4) != 0 ? values[r.nextInt(Math.min(3, values.length))] : values[r.nextInt(values.length)];
+    }
+
+    private static boolean crInsideQuotes(String text) {
+        boolean quoted = false;
+        boolean fieldStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else if (c == '\r') {
+                    return true;
+                }
+            } else {
+                if (c == '"' && fieldStart) {
+                    quoted = true;
+                }
+                fieldStart = c == ',' || c == '\n' || c == '\r';
+            }
+        }
+        return false;
+    }
+}
