@@ -93,6 +93,9 @@ public final class CommissionEngine {
      * period it is effective on, with quotas prorated by those days; draws, guarantees, clawbacks and total
      * caps follow the version in effect at the end of the period.
      *
+     * @throws io.salesops.comp.plan.PlanValidationException if two versions share a day (each overlap located at
+     *         {@code versions[i]}, see {@link io.salesops.comp.plan.PlanValidator#validateVersions}), or listing
+     *         every problem of a version itself
      * @throws IllegalArgumentException if no version is effective in the period or versions differ in currency
      */
     public static CalculationResult calculate(List<CompPlan> versions, CompContext context, Collection<Credit> credits,

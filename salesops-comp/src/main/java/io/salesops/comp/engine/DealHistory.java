@@ -5,20 +5,20 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A payee's per-deal pay history: every {@link DealPay}, period by period (oldest first) and by deal id within
- * a period. Appending shares the existing entries (one chunk per period, sorted by deal id), so carrying the
- * history from period to period costs only the new entries, and finding a deal is a binary search per chunk.
- * Immutable and thread-safe.
+ * A payee's per-deal pay history: every {@link DealPay}, period by period (oldest first) and, within a period,
+ * in the order the engine paid them (component by component, credits in date order). Appending shares the
+ * existing entries (one chunk per period), so carrying the history from period to period costs only the new
+ * entries; finding a deal scans a small chunk or probes a hash index of a large one, built the first time the
+ * chunk is searched. Immutable and thread-safe.
  */
 public final class DealHistory {
 
     private static final DealHistory EMPTY = new DealHistory(List.of(), 0);
-    private static final java.util.Comparator<DealPay> BY_DEAL = java.util.Comparator.comparing(DealPay::dealId);
 
-    private final List<DealPay[]> chunks;
+    private final List<Chunk> chunks;
     private final int size;
 
-    private DealHistory(List<DealPay[]> chunks, int size) {
+    private DealHistory(List<Chunk> chunks, int size) {
         this.chunks = chunks;
         this.size = size;
     }
@@ -38,11 +38,9 @@ public final class DealHistory {
         if (entries.isEmpty()) {
             return this;
         }
-        List<DealPay[]> c = new ArrayList<>(chunks.size() + 1);
+        List<Chunk> c = new ArrayList<>(chunks.size() + 1);
         c.addAll(chunks);
-        DealPay[] chunk = entries.toArray(new DealPay[0]);
-        java.util.Arrays.sort(chunk, BY_DEAL); // stable: a deal's entries keep their order
-        c.add(chunk);
+        c.add(new Chunk(entries.toArray(new DealPay[0])));
         return new DealHistory(List.copyOf(c), size + entries.size());
     }
 
@@ -54,8 +52,8 @@ public final class DealHistory {
     /** @return every entry, period by period, oldest first */
     public List<DealPay> all() {
         List<DealPay> out = new ArrayList<>(size);
-        for (DealPay[] c : chunks) {
-            out.addAll(List.of(c));
+        for (Chunk c : chunks) {
+            out.addAll(List.of(c.entries));
         }
         return out;
     }
@@ -63,11 +61,8 @@ public final class DealHistory {
     /** @return the entries of one deal, oldest first */
     public List<DealPay> forDeal(String dealId) {
         List<DealPay> out = new ArrayList<>();
-        for (DealPay[] c : chunks) {
-            int lo = first(c, dealId);
-            for (int i = lo; i < c.length && c[i].dealId().equals(dealId); i++) {
-                out.add(c[i]);
-            }
+        for (Chunk c : chunks) {
+            c.addDeal(dealId, out);
         }
         return out;
     }
@@ -83,19 +78,61 @@ public final class DealHistory {
         return s;
     }
 
-    /** The index of the first entry of {@code dealId} in a chunk sorted by deal id, or where it would be. */
-    private static int first(DealPay[] c, String dealId) {
-        int lo = 0;
-        int hi = c.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (c[mid].dealId().compareTo(dealId) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+    /** One period's entries, in order, and (once searched) an index of their positions by deal id. */
+    private static final class Chunk {
+        /** Up to this many entries a search scans them; above, it builds the index. */
+        private static final int SCAN = 16;
+
+        private final DealPay[] entries;
+        /** Open addressing on the deal id's hash: position + 1 of each entry, 0 for an empty slot. */
+        private volatile int[] index;
+
+        Chunk(DealPay[] entries) {
+            this.entries = entries;
+        }
+
+        /** Adds the entries of {@code dealId} to {@code out}, in order. */
+        void addDeal(String dealId, List<DealPay> out) {
+            if (entries.length <= SCAN) {
+                for (DealPay d : entries) {
+                    if (d.dealId().equals(dealId)) {
+                        out.add(d);
+                    }
+                }
+                return;
+            }
+            int[] idx = index;
+            if (idx == null) {
+                idx = buildIndex();
+                index = idx;
+            }
+            // Linear probing never moves an entry, so one deal's entries are met in the order they were added.
+            int mask = idx.length - 1;
+            for (int i = slot(dealId, mask); idx[i] != 0; i = (i + 1) & mask) {
+                DealPay d = entries[idx[i] - 1];
+                if (d.dealId().equals(dealId)) {
+                    out.add(d);
+                }
             }
         }
-        return lo;
+
+        private int[] buildIndex() {
+            int[] idx = new int[Integer.highestOneBit(entries.length) << 2];
+            int mask = idx.length - 1;
+            for (int e = 0; e < entries.length; e++) {
+                int i = slot(entries[e].dealId(), mask);
+                while (idx[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                idx[i] = e + 1;
+            }
+            return idx;
+        }
+
+        private static int slot(String dealId, int mask) {
+            int h = dealId.hashCode() * 0x9E3779B9;
+            return (h ^ (h >>> 16)) & mask;
+        }
     }
 
     @Override

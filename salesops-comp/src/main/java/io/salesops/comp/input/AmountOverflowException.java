@@ -18,11 +18,36 @@ public final class AmountOverflowException extends SalesopsInputException {
      * @param cause   the arithmetic failure
      */
     public AmountOverflowException(String payeeId, String where, ArithmeticException cause) {
-        super(List.of(Problem.at("payee[" + payeeId + "]", "calculating " + where + " for payee " + payeeId + ": "
-                + (String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("overflow")
-                        ? "an amount passed the largest salesops can hold (" + Long.MAX_VALUE + " minor units)"
-                        : "arithmetic failed (" + cause.getMessage() + ")")
-                + "; check the credits' amounts and this component's rates, multipliers and targets")));
+        this(Problem.at("payee[" + payeeId + "]", "calculating " + where + " for payee " + payeeId + ": " + why(cause)
+                + "; check the credits' amounts and this component's rates, multipliers and targets"), cause);
+    }
+
+    private AmountOverflowException(Problem problem, ArithmeticException cause) {
+        super(List.of(problem));
         initCause(cause);
+    }
+
+    /**
+     * An overflow while crediting one credit, before any payee is calculated: converting its amount to the plan
+     * currency, or splitting it between its payees.
+     *
+     * @param creditId  the credit (the row's id)
+     * @param component the component being credited
+     * @param step      what was being done, e.g. {@code converting its amount EUR 1.00 to USD}
+     * @param cause     the arithmetic failure
+     * @return the exception, located at {@code credits[creditId]}
+     */
+    public static AmountOverflowException inCredit(String creditId, String component, String step,
+                                                   ArithmeticException cause) {
+        return new AmountOverflowException(Problem.at("credits[" + creditId + "]", "crediting credit " + creditId
+                + " to component \"" + component + "\", " + step + ": " + why(cause)
+                + "; check the credit's amount and the exchange rate"), cause);
+    }
+
+    private static String why(ArithmeticException cause) {
+        String m = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return m.contains("overflow") || m.contains("outside the range")
+                ? "an amount passed the largest salesops can hold (" + Long.MAX_VALUE + " minor units)"
+                : "arithmetic failed (" + cause.getMessage() + ")";
     }
 }

@@ -50,14 +50,7 @@ public final class Alloc {
         }
         long leftover = whole - allocated;
         if (leftover > 0) {
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, b) -> Long.compare(rem[b], rem[a]));
-            for (int k = 0; k < leftover; k++) {
-                parts[order[k]]++;
-            }
+            giveLeftover(parts, rem, sum, n, (int) leftover);
         }
         if (total < 0) {
             for (int i = 0; i < n; i++) {
@@ -65,6 +58,33 @@ public final class Alloc {
             }
         }
         return parts;
+    }
+
+    /**
+     * One more unit to each of the {@code leftover} largest remainders, ties to the earlier part. The order is a
+     * primitive sort of {@code (sum - 1 - remainder) x n + index}, which sorts larger remainders first and equal
+     * remainders by index; when that key could overflow, a sort of boxed indices gives the same order.
+     */
+    private static void giveLeftover(long[] parts, long[] rem, long sum, int n, int leftover) {
+        if (sum <= Long.MAX_VALUE / n) {
+            long[] key = new long[n];
+            for (int i = 0; i < n; i++) {
+                key[i] = (sum - 1 - rem[i]) * n + i;
+            }
+            Arrays.sort(key);
+            for (int k = 0; k < leftover; k++) {
+                parts[(int) (key[k] % n)]++;
+            }
+            return;
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(rem[b], rem[a]));
+        for (int k = 0; k < leftover; k++) {
+            parts[order[k]]++;
+        }
     }
 
     private static long[] viaMoney(long total, long[] weights, int n) {

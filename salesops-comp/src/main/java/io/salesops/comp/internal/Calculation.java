@@ -6,6 +6,7 @@ import io.salesops.comp.engine.PayeeState;
 import io.salesops.comp.input.CompContext;
 import io.salesops.comp.input.Credit;
 import io.salesops.comp.plan.CompPlan;
+import io.salesops.comp.plan.PlanProblem;
 import io.salesops.comp.plan.PlanValidationException;
 import io.salesops.comp.plan.PlanValidator;
 import io.salesops.comp.statement.Statement;
@@ -34,12 +35,16 @@ public final class Calculation {
      *
      * @param versions plan versions; those effective in the period apply to their part of it
      * @param pool     the pool to calculate payees in, or null for the calling thread
-     * @throws PlanValidationException listing every problem of a version's own
+     * @throws PlanValidationException listing every problem of a version's own, or every two versions sharing a day
      * @throws io.salesops.core.problem.SalesopsInputException listing every problem of the context and credits
      *         ({@link io.salesops.comp.input.MissingRateException} when they are all missing exchange rates)
      */
     public static CalculationResult run(List<CompPlan> versions, CompContext ctx, Collection<Credit> credits,
                                         io.salesops.core.period.Period period, CompState prior, ForkJoinPool pool) {
+        List<PlanProblem> overlaps = PlanValidator.validateVersions(versions);
+        if (!overlaps.isEmpty()) {
+            throw new PlanValidationException(versions.get(0).name(), overlaps);
+        }
         PeriodSetup setup = new PeriodSetup(versions, ctx, period, prior);
         List<Credit> inPeriod = new ArrayList<>();
         for (Credit c : credits) {
@@ -51,7 +56,7 @@ public final class Calculation {
             PlanValidator.check(s.plan(), ctx, period, inPeriod);
         }
         List<String> warnings = new ArrayList<>();
-        CreditRouter router = new CreditRouter(setup, warnings);
+        CreditRouter router = new CreditRouter(setup, warnings, inPeriod.size());
         router.route(inPeriod);
         FormulaText text = new FormulaText(setup.currency, setup.rounding);
         PayRules rules = new PayRules(setup, text);
@@ -81,27 +86,14 @@ public final class Calculation {
         }
         List<Statement> statements = new ArrayList<>(n);
         Map<String, PayeeState> states = new HashMap<>(n * 2);
-        int deals = 0;
-        for (PayeeCalculation.Outcome o : out) {
-            deals += o.paidDeals().size();
+        int[][] paid = new int[n][];
+        for (int p = 0; p < n; p++) {
+            statements.add(out[p].statement());
+            states.put(out[p].state().payeeId(), out[p].state());
+            paid[p] = out[p].paidDeals();
         }
-        // Deal to the payees paid for it, for later reversals: most deals have one payee, so a one-element
-        // array is the common case and a second payee copies it.
-        Map<String, String[]> chunk = new HashMap<>(Math.max(16, deals * 4 / 3 + 1));
-        for (PayeeCalculation.Outcome o : out) {
-            statements.add(o.statement());
-            String payee = o.state().payeeId();
-            states.put(payee, o.state());
-            for (String d : o.paidDeals()) {
-                String[] one = {payee};
-                String[] before = chunk.putIfAbsent(d, one);
-                if (before != null) {
-                    String[] more = java.util.Arrays.copyOf(before, before.length + 1);
-                    more[before.length] = payee;
-                    chunk.put(d, more);
-                }
-            }
-        }
+        // Deal to the payees paid for it, for later reversals.
+        Map<String, String[]> chunk = new PaidDeals(router.deals(), setup.reps, paid);
         return new CalculationResult(period, setup.last.name(), setup.currency, statements,
                 prior.next(states, chunk), warnings);
     }

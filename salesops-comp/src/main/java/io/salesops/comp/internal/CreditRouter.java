@@ -1,5 +1,6 @@
 package io.salesops.comp.internal;
 
+import io.salesops.comp.input.AmountOverflowException;
 import io.salesops.comp.input.Credit;
 import io.salesops.comp.input.Split;
 import io.salesops.comp.plan.Component;
@@ -10,10 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Crediting: runs once over a period's credits and hands each booking to the payees each component credits
@@ -34,18 +33,28 @@ final class CreditRouter {
     private final List<CreditedAmount>[][] credited;
     /** Per payee, the reversals of deals the payee was paid for; null where there are none. */
     private final List<Credit>[] reversals;
-    private final Map<String, List<Credit>> reversalsByDeal = new HashMap<>();
+    /**
+     * The period's deal ids as ints: the deals reversed in the period first (ids below {@link #reversedDeals}),
+     * then every booked deal, so "is this booking's deal reversed?" is an int comparison, not a lookup.
+     */
+    private final StringIds deals;
+    private int reversedDeals;
+    /** Per reversed deal id, its reversals in input order. */
+    private List<Credit>[] reversalsOfDeal;
     private final Map<String, List<Integer>> teams = new HashMap<>();
     private final int[][] chains;
+    private final Map<String, int[]> managerChains = new HashMap<>();
+    private static final int[] NO_CHAIN = {};
 
     @SuppressWarnings("unchecked")
-    CreditRouter(PeriodSetup setup, List<String> warnings) {
+    CreditRouter(PeriodSetup setup, List<String> warnings, int expectedCredits) {
         this.setup = setup;
         this.warnings = warnings;
         int n = setup.reps.length;
         this.credited = new List[n][];
         this.reversals = new List[n];
         this.chains = new int[n][];
+        this.deals = new StringIds(expectedCredits);
         for (int i = 0; i < n; i++) {
             if (setup.reps[i].team() != null) {
                 teams.computeIfAbsent(setup.reps[i].team(), k -> new ArrayList<>()).add(i);
@@ -64,50 +73,78 @@ final class CreditRouter {
         return reversals[p];
     }
 
+    /** @return the period's deal ids: every booked or reversed deal has one; read-only once routed */
+    StringIds deals() {
+        return deals;
+    }
+
     /**
      * Routes the period's credits.
      *
      * @throws IllegalArgumentException naming the credit if an id repeats
+     * @throws io.salesops.comp.input.AmountOverflowException naming the credit and component if converting or
+     *         splitting its amount leaves the range of a {@code long} of minor units
      */
+    @SuppressWarnings("unchecked")
     void route(List<Credit> credits) {
-        Set<String> ids = new HashSet<>(credits.size() * 2);
+        StringIds ids = new StringIds(credits.size());
         List<Credit> bookings = new ArrayList<>(credits.size());
+        List<Credit> reversed = new ArrayList<>();
         for (Credit c : credits) {
-            if (!ids.add(c.id())) {
+            int known = ids.size();
+            if (ids.add(c.id()) < known) {
                 throw new IllegalArgumentException("credit id " + c.id() + " appears more than once in " + setup.period
                         + "; credit ids must be unique so that crediting does not depend on row order");
             }
             if (c.status().isReversal()) {
-                reversalsByDeal.computeIfAbsent(c.dealId(), k -> new ArrayList<>()).add(c);
+                reversed.add(c);
+                deals.add(c.dealId());
             } else {
                 bookings.add(c);
             }
         }
+        reversedDeals = deals.size();
+        reversalsOfDeal = new List[reversedDeals];
+        for (Credit r : reversed) {
+            int d = deals.get(r.dealId());
+            if (reversalsOfDeal[d] == null) {
+                reversalsOfDeal[d] = new ArrayList<>(1);
+            }
+            reversalsOfDeal[d].add(r);
+        }
         // One sort of all bookings puts every payee's amounts in (date, id) order as they are appended, so
         // no payee list needs sorting and the result does not depend on the order of the input rows.
         bookings.sort(CREDIT_ORDER);
+        VersionSlice only = setup.slices.size() == 1 ? setup.slices.get(0) : null;
         for (Credit c : bookings) {
-            VersionSlice slice = setup.sliceOf(c.date());
+            VersionSlice slice = only != null && only.contains(c.date()) ? only : setup.sliceOf(c.date());
             if (slice == null) {
                 continue;
             }
-            List<Credit> reversed = reversalsByDeal.isEmpty() ? null : reversalsByDeal.get(c.dealId());
+            int deal = deals.add(c.dealId());
+            List<Credit> reversing = deal < reversedDeals ? reversalsOfDeal[deal] : null;
             long amount = Long.MIN_VALUE;
             for (CompiledComponent k : slice.components()) {
                 if (!k.when().test(c)) {
                     continue;
                 }
-                if (amount == Long.MIN_VALUE) {
-                    amount = setup.ctx.rates().convert(c.amount(), setup.currency, c.date(), setup.rounding).minorUnits();
+                try {
+                    if (amount == Long.MIN_VALUE) {
+                        amount = setup.ctx.rates().convert(c.amount(), setup.currency, c.date(), setup.rounding).minorUnits();
+                    }
+                    creditTo(c, deal, amount, k, reversing);
+                } catch (ArithmeticException e) {
+                    throw AmountOverflowException.inCredit(c.id(), k.label(), amount == Long.MIN_VALUE
+                            ? "converting its amount " + c.amount() + " to " + setup.currency
+                            : "splitting its amount " + setup.money(amount) + " between its payees", e);
                 }
-                creditTo(c, amount, k, reversed);
             }
         }
-        for (Map.Entry<String, List<Credit>> e : reversalsByDeal.entrySet()) {
-            for (String payee : setup.prior.payeesPaidFor(e.getKey())) {
-                Integer p = setup.index.get(payee);
-                if (p != null) {
-                    noteReversals(p, e.getValue());
+        for (int d = 0; d < reversedDeals; d++) {
+            for (String payee : setup.prior.payeesPaidFor(deals.key(d))) {
+                int p = setup.index.get(payee);
+                if (p >= 0) {
+                    noteReversals(p, reversalsOfDeal[d]);
                 }
             }
         }
@@ -124,90 +161,109 @@ final class CreditRouter {
         }
     }
 
-    private void creditTo(Credit c, long amount, CompiledComponent k, List<Credit> reversed) {
+    private void creditTo(Credit c, int deal, long amount, CompiledComponent k, List<Credit> reversed) {
         Component comp = k.component();
         // Who the credit belongs to, before overrides or team credit: the owner or the split payees.
-        String[] who;
-        long[] parts;
-        BigDecimal[] shares;
-        if (comp.crediting().splits() && !c.splits().isEmpty()) {
-            int n = c.splits().size();
-            who = new String[n];
-            long[] w = new long[n];
-            shares = new BigDecimal[n];
-            int scale = 0;
+        if (!comp.crediting().splits() || c.splits().isEmpty()) {
+            creditPart(c, deal, c.payeeId(), amount, BigDecimal.ONE, amount, k, reversed);
+            return;
+        }
+        int n = c.splits().size();
+        String[] who = new String[n];
+        long[] w = new long[n];
+        BigDecimal[] shares = new BigDecimal[n];
+        int scale = 0;
+        for (int i = 0; i < n; i++) {
+            Split s = c.splits().get(i);
+            who[i] = s.payeeId();
+            shares[i] = s.share().value();
+            scale = Math.max(scale, shares[i].scale()); // Percent keeps its value stripped of trailing zeros
+        }
+        for (int i = 0; i < n; i++) {
+            w[i] = shares[i].setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+            shares[i] = shares[i].movePointLeft(2);
+        }
+        long[] parts = Alloc.allocate(amount, w, n);
+        if (comp.crediting().target() != CreditTarget.OWNER) {
+            // Amounts of one credit reaching one manager or team member are ordered by whose share they are.
+            Integer[] order = new Integer[n];
             for (int i = 0; i < n; i++) {
-                Split s = c.splits().get(i);
-                who[i] = s.payeeId();
-                shares[i] = s.share().value();
-                scale = Math.max(scale, shares[i].scale()); // Percent keeps its value stripped of trailing zeros
+                order[i] = i;
             }
+            String[] byShare = who;
+            Arrays.sort(order, Comparator.comparing(i -> byShare[i]));
+            String[] sw = new String[n];
+            long[] sp = new long[n];
+            BigDecimal[] ss = new BigDecimal[n];
             for (int i = 0; i < n; i++) {
-                w[i] = shares[i].setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
-                shares[i] = shares[i].movePointLeft(2);
+                sw[i] = who[order[i]];
+                sp[i] = parts[order[i]];
+                ss[i] = shares[order[i]];
             }
-            parts = Alloc.allocate(amount, w, n);
-            if (comp.crediting().target() != CreditTarget.OWNER) {
-                // Amounts of one credit reaching one manager or team member are ordered by whose share they are.
-                Integer[] order = new Integer[n];
-                for (int i = 0; i < n; i++) {
-                    order[i] = i;
+            who = sw;
+            parts = sp;
+            shares = ss;
+        }
+        for (int i = 0; i < n; i++) {
+            creditPart(c, deal, who[i], parts[i], shares[i], amount, k, reversed);
+        }
+    }
+
+    /** Credits one payee's part of a credit: to that payee, its managers or its team, as the component says. */
+    private void creditPart(Credit c, int deal, String owner, long part, BigDecimal share, long amount,
+                            CompiledComponent k, List<Credit> reversed) {
+        Component comp = k.component();
+        int p = setup.index.get(owner);
+        if (p < 0) {
+            warnings.add("credit " + c.id() + ": payee " + owner
+                    + (setup.ctx.org().contains(owner) ? " is not a payee of the plan" : " is not in the org")
+                    + "; not credited to " + comp.name());
+            return;
+        }
+        CreditTarget target = comp.crediting().target();
+        if (target == CreditTarget.OWNER) {
+            add(p, k.slot(), new CreditedAmount(c, deal, part, owner, share, amount), reversed);
+        } else if (target == CreditTarget.MANAGERS) {
+            int[] chain = chains[p];
+            if (chain == null) {
+                chain = chainOf(setup.reps[p].managerId());
+                chains[p] = chain;
+            }
+            int levels = comp.crediting().levels() == 0 ? chain.length : Math.min(chain.length, comp.crediting().levels());
+            for (int l = 0; l < levels; l++) {
+                if (chain[l] >= 0) {
+                    add(chain[l], k.slot(), new CreditedAmount(c, deal, part, owner, share, amount), reversed);
                 }
-                String[] byShare = who;
-                Arrays.sort(order, Comparator.comparing(i -> byShare[i]));
-                String[] sw = new String[n];
-                long[] sp = new long[n];
-                BigDecimal[] ss = new BigDecimal[n];
-                for (int i = 0; i < n; i++) {
-                    sw[i] = who[order[i]];
-                    sp[i] = parts[order[i]];
-                    ss[i] = shares[order[i]];
-                }
-                who = sw;
-                parts = sp;
-                shares = ss;
             }
         } else {
-            who = new String[] {c.payeeId()};
-            parts = new long[] {amount};
-            shares = new BigDecimal[] {BigDecimal.ONE};
-        }
-        for (int i = 0; i < who.length; i++) {
-            Integer p = setup.index.get(who[i]);
-            if (p == null) {
-                warnings.add("credit " + c.id() + ": payee " + who[i]
-                        + (setup.ctx.org().contains(who[i]) ? " is not a payee of the plan" : " is not in the org")
-                        + "; not credited to " + comp.name());
-                continue;
+            String team = setup.reps[p].team();
+            if (team == null) {
+                warnings.add("credit " + c.id() + ": payee " + owner + " has no team; no team credit in " + comp.name());
+                return;
             }
-            CreditTarget target = comp.crediting().target();
-            if (target == CreditTarget.OWNER) {
-                add(p, k.slot(), new CreditedAmount(c, parts[i], who[i], shares[i], amount), reversed);
-            } else if (target == CreditTarget.MANAGERS) {
-                int[] chain = chains[p];
-                if (chain == null) {
-                    // A manager outside the payee population earns no override (-1): the chain keeps its levels.
-                    chain = setup.ctx.org().managementChain(who[i]).stream()
-                            .mapToInt(r -> setup.index.getOrDefault(r.id(), -1)).toArray();
-                    chains[p] = chain;
-                }
-                int levels = comp.crediting().levels() == 0 ? chain.length : Math.min(chain.length, comp.crediting().levels());
-                for (int l = 0; l < levels; l++) {
-                    if (chain[l] >= 0) {
-                        add(chain[l], k.slot(), new CreditedAmount(c, parts[i], who[i], shares[i], amount), reversed);
-                    }
-                }
-            } else {
-                String team = setup.reps[p].team();
-                if (team == null) {
-                    warnings.add("credit " + c.id() + ": payee " + who[i] + " has no team; no team credit in " + comp.name());
-                    continue;
-                }
-                for (int member : teams.get(team)) {
-                    add(member, k.slot(), new CreditedAmount(c, parts[i], who[i], shares[i], amount), reversed);
-                }
+            for (int member : teams.get(team)) {
+                add(member, k.slot(), new CreditedAmount(c, deal, part, owner, share, amount), reversed);
             }
         }
+    }
+
+    /**
+     * The payee indices of {@code managerId} and the managers above it, nearest first; a manager outside the
+     * payee population earns no override (-1) but keeps its level. Each manager's chain is built once.
+     */
+    private int[] chainOf(String managerId) {
+        if (managerId == null) {
+            return NO_CHAIN;
+        }
+        int[] chain = managerChains.get(managerId);
+        if (chain == null) {
+            int[] above = chainOf(setup.ctx.org().rep(managerId).managerId());
+            chain = new int[above.length + 1];
+            chain[0] = setup.index.get(managerId);
+            System.arraycopy(above, 0, chain, 1, above.length);
+            managerChains.put(managerId, chain);
+        }
+        return chain;
     }
 
     private void add(int p, int slot, CreditedAmount amount, List<Credit> reversed) {

@@ -18,11 +18,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One payee's period: measures each component in each version slice, opens gates, pays by the rule, rounds,
@@ -34,7 +32,7 @@ final class PayeeCalculation {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** What one payee's calculation produced. */
-    record Outcome(Statement statement, PayeeState state, List<String> paidDeals) {
+    record Outcome(Statement statement, PayeeState state, int[] paidDeals) {
     }
 
     private final PeriodSetup setup;
@@ -104,15 +102,8 @@ final class PayeeCalculation {
         step = "the draw, guarantee, clawbacks and year-to-date totals";
         PayeeLedger ledger = new PayeeLedger(setup, text, rep, before, lines);
         List<DealPay> entries = ledger.history(paidCredits, paidLabels);
-        List<String> paidDeals = new ArrayList<>(entries.size());
-        // Within one component a deal has one entry; only several components can repeat it.
-        Set<String> seenDeal = paidLabels.size() > 1 ? new HashSet<>() : null;
-        for (DealPay d : entries) {
-            if (seenDeal == null || seenDeal.add(d.dealId())) {
-                paidDeals.add(d.dealId());
-            }
-        }
-        ledger.clawbacks(router.reversals(p), entries, ytd);
+        int[] paidDeals = ledger.paidDeals(paidLabels.size() > 1);
+        ledger.clawbacks(router.reversals(p), entries, ytd, router.deals());
         long earned = sum(lines);
         long balance = ledger.drawAndGuarantee(earned, before == null ? 0 : before.drawBalance().minorUnits());
         long net = sum(lines);

@@ -33,6 +33,11 @@ final class PayeeLedger {
     private final PayeeState before;
     private final List<PayoutLine> lines;
     private long advancePaid;
+    /** Per entry of this period's history, its deal's int id in the period. */
+    private int[] entryDeals = new int[16];
+    private int entryCount;
+
+    private static final Comparator<Credit> REVERSAL_ORDER = Comparator.comparing(Credit::date).thenComparing(Credit::id);
 
     PayeeLedger(PeriodSetup setup, FormulaText text, Rep rep, PayeeState before, List<PayoutLine> lines) {
         this.setup = setup;
@@ -42,62 +47,123 @@ final class PayeeLedger {
         this.lines = lines;
     }
 
-    /** The per-deal pay of this period, one entry per deal and component, from what each credit earned. */
+    /**
+     * The per-deal pay of this period, one entry per deal and component, from what each credit earned: a deal
+     * credited by several credits in a component gets one entry, at its first credit. Notes each entry's deal
+     * as the period's int id, so reversals find their deal's entries without hashing strings.
+     */
     List<DealPay> history(List<List<CreditedAmount>> paidCredits, List<String> paidLabels) {
         List<DealPay> out = new ArrayList<>();
         for (int k = 0; k < paidCredits.size(); k++) {
             List<CreditedAmount> credited = paidCredits.get(k);
             String label = paidLabels.get(k);
-            Map<String, DealPay> byDeal = null;
+            int m = credited.size();
+            if (m == 0) {
+                continue;
+            }
+            DealPay[] at = new DealPay[m];
+            // (deal << 32 | position) sorted brings a deal's credits together in credit order.
+            long[] keys = new long[m];
+            int nk = 0;
+            boolean repeats = false;
             Credit previous = null;
-            for (CreditedAmount i : credited) {
+            for (int i = 0; i < m; i++) {
+                CreditedAmount c = credited.get(i);
                 // One credit reaching a manager through two split payees arrives twice, one after the other:
                 // its whole amount counts once towards the deal.
-                long whole = i.credit == previous ? 0 : i.creditMinor;
-                previous = i.credit;
-                if (i.pay == 0 && i.amount == 0) {
+                long whole = c.credit == previous ? 0 : c.creditMinor;
+                previous = c.credit;
+                if (c.pay == 0 && c.amount == 0) {
                     continue;
                 }
-                String rule = i.rule == null ? "" : i.rule;
-                DealPay d = new DealPay(i.credit.dealId(), label, setup.periodLabel, i.credit.date(), i.pay, i.amount, rule, whole);
-                if (byDeal == null) {
-                    byDeal = new LinkedHashMap<>();
-                }
-                byDeal.merge(d.dealId(), d, (x, y) -> new DealPay(x.dealId(), x.component(), x.period(),
-                        x.dealDate().isBefore(y.dealDate()) ? x.dealDate() : y.dealDate(),
-                        x.payMinor() + y.payMinor(), x.baseMinor() + y.baseMinor(),
-                        x.rule().equals(y.rule()) ? x.rule() : x.rule() + " + " + y.rule(), x.dealMinor() + y.dealMinor()));
+                at[i] = new DealPay(c.credit.dealId(), label, setup.periodLabel, c.credit.date(), c.pay, c.amount,
+                        c.rule == null ? "" : c.rule, whole);
+                keys[nk] = (long) c.deal << 32 | i;
+                repeats |= nk > 0 && keys[nk] >>> 32 <= keys[nk - 1] >>> 32;
+                nk++;
             }
-            if (byDeal != null) {
-                out.addAll(byDeal.values());
+            if (repeats) {
+                mergeRepeatedDeals(at, keys, nk);
+            }
+            for (int i = 0; i < m; i++) {
+                if (at[i] != null) {
+                    out.add(at[i]);
+                    noteEntryDeal(credited.get(i).deal);
+                }
             }
         }
         return out;
     }
 
+    /** Merges the entries of one deal into the entry at its first credit, leaving null at the others. */
+    private static void mergeRepeatedDeals(DealPay[] at, long[] keys, int nk) {
+        java.util.Arrays.sort(keys, 0, nk);
+        for (int g = 0; g < nk; ) {
+            int first = (int) keys[g];
+            int e = g + 1;
+            while (e < nk && keys[e] >>> 32 == keys[g] >>> 32) {
+                DealPay x = at[first];
+                DealPay y = at[(int) keys[e]];
+                at[first] = new DealPay(x.dealId(), x.component(), x.period(),
+                        x.dealDate().isBefore(y.dealDate()) ? x.dealDate() : y.dealDate(),
+                        Math.addExact(x.payMinor(), y.payMinor()), Math.addExact(x.baseMinor(), y.baseMinor()),
+                        x.rule().equals(y.rule()) ? x.rule() : x.rule() + " + " + y.rule(),
+                        Math.addExact(x.dealMinor(), y.dealMinor()));
+                at[(int) keys[e]] = null;
+                e++;
+            }
+            g = e;
+        }
+    }
+
+    private void noteEntryDeal(int deal) {
+        if (entryDeals.length == entryCount) {
+            entryDeals = java.util.Arrays.copyOf(entryDeals, Math.max(16, entryCount * 2));
+        }
+        entryDeals[entryCount++] = deal;
+    }
+
+    /** @return the period's int ids of the deals in the history entries, each once, ascending */
+    int[] paidDeals(boolean severalComponents) {
+        int[] d = java.util.Arrays.copyOf(entryDeals, entryCount);
+        if (!severalComponents) {
+            return d; // within one component a deal has one entry
+        }
+        java.util.Arrays.sort(d);
+        int n = 0;
+        for (int i = 0; i < d.length; i++) {
+            if (n == 0 || d[i] != d[n - 1]) {
+                d[n++] = d[i];
+            }
+        }
+        return java.util.Arrays.copyOf(d, n);
+    }
+
     /**
      * Claws back reversed deals: per component, the pay the deal has earned net of earlier clawbacks, times
      * the reversed share of what is left of the deal (all of it when the whole deal is reversed). Adds
-     * clawback lines and negative history entries to {@code entries}.
+     * clawback lines and negative history entries to {@code entries}, which {@link #history} made.
+     *
+     * @param deals the period's deal ids, which give each reversal's deal its int id
      */
-    void clawbacks(List<Credit> reversals, List<DealPay> entries, Map<String, YearToDate> ytd) {
+    void clawbacks(List<Credit> reversals, List<DealPay> entries, Map<String, YearToDate> ytd, StringIds deals) {
         if (reversals == null) {
             return;
         }
         List<Credit> revs = new ArrayList<>(reversals);
-        revs.sort(Comparator.comparing(Credit::date).thenComparing(Credit::id));
+        revs.sort(REVERSAL_ORDER);
         Clawback rule = setup.last.clawback();
-        // This period's entries by deal, so that a manager with many deals and reversals does not rescan them.
-        Map<String, List<DealPay>> current = new java.util.HashMap<>();
-        for (DealPay d : entries) {
-            current.computeIfAbsent(d.dealId(), k -> new ArrayList<>(1)).add(d);
-        }
         for (Credit r : revs) {
+            int deal = deals.get(r.dealId());
             List<DealPay> paid = new ArrayList<>();
             if (before != null) {
                 paid.addAll(before.history().forDeal(r.dealId()));
             }
-            paid.addAll(current.getOrDefault(r.dealId(), List.of()));
+            for (int i = 0; i < entryCount; i++) {
+                if (entryDeals[i] == deal) {
+                    paid.add(entries.get(i));
+                }
+            }
             Map<String, List<DealPay>> byComp = new LinkedHashMap<>();
             for (DealPay d : paid) {
                 byComp.computeIfAbsent(d.component(), k -> new ArrayList<>()).add(d);
@@ -106,7 +172,7 @@ final class PayeeLedger {
                 int added = entries.size();
                 clawback(r, rule, e.getKey(), e.getValue(), entries, ytd);
                 for (int i = added; i < entries.size(); i++) {
-                    current.computeIfAbsent(r.dealId(), k -> new ArrayList<>(1)).add(entries.get(i));
+                    noteEntryDeal(deal);
                 }
             }
         }
@@ -134,7 +200,7 @@ final class PayeeLedger {
         UnroundedLine line = new UnroundedLine();
         line.kind = LineKind.CLAWBACK;
         line.component = label;
-        line.credited = List.of(new CreditedAmount(r, 0, r.payeeId(), BigDecimal.ONE, 0));
+        line.credited = List.of(new CreditedAmount(r, -1, 0, r.payeeId(), BigDecimal.ONE, 0));
         long days = booked == null ? 0 : ChronoUnit.DAYS.between(booked, r.date());
         if (rule == null) {
             line.rule = "no clawback rule";

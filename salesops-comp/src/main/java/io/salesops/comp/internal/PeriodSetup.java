@@ -35,7 +35,8 @@ final class PeriodSetup {
     /** Components over all slices; each has a slot. */
     final int componentSlots;
     final Rep[] reps;
-    final Map<String, Integer> index = new HashMap<>();
+    /** Payee ids to their index in {@link #reps}. */
+    final StringIds index;
     final Map<String, List<Leave>> leaves = new HashMap<>();
     final QuotaProrater quotas;
 
@@ -54,8 +55,9 @@ final class PeriodSetup {
         }
         this.componentSlots = slots;
         this.reps = Payees.of(versions, ctx, period).toArray(new Rep[0]);
-        for (int i = 0; i < reps.length; i++) {
-            index.put(reps[i].id(), i);
+        this.index = new StringIds(reps.length);
+        for (Rep r : reps) {
+            index.add(r.id());
         }
         for (Leave l : ctx.leaves()) {
             leaves.computeIfAbsent(l.repId(), k -> new ArrayList<>()).add(l);

@@ -50,8 +50,9 @@ record VersionSlice(CompPlan plan, LocalDate from, LocalDate to, CompiledCompone
     }
 
     /**
-     * The versions effective in {@code period}, each cut to the days it applies (a later version starts where
-     * an earlier one is cut), in date order.
+     * The versions effective in {@code period}, each cut to the days of the period it is effective on, in date
+     * order. The versions share no day ({@link io.salesops.comp.plan.PlanValidator#validateVersions} refuses
+     * overlaps before this runs).
      *
      * @throws IllegalArgumentException if none is effective or versions pay in different currencies
      */
@@ -79,14 +80,8 @@ record VersionSlice(CompPlan plan, LocalDate from, LocalDate to, CompiledCompone
             }
             LocalDate from = v.effectiveFrom() == null || v.effectiveFrom().isBefore(period.start()) ? period.start() : v.effectiveFrom();
             LocalDate to = v.effectiveTo() == null || v.effectiveTo().isAfter(period.end()) ? period.end() : v.effectiveTo();
-            if (i + 1 < active.size()) {
-                LocalDate nextFrom = active.get(i + 1).effectiveFrom();
-                if (nextFrom != null && !nextFrom.isAfter(to)) {
-                    to = nextFrom.minusDays(1);
-                }
-            }
             if (to.isBefore(from)) {
-                continue;
+                continue; // a version ending before it starts: the validator names it
             }
             CompiledComponent[] comps = new CompiledComponent[v.components().size()];
             for (int k = 0; k < comps.length; k++) {

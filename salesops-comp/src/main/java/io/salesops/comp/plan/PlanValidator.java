@@ -3,6 +3,7 @@ package io.salesops.comp.plan;
 import io.salesops.comp.input.CompContext;
 import io.salesops.comp.input.Credit;
 import io.salesops.comp.input.MissingRateException;
+import io.salesops.comp.internal.VersionOverlaps;
 import io.salesops.core.crm.Quota;
 import io.salesops.core.money.Money;
 import io.salesops.core.money.Percent;
@@ -147,6 +148,30 @@ public final class PlanValidator {
     }
 
     /**
+     * The problems of effective-dated versions of one plan taken together: every two versions that share a day,
+     * located at the later version ({@code versions[1].effectiveFrom}). The engine never decides which of two
+     * overlapping versions pays by cutting one short; the caller ends the earlier version the day before.
+     *
+     * @param versions the versions, in any order
+     * @return every overlap found; empty if no two versions share a day
+     */
+    public static List<PlanProblem> validateVersions(List<CompPlan> versions) {
+        List<PlanProblem> out = new ArrayList<>();
+        for (VersionOverlaps.Overlap o : VersionOverlaps.find(versions)) {
+            CompPlan earlier = versions.get(o.earlier());
+            CompPlan later = versions.get(o.later());
+            String fix = later.effectiveFrom() == null
+                    ? "give versions[" + o.later() + "] an effectiveFrom after versions[" + o.earlier() + "] ends"
+                    : "end versions[" + o.earlier() + "] with effectiveTo " + later.effectiveFrom().minusDays(1);
+            out.add(new PlanProblem("versions[" + o.later() + "]." + (later.effectiveFrom() != null ? "effectiveFrom" : "effectiveTo"),
+                    "version \"" + later.name() + "\" (" + VersionOverlaps.span(later) + ") overlaps versions[" + o.earlier()
+                    + "] \"" + earlier.name() + "\" (" + VersionOverlaps.span(earlier) + ") on " + o.shared()
+                    + "; versions of a plan must not share a day (" + fix + ")"));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * Checks a calculation of {@code period} over {@code credits} before it runs, telling a wrong plan from wrong
      * data: the plan's own problems throw a {@link PlanValidationException}; a plan that is fine but meets input
      * it cannot be calculated on (a payee without a quota, an amount without an exchange rate) throws an input
@@ -184,7 +209,9 @@ public final class PlanValidator {
     private static void contextProblems(CompPlan plan, CompContext ctx, Period period, Collection<Credit> credits,
                                         List<PlanProblem> out, List<PlanProblem> rates) {
         List<Component> needing = plan.components().stream().filter(Component::needsQuota).toList();
-        if (!needing.isEmpty()) {
+        // Without named payees, the payees are the reps with a quota serving the period (Payees), so none
+        // can miss one: only named payees need the check.
+        if (!needing.isEmpty() && !ctx.payees().isEmpty()) {
             String names = String.join(", ", needing.stream().map(Component::name).toList());
             for (Rep rep : Payees.of(List.of(plan), ctx, period)) {
                 boolean missing = period == null

@@ -510,6 +510,21 @@ class CommissionEngineTest {
     }
 
     @Test
+    void overlappingVersions_fromJava_areRefusedAtTheLaterVersion_notCutShort() {
+        // v2 starts on 16 March while v1 runs to 20 March: 16-20 March would be paid by whichever won.
+        CompPlan v1 = CompPlan.builder("AE v1").currency("USD").effective(null, day(3, 20))
+                .component(c -> c.name("Bookings").flatRate("10")).build();
+        CompPlan v2 = CompPlan.builder("AE v2").currency("USD").effective(day(3, 16), null)
+                .component(c -> c.name("Bookings").flatRate("12")).build();
+        assertThatThrownBy(() -> CommissionEngine.calculate(List.of(v1, v2), CompContext.of(ALICE),
+                List.of(deal("d1", "alice", day(3, 18), "10000.00")), month(3), CompState.empty()))
+                .isInstanceOf(PlanValidationException.class)
+                .hasMessageContaining("versions[1].effectiveFrom: version \"AE v2\" (2026-03-16..(open)) overlaps versions[0]")
+                .hasMessageContaining("on 2026-03-16..2026-03-20")
+                .hasMessageContaining("end versions[0] with effectiveTo 2026-03-15");
+    }
+
+    @Test
     void midPeriodPlanChange_proratesTheQuotaByDays() {
         // March has 31 days; v1 covers 1-15 (15 days), v2 16-31 (16 days). Quota 31,000 ->
         // 15,000 for v1 and 16,000 for v2.

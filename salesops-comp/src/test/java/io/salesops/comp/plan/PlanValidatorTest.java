@@ -133,4 +133,37 @@ class PlanValidatorTest {
         assertThat(eur.components()).hasSize(2);
         assertThat(first.components()).hasSize(1);
     }
+
+    private static CompPlan version(String name, java.time.LocalDate from, java.time.LocalDate to) {
+        return CompPlan.builder(name).currency("USD").effective(from, to).component(c -> c.name("Bookings").flatRate("5")).build();
+    }
+
+    @Test
+    void validateVersions_overlappingVersions_areAProblemAtTheLaterOne_namingBothAndTheSharedDays() {
+        CompPlan h1 = version("H1", java.time.LocalDate.of(2026, 1, 1), null);
+        CompPlan h2 = version("H2", java.time.LocalDate.of(2026, 6, 1), null);
+        assertThat(PlanValidator.validateVersions(List.of(h2, h1))).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("versions[0].effectiveFrom");
+            assertThat(p.message()).contains("\"H2\" (2026-06-01..(open)) overlaps versions[1] \"H1\" (2026-01-01..(open))")
+                    .contains("on 2026-06-01..(open)").contains("end versions[1] with effectiveTo 2026-05-31");
+        });
+    }
+
+    @Test
+    void validateVersions_versionsEndingTheDayBefore_orOneVersion_haveNoProblem() {
+        CompPlan h1 = version("H1", java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 5, 31));
+        CompPlan h2 = version("H2", java.time.LocalDate.of(2026, 6, 1), null);
+        assertThat(PlanValidator.validateVersions(List.of(h1, h2))).isEmpty();
+        assertThat(PlanValidator.validateVersions(List.of(version("Always", null, null)))).isEmpty();
+    }
+
+    @Test
+    void validateVersions_sharingOneDay_orBothAlways_isAnOverlap() {
+        CompPlan a = version("A", null, java.time.LocalDate.of(2026, 6, 1));
+        CompPlan b = version("B", java.time.LocalDate.of(2026, 6, 1), null);
+        assertThat(PlanValidator.validateVersions(List.of(a, b))).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("on 2026-06-01..2026-06-01"));
+        assertThat(PlanValidator.validateVersions(List.of(version("X", null, null), version("Y", null, null))))
+                .singleElement().satisfies(p -> assertThat(p.path()).isEqualTo("versions[1].effectiveTo"));
+    }
 }
