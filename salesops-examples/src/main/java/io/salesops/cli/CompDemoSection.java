@@ -41,7 +41,7 @@ final class CompDemoSection implements DemoSection {
         SampleCompany c = ctx.company();
         List<Credit> won = Credits.fromWon(ctx.wonIn(q), q, CreditRules.standard().withType("expansion", "upsell"));
         CalculationResult r = Commissions.plan(plan).org(c.org()).quotas(c.quotas()).credits(won).calculate(q);
-        out.printf(Locale.ROOT, "Plan \"%s\" (ae-marginal.yaml) on %d deals won in %s; %d reps with a quota are paid.%n",
+        out.printf(Locale.ROOT, "Plan \"%s\" (ae-marginal.yaml): %d deals won in %s, %d reps with a quota.%n",
                 plan.name(), won.size(), q, r.statements().size());
         out.println();
         List<Statement> top = new ArrayList<>(r.statements());
