@@ -56,7 +56,7 @@ public class CsvImportBenchmark {
 
     static final int ROWS = 1_000_000;
 
-    /** Whether CSV parsing runs on a second thread. */
+    /** Whether the file is read in chunks on several threads. */
     @Param({"false", "true"})
     public boolean parallel;
 

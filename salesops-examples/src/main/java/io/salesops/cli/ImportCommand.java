@@ -1,19 +1,17 @@
 package io.salesops.cli;
 
 import io.salesops.core.crm.OpportunityTable;
-import io.salesops.core.crm.OpportunityStatus;
 import io.salesops.core.crm.StageModel;
-import io.salesops.core.money.Money;
 import io.salesops.io.ColumnMapping;
 import io.salesops.io.CsvImportException;
 import io.salesops.io.ImportProblem;
+import io.salesops.io.ImportSummary;
 import io.salesops.io.TableImportResult;
 import io.salesops.io.OpportunityCsvReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
@@ -87,93 +85,68 @@ public final class ImportCommand {
                 UserInputException.fromUser("--date-format", () -> b.dateFormat(dateFormat));
             }
             PrintWriter out = spec.commandLine().getOut();
-            TableImportResult r;
+            ImportSummary r;
+            long[] history = null;
             try {
-                // into columns: memory grows with the columns, not with an object per row
-                r = history == null ? b.build().readTable(file) : b.build().readTable(file, history);
+                if (this.history == null) {
+                    // counted as it is read: memory grows with the distinct ids, not with a table of every field
+                    r = b.build().summarize(file);
+                } else {
+                    TableImportResult t = b.build().readTable(file, this.history);
+                    r = ImportSummary.of(t);
+                    history = historyCounts(t.table());
+                }
             } catch (CsvImportException e) {
                 out.println(file + ": cannot be imported");
                 printProblems(out, e.importProblems());
                 return ExitCodes.BAD_INPUT;
             }
-            summarize(out, r);
+            summarize(out, r, history);
             printProblems(out, r.problems());
             out.flush();
             return r.isClean() ? 0 : ExitCodes.BAD_INPUT;
         }
 
-        private void summarize(PrintWriter out, TableImportResult r) {
-            OpportunityTable t = r.table();
-            int n = t.size();
-            out.printf("%s: %d rows, %d opportunities, %d rows rejected%n", file, r.rowsRead(), n, r.rejectedRows());
-            if (n == 0) {
-                return;
-            }
-            long[] byStatus = new long[OpportunityStatus.values().length];
-            long[] byStage = new long[t.stages().size()];
-            long[] byOwner = new long[t.owners().size()];
-            int firstCreated = Integer.MAX_VALUE;
-            int lastCreated = Integer.MIN_VALUE;
-            int firstClose = Integer.MAX_VALUE;
-            int lastClose = Integer.MIN_VALUE;
-            long[] totals = new long[t.currencies().size()];
-            long[] deals = new long[t.currencies().size()];
-            int[] currencyOrder = new int[t.currencies().size()];
-            int currenciesSeen = 0;
+        /** @return the number of stage changes and of opportunities with any */
+        private static long[] historyCounts(OpportunityTable t) {
             long changes = 0;
             long with = 0;
-            for (int i = 0; i < n; i++) {
-                byStatus[t.status(i).ordinal()]++;
-                byStage[t.stageCode(i)]++;
-                byOwner[t.ownerCode(i)]++;
-                firstCreated = Math.min(firstCreated, t.createdDay(i));
-                lastCreated = Math.max(lastCreated, t.createdDay(i));
-                if (t.closeDay(i) != OpportunityTable.NO_DATE) {
-                    firstClose = Math.min(firstClose, t.closeDay(i));
-                    lastClose = Math.max(lastClose, t.closeDay(i));
-                }
-                int c = t.currencyCode(i);
-                if (deals[c]++ == 0) {
-                    currencyOrder[currenciesSeen++] = c;
-                }
-                totals[c] = Math.addExact(totals[c], t.amountMinor(i));
+            for (int i = 0; i < t.size(); i++) {
                 int h = t.historyEnd(i) - t.historyStart(i);
                 changes += h;
                 with += h > 0 ? 1 : 0;
             }
-            StringBuilder status = new StringBuilder();
-            for (OpportunityStatus st : OpportunityStatus.values()) {
-                if (byStatus[st.ordinal()] > 0) {
-                    status.append(status.length() == 0 ? "" : ", ").append(st.name().toLowerCase(Locale.ROOT))
-                            .append(' ').append(byStatus[st.ordinal()]);
-                }
+            return new long[] {changes, with};
+        }
+
+        private void summarize(PrintWriter out, ImportSummary r, long[] historyCounts) {
+            int n = r.opportunities();
+            out.printf("%s: %d rows, %d opportunities, %d rows rejected%n", file, r.rowsRead(), n, r.rejectedRows());
+            if (n == 0) {
+                return;
             }
+            StringBuilder status = new StringBuilder();
+            r.byStatus().forEach((st, count) -> status.append(status.length() == 0 ? "" : ", ")
+                    .append(st.name().toLowerCase(Locale.ROOT)).append(' ').append(count));
             out.println("status:  " + status);
-            out.println("stages:  " + counts(t.stages(), byStage, Integer.MAX_VALUE));
-            out.println("owners:  " + t.owners().size() + " (" + counts(t.owners(), byOwner, 10) + ")");
-            out.println("created: " + LocalDate.ofEpochDay(firstCreated) + " .. " + LocalDate.ofEpochDay(lastCreated));
-            if (firstClose != Integer.MAX_VALUE) {
-                out.println("closing: " + LocalDate.ofEpochDay(firstClose) + " .. " + LocalDate.ofEpochDay(lastClose));
+            out.println("stages:  " + counts(r.byStage(), Integer.MAX_VALUE));
+            out.println("owners:  " + r.byOwner().size() + " (" + counts(r.byOwner(), 10) + ")");
+            out.println("created: " + r.firstCreated() + " .. " + r.lastCreated());
+            if (r.firstClose() != null) {
+                out.println("closing: " + r.firstClose() + " .. " + r.lastClose());
             }
             Map<Currency, String> amounts = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
-            for (int k = 0; k < currenciesSeen; k++) {
-                int c = currencyOrder[k];
-                amounts.put(t.currencies().get(c), Money.ofMinor(totals[c], t.currencies().get(c)) + " (" + deals[c] + " deals)");
-            }
+            r.totals().forEach((c, total) -> amounts.put(c, total + " (" + r.deals().get(c) + " deals)"));
             out.println("amount:  " + String.join(", ", amounts.values()));
-            if (history != null) {
-                out.printf("history: %d stage changes for %d opportunities from %s%n", changes, with, history);
+            if (historyCounts != null) {
+                out.printf("history: %d stage changes for %d opportunities from %s%n", historyCounts[0], historyCounts[1],
+                        history);
             }
         }
 
         /** The values with a count above zero, most frequent first (ties by value), at most {@code limit}. */
-        private static String counts(List<String> values, long[] count, int limit) {
-            Map<String, Long> c = new TreeMap<>();
-            for (int i = 0; i < count.length; i++) {
-                if (count[i] > 0) {
-                    c.put(values.get(i), count[i]);
-                }
-            }
+        private static String counts(Map<String, Long> counts, int limit) {
+            Map<String, Long> c = new TreeMap<>(counts);
             String shown = c.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .limit(limit).map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));

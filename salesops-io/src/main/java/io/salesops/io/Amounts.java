@@ -3,7 +3,8 @@ package io.salesops.io;
 /**
  * Parses a decimal amount straight to minor units, without {@code BigDecimal}: {@code 1234.56},
  * {@code -5}, and in a quoted field also {@code "1,234.56"}. More decimals than the currency has are an
- * error unless they are zeros, since dropping them would round silently.
+ * error unless they are zeros, since dropping them would round silently. The byte reader reads the common
+ * {@code digits[.digits]} from UTF-8 bytes ({@link #simpleMinor}) and leaves anything else to the full rules.
  */
 final class Amounts {
 
@@ -104,5 +105,53 @@ final class Amounts {
             }
         }
         return new IllegalArgumentException("\"" + new String(c, start, end - start) + "\" " + rule);
+    }
+
+    /**
+     * @return the amount {@code digits[.digits]} in minor units, or -1 for anything else (a sign, grouping, more
+     * decimals than the currency has, too many digits), which the exact way reads or rejects
+     */
+    static long simpleMinor(byte[] b, int s, int e, int fractionDigits) {
+        if (fractionDigits > 9) {
+            return -1;
+        }
+        int i = s;
+        long whole = 0;
+        int digits = 0;
+        while (i < e && b[i] >= '0' && b[i] <= '9') {
+            if (digits >= 18) {
+                return -1;
+            }
+            whole = whole * 10 + (b[i++] - '0');
+            digits++;
+        }
+        if (digits == 0) {
+            return -1;
+        }
+        long frac = 0;
+        int fracDigits = 0;
+        if (i < e && b[i] == '.') {
+            int fracStart = ++i;
+            while (i < e && b[i] >= '0' && b[i] <= '9') {
+                if (fracDigits < fractionDigits) {
+                    frac = frac * 10 + (b[i] - '0');
+                    fracDigits++;
+                } else if (b[i] != '0') {
+                    return -1;
+                }
+                i++;
+            }
+            if (i == fracStart) {
+                return -1;
+            }
+        }
+        if (i != e) {
+            return -1;
+        }
+        long pow = POW10[fractionDigits];
+        if (whole > (Long.MAX_VALUE - frac * POW10[fractionDigits - fracDigits]) / pow) {
+            return -1;
+        }
+        return whole * pow + frac * POW10[fractionDigits - fracDigits];
     }
 }

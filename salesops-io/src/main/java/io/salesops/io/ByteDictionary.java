@@ -33,8 +33,8 @@ final class ByteDictionary {
         long k0;
         long k1;
         if (from + 16 <= b.length) {
-            k0 = (long) LONGS.get(b, from) & MASKS[Math.min(n, 8)];
-            k1 = n <= 8 ? 0 : (long) LONGS.get(b, from + 8) & MASKS[n - 8];
+            k0 = ByteScan.word(b, from) & MASKS[Math.min(n, 8)];
+            k1 = n <= 8 ? 0 : ByteScan.word(b, from + 8) & MASKS[n - 8];
         } else {
             k0 = word(b, from, Math.min(n, 8));
             k1 = n <= 8 ? 0 : word(b, from + 8, n - 8);
@@ -140,15 +140,12 @@ final class ByteDictionary {
         return m ^ (m >>> 16);
     }
 
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
     /** @return a hash of {@code b[from, to)}, eight bytes at a step: the same for equal bytes wherever they are */
     static int hash(byte[] b, int from, int to) {
         long h = to - from;
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            h = (h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L;
+            h = (h ^ ByteScan.word(b, i)) * 0x9E3779B97F4A7C15L;
         }
         long tail = 0;
         for (; i < to; i++) {

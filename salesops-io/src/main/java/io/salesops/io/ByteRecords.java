@@ -29,23 +29,6 @@ final class ByteRecords {
         }
     }
 
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101_0101_0101_0101L;
-    private static final long HIGH = 0x8080_8080_8080_8080L;
-
-    /**
-     * @return the high bit set in each byte of {@code w} that is a comma, LF or CR, or above one such byte (the
-     * lowest set bit is exact, which is all the scan needs)
-     */
-    private static long stops(long w) {
-        return zero(w ^ (ONES * ',')) | zero(w ^ (ONES * '\n')) | zero(w ^ (ONES * '\r'));
-    }
-
-    private static long zero(long x) {
-        return (x - ONES) & ~x & HIGH;
-    }
-
     private final FileChannel channel;
     private final long limit;
     private final long fileSize;
@@ -207,8 +190,8 @@ final class ByteRecords {
                         int l = lim;
                         // eight bytes at a step while no separator, line end or non-ASCII byte is among them
                         while (p + 8 <= l) {
-                            long w = (long) LONGS.get(b, p);
-                            long found = stops(w) | (w & HIGH);
+                            long w = ByteScan.word(b, p);
+                            long found = ByteScan.stops(w) | (w & ByteScan.HIGH);
                             if (found != 0) {
                                 p += Long.numberOfTrailingZeros(found) >>> 3;
                                 break;
@@ -273,7 +256,9 @@ final class ByteRecords {
                 if (asciiOnly) {
                     throw new Unsupported("a byte outside US-ASCII");
                 }
-                checkUtf8(recStart, p);
+                if (!ByteScan.isUtf8(buf, recStart, p)) {
+                    throw new Unsupported("not UTF-8");
+                }
             }
             return true;
         }
@@ -352,55 +337,6 @@ final class ByteRecords {
         }
         lim += k;
         return true;
-    }
-
-    /** Checks {@code buf[from, to)} is UTF-8 as strictly as the JDK's decoder: no overlong form, surrogate or code point past U+10FFFF. */
-    private void checkUtf8(int from, int to) throws Unsupported {
-        byte[] a = buf;
-        int i = from;
-        while (i < to) {
-            int c = a[i] & 0xff;
-            if (c < 0x80) {
-                i++;
-                continue;
-            }
-            int need;
-            int lo = 0x80;
-            int hi = 0xBF;
-            if (c >= 0xC2 && c <= 0xDF) {
-                need = 1;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                need = 2;
-                if (c == 0xE0) {
-                    lo = 0xA0;
-                } else if (c == 0xED) {
-                    hi = 0x9F;
-                }
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                need = 3;
-                if (c == 0xF0) {
-                    lo = 0x90;
-                } else if (c == 0xF4) {
-                    hi = 0x8F;
-                }
-            } else {
-                throw new Unsupported("not UTF-8");
-            }
-            if (i + need >= to) {
-                throw new Unsupported("not UTF-8");
-            }
-            int c1 = a[i + 1] & 0xff;
-            if (c1 < lo || c1 > hi) {
-                throw new Unsupported("not UTF-8");
-            }
-            for (int k = 2; k <= need; k++) {
-                int ck = a[i + k] & 0xff;
-                if (ck < 0x80 || ck > 0xBF) {
-                    throw new Unsupported("not UTF-8");
-                }
-            }
-            i += need + 1;
-        }
     }
 
     /**

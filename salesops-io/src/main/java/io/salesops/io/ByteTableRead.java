@@ -35,6 +35,7 @@ final class ByteTableRead {
     private final Path path;
     private final int threads;
     private final long chunkBytes;
+    private final boolean countsOnly;
     private FileChannel channel;
     private long size;
     private Header header;
@@ -42,9 +43,11 @@ final class ByteTableRead {
     /**
      * @param threads    how many threads decode chunks, at least 1
      * @param chunkBytes the size a chunk is aimed at; 0 for the default (more chunks than threads, of 1 MiB or more)
+     * @param countsOnly true to keep only what a summary counts, not every column
      */
     ByteTableRead(CsvSettings settings, StageModel model, boolean knownStagesOnly, CsvImport.Input in, int threads,
-                  long chunkBytes) {
+                  long chunkBytes, boolean countsOnly) {
+        this.countsOnly = countsOnly;
         this.settings = settings;
         this.model = model;
         this.knownStagesOnly = knownStagesOnly;
@@ -91,6 +94,10 @@ final class ByteTableRead {
         }
     }
 
+    int threads() {
+        return threads;
+    }
+
     Header header() {
         return header;
     }
@@ -108,7 +115,7 @@ final class ByteTableRead {
         long start = dataStart;
         for (int k = 1; k <= n; k++) {
             long end = k == n ? size : Math.max(start, afterLineFeed(dataStart + len * k / n));
-            chunks.add(new ChunkRows(start, end, header.attributeIndexes.length));
+            chunks.add(new ChunkRows(start, end, header.attributeIndexes.length, countsOnly));
             start = end;
         }
         return chunks;
@@ -176,7 +183,7 @@ final class ByteTableRead {
         List<ChunkRows> kept = new ArrayList<>(chunks.size());
         for (ChunkRows c : chunks) {
             if (c.start != expected) {
-                c = new ChunkRows(expected, Math.max(expected, c.limit), header.attributeIndexes.length);
+                c = new ChunkRows(expected, Math.max(expected, c.limit), header.attributeIndexes.length, countsOnly);
                 decode(c);
             } else if (c.unsupported) {
                 throw new ByteRecords.Unsupported("a chunk");

@@ -3,7 +3,6 @@ package io.salesops.io;
 import io.salesops.core.crm.OpportunityColumns;
 import io.salesops.core.money.Money;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -92,7 +91,7 @@ final class ChunkMerge {
                         + header.size() + row.spanningField()));
             }
         }
-        found.addAll(findRepeats());
+        found.addAll(new RepeatedIds(list, header, threads).find(rejected));
         found.sort(Comparator.comparingLong(ImportProblem::line));
         if (strict && !found.isEmpty()) {
             long first = found.get(0).line();
@@ -105,108 +104,6 @@ final class ChunkMerge {
         found.addAll(totals);
         found.sort(Comparator.comparingLong(ImportProblem::line));
         problems.addAll(found);
-    }
-
-    /**
-     * The first row of each id in file order is kept, any later one is a problem. The ids are split by hash among
-     * the threads, each with an open-addressing table over (chunk, row) + 1 of its own.
-     */
-    private List<ImportProblem> findRepeats() throws IOException {
-        int rows = 0;
-        for (ChunkRows c : list) {
-            rows += c.size;
-        }
-        int parts = Math.max(1, threads);
-        int cap = Integer.highestOneBit(Math.max(16, rows / parts * 2 + 16) * 2 - 1) << 1;
-        List<List<long[]>> repeats = new ArrayList<>();
-        for (int t = 0; t < parts; t++) {
-            repeats.add(new ArrayList<>());
-        }
-        int[] starts = new int[list.size() + 1];
-        for (int k = 0; k < list.size(); k++) {
-            starts[k + 1] = starts[k] + list.get(k).size;
-        }
-        Workers.run(parts, parts, part -> {
-            // per slot: the id's hash (high half) and its row among all chunks' rows + 1, so most probes
-            // settle on the slot alone without fetching the row
-            long[] slots = new long[cap];
-            int mask = cap - 1;
-            for (int k = 0; k < list.size(); k++) {
-                ChunkRows c = list.get(k);
-                for (int r = 0; r < c.size; r++) {
-                    int h = c.block(r).idHash[r & ChunkRows.MASK];
-                    if (Integer.remainderUnsigned(h * 0x9E3779B9 >>> 7, parts) != part) {
-                        continue;
-                    }
-                    for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
-                        long v = slots[slot];
-                        if (v == 0) {
-                            slots[slot] = ((long) h << 32) | (starts[k] + r + 1L);
-                            break;
-                        }
-                        if ((int) (v >>> 32) != h) {
-                            continue;
-                        }
-                        int g = (int) v - 1;
-                        int fk = chunkOf(starts, g);
-                        int fr = g - starts[fk];
-                        if (sameId(list.get(fk), fr, c, r)) {
-                            rejected[k][r] = true;
-                            repeats.get(part).add(new long[] {k, r, fk, fr});
-                            break;
-                        }
-                    }
-                }
-            }
-        });
-        Col idCol = header.col("id");
-        List<ImportProblem> out = new ArrayList<>();
-        for (List<long[]> part : repeats) {
-            for (long[] x : part) {
-                ChunkRows c = list.get((int) x[0]);
-                int r = (int) x[1];
-                ChunkRows f = list.get((int) x[2]);
-                int fr = (int) x[3];
-                ChunkRows.Block b = c.block(r);
-                int j = r & ChunkRows.MASK;
-                String key = new String(c.textBlock(b.idRef[j]), ChunkRows.textOffset(b.idRef[j]), b.idLen[j],
-                        StandardCharsets.UTF_8);
-                String raw = c.paddedIds.getOrDefault(r, key);
-                long firstLine = f.block(fr).line[fr & ChunkRows.MASK] + f.lineOffset;
-                out.add(new ImportProblem(header.file, b.line[j] + c.lineOffset, idCol.header, idCol.index + 1,
-                        Cells.preview(raw.strip()), "duplicate id \"" + key + "\"; first seen on line " + firstLine));
-            }
-        }
-        return out;
-    }
-
-    /** @return the chunk holding row {@code g} of all the chunks' rows */
-    private static int chunkOf(int[] starts, int g) {
-        int k = Arrays.binarySearch(starts, g);
-        k = k >= 0 ? k : -k - 2;
-        while (k + 1 < starts.length - 1 && starts[k + 1] == g) {
-            k++; // empty chunks share a start
-        }
-        return k;
-    }
-
-    private static boolean sameId(ChunkRows a, int ra, ChunkRows b, int rb) {
-        ChunkRows.Block ba = a.block(ra);
-        ChunkRows.Block bb = b.block(rb);
-        int ja = ra & ChunkRows.MASK;
-        int jb = rb & ChunkRows.MASK;
-        int len = ba.idLen[ja];
-        if (ba.idHash[ja] != bb.idHash[jb] || len != bb.idLen[jb]) {
-            return false;
-        }
-        int oa = ChunkRows.textOffset(ba.idRef[ja]);
-        int ob = ChunkRows.textOffset(bb.idRef[jb]);
-        return Arrays.equals(a.textBlock(ba.idRef[ja]), oa, oa + len, b.textBlock(bb.idRef[jb]), ob, ob + len);
-    }
-
-    private static int mix(int h) {
-        int m = h * 0x9E3779B9;
-        return m ^ (m >>> 16);
     }
 
     /**
@@ -263,6 +160,27 @@ final class ChunkMerge {
             }
         });
         return overflow[0] ? null : sums;
+    }
+
+    /** @return the kept rows counted, once {@link #check()} has found the rows to leave out */
+    ImportSummary summary(int rowsRead) {
+        SummaryCounts s = new SummaryCounts();
+        for (int k = 0; k < list.size(); k++) {
+            ChunkRows c = list.get(k);
+            int[] stages = codes(c.dictionaries[2], s.stages);
+            int[] owners = codes(c.dictionaries[1], s.owners);
+            forKept(k, (b, j) -> s.add(b.status[j], stages[b.coded[2][j]], owners[b.coded[1][j]], b.created[j],
+                    b.close[j], c.currencies.get(b.currency[j]), b.amount[j]));
+        }
+        return s.toSummary(rowsRead, problems);
+    }
+
+    private static int[] codes(ByteDictionary d, SummaryCounts.Counted to) {
+        int[] codes = new int[d.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = to.code(d.value(i));
+        }
+        return codes;
     }
 
     /** @return the rows kept as columns; each is dropped from the chunks once copied */

@@ -24,10 +24,10 @@ final class ChunkRows {
         int[] idRef = new int[BLOCK];
         int[] idLen = new int[BLOCK];
         int[] idHash = new int[BLOCK];
-        int[] nameRef = new int[BLOCK];
-        int[] nameLen = new int[BLOCK];
+        int[] nameRef;
+        int[] nameLen;
         /** Codes of account, owner, stage, product, type in the chunk's dictionaries, -1 for absent. */
-        int[][] coded = new int[5][BLOCK];
+        int[][] coded = new int[5][];
         long[] amount = new long[BLOCK];
         short[] currency = new short[BLOCK];
         int[] created = new int[BLOCK];
@@ -36,13 +36,27 @@ final class ChunkRows {
         byte[] category = new byte[BLOCK];
         int[][] attributes;
 
-        Block(int attributeCount) {
+        /** @param countsOnly true to hold only what a summary counts: no name, account, product, type or attribute */
+        Block(int attributeCount, boolean countsOnly) {
+            coded[1] = new int[BLOCK];
+            coded[2] = new int[BLOCK];
+            if (countsOnly) {
+                attributes = new int[0][];
+                return;
+            }
+            nameRef = new int[BLOCK];
+            nameLen = new int[BLOCK];
+            coded[0] = new int[BLOCK];
+            coded[3] = new int[BLOCK];
+            coded[4] = new int[BLOCK];
             attributes = new int[attributeCount][BLOCK];
         }
     }
 
     final long start;
     final long limit;
+    /** True if the chunk keeps only what a summary counts (see {@link Block#Block(int, boolean)}). */
+    final boolean countsOnly;
     final List<Block> blocks = new ArrayList<>();
     final List<byte[]> text = new ArrayList<>();
     private int textUsed = TEXT_BLOCK;
@@ -67,9 +81,10 @@ final class ChunkRows {
     long end;
     long lineBreaks;
 
-    ChunkRows(long start, long limit, int attributeCount) {
+    ChunkRows(long start, long limit, int attributeCount, boolean countsOnly) {
         this.start = start;
         this.limit = limit;
+        this.countsOnly = countsOnly;
         for (int i = 0; i < 5; i++) {
             dictionaries[i] = new ByteDictionary();
         }
@@ -83,7 +98,7 @@ final class ChunkRows {
     Block next() {
         int b = size >>> SHIFT;
         if (b == blocks.size()) {
-            blocks.add(new Block(attributeValues.length));
+            blocks.add(new Block(attributeValues.length, countsOnly));
         }
         return blocks.get(b);
     }

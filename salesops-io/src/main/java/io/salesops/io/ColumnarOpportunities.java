@@ -53,7 +53,8 @@ final class ColumnarOpportunities {
      */
     TableImportResult readBytes(CsvImport.Input in, CsvImport.Input historyIn, int threads, long chunkBytes)
             throws IOException {
-        ByteTableRead bytes = new ByteTableRead(settings, stageModel, reader.knownStagesOnly, in, threads, chunkBytes);
+        ByteTableRead bytes = new ByteTableRead(settings, stageModel, reader.knownStagesOnly, in, threads, chunkBytes,
+                false);
         ChunkMerge.Chunks chunks = bytes.read();
         if (chunks == null) {
             return null;
@@ -61,6 +62,24 @@ final class ColumnarOpportunities {
         ChunkMerge merge = new ChunkMerge(chunks, bytes.header(), settings.strict(), threads);
         merge.check();
         return finish(merge.columns().toBuilder(), merge.problems(), chunks.rowsRead(), in, historyIn);
+    }
+
+    /**
+     * Checks a file and counts its valid rows. Read from its bytes, only the ids (for repeats) and the counted
+     * fields of each row are kept until the end, not the table; any other file is read in full and then counted.
+     */
+    ImportSummary summarize(CsvImport.Input in, int threads, long chunkBytes) throws IOException {
+        if (ByteTableRead.supports(settings, in)) {
+            ByteTableRead bytes = new ByteTableRead(settings, stageModel, reader.knownStagesOnly, in,
+                    threads > 0 ? threads : ByteTableRead.threadsFor(settings, Files.size(in.path())), chunkBytes, true);
+            ChunkMerge.Chunks chunks = bytes.read();
+            if (chunks != null) {
+                ChunkMerge merge = new ChunkMerge(chunks, bytes.header(), settings.strict(), bytes.threads());
+                merge.check();
+                return merge.summary(chunks.rowsRead());
+            }
+        }
+        return SummaryCounts.of(readExactly(in, null));
     }
 
     private TableImportResult finish(OpportunityTableBuilder table, List<ImportProblem> found, int rowsRead,
@@ -76,18 +95,19 @@ final class ColumnarOpportunities {
     private static final class RowsToColumns implements CsvImport.Converter<Object> {
         private static final Object KEPT = new Object();
 
-        private final OpportunityCsvReader.Converter decoder;
+        private final OpportunityConverter decoder;
         final OpportunityTableBuilder rows = OpportunityTable.builder();
         /** The line of each row appended, for the message of a later repeat. */
         int[] lines = new int[1024];
 
-        RowsToColumns(OpportunityCsvReader.Converter decoder) {
+        RowsToColumns(OpportunityConverter decoder) {
             this.decoder = decoder;
         }
 
         @Override
         public Object convert(Cells c) {
-            if (!decoder.decode(c)) {
+            // convert, not just decode: an opportunity's own rules come before the repeat check, as in the object read
+            if (decoder.convert(c) == null) {
                 return null;
             }
             int first = rows.rowOf(decoder.idV);
@@ -110,7 +130,7 @@ final class ColumnarOpportunities {
         CsvSettings sequential = new CsvSettings(s.mapping(), s.dates(), s.limits(), s.strict(), s.defaultCurrency(),
                 s.charset(), false, s.parallelMinBytes());
         CsvImport.Outcome<Object> out = CsvImport.read(in, sequential, OpportunityCsvReader.FIELDS,
-                h -> new RowsToColumns(new OpportunityCsvReader.Converter(h, sequential, stageModel, reader.knownStagesOnly)),
+                h -> new RowsToColumns(new OpportunityConverter(h, sequential, stageModel, reader.knownStagesOnly)),
                 null);
         RowsToColumns rows = (RowsToColumns) out.converters.get(0);
         List<ImportProblem> problems = new ArrayList<>(out.problems);

@@ -1,9 +1,6 @@
 package io.salesops.io;
 
-import io.salesops.core.crm.ForecastCategory;
 import io.salesops.core.crm.Opportunity;
-import io.salesops.core.crm.OpportunityStatus;
-import io.salesops.core.crm.OpportunityTableBuilder;
 import io.salesops.core.crm.Stage;
 import io.salesops.core.crm.StageChange;
 import io.salesops.core.crm.StageModel;
@@ -17,7 +14,6 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -136,8 +132,9 @@ public final class OpportunityCsvReader {
 
     /**
      * Reads opportunities straight into columns, with every problem exactly as {@link #read(Path)} finds it;
-     * memory grows with the columns, not with an object per row. With {@link Builder#parallel(boolean)} a large
-     * file is parsed in chunks on two threads, with the same result.
+     * memory grows with the columns, not with an object per row. A UTF-8 or ASCII file is decoded from its bytes,
+     * without a string or date object per cell; with {@link Builder#parallel(boolean)} a large one is read in
+     * chunks on several threads, with the same result.
      *
      * @return the valid rows as a table and, in lenient mode, the problems found
      * @throws CsvImportException if the header lacks required columns, or in strict mode at the first bad row
@@ -168,13 +165,26 @@ public final class OpportunityCsvReader {
         return new ColumnarOpportunities(this, settings, stageModel).read(CsvImport.Input.of(opportunities, name), null);
     }
 
+    /**
+     * Checks a file as {@link #readTable(Path)} reads it and counts its valid rows, keeping of each row only its id
+     * (to find repeats) and the fields counted, not the whole table: for checking an export larger than the
+     * memory its table would take. The problems are exactly those {@link #readTable(Path)} finds.
+     *
+     * @return the counts, totals and, in lenient mode, the problems
+     * @throws CsvImportException if the header lacks required columns, or in strict mode at the first bad row
+     * @throws IOException        if the file cannot be read
+     */
+    public ImportSummary summarize(Path opportunities) throws IOException {
+        return columnar().summarize(CsvImport.Input.of(opportunities), 0, 0);
+    }
+
     /** The columnar reads, for tests that read a file every way. */
     ColumnarOpportunities columnar() {
         return new ColumnarOpportunities(this, settings, stageModel);
     }
 
     private CsvImport.Outcome<Opportunity> read(CsvImport.Input in, CsvImport.Input historyIn) throws IOException {
-        CsvImport.Outcome<Opportunity> out = CsvImport.read(in, settings, FIELDS, h -> new Converter(h, settings, stageModel, knownStagesOnly),
+        CsvImport.Outcome<Opportunity> out = CsvImport.read(in, settings, FIELDS, h -> new OpportunityConverter(h, settings, stageModel, knownStagesOnly),
                 UNIQUE);
         boundTotals(out);
         if (historyIn != null) {
@@ -276,242 +286,6 @@ public final class OpportunityCsvReader {
 
     /** A history row, with the index of its opportunity among the records. */
     record Change(int index, StageChange change) {
-    }
-
-    static final class Converter implements CsvImport.Converter<Opportunity> {
-        private final Col id, name, account, owner, stage, amount, currency, created, close, status, category,
-                product, type, won, closed;
-        private final Currency defaultCurrency;
-        private final StageModel model;
-        private final boolean knownStagesOnly;
-        /** The outcome each stage implies: from the model, else from its name. */
-        private final Map<String, OpportunityStatus> stageStatus = new HashMap<>();
-
-        Converter(Header h, CsvSettings s, StageModel model) {
-            this(h, s, model, false);
-        }
-
-        Converter(Header h, CsvSettings s, StageModel model, boolean knownStagesOnly) {
-            id = h.col("id");
-            name = h.col("name");
-            account = h.col("account");
-            owner = h.col("owner");
-            stage = h.col("stage");
-            amount = h.col("amount");
-            currency = h.col("currency");
-            created = h.col("created_date");
-            close = h.col("close_date");
-            status = h.col("status");
-            category = h.col("forecast_category");
-            product = h.col("product");
-            type = h.col("type");
-            won = h.col("won");
-            closed = h.col("closed");
-            this.defaultCurrency = s.defaultCurrency();
-            this.model = model;
-            this.knownStagesOnly = knownStagesOnly;
-        }
-
-        // The last row decoded, for convert and for the columnar reader, which writes them straight into columns.
-        String idV;
-        String ownerV;
-        String stageV;
-        Currency cur;
-        long minor;
-        LocalDate createdV;
-        LocalDate closeV;
-        OpportunityStatus statusV;
-        ForecastCategory fc;
-
-        /** @return the column of the id, where a repeated id is reported */
-        Col idColumn() {
-            return id;
-        }
-
-        /** Decodes a row's cells into the fields above; @return false if the row has problems */
-        boolean decode(Cells c) {
-            idV = c.required(id);
-            ownerV = c.requiredPooled(owner);
-            stageV = c.requiredPooled(stage);
-            cur = c.currency(currency, defaultCurrency);
-            minor = cur == null ? Cells.NO_AMOUNT : c.minor(amount, cur, true);
-            createdV = c.date(created, true);
-            closeV = c.date(close, false);
-            statusV = status(c, stageV);
-            if (stageV != null && knownStagesOnly && !model.contains(stageV)) {
-                c.problem(stage, "stage \"" + stageV + "\" is not in the stage model, which has "
-                        + model.stages().stream().map(Stage::name).toList());
-            }
-            fc = c.parse(category, OpportunityCsvReader::category);
-            if (statusV != null && statusV.isClosed() && closeV == null && !c.failed(close)) {
-                c.problem(close, "a " + statusV.name().toLowerCase(Locale.ROOT) + " deal needs a close date");
-            }
-            if (closeV != null && createdV != null && closeV.isBefore(createdV)) {
-                c.problem(close, "close date " + closeV + " is before the created date " + createdV);
-            }
-            return !c.hasProblems();
-        }
-
-        /** Appends the row just decoded to {@code table}; @return its row index */
-        int addTo(Cells c, OpportunityTableBuilder table) {
-            int row = table.addRow(idV, c.text(name), c.pooled(account), ownerV, stageV, minor, cur, createdV, closeV,
-                    statusV, fc, c.pooled(product), c.pooled(type));
-            for (int k = 0; k < c.attributeCount(); k++) {
-                String v = c.attribute(k);
-                if (v != null) {
-                    table.attribute(row, c.attributeName(k), v);
-                }
-            }
-            return row;
-        }
-
-        @Override
-        public Opportunity convert(Cells c) {
-            if (!decode(c)) {
-                return null;
-            }
-            return new Opportunity(idV, c.text(name), c.pooled(account), ownerV, stageV, Money.ofMinor(minor, cur),
-                    createdV, closeV, statusV, fc, c.pooled(product), c.pooled(type), c.attributes(), List.of());
-        }
-
-        /**
-         * The status column (or Salesforce's closed/won) wins over the stage, but a closing stage that says the
-         * opposite is a contradiction, never settled in silence: {@code Closed Won} with status {@code lost}.
-         */
-        private OpportunityStatus status(Cells c, String stageV) {
-            Col given = c.has(status) ? status : c.has(closed) ? closed : null;
-            OpportunityStatus explicit = explicitStatus(c);
-            if (explicit == null) {
-                return given != null && (c.failed(given) || c.failed(won)) ? null : stageStatus(stageV);
-            }
-            if (stageV == null) {
-                return explicit;
-            }
-            OpportunityStatus implied = stageStatus(stageV);
-            if (implied != OpportunityStatus.OPEN && implied != explicit) {
-                c.problem(given, "status " + explicit.name().toLowerCase(Locale.ROOT) + " contradicts stage \""
-                        + stageV + "\", which is " + implied.name().toLowerCase(Locale.ROOT));
-                return null;
-            }
-            return explicit;
-        }
-
-        /**
-         * @return the status the status or closed/won columns give; null if they give none (closed without won
-         * leaves it to the stage) or are invalid (with a problem)
-         */
-        private OpportunityStatus explicitStatus(Cells c) {
-            if (c.has(status)) {
-                return c.parse(status, OpportunityStatus::parse);
-            }
-            if (c.has(closed)) {
-                Boolean isClosed = c.bool(closed);
-                Boolean isWon = c.has(won) ? c.bool(won) : null;
-                if (isClosed == null || (c.has(won) && isWon == null)) {
-                    return null;
-                }
-                if (!isClosed) {
-                    if (Boolean.TRUE.equals(isWon)) {
-                        c.problem(won, "the deal is won but not closed");
-                        return null;
-                    }
-                    return OpportunityStatus.OPEN;
-                }
-                if (isWon != null) {
-                    return isWon ? OpportunityStatus.WON : OpportunityStatus.LOST;
-                }
-            }
-            return null;
-        }
-
-        /** @return the status a stage implies: its outcome in the model, else from its name; open for null */
-        OpportunityStatus stageStatus(String stageV) {
-            if (stageV == null) {
-                return OpportunityStatus.OPEN;
-            }
-            OpportunityStatus s = stageStatus.get(stageV);
-            if (s == null) {
-                s = model == null ? null : model.find(stageV).map(Stage::outcome).orElse(null);
-                if (s == null) {
-                    s = statusOfStageName(stageV);
-                }
-                stageStatus.put(stageV, s);
-            }
-            return s;
-        }
-    }
-
-    /** The status a stage name implies without a model: {@code Closed Won}, {@code closedwon}, {@code won}... */
-    static OpportunityStatus statusOfStageName(String stage) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < stage.length(); i++) {
-            char ch = stage.charAt(i);
-            if (Character.isLetter(ch)) {
-                sb.append(Character.toLowerCase(ch));
-            }
-        }
-        switch (sb.toString()) {
-            case "closedwon":
-            case "won":
-                return OpportunityStatus.WON;
-            case "closedlost":
-            case "lost":
-                return OpportunityStatus.LOST;
-            default:
-                return OpportunityStatus.OPEN;
-        }
-    }
-
-    /** ForecastCategory.parse, plus HubSpot's {@code Omit} and {@code Not forecasted}. */
-    static ForecastCategory category(String text) {
-        String s = text.strip().toLowerCase(Locale.ROOT).replace('_', ' ');
-        if (s.equals("omit") || s.equals("not forecasted") || s.equals("notforecasted")) {
-            return ForecastCategory.OMITTED;
-        }
-        return ForecastCategory.parse(text);
-    }
-
-    private static final class HistoryConverter implements CsvImport.Converter<Change> {
-        private final Col oppId, date, stage, amount, close;
-        private final HistoryTargets targets;
-        private final String oppFile;
-
-        HistoryConverter(Header h, HistoryTargets targets, String oppFile) {
-            oppId = h.col("opportunity_id");
-            date = h.col("date");
-            stage = h.col("stage");
-            amount = h.col("amount");
-            close = h.col("close_date");
-            this.targets = targets;
-            this.oppFile = oppFile;
-        }
-
-        @Override
-        public Change convert(Cells c) {
-            String id = c.required(oppId);
-            LocalDate d = c.date(date, true);
-            String s = c.requiredPooled(stage);
-            LocalDate closeV = c.date(close, false);
-            int index = id == null ? -1 : targets.index(id);
-            if (id != null && index < 0) {
-                c.problem(oppId, "opportunity \"" + id + "\" is not among the valid opportunities of " + oppFile);
-                return null;
-            }
-            Money a = null;
-            if (index >= 0) {
-                Currency cur = targets.currency(index);
-                long minor = c.minor(amount, cur, false);
-                a = minor == Cells.NO_AMOUNT ? null : Money.ofMinor(minor, cur);
-                LocalDate created = targets.created(index);
-                if (d != null && d.isBefore(created)) {
-                    c.problem(date, "stage change on " + d + " is before opportunity " + id + " was created on " + created);
-                }
-            }
-            if (c.hasProblems()) {
-                return null;
-            }
-            return new Change(index, new StageChange(d, s, a, closeV));
-        }
     }
 
     /**

@@ -120,10 +120,11 @@ abstract class ReaderBuilder<B extends ReaderBuilder<B>> {
     }
 
     /**
-     * Whether to read a large file (4 MiB or more, from a path, UTF-8 or Latin-1) as two halves on two threads
-     * (default false). The result is exactly that of a sequential read, in the same order: the split is checked
-     * against quoting and line numbers are carried over; where the split cannot be used, or in strict mode on a
-     * problem, the file is read again sequentially. Helps only with a spare core.
+     * Whether to read a large file (4 MiB or more, from a path) on several threads (default false): object reads
+     * of UTF-8 or Latin-1 as two halves, {@code readTable} of UTF-8 or ASCII in more chunks than cores. The result
+     * is exactly that of a sequential read, in the same order: each split is checked against quoting and line
+     * numbers are carried over; where a split cannot be used, or in strict mode on a problem, the file is read
+     * again sequentially. Helps only with a spare core.
      */
     public B parallel(boolean parallel) {
         this.parallel = parallel;

@@ -5,7 +5,6 @@ import io.salesops.core.crm.OpportunityStatus;
 import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.StageModel;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Currency;
 
@@ -13,7 +12,7 @@ import java.util.Currency;
  * Decodes one chunk's records straight into its {@link ChunkRows}: numbers, amounts and dates from the bytes,
  * strings as dictionary codes looked up by their bytes, so a valid row makes no object. A row it cannot vouch
  * for, with a cell that is blank, malformed or breaks a rule, goes the exact way: decoded to characters and read
- * by {@link Cells} and {@link OpportunityCsvReader.Converter}, which find its problems with the very messages of
+ * by {@link Cells} and {@link OpportunityConverter}, which find its problems with the very messages of
  * a row-by-row read (or accept it, as a grouped amount or a time after a date). Not thread-safe: one per chunk.
  */
 final class RowDecoder {
@@ -21,8 +20,6 @@ final class RowDecoder {
     private static final byte FAIL = -2;
     private static final byte NONE = -1;
     private static final OpportunityStatus[] STATUSES = OpportunityStatus.values();
-    private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
-        1_000_000_000L};
 
     private final Header header;
     private final CsvSettings settings;
@@ -33,7 +30,7 @@ final class RowDecoder {
     private final int[] coded;
     private final int[] attributeColumns;
     private final Cells cells;
-    private final OpportunityCsvReader.Converter converter;
+    private final OpportunityConverter converter;
     private final ByteDictionary currencyCodes = new ByteDictionary();
     private final ByteDictionary statusCodes = new ByteDictionary();
     private final ByteDictionary categoryCodes = new ByteDictionary();
@@ -46,16 +43,8 @@ final class RowDecoder {
     /** Per stage code: the status it implies, or {@link #FAIL} if the row must go the exact way. */
     private byte[] stageOf = new byte[8];
     private byte[] ownerOk = new byte[8];
-    private final LocalDate[] dateCache = new LocalDate[DateParser.CACHE_SIZE];
-    private static final int DAY_CACHE = 4096;
-    /** Valid ISO dates seen, by their first eight bytes and last two (zeros for none), and their epoch days. */
-    private final long[] dayWords = new long[DAY_CACHE];
-    private final int[] dayTails = new int[DAY_CACHE];
-    private final int[] days = new int[DAY_CACHE];
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private char[] chars = new char[64];
     private final short defaultCurrency;
+    private final ByteDates dates;
 
     RowDecoder(Header h, CsvSettings s, StageModel model, boolean knownStagesOnly, ChunkRows into) {
         this.header = h;
@@ -80,8 +69,9 @@ final class RowDecoder {
         coded = new int[] {account, owner, stage, product, type};
         attributeColumns = h.attributeIndexes;
         cells = new Cells(h.file, s, h);
-        converter = new OpportunityCsvReader.Converter(h, s, model, knownStagesOnly);
+        converter = new OpportunityConverter(h, s, model, knownStagesOnly);
         defaultCurrency = into.currencyIndex(s.defaultCurrency());
+        dates = new ByteDates(s.dates());
         Arrays.fill(stageOf, (byte) -3);
     }
 
@@ -125,17 +115,17 @@ final class RowDecoder {
         if (!r.cell(amount)) {
             return false;
         }
-        long minor = minor(r.cb, r.cs, r.ce, curV.getDefaultFractionDigits());
+        long minor = Amounts.simpleMinor(r.cb, r.cs, r.ce, curV.getDefaultFractionDigits());
         if (minor < 0) {
             return false;
         }
-        int createdDay = r.cell(created) ? day(r) : OpportunityTable.NO_DATE;
+        int createdDay = r.cell(created) ? dates.day(r) : OpportunityTable.NO_DATE;
         if (createdDay == OpportunityTable.NO_DATE) {
             return false;
         }
         int closeDay = OpportunityTable.NO_DATE;
         if (r.cell(close)) {
-            closeDay = day(r);
+            closeDay = dates.day(r);
             if (closeDay == OpportunityTable.NO_DATE || closeDay < createdDay) {
                 return false;
             }
@@ -158,11 +148,13 @@ final class RowDecoder {
         int k = out.size & ChunkRows.MASK;
         b.coded[1][k] = ownerCode;
         b.coded[2][k] = stageCode;
-        b.coded[0][k] = code(r, account, out.dictionaries[0]);
-        b.coded[3][k] = code(r, product, out.dictionaries[3]);
-        b.coded[4][k] = code(r, type, out.dictionaries[4]);
-        for (int a = 0; a < attributeColumns.length; a++) {
-            b.attributes[a][k] = code(r, attributeColumns[a], out.attributeValues[a]);
+        if (!out.countsOnly) {
+            b.coded[0][k] = code(r, account, out.dictionaries[0]);
+            b.coded[3][k] = code(r, product, out.dictionaries[3]);
+            b.coded[4][k] = code(r, type, out.dictionaries[4]);
+            for (int a = 0; a < attributeColumns.length; a++) {
+                b.attributes[a][k] = code(r, attributeColumns[a], out.attributeValues[a]);
+            }
         }
         b.amount[k] = minor;
         b.currency[k] = cur;
@@ -178,7 +170,9 @@ final class RowDecoder {
         if (r.fe[id] - r.fs[id] != r.ce - r.cs || r.escaped[id]) {
             out.paddedIds.put(out.size, raw(r, id));
         }
-        if (r.cell(name) && !(r.nonAscii && blank(r))) {
+        if (out.countsOnly) {
+            // no name kept
+        } else if (r.cell(name) && !(r.nonAscii && blank(r))) {
             b.nameRef[k] = out.addText(r.cb, r.cs, r.ce);
             b.nameLen[k] = r.ce - r.cs;
         } else {
@@ -216,16 +210,18 @@ final class RowDecoder {
 
     /** Adds the row the converter decoded. */
     private void add(ByteRecords r, Cells c, ChunkRows out) {
-        OpportunityCsvReader.Converter v = converter;
+        OpportunityConverter v = converter;
         ChunkRows.Block b = out.next();
         int k = out.size & ChunkRows.MASK;
         b.coded[1][k] = out.dictionaries[1].code(v.ownerV);
         b.coded[2][k] = out.dictionaries[2].code(v.stageV);
-        b.coded[0][k] = code(c.pooled(header.col("account")), out.dictionaries[0]);
-        b.coded[3][k] = code(c.pooled(header.col("product")), out.dictionaries[3]);
-        b.coded[4][k] = code(c.pooled(header.col("type")), out.dictionaries[4]);
-        for (int a = 0; a < attributeColumns.length; a++) {
-            b.attributes[a][k] = code(c.attribute(a), out.attributeValues[a]);
+        if (!out.countsOnly) {
+            b.coded[0][k] = code(c.pooled(header.col("account")), out.dictionaries[0]);
+            b.coded[3][k] = code(c.pooled(header.col("product")), out.dictionaries[3]);
+            b.coded[4][k] = code(c.pooled(header.col("type")), out.dictionaries[4]);
+            for (int a = 0; a < attributeColumns.length; a++) {
+                b.attributes[a][k] = code(c.attribute(a), out.attributeValues[a]);
+            }
         }
         b.amount[k] = v.minor;
         b.currency[k] = out.currencyIndex(v.cur);
@@ -242,8 +238,10 @@ final class RowDecoder {
         if (!raw.equals(v.idV)) {
             out.paddedIds.put(out.size, raw);
         }
-        String nameV = c.text(header.col("name"));
-        if (nameV != null && !nameV.isBlank()) {
+        String nameV = out.countsOnly ? null : c.text(header.col("name"));
+        if (out.countsOnly) {
+            // no name kept
+        } else if (nameV != null && !nameV.isBlank()) {
             byte[] n = nameV.getBytes(StandardCharsets.UTF_8);
             b.nameRef[k] = out.addText(n, 0, n.length);
             b.nameLen[k] = n.length;
@@ -370,7 +368,7 @@ final class RowDecoder {
         if (cache[code] == 0) {
             try {
                 String v = (isCategory ? categoryCodes : statusCodes).value(code);
-                int ordinal = isCategory ? OpportunityCsvReader.category(v).ordinal() : OpportunityStatus.parse(v).ordinal();
+                int ordinal = isCategory ? OpportunityConverter.category(v).ordinal() : OpportunityStatus.parse(v).ordinal();
                 cache[code] = (byte) (ordinal + 1);
             } catch (IllegalArgumentException e) {
                 cache[code] = FAIL;
@@ -399,130 +397,4 @@ final class RowDecoder {
         return boolOf[code] == FAIL ? FAIL : (byte) (boolOf[code] - 1);
     }
 
-    /**
-     * @return the amount {@code digits[.digits]} in minor units, or -1 for anything else (a sign, grouping, more
-     * decimals than the currency has, too many digits), which the exact way reads or rejects
-     */
-    static long minor(byte[] b, int s, int e, int fractionDigits) {
-        if (fractionDigits > 9) {
-            return -1;
-        }
-        int i = s;
-        long whole = 0;
-        int digits = 0;
-        while (i < e && b[i] >= '0' && b[i] <= '9') {
-            if (digits >= 18) {
-                return -1;
-            }
-            whole = whole * 10 + (b[i++] - '0');
-            digits++;
-        }
-        if (digits == 0) {
-            return -1;
-        }
-        long frac = 0;
-        int fracDigits = 0;
-        if (i < e && b[i] == '.') {
-            int fracStart = ++i;
-            while (i < e && b[i] >= '0' && b[i] <= '9') {
-                if (fracDigits < fractionDigits) {
-                    frac = frac * 10 + (b[i] - '0');
-                    fracDigits++;
-                } else if (b[i] != '0') {
-                    return -1;
-                }
-                i++;
-            }
-            if (i == fracStart) {
-                return -1;
-            }
-        }
-        if (i != e) {
-            return -1;
-        }
-        long pow = POW10[fractionDigits];
-        if (whole > (Long.MAX_VALUE - frac * POW10[fractionDigits - fracDigits]) / pow) {
-            return -1;
-        }
-        return whole * pow + frac * POW10[fractionDigits - fracDigits];
-    }
-
-    /** @return the date in the located cell as an epoch day, or {@link OpportunityTable#NO_DATE} if invalid */
-    private int day(ByteRecords r) {
-        byte[] b = r.cb;
-        int s = r.cs;
-        if (settings.dates().isIso() && r.ce - s == 10 && s + 16 <= b.length) {
-            // A file has few distinct dates: find the ten bytes among those seen before, else parse them.
-            long w0 = (long) LONGS.get(b, s);
-            int w1 = (b[s + 8] & 0xff) | (b[s + 9] & 0xff) << 8;
-            long x = (w0 ^ w1) * 0x9E3779B97F4A7C15L;
-            int slot = (int) (x >>> 52) & (DAY_CACHE - 1);
-            if (dayWords[slot] == w0 && dayTails[slot] == w1) {
-                return days[slot];
-            }
-            if (b[s + 4] == '-' && b[s + 7] == '-') {
-                int y = digits(b, s, 4);
-                int m = digits(b, s + 5, 2);
-                int d = digits(b, s + 8, 2);
-                if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)) {
-                    dayWords[slot] = w0;
-                    dayTails[slot] = w1;
-                    return days[slot] = epochDay(y, m, d);
-                }
-            }
-        }
-        int n = r.ce - s;
-        if (chars.length < n) {
-            chars = new char[Math.max(n, chars.length * 2)];
-        }
-        int w = 0;
-        if (r.nonAscii) {
-            String v = new String(b, s, n, StandardCharsets.UTF_8);
-            v.getChars(0, v.length(), chars, 0);
-            w = v.length();
-        } else {
-            for (int i = s; i < r.ce; i++) {
-                chars[w++] = (char) b[i];
-            }
-        }
-        try {
-            return (int) settings.dates().parse(chars, 0, w, dateCache).toEpochDay();
-        } catch (IllegalArgumentException e) {
-            return OpportunityTable.NO_DATE;
-        }
-    }
-
-    private static int daysIn(int y, int m) {
-        if (m == 2) {
-            return (y & 3) == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28;
-        }
-        return m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31;
-    }
-
-    private static int digits(byte[] b, int from, int n) {
-        int v = 0;
-        for (int i = from; i < from + n; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                return -1;
-            }
-            v = v * 10 + d;
-        }
-        return v;
-    }
-
-    /** {@link LocalDate#toEpochDay()} for a valid date of a year from 0 to 9999. */
-    static int epochDay(int y, int m, int d) {
-        long total = 365L * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
-        total += (367L * m - 362) / 12;
-        total += d - 1;
-        if (m > 2) {
-            total--;
-            boolean leap = (y & 3) == 0 && (y % 100 != 0 || y % 400 == 0);
-            if (!leap) {
-                total--;
-            }
-        }
-        return (int) (total - 719_528L);
-    }
 }

@@ -17,7 +17,8 @@ import net.jqwik.api.constraints.IntRange;
  * row-by-row read: the same rows, problems (file, line, column, value, message) and row count, in strict and
  * lenient mode. The files hold the pathologies a chunk boundary can fall into: quoted fields spanning lines,
  * CRLF and bare CR line ends, multibyte UTF-8, empty and blank lines, padded and escaped ids, repeated ids,
- * bad cells of every kind, rows with the wrong number of fields, amounts that overflow a total.
+ * bad cells of every kind, rows with the wrong number of fields, amounts that overflow a total. The summary of a
+ * file, which keeps no table, counts exactly the rows the table holds.
  */
 class ByteTableReadProperties {
 
@@ -72,6 +73,20 @@ class ByteTableReadProperties {
             if (bytes != null) {
                 assertThat(bytes).isEqualTo(exact);
             }
+            // the summary keeps no table, but counts exactly the rows the table holds
+            Object counted;
+            try {
+                counted = columnar.summarize(in, threads, chunkBytes);
+            } catch (CsvImportException e) {
+                counted = e.importProblems();
+            }
+            Object expected;
+            try {
+                expected = SummaryCounts.of(columnar.readExactly(in, null));
+            } catch (CsvImportException e) {
+                expected = e.importProblems();
+            }
+            assertThat(counted).isEqualTo(expected);
         } finally {
             Files.delete(path);
         }

@@ -34,7 +34,7 @@ class ChunkedReadTest {
         CsvSettings settings = b.parallel(true).settings();
 
         CsvImport.Outcome<Opportunity> chunked = ChunkedRead.read(CsvImport.Input.of(file), settings,
-                OpportunityCsvReader.FIELDS, h -> new OpportunityCsvReader.Converter(h, settings, null),
+                OpportunityCsvReader.FIELDS, h -> new OpportunityConverter(h, settings, null),
                 OpportunityCsvReader.UNIQUE);
         ImportResult<Opportunity> sequential = b.parallel(false).build().read(file);
 
@@ -57,7 +57,7 @@ class ChunkedReadTest {
         CsvSettings settings = b.settings();
 
         assertThat(ChunkedRead.read(CsvImport.Input.of(file), settings, OpportunityCsvReader.FIELDS,
-                h -> new OpportunityCsvReader.Converter(h, settings, null), OpportunityCsvReader.UNIQUE)).isNull();
+                h -> new OpportunityConverter(h, settings, null), OpportunityCsvReader.UNIQUE)).isNull();
         assertThat(b.build().read(file).records()).singleElement().extracting(Opportunity::name)
                 .isEqualTo("line\n".repeat(200).strip());
     }

@@ -179,7 +179,7 @@ class OpportunityCsvProperties {
                     LocalDate c = b.get1();
                     // A closing stage fixes the status (the reader refuses a contradiction); an open stage may
                     // carry any status, as Pipedrive's exports do.
-                    OpportunityStatus implied = OpportunityCsvReader.statusOfStageName(a.get4());
+                    OpportunityStatus implied = OpportunityConverter.statusOfStageName(a.get4());
                     OpportunityStatus st = implied == OpportunityStatus.OPEN ? b.get4() : implied;
                     LocalDate close = st.isClosed() ? c.plusDays(b.get2()) : b.get3() == null ? null : c.plusDays(b.get3());
                     return new Opportunity("id-" + a.get1().hashCode(), a.get1(), a.get2(), a.get3(), a.get4(),

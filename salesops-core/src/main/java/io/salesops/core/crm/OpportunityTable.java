@@ -102,7 +102,7 @@ public final class OpportunityTable {
         });
         this.attributes = attrs;
         this.attributeValues = attrValues;
-        OpportunityTableBuilder.History h = b.sortedHistory();
+        StageChanges.History h = b.sortedHistory();
         this.historyStart = h.start();
         this.historyDay = h.day();
         this.historyStage = h.stage();

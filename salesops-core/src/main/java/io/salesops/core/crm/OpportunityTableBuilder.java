@@ -48,12 +48,7 @@ public final class OpportunityTableBuilder {
     private int[] idSlots = new int[128];
     private int[] idHash = new int[0];
     private int indexed;
-    private int changes;
-    private int[] changeRow = new int[16];
-    private int[] changeDay = new int[16];
-    private int[] changeStage = new int[16];
-    private long[] changeAmount = new long[16];
-    private int[] changeClose = new int[16];
+    private StageChanges changes = new StageChanges();
 
     /** One attribute's codes; rows past {@code filled} are absent. */
     static final class AttributeColumn {
@@ -287,21 +282,8 @@ public final class OpportunityTableBuilder {
             throw new IllegalArgumentException("opportunity " + ids.get(row) + " has a stage change on " + date
                     + ", before it was created on " + LocalDate.ofEpochDay(created[row]));
         }
-        int i = changes;
-        if (i == changeRow.length) {
-            int cap = i * 2;
-            changeRow = Arrays.copyOf(changeRow, cap);
-            changeDay = Arrays.copyOf(changeDay, cap);
-            changeStage = Arrays.copyOf(changeStage, cap);
-            changeAmount = Arrays.copyOf(changeAmount, cap);
-            changeClose = Arrays.copyOf(changeClose, cap);
-        }
-        changeRow[i] = row;
-        changeDay[i] = day;
-        changeStage[i] = stages.code(stage.strip());
-        changeAmount[i] = amountMinor;
-        changeClose[i] = closeDate == null ? OpportunityTable.NO_DATE : (int) closeDate.toEpochDay();
-        changes = i + 1;
+        changes.add(row, day, stages.code(stage.strip()), amountMinor,
+                closeDate == null ? OpportunityTable.NO_DATE : (int) closeDate.toEpochDay());
         return this;
     }
 
@@ -408,47 +390,8 @@ public final class OpportunityTableBuilder {
         return LocalDate.ofEpochDay(created[row]);
     }
 
-    /** The stage history in row order, each row's changes in date order (stable), as CSR arrays. */
-    record History(int[] start, int[] day, int[] stage, long[] amount, int[] close) {
-    }
-
-    History sortedHistory() {
-        int[] start = new int[size + 1];
-        for (int i = 0; i < changes; i++) {
-            start[changeRow[i] + 1]++;
-        }
-        for (int r = 0; r < size; r++) {
-            start[r + 1] += start[r];
-        }
-        int[] at = Arrays.copyOf(start, size);
-        int[] order = new int[changes];
-        for (int i = 0; i < changes; i++) {
-            order[at[changeRow[i]]++] = i;
-        }
-        for (int r = 0; r < size; r++) {
-            // insertion sort by day: stable, and a row has few changes
-            for (int j = start[r] + 1; j < start[r + 1]; j++) {
-                int x = order[j];
-                int k = j - 1;
-                while (k >= start[r] && changeDay[order[k]] > changeDay[x]) {
-                    order[k + 1] = order[k];
-                    k--;
-                }
-                order[k + 1] = x;
-            }
-        }
-        int[] day = new int[changes];
-        int[] stg = new int[changes];
-        long[] amt = new long[changes];
-        int[] cls = new int[changes];
-        for (int j = 0; j < changes; j++) {
-            int i = order[j];
-            day[j] = changeDay[i];
-            stg[j] = changeStage[i];
-            amt[j] = changeAmount[i];
-            cls[j] = changeClose[i];
-        }
-        return new History(start, day, stg, amt, cls);
+    StageChanges.History sortedHistory() {
+        return changes.sorted(size);
     }
 
     /** @return an immutable table of the rows added so far; the builder stays usable */
@@ -475,7 +418,7 @@ public final class OpportunityTableBuilder {
         idSlots = new int[128];
         idHash = new int[0];
         indexed = 0;
-        changes = 0;
+        changes = new StageChanges();
         return t;
     }
 }

@@ -13,11 +13,11 @@ public final class Snapshot {
     public static final int UNKNOWN_STAGE = -1;
 
     private int row;
-    private OpportunityStatus status;
+    private byte status;
     private int stage;
     private long amount;
     private int closeDay;
-    private ForecastCategory category;
+    private byte category;
     private int historyEnd;
     private boolean replayed;
 
@@ -25,19 +25,45 @@ public final class Snapshot {
     public Snapshot() {
     }
 
+    private static final OpportunityStatus[] STATUSES = OpportunityStatus.values();
+    private static final ForecastCategory[] CATEGORIES = ForecastCategory.values();
+    private static final byte OPEN = (byte) OpportunityStatus.OPEN.ordinal();
+    /** The category code of a row whose forecast category is not set (and of a closed deal's snapshot). */
+    private static final byte NO_CATEGORY = -1;
+
+    // This runs once per row in every pass over a table, and its cost is the pass's: it reads the table's arrays
+    // as codes, and keeps the common rows (closed by the day, or without recorded changes) in a method small
+    // enough for the JIT to inline into the pass; rows with stage history are replayed in a method of their own.
     boolean of(OpportunityTable t, int row, int day) {
         int created = t.created[row];
         if (created > day) {
             return false;
         }
         this.row = row;
-        OpportunityStatus current = t.status(row);
-        int start = t.historyStart[row];
+        byte current = t.status[row];
         int end = t.historyStart[row + 1];
-        if (current.isClosed() && t.close[row] <= day) {
-            set(current, t.stage[row], t.amount[row], t.close[row], t.forecastCategory(row), end, false);
-            return true;
+        int close = t.close[row];
+        if (current != OPEN) {
+            if (close <= day) {
+                set(current, t.stage[row], t.amount[row], close, t.category[row], end, false);
+            } else if (t.historyStart[row] == end) {
+                // its only known stage is the closing one, which was not known on the day, nor was a close date
+                set(OPEN, UNKNOWN_STAGE, t.amount[row], OpportunityTable.NO_DATE, NO_CATEGORY, end, true);
+            } else {
+                replay(t, row, day, created, true, end);
+            }
+        } else if (t.historyStart[row] == end) {
+            boolean noDate = close != OpportunityTable.NO_DATE && close < created;
+            set(OPEN, t.stage[row], t.amount[row], noDate ? OpportunityTable.NO_DATE : close, t.category[row], end, noDate);
+        } else {
+            replay(t, row, day, created, false, end);
         }
+        return true;
+    }
+
+    /** The row's recorded changes up to the day, applied in order; {@code end} is one past its last change. */
+    private void replay(OpportunityTable t, int row, int day, int created, boolean closed, int end) {
+        int start = t.historyStart[row];
         int s = UNKNOWN_STAGE;
         long a = OpportunityTable.NO_AMOUNT;
         int c = OpportunityTable.NO_DATE;
@@ -54,9 +80,8 @@ public final class Snapshot {
         }
         if (s == UNKNOWN_STAGE) {
             // created before its first recorded change: the first recorded stage is the best knowledge
-            s = start == end ? t.stage[row] : t.historyStage[start];
+            s = t.historyStage[start];
         }
-        boolean closed = current.isClosed();
         if (closed && t.stages[s].equalsIgnoreCase(t.stages[t.stage[row]])) {
             s = UNKNOWN_STAGE; // the only stage known is the closing one, which was not known on the day
         }
@@ -70,12 +95,11 @@ public final class Snapshot {
             c = OpportunityTable.NO_DATE;
         }
         boolean same = !closed && s == t.stage[row] && a == t.amount[row] && c == t.close[row] && known == end;
-        set(OpportunityStatus.OPEN, s, a, c, closed ? null : t.forecastCategory(row), known, !same);
-        return true;
+        set(OPEN, s, a, c, closed ? NO_CATEGORY : t.category[row], known, !same);
     }
 
-    private void set(OpportunityStatus status, int stage, long amount, int closeDay, ForecastCategory category,
-                     int historyEnd, boolean replayed) {
+    private void set(byte status, int stage, long amount, int closeDay, byte category, int historyEnd,
+                     boolean replayed) {
         this.status = status;
         this.stage = stage;
         this.amount = amount;
@@ -92,7 +116,7 @@ public final class Snapshot {
 
     /** @return the status on the day: the row's own if it closed by then, else open */
     public OpportunityStatus status() {
-        return status;
+        return STATUSES[status];
     }
 
     /** @return the stage code on the day, or {@link #UNKNOWN_STAGE} */
@@ -112,7 +136,7 @@ public final class Snapshot {
 
     /** @return the forecast category set on the deal on the day, or null */
     public ForecastCategory forecastCategory() {
-        return category;
+        return category < 0 ? null : CATEGORIES[category];
     }
 
     /** @return one past the index of the last stage change known on the day */

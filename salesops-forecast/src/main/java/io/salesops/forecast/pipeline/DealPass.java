@@ -6,7 +6,6 @@ import io.salesops.core.crm.OpportunityStatus;
 import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.Snapshot;
 import io.salesops.core.period.Period;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,14 +14,18 @@ import java.util.List;
 
 /**
  * The pass over the deals of one forecast: each deal's snapshot on the as-of day goes to its leaf of the
- * {@link RollupTree}, booked amounts into {@link NodeSums}, and each open deal's probabilities
- * ({@link DealProbabilities}) and expected value into a {@link DealTable} row. With a fixed node table it runs in
- * chunks on several threads, and the result is the same as one sequential pass: sums, rows and row order.
- * Not thread-safe; used once.
+ * {@link RollupTree}, booked amounts and expected values into {@link NodeSums}, and each open deal's row into a
+ * {@link DealTable}. How likely an open deal is ({@link #probabilityE9}) is one method, which the pass and the
+ * {@link RecordedDeals} shown afterwards both call, so the deals listed are exactly those summed. With a fixed
+ * node table the pass runs in chunks on several threads, and the result is the same as one sequential pass: sums,
+ * rows and row order. Not thread-safe while it runs; afterwards read-only.
  */
 final class DealPass {
 
-    private static final long E9 = 1_000_000_000L;
+    /** {@link #probabilityE9} of a deal at an unknown stage until the overall rate is known. */
+    private static final long PENDING = -1;
+
+    private static final int PIPELINE = ForecastCategory.PIPELINE.ordinal();
 
     /** Chunk size of the parallel pass; chunks merge in input order, so the result does not depend on threads. */
     private static final int CHUNK = 1 << 16;
@@ -44,6 +47,19 @@ final class DealPass {
     /** Per stage code, the model's stage (null: unknown stage), and whether an open deal there is an error. */
     private final DealProbabilities.StageInfo[] stageInfo;
     private final boolean[] badStage;
+    /**
+     * Per stage code, P(win) x P(in period | win) x 10^9 of a deal there whose close day is in the window, when
+     * neither depends on anything else of the deal (the stage model's fixed rates, timing from the close date):
+     * then the pass reads a deal's probability from this array instead of asking the models. Null otherwise.
+     */
+    private final long[] inWindowPE9;
+    private final int windowStartDay;
+    /** Per stage code, the ordinal of the forecast category of a deal there that sets none (see {@link #categoryOf}). */
+    private final byte[] stageCategory;
+    /** Whether the node table is fixed before the pass, so no deal can add a node. */
+    private final boolean fixedTree;
+    /** Whether a deal at an unknown stage gets the overall win rate (no model that reads the deal itself). */
+    private final boolean overallForUnknown;
 
     DealPass(OpportunityTable deals, RollupTree tree, DealProbabilities probabilities, LocalDate asOf,
              Period period, Currency currency, RoundingMode rounding, int threads) {
@@ -70,10 +86,25 @@ final class DealPass {
                 badStage[c] = true; // reported, naming the deal, only if a deal is open at this stage on the day
             }
         }
+        this.windowStartDay = Math.max(asOfDay + 1, periodStartDay);
+        this.stageCategory = new byte[stageInfo.length];
+        for (int c = 0; c < stageInfo.length; c++) {
+            stageCategory[c] = (byte) (stageInfo[c] == null ? PIPELINE : stageInfo[c].stage().forecastCategory().ordinal());
+        }
+        this.fixedTree = tree.isFixed();
+        this.overallForUnknown = !probabilities.needsSnapshot();
+        this.inWindowPE9 = probabilities.needsSnapshot() || !probabilities.timingFromCloseDate() ? null
+                : inWindowPE9(probabilities, stageInfo, windowStartDay);
     }
 
-    /** A deal at an unknown stage whose P(win), the overall rate, is known only after the pass. */
-    private record Pending(int slot, int leaf, ForecastCategory category) {
+    private static long[] inWindowPE9(DealProbabilities probabilities, DealProbabilities.StageInfo[] stageInfo,
+                                      int windowStartDay) {
+        CloseTiming.Estimate in = probabilities.inPeriod(windowStartDay, windowStartDay);
+        long[] out = new long[stageInfo.length];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = stageInfo[c] == null ? -1 : ExpectedValue.probabilityE9(probabilities.win(null, stageInfo[c]), in);
+        }
+        return out;
     }
 
     /** What one pass or chunk adds up: the node sums, the deal rows, closed and won counts, pending deals. */
@@ -82,18 +113,30 @@ final class DealPass {
         final DealTable deals;
         long closedN;
         long wonN;
-        private final List<Pending> pending = new ArrayList<>();
+        /** Deals at an unknown stage whose P(win) is the overall rate, found after the pass if not known. */
+        int unknownStage;
+        /** The indexes in {@link #deals} of those whose expected value waits for the overall rate. */
+        int[] pending = new int[0];
+        int pendingCount;
 
         Result(int nodes, DealTable deals) {
             this.sums = new NodeSums(nodes);
             this.deals = deals;
         }
 
+        void addPending(int slot) {
+            if (pendingCount == pending.length) {
+                pending = java.util.Arrays.copyOf(pending, Math.max(16, pendingCount * 2));
+            }
+            pending[pendingCount++] = slot;
+        }
+
         /** Adds {@code o}'s sums and counts; its rows are already in this result's table, moved by {@code shift}. */
         void addSums(Result o, int shift) {
             sums.addSums(o.sums);
-            for (Pending x : o.pending) {
-                pending.add(new Pending(x.slot() + shift, x.leaf(), x.category()));
+            unknownStage += o.unknownStage;
+            for (int i = 0; i < o.pendingCount; i++) {
+                addPending(o.pending[i] + shift);
             }
             closedN += o.closedN;
             wonN += o.wonN;
@@ -107,7 +150,7 @@ final class DealPass {
     Result run() {
         int rows = deals.size();
         if (!tree.isFixed() || rows <= CHUNK) {
-            Result p = new Result(tree.size(), new DealTable());
+            Result p = new Result(tree.size(), new DealTable(!tree.isFixed()));
             Snapshot snap = new Snapshot();
             for (int r = 0; r < rows; r++) {
                 process(r, p, snap);
@@ -116,42 +159,17 @@ final class DealPass {
             return p;
         }
         int chunks = (rows + CHUNK - 1) / CHUNK;
-        // First an upper bound of each chunk's rows, so that every chunk writes its rows straight into one table
-        // allocated once: per-chunk tables grown by doubling and then copied into the final one allocated (and
-        // left for the GC) about three times the rows kept.
-        int[] bound = new int[chunks];
-        List<Runnable> counts = new ArrayList<>();
-        for (int c = 0; c < chunks; c++) {
-            final int chunk = c;
-            counts.add(() -> {
-                int to = Math.min(rows, (chunk + 1) * CHUNK);
-                int n = 0;
-                for (int i = chunk * CHUNK; i < to; i++) {
-                    if (mayGetRow(i)) {
-                        n++;
-                    }
-                }
-                bound[chunk] = n;
-            });
-        }
-        ParallelTasks.runAll(counts, threads, "salesops-forecast");
-        int[] from = new int[chunks];
-        int cap = 0;
-        for (int c = 0; c < chunks; c++) {
-            from[c] = cap;
-            cap = Math.addExact(cap, bound[c]);
-        }
-        DealTable table = new DealTable();
-        table.ensure(cap);
+        // Chunk c records at most its CHUNK deals, into [c x CHUNK, ...) of one table allocated once (4 bytes a
+        // deal); the gaps are closed afterwards in input order, so rows end up where a sequential pass puts them.
+        DealTable table = new DealTable(rows, false);
         Result[] parts = new Result[chunks];
         RuntimeException[] failures = new RuntimeException[chunks];
         List<Runnable> tasks = new ArrayList<>();
         for (int c = 0; c < chunks; c++) {
             final int chunk = c;
             tasks.add(() -> {
-                // the chunk's rows go to [from[chunk], from[chunk] + bound[chunk]) of the shared table; chunks
-                // write disjoint ranges, and the futures' completion publishes them to this thread
-                Result p = new Result(tree.size(), table.window(from[chunk]));
+                // chunks write disjoint ranges, and the futures' completion publishes them to this thread
+                Result p = new Result(tree.size(), table.window(chunk * CHUNK));
                 int to = Math.min(rows, (chunk + 1) * CHUNK);
                 Snapshot snap = new Snapshot();
                 try {
@@ -170,34 +188,22 @@ final class DealPass {
                 throw e; // the first failure in input order, as a sequential pass would report it
             }
         }
-        // close the gaps the bounds left, in input order, so rows are where a sequential pass puts them
         Result all = new Result(tree.size(), table);
         int size = 0;
         for (int c = 0; c < chunks; c++) {
             Result part = parts[c];
-            int written = part.deals.size - from[c];
-            if (written > bound[c]) {
-                throw new IllegalStateException("chunk " + c + " wrote " + written + " rows, more than its bound " + bound[c]);
-            }
-            table.moveRows(from[c], size, written);
-            all.addSums(part, size - from[c]);
+            int from = c * CHUNK;
+            int written = part.deals.size - from;
+            table.moveRows(from, size, written);
+            all.addSums(part, size - from);
             size += written;
         }
         table.size = size;
         return all;
     }
 
-    /**
-     * Whether {@link #process} may record a row for deal {@code r}: it records none for a deal created after the
-     * as-of day (no snapshot) or closed on or before it (the snapshot is the closed deal itself).
-     */
-    private boolean mayGetRow(int r) {
-        if (deals.createdDay(r) > asOfDay) {
-            return false;
-        }
-        return !(deals.status(r).isClosed() && deals.closeDay(r) <= asOfDay);
-    }
-
+    // process and open run once per deal and are kept small enough for the JIT to inline into the chunk's loop;
+    // what is rare or needs the models goes to methods of its own.
     private void process(int r, Result p, Snapshot snap) {
         if (!deals.snapshot(r, asOfDay, snap)) {
             return;
@@ -206,54 +212,111 @@ final class DealPass {
             throw currencyMismatch(deals.id(r), deals.currency(r), currency);
         }
         OpportunityStatus status = snap.status();
-        if (status == OpportunityStatus.LOST) {
-            p.closedN++;
+        if (status == OpportunityStatus.OPEN) {
+            open(r, p, snap);
             return;
         }
-        NodeSums sums = p.sums;
+        p.closedN++;
         if (status == OpportunityStatus.WON) {
-            p.closedN++;
             p.wonN++;
             int c = snap.closeDay();
             if (c >= periodStartDay && c <= closedEndDay) {
                 int leaf = leafOf(r);
-                sums.ensure(tree.size());
+                NodeSums sums = p.sums;
+                if (!fixedTree) {
+                    sums.ensure(tree.size());
+                }
                 sums.closed[leaf] = Math.addExact(sums.closed[leaf], snap.amountMinor());
             }
-            return;
         }
+    }
+
+    private void open(int r, Result p, Snapshot snap) {
         int stage = snap.stageCode();
-        DealProbabilities.StageInfo info = stage < 0 ? null : stageInfo[stage];
         if (stage >= 0 && badStage[stage]) {
-            probabilities.stageOf(deals.stages().get(stage), deals.id(r)); // throws, naming the deal
+            throw badStage(r, stage);
         }
         int leaf = leafOf(r);
-        sums.ensure(tree.size());
+        NodeSums sums = p.sums;
+        if (!fixedTree) {
+            sums.ensure(tree.size());
+        }
         long amount = snap.amountMinor();
         sums.open[leaf] = Math.addExact(sums.open[leaf], amount);
         sums.openCount[leaf]++;
-        ForecastCategory cat = snap.forecastCategory() != null ? snap.forecastCategory()
-                : info != null ? info.stage().forecastCategory() : ForecastCategory.PIPELINE;
         int cd = snap.closeDay();
         if (cd != OpportunityTable.NO_DATE && cd >= periodStartDay && cd <= periodEndDay) {
-            switch (cat) {
-                case COMMIT -> sums.commit[leaf] += amount;
-                case BEST_CASE -> sums.bestCase[leaf] += amount;
-                case PIPELINE -> sums.pipeline[leaf] += amount;
-                default -> sums.omitted[leaf] += amount;
-            }
+            sums.addByCategory(leaf, categoryOf(snap), amount);
         }
-        LearnedWinRates.Estimate win = probabilities.win(probabilities.needsSnapshot() ? snapshotObject(r) : null, info);
-        DealTable t = p.deals;
-        int slot = t.add();
-        t.deal(slot, r, stage, cd);
-        t.node[slot] = leaf;
-        t.amount[slot] = amount;
-        if (win == null) {
-            p.pending.add(new Pending(slot, leaf, cat));
+        int slot = p.deals.add(r, leaf);
+        if (overallForUnknown && (stage < 0 || stageInfo[stage] == null)) {
+            p.unknownStage++;
+        }
+        long pE9 = probabilityE9(r, stage, cd);
+        if (pE9 == PENDING) {
+            p.addPending(slot);
             return;
         }
-        complete(p, slot, leaf, cat, win);
+        sums.openExpected[leaf] += ExpectedValue.expectedMinor(amount, pE9, rounding);
+    }
+
+    /**
+     * P(win) x P(in period | win) x 10^9 of deal {@code r}, open on the as-of day at stage code {@code stage} (-1:
+     * unknown) with close day {@code closeDay}: from the per-stage array where the models need nothing else of
+     * the deal, else from the models; {@link #PENDING} while the overall rate a deal at an unknown stage needs is
+     * not known.
+     */
+    long probabilityE9(int r, int stage, int closeDay) {
+        DealProbabilities.StageInfo info = stageInfo(stage);
+        boolean inWindow = closeDay >= windowStartDay && closeDay <= periodEndDay;
+        if (inWindowPE9 != null && (info != null || !inWindow)) {
+            return inWindow ? inWindowPE9[stage] : 0; // out of the window P(in period | win) is 0, so is the product
+        }
+        LearnedWinRates.Estimate win = win(r, info);
+        return win == null ? PENDING : ExpectedValue.probabilityE9(win, inPeriod(r, closeDay));
+    }
+
+    /** @return the model's stage for a stage code of the input table, or null for -1 or the unknown stage */
+    DealProbabilities.StageInfo stageInfo(int stage) {
+        return stage < 0 ? null : stageInfo[stage];
+    }
+
+    /** @return P(win) of open deal {@code r} at stage {@code info} (null: unknown), null while the overall rate is not known */
+    LearnedWinRates.Estimate win(int r, DealProbabilities.StageInfo info) {
+        return probabilities.win(probabilities.needsSnapshot() ? snapshotObject(r) : null, info);
+    }
+
+    /** @return P(in period | win) of open deal {@code r} with close day {@code closeDay} */
+    CloseTiming.Estimate inPeriod(int r, int closeDay) {
+        return probabilities.inPeriod(deals.createdDay(r), closeDay);
+    }
+
+    /** @return the leaf of the deal recorded at index {@code i} of {@code table} */
+    int leafOf(DealTable table, int i) {
+        if (table.node != null) {
+            return table.node[i];
+        }
+        return ownerLeaves != null ? ownerLeaves[deals.ownerCode(table.row[i])] : 0;
+    }
+
+    /** The model's error for deal {@code r}, open on the day at a stage it lacks or at a closing stage. */
+    private RuntimeException badStage(int r, int stage) {
+        try {
+            probabilities.stageOf(deals.stages().get(stage), deals.id(r));
+        } catch (PipelineInputException e) {
+            return e;
+        }
+        throw new IllegalStateException("stage " + deals.stages().get(stage) + " was found bad, then good");
+    }
+
+    /**
+     * @return the ordinal of an open deal's {@link ForecastCategory}: the one set on it on the day, else its model
+     *         stage's, else pipeline
+     */
+    int categoryOf(Snapshot snap) {
+        ForecastCategory set = snap.forecastCategory();
+        int stage = snap.stageCode();
+        return set != null ? set.ordinal() : stage >= 0 ? stageCategory[stage] : PIPELINE;
     }
 
     /** The leaf of deal {@code r}: by owner one array load; by dimensions from its snapshot's fields. */
@@ -270,33 +333,10 @@ final class DealPass {
         return deals.get(r).asOf(asOf).orElseThrow();
     }
 
-    /** Finds P(in period | win) and the expected value of the deal recorded in row {@code i}. */
-    private void complete(Result p, int i, int leaf, ForecastCategory cat, LearnedWinRates.Estimate win) {
-        DealTable t = p.deals;
-        CloseTiming.Estimate in = probabilities.inPeriod(deals.createdDay(t.row[i]), t.closeDay[i]);
-        long pE9 = Math.round(win.p() * in.p() * E9);
-        pE9 = Math.max(0, Math.min(E9, pE9));
-        long exp = expectedMinor(t.amount[i], pE9, rounding);
-        p.sums.openExpected[leaf] += exp;
-        t.pE9[i] = pE9;
-        t.expected[i] = exp;
-        t.category[i] = (byte) cat.ordinal();
-    }
 
-    /** The pass's answers again for one recorded deal, once the pass is done (the overall rate is known). */
-    DealTable.Explainer explainer() {
-        return new DealTable.Explainer() {
-            @Override
-            public LearnedWinRates.Estimate win(int tableRow, int stageCode) {
-                return probabilities.win(probabilities.needsSnapshot() ? snapshotObject(tableRow) : null,
-                        stageCode < 0 ? null : stageInfo[stageCode]);
-            }
-
-            @Override
-            public CloseTiming.Estimate inPeriod(int tableRow, int closeDay) {
-                return probabilities.inPeriod(deals.createdDay(tableRow), closeDay);
-            }
-        };
+    /** @return the deals recorded in {@code table}, shown as {@link DealForecast}s made on access */
+    RecordedDeals recorded(DealTable table, List<String> groups) {
+        return new RecordedDeals(this, deals, table, groups, asOf, currency, rounding);
     }
 
     /**
@@ -305,7 +345,7 @@ final class DealPass {
      * @param history the deals the overall rate comes from when the pass's own closed deals are not the history
      */
     void resolvePending(Result p, List<Opportunity> history, boolean ownHistory) {
-        if (p.pending.isEmpty()) {
+        if (p.unknownStage == 0) {
             return;
         }
         if (!probabilities.hasOverall()) {
@@ -313,10 +353,16 @@ final class DealPass {
             probabilities.setOverall(ownHistory && p.closedN > 0 ? new double[] {p.wonN / (double) p.closedN, p.closedN, p.wonN}
                     : probabilities.overallRate(history));
         }
-        for (Pending x : p.pending) {
-            complete(p, x.slot(), x.leaf(), x.category(), probabilities.overall());
+        DealTable t = p.deals;
+        Snapshot snap = new Snapshot();
+        for (int k = 0; k < p.pendingCount; k++) {
+            int i = p.pending[k];
+            int r = t.row[i];
+            deals.snapshot(r, asOfDay, snap);
+            long pE9 = probabilityE9(r, snap.stageCode(), snap.closeDay());
+            p.sums.openExpected[leafOf(t, i)] += ExpectedValue.expectedMinor(snap.amountMinor(), pE9, rounding);
         }
-        p.pending.clear();
+        p.pendingCount = 0;
     }
 
     /** @throws PipelineInputException if the deal is not in the forecast currency */
@@ -331,24 +377,4 @@ final class DealPass {
                 + ", the forecast is in " + currency.getCurrencyCode() + "; convert amounts to one currency first");
     }
 
-    /** amount x pE9 / 10^9 rounded once with {@code mode}; exact in long arithmetic when it fits. */
-    static long expectedMinor(long amount, long pE9, RoundingMode mode) {
-        if (pE9 == 0 || amount == 0) {
-            return 0;
-        }
-        if (pE9 == E9) {
-            return amount;
-        }
-        long hi = Math.multiplyHigh(amount, pE9);
-        long prod = amount * pE9;
-        if (hi != 0 || prod < 0 || mode != RoundingMode.HALF_EVEN) {
-            return BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(pE9, 9)).setScale(0, mode).longValueExact();
-        }
-        long q = prod / E9;
-        long r = prod % E9;
-        if (r > E9 / 2 || (r == E9 / 2 && (q & 1) == 1)) {
-            q++;
-        }
-        return q;
-    }
 }

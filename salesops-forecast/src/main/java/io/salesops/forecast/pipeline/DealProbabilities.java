@@ -166,6 +166,14 @@ final class DealProbabilities {
         return closeDay < windowStartDay ? beforeWindow : inWindow;
     }
 
+    /**
+     * @return true if P(in period | win) is 1 for a close day in the window and 0 otherwise, whatever else the
+     *         deal holds (timing from the close date, no time-to-event model)
+     */
+    boolean timingFromCloseDate() {
+        return timing == null && timeToEvent == null;
+    }
+
     boolean hasOverall() {
         return overall != null;
     }

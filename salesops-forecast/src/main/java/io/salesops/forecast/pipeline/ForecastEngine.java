@@ -66,6 +66,7 @@ final class ForecastEngine {
         pass.resolvePending(result, history, f.history == null);
         sums = result.sums;
         DealTable table = result.deals;
+        RecordedDeals recorded = pass.recorded(table, tree.groups());
 
         NotYetCreated nyc = null;
         if (f.notYetCreated) {
@@ -98,8 +99,9 @@ final class ForecastEngine {
                     simBase[i] = base[i] + nycLeaf[i];
                 }
             }
-            sims = Simulation.simulate(parent, Arrays.copyOf(table.node, table.size), Arrays.copyOf(table.amount, table.size),
-                    table.probabilities(), simBase, simNew, f.simulations, f.seed, f.threads, f.progress);
+            RecordedDeals.Draws draws = recorded.draws();
+            sims = Simulation.simulate(parent, draws.node(), draws.amount(), draws.probability(), simBase, simNew,
+                    f.simulations, f.seed, f.threads, f.progress);
             if (keepDraws) {
                 simulated = SimulatedBookings.byOwner(f, currency, tree, sims);
             }
@@ -122,7 +124,7 @@ final class ForecastEngine {
             adj.computeIfAbsent(a.group(), k -> new ArrayList<>()).add(a);
         }
         ForecastNode root = build(0, tree.children(), sims, adj);
-        return new ForecastReport(period, asOf, currency, root, table.asList(deals, tree.groups(), asOf, currency, pass.explainer()), assumptions,
+        return new ForecastReport(period, asOf, currency, root, recorded.asList(), assumptions,
                 f.simulations, f.seed);
     }
 

@@ -1,5 +1,6 @@
 package io.salesops.forecast.pipeline;
 
+import io.salesops.core.crm.ForecastCategory;
 import java.util.Arrays;
 
 /**
@@ -8,6 +9,10 @@ import java.util.Arrays;
  * Mutable and not thread-safe: one per pass or chunk.
  */
 final class NodeSums {
+
+    private static final int COMMIT = ForecastCategory.COMMIT.ordinal();
+    private static final int BEST_CASE = ForecastCategory.BEST_CASE.ordinal();
+    private static final int PIPELINE = ForecastCategory.PIPELINE.ordinal();
 
     long[] closed;
     long[] open;
@@ -49,6 +54,22 @@ final class NodeSums {
         pipeline = Arrays.copyOf(pipeline, nodes);
         omitted = Arrays.copyOf(omitted, nodes);
         openCount = Arrays.copyOf(openCount, nodes);
+    }
+
+    /**
+     * Adds an open deal's amount to node {@code node}'s measure of forecast category {@code category} (an ordinal of
+     * {@link ForecastCategory}): commit, best case, pipeline, else omitted.
+     */
+    void addByCategory(int node, int category, long amount) {
+        if (category == COMMIT) {
+            commit[node] += amount;
+        } else if (category == BEST_CASE) {
+            bestCase[node] += amount;
+        } else if (category == PIPELINE) {
+            pipeline[node] += amount;
+        } else {
+            omitted[node] += amount;
+        }
     }
 
     /** Adds {@code o}'s node {@code from} into this one's node {@code to}; booked amounts fail on overflow. */

@@ -323,10 +323,10 @@ class PipelineForecastTest {
 
     @Test
     void expectedMinor_roundsHalfEvenExactly() {
-        assertThat(DealPass.expectedMinor(1, 500_000_000L, java.math.RoundingMode.HALF_EVEN)).isEqualTo(0);
-        assertThat(DealPass.expectedMinor(3, 500_000_000L, java.math.RoundingMode.HALF_EVEN)).isEqualTo(2);
-        assertThat(DealPass.expectedMinor(33333, 100_000_000L, java.math.RoundingMode.HALF_EVEN)).isEqualTo(3333);
-        assertThat(DealPass.expectedMinor(Long.MAX_VALUE / 2, 500_000_000L, java.math.RoundingMode.HALF_EVEN))
+        assertThat(ExpectedValue.expectedMinor(1, 500_000_000L, java.math.RoundingMode.HALF_EVEN)).isEqualTo(0);
+        assertThat(ExpectedValue.expectedMinor(3, 500_000_000L, java.math.RoundingMode.HALF_EVEN)).isEqualTo(2);
+        assertThat(ExpectedValue.expectedMinor(33333, 100_000_000L, java.math.RoundingMode.HALF_EVEN)).isEqualTo(3333);
+        assertThat(ExpectedValue.expectedMinor(Long.MAX_VALUE / 2, 500_000_000L, java.math.RoundingMode.HALF_EVEN))
                 .isEqualTo(2305843009213693952L); // 4611686018427387903 x 0.5 = ...951.5 -> half-even ...952
     }
 
