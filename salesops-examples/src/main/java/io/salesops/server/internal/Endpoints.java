@@ -4,6 +4,7 @@ import io.salesops.cli.JsonViews;
 import io.salesops.cli.RegressCommand;
 import io.salesops.cli.ForecastTrendCommand;
 import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.Quotas;
 import io.salesops.core.crm.StageModel;
 import io.salesops.core.org.Org;
@@ -71,7 +72,8 @@ public final class Endpoints {
         StageModel model = Crm.stages(errors, r.stages());
         Checks.notBlank(errors, "/by", r.by());
         boolean byOwner = r.by() != null && r.by().equalsIgnoreCase("owner") && r.org() != null;
-        List<Opportunity> opps = opportunities(errors, r.opportunities(), model, byOwner ? org : null, limits);
+        OpportunityTable opps = checkCount(errors, r.opportunities(), limits)
+                ? Crm.table(errors, r.opportunities(), model, byOwner ? org : null) : null;
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
@@ -153,15 +155,21 @@ public final class Endpoints {
     private static List<Opportunity> opportunities(List<ProblemException.FieldError> errors,
                                                    List<Requests.Opportunity> records, StageModel model, Org org,
                                                    ServerLimits limits) {
+        return checkCount(errors, records, limits) ? Crm.opportunities(errors, records, model, org) : List.of();
+    }
+
+    /** @return true if there are opportunities and no more than the limit, else false with the error added */
+    private static boolean checkCount(List<ProblemException.FieldError> errors, List<Requests.Opportunity> records,
+                                      ServerLimits limits) {
         if (records == null) {
             errors.add(new ProblemException.FieldError("/opportunities", "is required"));
-            return List.of();
+            return false;
         }
         if (records.size() > limits.maxOpportunities()) {
             Checks.atMost(errors, "/opportunities", records.size(), limits.maxOpportunities(), "opportunities");
-            return List.of();
+            return false;
         }
-        return Crm.opportunities(errors, records, model, org);
+        return true;
     }
 
     static Object trend(Requests.Trend r, ServerLimits limits) {
