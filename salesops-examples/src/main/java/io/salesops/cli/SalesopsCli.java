@@ -89,6 +89,14 @@ public final class SalesopsCli implements Callable<Integer> {
         }
     }
 
+    static java.math.BigDecimal decimal(String text) {
+        try {
+            return io.salesops.core.money.Decimals.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+
     static java.nio.charset.Charset charset(String text) {
         try {
             return java.nio.charset.Charset.forName(text.strip());
@@ -114,6 +122,7 @@ public final class SalesopsCli implements Callable<Integer> {
         // picocli's own conversions would name the Java exception in the usage message.
         commandLine.registerConverter(java.time.LocalDate.class, SalesopsCli::date);
         commandLine.registerConverter(java.nio.charset.Charset.class, SalesopsCli::charset);
+        commandLine.registerConverter(java.math.BigDecimal.class, SalesopsCli::decimal);
         addExitCodeFooter(commandLine);
         return commandLine;
     }
