@@ -5,6 +5,7 @@ import io.salesops.comp.input.Credit;
 import io.salesops.comp.input.Split;
 import io.salesops.comp.plan.Component;
 import io.salesops.comp.plan.CreditTarget;
+import io.salesops.core.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -22,10 +23,56 @@ import java.util.Map;
 final class CreditRouter {
 
     /** Bookings in date order, then by id (ids are unique within a period). */
-    private static final Comparator<Credit> CREDIT_ORDER = (x, y) -> {
-        int c = x.date().compareTo(y.date());
-        return c != 0 ? c : x.id().compareTo(y.id());
+    private static final Comparator<Booking> BOOKING_ORDER = (x, y) -> {
+        int c = Long.compare(x.day, y.day);
+        if (c == 0) {
+            c = Long.compare(x.idPrefix, y.idPrefix);
+        }
+        return c != 0 ? c : x.credit.id().compareTo(y.credit.id());
     };
+    /** An amount not yet converted to the plan currency. */
+    private static final long UNCONVERTED = Long.MIN_VALUE;
+
+    /** A booked credit with what routing needs from its strings: its day, its deal and owner as ints, its amount. */
+    private static final class Booking {
+        final Credit credit;
+        final long day;
+        final int deal;
+        /** The owner's payee index, or -1 if the owner is not a payee. */
+        final int owner;
+        /** In minor units of the plan currency, or {@link #UNCONVERTED}. */
+        long amount;
+        final boolean split;
+        /**
+         * The id's first characters packed so that comparing two prefixes orders ids as {@link String#compareTo}
+         * does wherever they differ; equal prefixes fall back to the ids. 0 for every booking when some id does
+         * not start with plain ASCII, which then all compare by id.
+         */
+        long idPrefix;
+
+        Booking(Credit credit, long day, int deal, int owner, long amount) {
+            this.credit = credit;
+            this.day = day;
+            this.deal = deal;
+            this.owner = owner;
+            this.amount = amount;
+            this.split = !credit.splits().isEmpty();
+        }
+    }
+
+    /** Up to 9 leading characters, 7 bits each, zero-padded; -1 if one of them is not ASCII. */
+    private static long asciiPrefix(String id) {
+        long key = 0;
+        int n = Math.min(9, id.length());
+        for (int i = 0; i < 9; i++) {
+            int ch = i < n ? id.charAt(i) : 0;
+            if (ch > 127) {
+                return -1;
+            }
+            key = key << 7 | ch;
+        }
+        return key;
+    }
 
     private final PeriodSetup setup;
     private final List<String> warnings;
@@ -88,7 +135,6 @@ final class CreditRouter {
     @SuppressWarnings("unchecked")
     void route(List<Credit> credits) {
         StringIds ids = new StringIds(credits.size());
-        List<Credit> bookings = new ArrayList<>(credits.size());
         List<Credit> reversed = new ArrayList<>();
         for (Credit c : credits) {
             int known = ids.size();
@@ -99,8 +145,6 @@ final class CreditRouter {
             if (c.status().isReversal()) {
                 reversed.add(c);
                 deals.add(c.dealId());
-            } else {
-                bookings.add(c);
             }
         }
         reversedDeals = deals.size();
@@ -112,31 +156,54 @@ final class CreditRouter {
             }
             reversalsOfDeal[d].add(r);
         }
+        // What each booking needs from its strings is looked up here, in input order, which is the order the
+        // credits lie in memory; after the sort they are visited out of that order.
+        Booking[] bookings = new Booking[credits.size() - reversed.size()];
+        int nb = 0;
+        boolean ascii = true;
+        for (Credit c : credits) {
+            if (!c.status().isReversal()) {
+                Money m = c.amount();
+                Booking b = new Booking(c, c.date().toEpochDay(), deals.add(c.dealId()), setup.index.get(c.payeeId()),
+                        m.currency().equals(setup.currency) ? m.minorUnits() : UNCONVERTED);
+                b.idPrefix = asciiPrefix(c.id());
+                ascii &= b.idPrefix >= 0;
+                bookings[nb++] = b;
+            }
+        }
+        if (!ascii) {
+            for (int i = 0; i < nb; i++) {
+                bookings[i].idPrefix = 0;
+            }
+        }
         // One sort of all bookings puts every payee's amounts in (date, id) order as they are appended, so
         // no payee list needs sorting and the result does not depend on the order of the input rows.
-        bookings.sort(CREDIT_ORDER);
+        Arrays.sort(bookings, 0, nb, BOOKING_ORDER);
         VersionSlice only = setup.slices.size() == 1 ? setup.slices.get(0) : null;
-        for (Credit c : bookings) {
-            VersionSlice slice = only != null && only.contains(c.date()) ? only : setup.sliceOf(c.date());
+        long onlyFrom = only == null ? 0 : only.from().toEpochDay();
+        long onlyTo = only == null ? -1 : only.to().toEpochDay();
+        for (int i = 0; i < nb; i++) {
+            Booking b = bookings[i];
+            Credit c = b.credit;
+            VersionSlice slice = b.day >= onlyFrom && b.day <= onlyTo ? only : setup.sliceOf(c.date());
             if (slice == null) {
                 continue;
             }
-            int deal = deals.add(c.dealId());
-            List<Credit> reversing = deal < reversedDeals ? reversalsOfDeal[deal] : null;
-            long amount = Long.MIN_VALUE;
+            List<Credit> reversing = b.deal < reversedDeals ? reversalsOfDeal[b.deal] : null;
             for (CompiledComponent k : slice.components()) {
                 if (!k.when().test(c)) {
                     continue;
                 }
+                boolean converted = b.amount != UNCONVERTED;
                 try {
-                    if (amount == Long.MIN_VALUE) {
-                        amount = setup.ctx.rates().convert(c.amount(), setup.currency, c.date(), setup.rounding).minorUnits();
+                    if (!converted) {
+                        b.amount = setup.ctx.rates().convert(c.amount(), setup.currency, c.date(), setup.rounding).minorUnits();
                     }
-                    creditTo(c, deal, amount, k, reversing);
+                    creditTo(b, k, reversing);
                 } catch (ArithmeticException e) {
-                    throw AmountOverflowException.inCredit(c.id(), k.label(), amount == Long.MIN_VALUE
+                    throw AmountOverflowException.inCredit(c.id(), k.label(), !converted
                             ? "converting its amount " + c.amount() + " to " + setup.currency
-                            : "splitting its amount " + setup.money(amount) + " between its payees", e);
+                            : "splitting its amount " + setup.money(b.amount) + " between its payees", e);
                 }
             }
         }
@@ -161,11 +228,14 @@ final class CreditRouter {
         }
     }
 
-    private void creditTo(Credit c, int deal, long amount, CompiledComponent k, List<Credit> reversed) {
+    private void creditTo(Booking b, CompiledComponent k, List<Credit> reversed) {
         Component comp = k.component();
+        Credit c = b.credit;
+        int deal = b.deal;
+        long amount = b.amount;
         // Who the credit belongs to, before overrides or team credit: the owner or the split payees.
-        if (!comp.crediting().splits() || c.splits().isEmpty()) {
-            creditPart(c, deal, c.payeeId(), amount, BigDecimal.ONE, amount, k, reversed);
+        if (!b.split || !comp.crediting().splits()) {
+            creditPart(c, deal, c.payeeId(), b.owner, amount, BigDecimal.ONE, amount, k, reversed);
             return;
         }
         int n = c.splits().size();
@@ -205,15 +275,14 @@ final class CreditRouter {
             shares = ss;
         }
         for (int i = 0; i < n; i++) {
-            creditPart(c, deal, who[i], parts[i], shares[i], amount, k, reversed);
+            creditPart(c, deal, who[i], setup.index.get(who[i]), parts[i], shares[i], amount, k, reversed);
         }
     }
 
     /** Credits one payee's part of a credit: to that payee, its managers or its team, as the component says. */
-    private void creditPart(Credit c, int deal, String owner, long part, BigDecimal share, long amount,
+    private void creditPart(Credit c, int deal, String owner, int p, long part, BigDecimal share, long amount,
                             CompiledComponent k, List<Credit> reversed) {
         Component comp = k.component();
-        int p = setup.index.get(owner);
         if (p < 0) {
             warnings.add("credit " + c.id() + ": payee " + owner
                     + (setup.ctx.org().contains(owner) ? " is not a payee of the plan" : " is not in the org")

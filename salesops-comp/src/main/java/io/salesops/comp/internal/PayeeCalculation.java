@@ -15,7 +15,6 @@ import io.salesops.comp.statement.Statement;
 import io.salesops.core.money.Money;
 import io.salesops.core.org.Rep;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,8 +27,6 @@ import java.util.Map;
  * thread; payees are independent of each other.
  */
 final class PayeeCalculation {
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** What one payee's calculation produced. */
     record Outcome(Statement statement, PayeeState state, int[] paidDeals) {
@@ -160,7 +157,7 @@ final class PayeeCalculation {
         if (c.needsQuota()) {
             quota = setup.quotas.quota(rep, s, cum, c.name());
             if (quota != 0) {
-                att = BigDecimal.valueOf(value).multiply(HUNDRED).divide(BigDecimal.valueOf(quota), MathContext.DECIMAL128);
+                att = ComponentMeasure.attainment(value, quota);
             }
         }
         return new ComponentMeasure(start, amt, value, count, quota, att);

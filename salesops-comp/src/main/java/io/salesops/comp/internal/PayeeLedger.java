@@ -65,7 +65,6 @@ final class PayeeLedger {
             // (deal << 32 | position) sorted brings a deal's credits together in credit order.
             long[] keys = new long[m];
             int nk = 0;
-            boolean repeats = false;
             Credit previous = null;
             for (int i = 0; i < m; i++) {
                 CreditedAmount c = credited.get(i);
@@ -78,11 +77,9 @@ final class PayeeLedger {
                 }
                 at[i] = new DealPay(c.credit.dealId(), label, setup.periodLabel, c.credit.date(), c.pay, c.amount,
                         c.rule == null ? "" : c.rule, whole);
-                keys[nk] = (long) c.deal << 32 | i;
-                repeats |= nk > 0 && keys[nk] >>> 32 <= keys[nk - 1] >>> 32;
-                nk++;
+                keys[nk++] = (long) c.deal << 32 | i;
             }
-            if (repeats) {
+            if (repeatsADeal(keys, nk)) {
                 mergeRepeatedDeals(at, keys, nk);
             }
             for (int i = 0; i < m; i++) {
@@ -93,6 +90,28 @@ final class PayeeLedger {
             }
         }
         return out;
+    }
+
+    /** @return whether two of the keys ({@code deal << 32 | position}) have the same deal: an int set, no sort */
+    private static boolean repeatsADeal(long[] keys, int nk) {
+        if (nk < 2) {
+            return false;
+        }
+        int[] set = new int[Integer.highestOneBit(nk) << 2];
+        int mask = set.length - 1;
+        for (int k = 0; k < nk; k++) {
+            int deal = (int) (keys[k] >>> 32);
+            int h = deal * 0x9E3779B9;
+            int i = (h ^ (h >>> 16)) & mask;
+            while (set[i] != 0) {
+                if (set[i] == deal + 1) {
+                    return true;
+                }
+                i = (i + 1) & mask;
+            }
+            set[i] = deal + 1;
+        }
+        return false;
     }
 
     /** Merges the entries of one deal into the entry at its first credit, leaving null at the others. */

@@ -5,7 +5,6 @@ import io.salesops.comp.statement.PayoutLine;
 import io.salesops.core.money.Money;
 import io.salesops.core.money.Percent;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
@@ -31,10 +30,12 @@ final class UnroundedLine {
     long[] weights;
 
     PayoutLine toLine(Currency currency) {
-        List<String> ids = new ArrayList<>(credited.size());
-        for (CreditedAmount i : credited) {
-            ids.add(i.credit.id());
+        String[] ids = new String[credited.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = credited.get(i).credit.id();
         }
-        return new PayoutLine(kind, component, rule, ids, base, rate, multiplier, applied, Money.ofMinor(amount, currency), formula);
+        // An unmodifiable list, which the line keeps as it is instead of copying it.
+        return new PayoutLine(kind, component, rule, List.of(ids), base, rate, multiplier, applied,
+                Money.ofMinor(amount, currency), formula);
     }
 }
