@@ -11,6 +11,7 @@ import io.salesops.core.period.FiscalCalendar;
 import io.salesops.core.period.Period;
 import io.salesops.forecast.pipeline.ForecastReport;
 import io.salesops.forecast.pipeline.PipelineForecast;
+import io.salesops.forecast.pipeline.PipelineMethod;
 import io.salesops.forecast.pipeline.TimingSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -165,14 +166,14 @@ public class PipelineForecastBenchmark {
     /** The roll-up itself: stage-model probabilities, close-date timing, no learned models. */
     @Benchmark
     public ForecastReport rollUpByOwner() {
-        return PipelineForecast.of(table).asOf(asOf).period(q3).byOwner(org)
+        return PipelineForecast.of(table).method(PipelineMethod.STAGE_WEIGHTED).asOf(asOf).period(q3).byOwner(org)
                 .timing(TimingSource.CLOSE_DATE).notYetCreated(false, 1).threads(threads).run();
     }
 
     /** The same roll-up from a list of opportunity objects. */
     @Benchmark
     public ForecastReport rollUpByOwnerFromObjects() {
-        return PipelineForecast.of(opportunities).asOf(asOf).period(q3).byOwner(org)
+        return PipelineForecast.of(opportunities).method(PipelineMethod.STAGE_WEIGHTED).asOf(asOf).period(q3).byOwner(org)
                 .timing(TimingSource.CLOSE_DATE).notYetCreated(false, 1).threads(threads).run();
     }
 

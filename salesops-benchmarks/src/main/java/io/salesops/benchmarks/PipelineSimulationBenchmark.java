@@ -6,6 +6,7 @@ import io.salesops.core.period.FiscalCalendar;
 import io.salesops.core.period.Period;
 import io.salesops.forecast.pipeline.ForecastReport;
 import io.salesops.forecast.pipeline.PipelineForecast;
+import io.salesops.forecast.pipeline.PipelineMethod;
 import io.salesops.forecast.pipeline.TimingSource;
 import java.time.LocalDate;
 import java.util.List;
@@ -58,7 +59,7 @@ public class PipelineSimulationBenchmark {
 
     @Benchmark
     public ForecastReport simulate() {
-        return PipelineForecast.of(open).asOf(asOf).period(q3).byOwner(org).timing(TimingSource.CLOSE_DATE)
+        return PipelineForecast.of(open).method(PipelineMethod.STAGE_WEIGHTED).asOf(asOf).period(q3).byOwner(org).timing(TimingSource.CLOSE_DATE)
                 .notYetCreated(false, 1).simulations(10_000, 42).threads(threads).run();
     }
 }

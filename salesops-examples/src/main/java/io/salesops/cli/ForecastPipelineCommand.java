@@ -213,14 +213,12 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
         if (name == null) {
             return stageWeightedOptions ? PipelineMethod.STAGE_WEIGHTED : PipelineMethod.AUTO;
         }
-        String n = name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (PipelineMethod m : PipelineMethod.values()) {
-            if (m.name().equals(n)) {
-                return m;
-            }
+        try {
+            return PipelineMethod.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new ForecastPipelineCommand()),
+                    "--method " + name + " is not one of auto, time_to_event, stage_weighted");
         }
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new ForecastPipelineCommand()),
-                "--method " + name + " is not one of auto, time_to_event, stage_weighted");
     }
 
     /** One map per node, parents before children, with the fields of the JSON and CSV output. */

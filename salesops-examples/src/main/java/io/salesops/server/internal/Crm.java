@@ -184,26 +184,27 @@ final class Crm {
     }
 
     /**
-     * @param model the stage model every stage must belong to, or null if it is itself bad
-     * @param org   the org every owner must belong to, or null for none
+     * @param model           the stage model that gives a record without a status its outcome, or null if it is itself bad
+     * @param knownStagesOnly true if every stage must belong to the model (false: the caller infers stages it lacks)
+     * @param org             the org every owner must belong to, or null for none
      */
     static List<Opportunity> opportunities(List<FieldError> errors, List<Requests.Opportunity> records,
-                                           StageModel model, Org org) {
+                                           StageModel model, boolean knownStagesOnly, Org org) {
         List<Opportunity> out = new ArrayList<>(records.size());
-        opportunities(errors, records, model, org, (id, r, owner, stage, amount, created, close, status, category, history) ->
+        opportunities(errors, records, model, knownStagesOnly, org, (id, r, owner, stage, amount, created, close, status, category, history) ->
                 out.add(new Opportunity(id, r.name(), r.account(), owner, stage, amount, created, close, status, category,
                         r.product(), r.type(), r.attributes(), history)));
         return out;
     }
 
     /**
-     * The same opportunities as {@link #opportunities(List, List, StageModel, Org)}, checked by the same rules with
-     * the same messages, written straight into a table's columns: no {@link Opportunity} object per record.
+     * The same opportunities as {@link #opportunities(List, List, StageModel, boolean, Org)}, checked by the same
+     * rules with the same messages, written straight into a table's columns: no {@link Opportunity} object per record.
      */
     static OpportunityTable table(List<FieldError> errors, List<Requests.Opportunity> records, StageModel model,
-                                  Org org) {
+                                  boolean knownStagesOnly, Org org) {
         OpportunityTableBuilder b = OpportunityTable.builder();
-        opportunities(errors, records, model, org, (id, r, owner, stage, amount, created, close, status, category, history) -> {
+        opportunities(errors, records, model, knownStagesOnly, org, (id, r, owner, stage, amount, created, close, status, category, history) -> {
             // addRow checks the fields as Opportunity's constructor does, before it adds the row; the checks below
             // are the constructor's others, in its order. A row added to a request that then fails is never read.
             int row = b.addRow(id, r.name(), r.account(), owner, stage, amount.minorUnits(), amount.currency(), created,
@@ -229,7 +230,7 @@ final class Crm {
     }
 
     private static void opportunities(List<FieldError> errors, List<Requests.Opportunity> records, StageModel model,
-                                      Org org, Sink sink) {
+                                      boolean knownStagesOnly, Org org, Sink sink) {
         // Amounts are never negative: if each currency's total fits in Money, every sum of a forecast does.
         java.util.Map<java.util.Currency, Long> totals = new java.util.HashMap<>();
         for (int i = 0; i < records.size(); i++) {
@@ -261,7 +262,8 @@ final class Crm {
             if (created != null && close != null && close.isBefore(created)) {
                 errors.add(new FieldError(ptr + "/closeDate", who + " closes on " + close + ", before it was created on " + created));
             }
-            if (model != null && r.stage() != null && !r.stage().isBlank() && !model.contains(r.stage().strip())) {
+            if (knownStagesOnly && model != null && r.stage() != null && !r.stage().isBlank()
+                    && !model.contains(r.stage().strip())) {
                 errors.add(new FieldError(ptr + "/stage", who + " has unknown stage \"" + r.stage() + "\"; the stage model has "
                         + model.stages().stream().map(Stage::name).toList()));
             }
@@ -299,7 +301,8 @@ final class Crm {
                     Checks.required(errors, hp + "/stage", e.stage());
                     Money ha = e.amount() == null ? null : money(errors, hp, e.amount(), r.currency());
                     LocalDate hc = date(errors, hp + "/closeDate", e.closeDate(), false);
-                    if (model != null && e.stage() != null && !e.stage().isBlank() && !model.contains(e.stage().strip())) {
+                    if (knownStagesOnly && model != null && e.stage() != null && !e.stage().isBlank()
+                            && !model.contains(e.stage().strip())) {
                         errors.add(new FieldError(hp + "/stage", who + " history has unknown stage \"" + e.stage() + "\""));
                     }
                     if (d != null && e.stage() != null && !e.stage().isBlank()) {

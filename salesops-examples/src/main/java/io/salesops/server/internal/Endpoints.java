@@ -12,6 +12,7 @@ import io.salesops.core.period.Period;
 import io.salesops.forecast.backtest.PipelineBacktest;
 import io.salesops.forecast.kpi.SalesKpis;
 import io.salesops.forecast.pipeline.PipelineForecast;
+import io.salesops.forecast.pipeline.PipelineMethod;
 import io.salesops.forecast.pipeline.TimingSource;
 import io.salesops.forecast.timeseries.BatchForecast;
 import io.salesops.forecast.timeseries.Forecast;
@@ -67,17 +68,31 @@ public final class Endpoints {
         if (r.segment() != null && !Boolean.TRUE.equals(r.learned())) {
             errors.add(new ProblemException.FieldError("/segment", "applies only with \"learned\": true"));
         }
+        // as the CLI: auto unless an option of the stage-weighted method is given
+        PipelineMethod method = Boolean.TRUE.equals(r.learned()) || r.timing() != null ? PipelineMethod.STAGE_WEIGHTED
+                : PipelineMethod.AUTO;
+        if (r.method() != null) {
+            try {
+                method = PipelineMethod.parse(r.method());
+            } catch (IllegalArgumentException e) {
+                errors.add(new ProblemException.FieldError("/method", e.getMessage()));
+            }
+        }
         Org org = Crm.org(errors, r.org());
         Quotas quotas = Crm.quotas(errors, r.quotas());
         StageModel model = Crm.stages(errors, r.stages());
         Checks.notBlank(errors, "/by", r.by());
         boolean byOwner = r.by() != null && r.by().equalsIgnoreCase("owner") && r.org() != null;
+        // without stages the forecast infers them when the built-in model does not fit, so unknown names are not errors
         OpportunityTable opps = checkCount(errors, r.opportunities(), limits)
-                ? Crm.table(errors, r.opportunities(), model, byOwner ? org : null) : null;
+                ? Crm.table(errors, r.opportunities(), model, r.stages() != null, byOwner ? org : null) : null;
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
-        PipelineForecast f = PipelineForecast.of(opps).asOf(asOf).period(period).stages(model);
+        PipelineForecast f = PipelineForecast.of(opps).asOf(asOf).period(period).method(method);
+        if (r.stages() != null) {
+            f = f.stages(model);
+        }
         if (Boolean.TRUE.equals(r.learned())) {
             f = f.learnedProbabilities();
             if (r.segment() != null) {
@@ -155,7 +170,7 @@ public final class Endpoints {
     private static List<Opportunity> opportunities(List<ProblemException.FieldError> errors,
                                                    List<Requests.Opportunity> records, StageModel model, Org org,
                                                    ServerLimits limits) {
-        return checkCount(errors, records, limits) ? Crm.opportunities(errors, records, model, org) : List.of();
+        return checkCount(errors, records, limits) ? Crm.opportunities(errors, records, model, true, org) : List.of();
     }
 
     /** @return true if there are opportunities and no more than the limit, else false with the error added */

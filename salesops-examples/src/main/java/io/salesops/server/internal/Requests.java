@@ -83,7 +83,7 @@ public final class Requests {
      */
     public record Pipeline(List<Opportunity> opportunities, String asOf, String period, String by, Boolean learned,
                            String segment, String timing, Boolean noNewBusiness, Integer simulations, Long seed,
-                           List<OrgRep> org, List<QuotaEntry> quotas, List<StageEntry> stages) {
+                           List<OrgRep> org, List<QuotaEntry> quotas, List<StageEntry> stages, String method) {
     }
 
     /** {@code POST /v1/kpi}, as {@code salesops kpi}. */

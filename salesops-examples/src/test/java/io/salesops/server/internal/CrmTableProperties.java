@@ -36,9 +36,9 @@ class CrmTableProperties {
     void table_namesTheSameProblems_andHoldsTheSameOpportunities(@ForAll("records") List<Requests.Opportunity> records,
                                                                   @ForAll boolean withOrg) {
         List<FieldError> objectErrors = new ArrayList<>();
-        List<Opportunity> objects = Crm.opportunities(objectErrors, records, MODEL, withOrg ? ORG : null);
+        List<Opportunity> objects = Crm.opportunities(objectErrors, records, MODEL, true, withOrg ? ORG : null);
         List<FieldError> tableErrors = new ArrayList<>();
-        OpportunityTable table = Crm.table(tableErrors, records, MODEL, withOrg ? ORG : null);
+        OpportunityTable table = Crm.table(tableErrors, records, MODEL, true, withOrg ? ORG : null);
         assertThat(tableErrors).isEqualTo(objectErrors);
         if (objectErrors.isEmpty()) {
             assertThat(table.asList()).isEqualTo(OpportunityTable.of(objects).asList());
@@ -48,8 +48,8 @@ class CrmTableProperties {
     @Property(tries = 200)
     void goodRecords_giveTheSameTableAsTheObjects(@ForAll("goodRecords") List<Requests.Opportunity> records) {
         List<FieldError> errors = new ArrayList<>();
-        List<Opportunity> objects = Crm.opportunities(errors, records, MODEL, ORG);
-        OpportunityTable table = Crm.table(errors, records, MODEL, ORG);
+        List<Opportunity> objects = Crm.opportunities(errors, records, MODEL, true, ORG);
+        OpportunityTable table = Crm.table(errors, records, MODEL, true, ORG);
         assertThat(errors).isEmpty();
         assertThat(table.size()).isEqualTo(records.size());
         assertThat(table.asList()).isEqualTo(OpportunityTable.of(objects).asList());

@@ -71,6 +71,9 @@ final class ForecastEngine {
         NotYetCreated nyc = null;
         if (f.notYetCreated) {
             nyc = NotYetCreated.learn(history, tree, f.byOwner, period, asOf, f.lookback, currency, f.rounding);
+            if (nyc != null && f.method == PipelineMethod.TIME_TO_EVENT) {
+                nyc = nyc.splitByPace(history, tree, f.byOwner, asOf, period.days(), currency);
+            }
             if (nyc == null) {
                 assumptions.add("no bookings from not-yet-created opportunities: no complete past period before " + asOf);
             } else {

@@ -17,16 +17,13 @@ import java.util.Set;
  * The {@link PipelineMethod#AUTO} method: rolling-origin backtests over the data's own past periods, each as of
  * the same day of its period as the forecast, score each candidate by its absolute error per group; the forecast
  * is the best pipeline forecast (time-to-event or stage-weighted, each with bookings from deals not yet created)
- * combined with the best run rate (last period's bookings, the mean of the last periods', or the same period a
- * year before) with weights inversely proportional to their squared backtest errors (Bates and Granger). Each
- * group's weights come from its own errors shrunk toward all groups' (a group with little history takes the
- * overall weights). A backtest uses only what was known on its as-of day: the pipeline runs are the engine's own
- * as of that day, the run rates sum bookings of periods that had ended by then. Stateless.
+ * blended with the best run rate (last period's bookings, the mean of the last periods', or the same period a
+ * year before) by the one weight that would have erred least over all groups' backtests (from 0, the run rate
+ * alone, to 1, the pipeline alone). A backtest uses only what was known on its as-of day: the pipeline runs are
+ * the engine's own as of that day, the run rates sum bookings of periods that had ended by then. Stateless.
  */
 final class MethodSelection {
 
-    /** Pseudo-periods of the shrinkage of a group's backtest error toward all groups' error of the same candidate. */
-    static final double SHRINK_PERIODS = 4;
     /** Most past periods backtested. */
     static final int MAX_ORIGINS = 4;
     /** Most past periods averaged by the run rate. */
@@ -80,17 +77,11 @@ final class MethodSelection {
         Inputs now = ctx.inputs(f.asOf, f.period);
         double[] err = new double[k];
         double total = 0;
-        Map<String, double[]> groupErr = new HashMap<>(); // per candidate, then {sum of actuals, trials} at k, k+1
         for (Trial t : trials) {
             total += t.actual();
-            double[] ge = groupErr.computeIfAbsent(t.group(), x -> new double[k + 2]);
             for (int c = 0; c < k; c++) {
-                double e = usable[c] ? Math.abs(t.values()[c] - t.actual()) : 0;
-                err[c] += e;
-                ge[c] += e;
+                err[c] += usable[c] ? Math.abs(t.values()[c] - t.actual()) : 0;
             }
-            ge[k] += t.actual();
-            ge[k + 1]++;
         }
         int pipe = -1;
         int rate = -1;
@@ -105,6 +96,9 @@ final class MethodSelection {
             if (c >= PIPELINES && (rate < 0 || err[c] < err[rate])) {
                 rate = c;
             }
+            if (single < 0 || err[c] < err[single]) {
+                single = c;
+            }
         }
         if (pipe < 0) {
             return ctx.finalReport(0).withNote("method auto: time-to-event alone, since the data before " + f.asOf
@@ -116,37 +110,28 @@ final class MethodSelection {
                     + " backtested as of day %d of %s), since no run rate of past bookings is known on %s", NAMES[pipe],
                     100 * err[pipe] / total, ctx.offset + 1, origins, f.asOf));
         }
-        double globalW = weight(err[pipe], err[rate]);
-        Map<String, Double> weights = new HashMap<>();
-        for (Map.Entry<String, double[]> e : groupErr.entrySet()) {
-            double[] ge = e.getValue();
-            double prior = ge[k] > 0 ? SHRINK_PERIODS * ge[k] / ge[k + 1] : 0;
-            weights.put(e.getKey(), prior == 0 ? globalW
-                    : weight(ge[pipe] + prior * err[pipe] / total, ge[rate] + prior * err[rate] / total));
+        double[] pipeValues = new double[trials.size()];
+        double[] rateValues = new double[trials.size()];
+        double[] actuals = new double[trials.size()];
+        for (int i = 0; i < trials.size(); i++) {
+            pipeValues[i] = trials.get(i).values()[pipe];
+            rateValues[i] = trials.get(i).values()[rate];
+            actuals[i] = trials.get(i).actual();
         }
-        double blendErr = 0;
-        for (Trial t : trials) {
-            double w = weights.get(t.group());
-            blendErr += Math.abs(w * t.values()[pipe] + (1 - w) * t.values()[rate] - t.actual());
-        }
-        for (int c = 0; c < k; c++) {
-            if (usable[c] && now.known[c] && (single < 0 || err[c] < err[single])) {
-                single = c;
-            }
-        }
+        double w = weight(pipeValues, rateValues, actuals);
+        double blendErr = blendError(w, pipeValues, rateValues, actuals);
         ForecastReport report = ctx.finalReport(pipe);
         Map<String, Long> blend = new HashMap<>();
         for (Map.Entry<String, double[]> e : now.values.entrySet()) {
-            double w = weights.getOrDefault(e.getKey(), globalW);
             double[] v = e.getValue();
             blend.put(e.getKey(), Math.round((1 - w) * (v[rate] - v[pipe])));
         }
         String note = String.format(Locale.ROOT, "method auto: backtested as of day %d of %s; chose %.2f x %s + %.2f x %s,"
-                + " weights inversely proportional to squared backtest errors, per group shrunk toward all groups'"
-                + " (backtest per-group WAPE %.1f%%); runner-up %s alone (%.1f%%)", ctx.offset + 1, origins, globalW,
-                NAMES[pipe], 1 - globalW, NAMES[rate], 100 * blendErr / total, NAMES[single], 100 * err[single] / total);
+                + " the weights with the least backtest error summed over groups (per-group WAPE %.1f%%); runner-up %s"
+                + " alone (%.1f%%)", ctx.offset + 1, origins, w, NAMES[pipe], 1 - w, NAMES[rate], 100 * blendErr / total,
+                NAMES[single], 100 * err[single] / total);
         ForecastReport out = report.withRunRateBlend(blend).withNote(note);
-        return f.simulations > 0 && pipe == 0 ? calibrate(out, trials, weights, pipe, rate) : out;
+        return f.simulations > 0 && pipe == 0 ? calibrate(out, trials, w, pipe, rate) : out;
     }
 
     /**
@@ -154,14 +139,13 @@ final class MethodSelection {
      * like the forecast) held the actual, and widens the forecast's ranges around P50 by the smallest factor
      * that would have held {@link #TARGET_COVERAGE} of them when they held fewer.
      */
-    private static ForecastReport calibrate(ForecastReport report, List<Trial> trials, Map<String, Double> weights,
-                                            int pipe, int rate) {
+    private static ForecastReport calibrate(ForecastReport report, List<Trial> trials, double w, int pipe, int rate) {
         List<double[]> rows = new ArrayList<>(); // actual, low, mid, high
         for (Trial t : trials) {
             if (t.range() == null) {
                 continue;
             }
-            double shift = (1 - weights.getOrDefault(t.group(), 0.5)) * (t.values()[rate] - t.values()[pipe]);
+            double shift = (1 - w) * (t.values()[rate] - t.values()[pipe]);
             rows.add(new double[] {t.actual(), t.range()[0] + shift, t.range()[1] + shift, t.range()[2] + shift});
         }
         if (rows.isEmpty()) {
@@ -191,11 +175,36 @@ final class MethodSelection {
         return in / (double) rows.size();
     }
 
-    /** The pipeline's weight in a Bates-Granger combination of two forecasts with these absolute errors. */
-    static double weight(double pipelineError, double runRateError) {
-        double a = pipelineError * pipelineError;
-        double b = runRateError * runRateError;
-        return a + b == 0 ? 0.5 : b / (a + b);
+    /** Steps of the blend's weight: 0, 1/20, ..., 1. */
+    static final int WEIGHT_STEPS = 20;
+
+    /**
+     * The pipeline's weight {@code w} in {@code w x pipeline + (1 - w) x run rate}: of 0, 0.05, ..., 1, the one
+     * whose absolute errors over all backtest trials (every group in every backtest) sum least, ties to the
+     * smaller weight. One weight for all groups: with one to four backtest periods a group's own errors are too
+     * few to weigh by, while pooled over groups they are many (on the development exports per-group weights,
+     * even shrunk toward all groups', scored worse).
+     */
+    static double weight(double[] pipeline, double[] runRate, double[] actual) {
+        double best = Double.POSITIVE_INFINITY;
+        double bestW = 1;
+        for (int i = 0; i <= WEIGHT_STEPS; i++) {
+            double w = i / (double) WEIGHT_STEPS;
+            double e = blendError(w, pipeline, runRate, actual);
+            if (e < best) {
+                best = e;
+                bestW = w;
+            }
+        }
+        return bestW;
+    }
+
+    private static double blendError(double w, double[] pipeline, double[] runRate, double[] actual) {
+        double e = 0;
+        for (int i = 0; i < actual.length; i++) {
+            e += Math.abs(w * pipeline[i] + (1 - w) * runRate[i] - actual[i]);
+        }
+        return e;
     }
 
     /** The runs a selection needs, on one forecast's settings. */

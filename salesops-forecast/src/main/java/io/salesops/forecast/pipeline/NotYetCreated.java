@@ -1,6 +1,7 @@
 package io.salesops.forecast.pipeline;
 
 import io.salesops.core.crm.Opportunity;
+import io.salesops.core.money.Money;
 import io.salesops.core.period.Period;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,8 +23,10 @@ import java.util.Map;
  * @param average  per node (not rolled up), the average over the past periods, minor units
  * @param pasts    the past periods averaged over
  * @param day      the day of the period the forecast stands on, 1-based
+ * @param paceDays after {@link #splitByPace}: the days of deal creation up to the as-of day that split each
+ *                 period's bookings among the leaves; else 0 (each leaf's own past bookings)
  */
-record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long day) {
+record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long day, int paceDays) {
 
     /**
      * Learns from {@code history} the bookings of not-yet-created deals of every leaf of {@code tree} (rolling
@@ -89,11 +92,69 @@ record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long
             }
             average[e.getKey()] = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(k), 0, rounding).longValueExact();
         }
-        return new NotYetCreated(out, average, pasts, offset + 1);
+        return new NotYetCreated(out, average, pasts, offset + 1, 0);
+    }
+
+    /**
+     * The same bookings in all and in each past period, split among the leaves by their share of the value of
+     * deals created in the period-length days up to the as-of day (largest remainder, so the parts sum to each
+     * whole), instead of by each leaf's own past: a rep who left creates nothing and is expected to book nothing
+     * new, a rep ramping up is judged on today's pace rather than on a period when she had just started. Deals
+     * whose owner is not in the org (rolling up by owner) take no share. Returns this model unchanged when no
+     * deal was created in those days.
+     *
+     * @throws PipelineInputException if a deal counted is in another currency
+     */
+    NotYetCreated splitByPace(List<Opportunity> history, RollupTree tree, boolean byOwner, LocalDate asOf, int days,
+                              Currency currency) {
+        // rolling up by dimension, a group seen only among recent deals becomes a leaf here
+        Map<Integer, Long> byLeaf = new HashMap<>();
+        for (Opportunity o : history) {
+            if (o.createdDate().isAfter(asOf) || !o.createdDate().isAfter(asOf.minusDays(days))) {
+                continue;
+            }
+            DealPass.checkCurrency(o, currency);
+            Integer leaf = byOwner ? tree.ownerLeaf(o.ownerId()) : Integer.valueOf(tree.leafOf(o));
+            if (leaf != null && o.amount().minorUnits() > 0) {
+                byLeaf.merge(leaf, o.amount().minorUnits(), Math::addExact);
+            }
+        }
+        if (byLeaf.isEmpty()) {
+            return this;
+        }
+        long[] pace = new long[tree.size()];
+        byLeaf.forEach((leaf, v) -> pace[leaf] = v);
+        int k = pasts.size();
+        long[][] split = new long[pace.length][k];
+        for (int j = 0; j < k; j++) {
+            long whole = 0;
+            for (long[] row : byPeriod) {
+                whole = Math.addExact(whole, row[j]);
+            }
+            List<Money> parts = Money.ofMinor(whole, currency).allocate(pace);
+            for (int i = 0; i < parts.size(); i++) {
+                split[i][j] = parts.get(i).minorUnits();
+            }
+        }
+        long all = 0;
+        for (long v : average) {
+            all = Math.addExact(all, v);
+        }
+        List<Money> parts = Money.ofMinor(all, currency).allocate(pace);
+        long[] shared = new long[pace.length];
+        for (int i = 0; i < parts.size(); i++) {
+            shared[i] = parts.get(i).minorUnits();
+        }
+        return new NotYetCreated(split, shared, pasts, day, days);
     }
 
     /** @return the assumption as the report states it */
     String assumption() {
+        if (paceDays > 0) {
+            return "bookings from not-yet-created opportunities: the average over " + pasts + " of what was won in the"
+                    + " period from deals created after the same day of the period (day " + day + "), split among the"
+                    + " groups by the value of the deals each created in the " + paceDays + " days up to the as-of day";
+        }
         return "bookings from not-yet-created opportunities: per group, the average over " + pasts
                 + " of what was won in the period from deals created after the same day of the period (day " + day + ")";
     }

@@ -24,7 +24,11 @@ import java.util.function.DoubleConsumer;
  *         .learnedProbabilities(history).byOwner(org).quotas(quotas).simulations(10_000, 42).run();
  * }</pre>
  *
- * <p>Expected bookings = won so far in the period + for each deal open on the as-of date
+ * <p>Without {@link #method}, the method is {@link PipelineMethod#AUTO}: rolling-origin backtests on the data's own
+ * past periods choose how to blend a pipeline forecast with a run rate of past bookings; with an option only the
+ * stage-weighted method reads (learned or fixed probabilities, timing, segment), it is that method.
+ *
+ * <p>Stage-weighted expected bookings = won so far in the period + for each deal open on the as-of date
  * amount x P(win) x P(closes inside the period | it wins), each rounded once to the minor unit + bookings
  * expected from opportunities not yet created, each part reported on its own. The forecast sees only what was
  * known at the end of the as-of day ({@link Opportunity#asOf(LocalDate)}).
@@ -40,7 +44,10 @@ public final class PipelineForecast {
     Period period;
     StageModel stages = StageModel.defaultModel();
     boolean stagesGiven;
-    PipelineMethod method = PipelineMethod.STAGE_WEIGHTED;
+    PipelineMethod method = PipelineMethod.AUTO;
+    boolean methodGiven;
+    /** True once an option only the stage-weighted method reads was set: without a method, it means that method. */
+    boolean stageWeightedOptions;
     List<String> notes = List.of();
     boolean learned;
     List<Opportunity> history;
@@ -75,6 +82,8 @@ public final class PipelineForecast {
         c.stages = stages;
         c.stagesGiven = stagesGiven;
         c.method = method;
+        c.methodGiven = methodGiven;
+        c.stageWeightedOptions = stageWeightedOptions;
         c.notes = notes;
         c.learned = learned;
         c.history = history;
@@ -151,10 +160,16 @@ public final class PipelineForecast {
         return c;
     }
 
-    /** How expected bookings are found (default {@link PipelineMethod#STAGE_WEIGHTED}). */
+    /**
+     * How expected bookings are found. Without it: {@link PipelineMethod#AUTO}, the method the file's own
+     * backtests choose; but {@link PipelineMethod#STAGE_WEIGHTED} once an option only that method reads is set
+     * ({@link #learnedProbabilities()}, {@link #fixedProbabilities()}, {@link #timing}, {@link #segmentBy},
+     * {@link #valueWeighted}, {@link #priorStrength}), as the CLI does.
+     */
     public PipelineForecast method(PipelineMethod method) {
         PipelineForecast c = copy();
         c.method = Objects.requireNonNull(method, "method");
+        c.methodGiven = true;
         return c;
     }
 
@@ -165,6 +180,7 @@ public final class PipelineForecast {
      */
     public PipelineForecast learnedProbabilities(Collection<Opportunity> history) {
         PipelineForecast c = copy();
+        c.stageWeightedOptions = true;
         c.learned = true;
         c.history = List.copyOf(history);
         return c;
@@ -173,6 +189,7 @@ public final class PipelineForecast {
     /** Learns P(win) from the forecast's own opportunities closed on or before the as-of date. */
     public PipelineForecast learnedProbabilities() {
         PipelineForecast c = copy();
+        c.stageWeightedOptions = true;
         c.learned = true;
         c.history = null;
         return c;
@@ -181,6 +198,7 @@ public final class PipelineForecast {
     /** Uses the stage model's fixed probabilities (the default). */
     public PipelineForecast fixedProbabilities() {
         PipelineForecast c = copy();
+        c.stageWeightedOptions = true;
         c.learned = false;
         return c;
     }
@@ -198,6 +216,7 @@ public final class PipelineForecast {
     /** Learned rates also by this field (product, owner, type, any attribute), shrunk toward the stage rate. */
     public PipelineForecast segmentBy(String field) {
         PipelineForecast c = copy();
+        c.stageWeightedOptions = true;
         c.segmentBy = requireName(field, "segment field");
         return c;
     }
@@ -205,6 +224,7 @@ public final class PipelineForecast {
     /** Learned win rates weighted by deal value instead of by count. */
     public PipelineForecast valueWeighted(boolean on) {
         PipelineForecast c = copy();
+        c.stageWeightedOptions = true;
         c.valueWeighted = on;
         return c;
     }
@@ -220,6 +240,7 @@ public final class PipelineForecast {
             throw new IllegalArgumentException("prior strength " + m + " must be a finite number >= 0");
         }
         PipelineForecast c = copy();
+        c.stageWeightedOptions = true;
         c.priorStrength = m;
         return c;
     }
@@ -230,6 +251,7 @@ public final class PipelineForecast {
      */
     public PipelineForecast timing(TimingSource source) {
         PipelineForecast c = copy();
+        c.stageWeightedOptions = true;
         c.timing = Objects.requireNonNull(source, "timing");
         return c;
     }
@@ -387,6 +409,9 @@ public final class PipelineForecast {
         if (period == null) {
             throw new IllegalStateException("no period: call period(p) before run()");
         }
+        if (!methodGiven && stageWeightedOptions) {
+            return withMethod(PipelineMethod.STAGE_WEIGHTED).run();
+        }
         if (method == PipelineMethod.AUTO) {
             return MethodSelection.run(this);
         }
@@ -443,6 +468,7 @@ public final class PipelineForecast {
     PipelineForecast withMethod(PipelineMethod m) {
         PipelineForecast c = copy();
         c.method = m;
+        c.methodGiven = true;
         return c;
     }
 
@@ -484,6 +510,7 @@ public final class PipelineForecast {
         c.asOf = date;
         c.period = p;
         c.method = m;
+        c.methodGiven = true;
         c.simulations = 0;
         c.adjustments = List.of();
         c.quotas = Quotas.none();

@@ -17,5 +17,22 @@ public enum PipelineMethod {
      * methods, run rates of past bookings, and blends of the two; the report names the choice, its backtest
      * error and the runner-up.
      */
-    AUTO
+    AUTO;
+
+    /**
+     * The method with this name, any case, {@code -} or {@code _} between words: {@code auto},
+     * {@code time-to-event}, {@code STAGE_WEIGHTED}.
+     *
+     * @throws IllegalArgumentException naming the value and the methods there are, if it names none
+     * @throws NullPointerException     if {@code name} is null
+     */
+    public static PipelineMethod parse(String name) {
+        String n = name.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        for (PipelineMethod m : values()) {
+            if (m.name().equals(n)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("\"" + name + "\" is not a pipeline method; use auto, time_to_event or stage_weighted");
+    }
 }

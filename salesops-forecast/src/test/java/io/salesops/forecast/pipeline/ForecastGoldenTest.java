@@ -43,29 +43,29 @@ class ForecastGoldenTest {
 
     static Map<String, Function<Long, ForecastReport>> cases() {
         Map<String, Function<Long, ForecastReport>> c = new LinkedHashMap<>();
-        c.put("byOwner-fixed-closeDate-sims", seed -> PipelineForecast.of(RandomPipeline.make(seed, 400))
+        c.put("byOwner-fixed-closeDate-sims", seed -> PipelineForecast.of(RandomPipeline.make(seed, 400)).method(PipelineMethod.STAGE_WEIGHTED)
                 .asOf(Q3.start().plusDays((int) (seed % 80))).period(Q3).byOwner(RandomPipeline.ORG)
                 .timing(TimingSource.CLOSE_DATE).simulations(300, seed).threads(2).quotas(quotas()).run());
-        c.put("byOwner-learned-segment-defaultTiming", seed -> PipelineForecast.of(RandomPipeline.make(seed, 400))
+        c.put("byOwner-learned-segment-defaultTiming", seed -> PipelineForecast.of(RandomPipeline.make(seed, 400)).method(PipelineMethod.STAGE_WEIGHTED)
                 .asOf(Q3.start().plusDays((int) (seed % 90) - 5)).period(Q3).byOwner(RandomPipeline.ORG)
                 .learnedProbabilities().segmentBy("product").valueWeighted(seed % 2 == 0).priorStrength(3)
                 .adjustments(List.of(new Adjustment("m1", Money.ofMinor(123_456_78, "USD"), "call", "vp",
                         Instant.parse("2026-07-02T10:00:00Z")))).run());
-        c.put("byProductOwner-fixed-unknownStages-nyc", seed -> PipelineForecast.of(RandomPipeline.make(seed, 400))
+        c.put("byProductOwner-fixed-unknownStages-nyc", seed -> PipelineForecast.of(RandomPipeline.make(seed, 400)).method(PipelineMethod.STAGE_WEIGHTED)
                 .asOf(Q3.start().plusDays((int) (seed % 60))).period(Q3).by("product", "owner").org(RandomPipeline.ORG)
                 .notYetCreated(true, 2).simulations(257, seed + 1).simulateNotYetCreated(seed % 2 == 0)
                 .rounding(RoundingMode.HALF_UP).threads(1).run());
         c.put("noGrouping-learnedTiming-history", seed -> {
             List<Opportunity> all = RandomPipeline.make(seed, 500);
-            return PipelineForecast.of(all.subList(0, 250)).history(all).asOf(Q3.start().plusDays(30)).period(Q3)
+            return PipelineForecast.of(all.subList(0, 250)).method(PipelineMethod.STAGE_WEIGHTED).history(all).asOf(Q3.start().plusDays(30)).period(Q3)
                     .timing(TimingSource.LEARNED).rounding(RoundingMode.DOWN).run();
         });
         c.put("synthetic-byOwner-learned", seed -> PipelineForecast.of(SyntheticCrm.generate(seed,
-                        LocalDate.of(2024, 1, 1), LocalDate.of(2026, 7, 20)))
+                        LocalDate.of(2024, 1, 1), LocalDate.of(2026, 7, 20))).method(PipelineMethod.STAGE_WEIGHTED)
                 .asOf(LocalDate.of(2026, 7, 20)).period(Q3).byOwner(SyntheticCrm.org()).learnedProbabilities()
                 .simulations(500, seed).run());
         c.put("synthetic-byTeam-fixed", seed -> PipelineForecast.of(SyntheticCrm.generate(seed,
-                        LocalDate.of(2024, 1, 1), LocalDate.of(2026, 7, 20)))
+                        LocalDate.of(2024, 1, 1), LocalDate.of(2026, 7, 20))).method(PipelineMethod.STAGE_WEIGHTED)
                 .asOf(LocalDate.of(2026, 7, 20)).period(Q3).by("team").org(SyntheticCrm.org()).run());
         return c;
     }
@@ -88,10 +88,10 @@ class ForecastGoldenTest {
         // more than one chunk of the parallel pass, on two threads and on one
         List<Opportunity> big = RandomPipeline.make(99, 140_000);
         for (int threads : new int[] {1, 2}) {
-            out.put("parallel-byOwner " + threads, ForecastFingerprint.of(PipelineForecast.of(big)
+            out.put("parallel-byOwner " + threads, ForecastFingerprint.of(PipelineForecast.of(big).method(PipelineMethod.STAGE_WEIGHTED)
                     .asOf(Q3.start().plusDays(20)).period(Q3).byOwner(RandomPipeline.ORG).threads(threads)
                     .timing(TimingSource.CLOSE_DATE).notYetCreated(false, 1).run()));
-            out.put("parallel-learned " + threads, ForecastFingerprint.of(PipelineForecast.of(big)
+            out.put("parallel-learned " + threads, ForecastFingerprint.of(PipelineForecast.of(big).method(PipelineMethod.STAGE_WEIGHTED)
                     .asOf(Q3.start().plusDays(20)).period(Q3).byOwner(RandomPipeline.ORG).threads(threads)
                     .learnedProbabilities().run()));
         }
@@ -107,8 +107,8 @@ class ForecastGoldenTest {
                     f -> f.byOwner(RandomPipeline.ORG).learnedProbabilities().segmentBy("product").simulations(200, 7),
                     f -> f.by("product", "owner").timing(TimingSource.CLOSE_DATE),
                     f -> f.byOwner(RandomPipeline.ORG).notYetCreated(true, 3))) {
-                ForecastReport fromList = c.apply(PipelineForecast.of(deals)).asOf(Q3.start().plusDays(seed * 9)).period(Q3).run();
-                ForecastReport fromTable = c.apply(PipelineForecast.of(table)).asOf(Q3.start().plusDays(seed * 9)).period(Q3).run();
+                ForecastReport fromList = c.apply(PipelineForecast.of(deals).method(PipelineMethod.STAGE_WEIGHTED)).asOf(Q3.start().plusDays(seed * 9)).period(Q3).run();
+                ForecastReport fromTable = c.apply(PipelineForecast.of(table).method(PipelineMethod.STAGE_WEIGHTED)).asOf(Q3.start().plusDays(seed * 9)).period(Q3).run();
                 assertThat(ForecastFingerprint.text(fromTable)).isEqualTo(ForecastFingerprint.text(fromList));
             }
         }

@@ -34,7 +34,7 @@ class LearnedModelsTest {
     }
 
     static DealForecast learn(List<Opportunity> history, Opportunity deal, boolean valueWeighted) {
-        return PipelineForecast.of(List.of(deal)).asOf(AS_OF).period(Q3).learnedProbabilities(history)
+        return PipelineForecast.of(List.of(deal)).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3).learnedProbabilities(history)
                 .valueWeighted(valueWeighted).timing(TimingSource.CLOSE_DATE).notYetCreated(false, 1).run()
                 .deal("O-1").orElseThrow();
     }
@@ -78,7 +78,7 @@ class LearnedModelsTest {
                 .created(AS_OF.minusDays(25)).closeDate(LocalDate.of(2026, 7, 31)).build();
         List<Opportunity> all = new ArrayList<>(h);
         all.add(deal);
-        ForecastReport r = PipelineForecast.of(all).asOf(AS_OF).period(july).notYetCreated(false, 1).run();
+        ForecastReport r = PipelineForecast.of(all).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(july).notYetCreated(false, 1).run();
         DealForecast d = r.deal("O-1").orElseThrow();
         // age 25; the rest of July is days 26..41 of its life: 2 (30, 40) of the 3 won deals older than 25 days;
         // a fresh deal closes within 16 days in 1 of 5 cases: (2 + 5 x 0.2) / (3 + 5) = 0.375; no slip history

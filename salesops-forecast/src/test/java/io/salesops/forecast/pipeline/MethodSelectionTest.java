@@ -66,9 +66,46 @@ class MethodSelectionTest {
     }
 
     @Test
-    void combinationWeights_favourTheForecastWithTheSmallerBacktestError() {
-        assertThat(MethodSelection.weight(1, 1)).isEqualTo(0.5);
-        assertThat(MethodSelection.weight(1, 2)).isEqualTo(0.8);
-        assertThat(MethodSelection.weight(0, 0)).isEqualTo(0.5);
+    void withoutAMethod_theForecastIsAuto_butAStageWeightedOptionMeansStageWeighted() {
+        MessyCrm crm = MessyCrm.generate(3, 6, 2);
+        Period q = FiscalCalendar.calendarYear().periodOf(crm.exportDate(), PeriodKind.QUARTER).plus(-1);
+        PipelineForecast base = PipelineForecast.of(crm.opportunities()).asOf(q.start()).period(q).by("owner");
+        assertThat(base.run().assumptions()).anySatisfy(a -> assertThat(a).startsWith("method auto:"));
+        assertThat(base.run().root().expected()).isEqualTo(base.method(PipelineMethod.AUTO).run().root().expected());
+        ForecastReport learned = base.learnedProbabilities().run();
+        assertThat(learned.assumptions()).noneSatisfy(a -> assertThat(a).startsWith("method auto:"));
+        assertThat(learned.root().expected())
+                .isEqualTo(base.learnedProbabilities().method(PipelineMethod.STAGE_WEIGHTED).run().root().expected());
+        // a method named wins over the options
+        assertThat(base.fixedProbabilities().method(PipelineMethod.AUTO).run().assumptions())
+                .anySatisfy(a -> assertThat(a).startsWith("method auto:"));
+    }
+
+    @Test
+    void methodNames_parseInAnyCase_andAnUnknownOneIsNamed() {
+        assertThat(PipelineMethod.parse("time-to-event")).isEqualTo(PipelineMethod.TIME_TO_EVENT);
+        assertThat(PipelineMethod.parse(" Stage_Weighted ")).isEqualTo(PipelineMethod.STAGE_WEIGHTED);
+        assertThat(PipelineMethod.parse("AUTO")).isEqualTo(PipelineMethod.AUTO);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PipelineMethod.parse("magic"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"magic\"").hasMessageContaining("auto");
+    }
+
+    @Test
+    void blendWeight_isTheOneWithTheLeastBacktestErrorOverAllTrials() {
+        double[] actual = {100, 200, 300};
+        // the pipeline was right every time, the run rate never: the pipeline alone
+        assertThat(MethodSelection.weight(new double[] {100, 200, 300}, new double[] {0, 0, 0}, actual)).isEqualTo(1.0);
+        // the other way round: the run rate alone
+        assertThat(MethodSelection.weight(new double[] {0, 0, 0}, new double[] {100, 200, 300}, actual)).isEqualTo(0.0);
+        // the pipeline 20% high, the run rate 20% low every time: half of each is exact
+        assertThat(MethodSelection.weight(new double[] {120, 240, 360}, new double[] {80, 160, 240}, actual)).isEqualTo(0.5);
+        // one pipeline 50% high, one run rate 50% low: 0.5 x 150 + 0.5 x 50 = 100; nothing is better on this trial
+        assertThat(MethodSelection.weight(new double[] {150}, new double[] {50}, new double[] {100})).isEqualTo(0.5);
+    }
+
+    @Test
+    void blendWeight_withEqualErrorsForEveryWeight_takesTheSmallestWeight() {
+        // both forecasts on the same side and equally far: every weight errs the same, ties go to the run rate
+        assertThat(MethodSelection.weight(new double[] {110}, new double[] {110}, new double[] {100})).isEqualTo(0.0);
     }
 }

@@ -37,9 +37,9 @@ class ParallelTasksTest {
         Opportunity bad = opps.stream().filter(o -> o.isOpen() && !o.createdDate().isAfter(Q3.start())).reduce((a, b) -> b)
                 .orElseThrow().toBuilder().owner("nobody").build();
         opps.add(bad);
-        assertThatThrownBy(() -> PipelineForecast.of(opps).asOf(Q3.start()).period(Q3).byOwner(RandomPipeline.ORG)
+        assertThatThrownBy(() -> PipelineForecast.of(opps).method(PipelineMethod.STAGE_WEIGHTED).asOf(Q3.start()).period(Q3).byOwner(RandomPipeline.ORG)
                 .threads(2).run()).isExactlyInstanceOf(PipelineInputException.class).hasMessageContaining("nobody");
-        assertThatThrownBy(() -> PipelineForecast.of(opps).asOf(Q3.start()).period(Q3).byOwner(RandomPipeline.ORG)
+        assertThatThrownBy(() -> PipelineForecast.of(opps).method(PipelineMethod.STAGE_WEIGHTED).asOf(Q3.start()).period(Q3).byOwner(RandomPipeline.ORG)
                 .threads(2).simulations(1000, 1).run()).isExactlyInstanceOf(PipelineInputException.class);
     }
 }

@@ -35,7 +35,12 @@ public final class PipelineAccuracy {
 
     /** The forecast under test, as the CLI runs it: {@code --by owner}, no other option. */
     static Map<String, Long> salesops(List<Opportunity> opps, LocalDate asOf, Period q) {
-        ForecastReport r = PipelineForecast.of(opps).asOf(asOf).period(q).by("owner").method(PipelineMethod.AUTO).run();
+        return salesops(opps, asOf, q, PipelineMethod.AUTO);
+    }
+
+    /** The forecast by one method, {@code --by owner}, no other option. */
+    static Map<String, Long> salesops(List<Opportunity> opps, LocalDate asOf, Period q, PipelineMethod method) {
+        ForecastReport r = PipelineForecast.of(opps).asOf(asOf).period(q).by("owner").method(method).run();
         Map<String, Long> out = new HashMap<>();
         for (ForecastNode n : r.root().children()) {
             out.put(n.group(), n.expected().minorUnits());
@@ -54,11 +59,35 @@ public final class PipelineAccuracy {
         return out;
     }
 
+    /**
+     * The quarters tried on a judge-like export ("about a year of history"): as of the first day of each quarter
+     * that has 11 to 16 months of data before it and ended by the export.
+     */
+    static List<Period> judgeQuarters(MessyCrm crm) {
+        FiscalCalendar cal = FiscalCalendar.calendarYear();
+        List<Period> out = new ArrayList<>();
+        for (Period q = cal.periodOf(crm.start(), PeriodKind.QUARTER); !q.end().isAfter(crm.exportDate()); q = q.next()) {
+            LocalDate aboutAYear = crm.start().plusMonths(11);
+            if (!q.start().isBefore(aboutAYear) && !q.start().isAfter(aboutAYear.plusMonths(5))) {
+                out.add(q);
+            }
+        }
+        return out;
+    }
+
+    /** Scores of {@code method} on the first generator's export of {@code seed}. */
     static List<Row> score(long seed, Function<List<Opportunity>, Function<LocalDate, Function<Period, Map<String, Long>>>> method) {
-        MessyCrm crm = MessyCrm.generate(seed);
+        return score(seed, MessyCrm.FIFTEEN_MONTHS, method);
+    }
+
+    /** Scores of {@code method} on the export of {@code seed} shaped by {@code profile}. */
+    static List<Row> score(long seed, MessyCrm.Profile profile,
+                           Function<List<Opportunity>, Function<LocalDate, Function<Period, Map<String, Long>>>> method) {
+        MessyCrm crm = MessyCrm.generate(seed, profile);
         List<Opportunity> opps = crm.opportunities();
+        List<Period> tried = profile.equals(MessyCrm.JUDGE_LIKE) ? judgeQuarters(crm) : quarters(crm);
         List<Row> rows = new ArrayList<>();
-        for (Period q : quarters(crm)) {
+        for (Period q : tried) {
             LocalDate asOf = q.start();
             Map<String, Long> actual = wonIn(opps, q, q.end());
             Map<String, Long> last = wonIn(opps, q.previous(), asOf);
@@ -120,14 +149,31 @@ public final class PipelineAccuracy {
         return Math.abs(f - a) / (double) a;
     }
 
-    /** Prints the table for seeds 1..N (default 6). */
+    /**
+     * Prints the issue's table for seeds {@code FROM..TO} (default 1..6) of a profile ({@code judge} or
+     * {@code fifteen}, default fifteen) by a method (default auto): {@code PipelineAccuracy [FROM TO [PROFILE [METHOD]]]}.
+     */
     public static void main(String[] args) {
-        int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
+        long from = args.length > 1 ? Long.parseLong(args[0]) : 1;
+        long to = args.length > 1 ? Long.parseLong(args[1]) : args.length > 0 ? Long.parseLong(args[0]) : 6;
+        MessyCrm.Profile profile = args.length > 2 && args[2].equals("judge") ? MessyCrm.JUDGE_LIKE : MessyCrm.FIFTEEN_MONTHS;
+        PipelineMethod method = args.length > 3 ? PipelineMethod.valueOf(args[3].toUpperCase(Locale.ROOT)) : PipelineMethod.AUTO;
         List<Row> all = new ArrayList<>();
-        for (long seed = 1; seed <= seeds; seed++) {
-            all.addAll(score(seed, o -> d -> q -> salesops(o, d, q)));
+        for (long seed = from; seed <= to; seed++) {
+            all.addAll(score(seed, profile, o -> d -> q -> salesops(o, d, q, method)));
+            System.out.println(describe(seed, MessyCrm.generate(seed, profile)));
         }
         System.out.println(table(all));
+    }
+
+    /** One line on an export's shape: deals, owners, span, and zombies open for a year with no close date. */
+    static String describe(long seed, MessyCrm crm) {
+        List<Opportunity> opps = crm.opportunities();
+        long owners = opps.stream().map(Opportunity::ownerId).distinct().count();
+        long zombies = opps.stream().filter(o -> o.isOpen() && o.closeDate() == null
+                && !o.createdDate().isAfter(crm.exportDate().minusDays(365))).count();
+        return String.format(Locale.ROOT, "seed %d: %d deals, %d owners, %s..%s, %d open for a year with no close date",
+                seed, opps.size(), owners, crm.start(), crm.exportDate(), zombies);
     }
 
     static String table(List<Row> rows) {
@@ -147,6 +193,24 @@ public final class PipelineAccuracy {
         sb.append(String.format(Locale.ROOT, "| mean | %d quarters | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |%n",
                 rows.size(), 100 * sum[0] / rows.size(), 100 * sum[1] / rows.size(), 100 * sum[2] / rows.size(),
                 100 * sum[3] / rows.size(), 100 * sum[4] / rows.size(), 100 * sum[5] / rows.size()));
+        long beatsLast = rows.stream().filter(r -> r.wape() < r.lastWape()).count();
+        long beatsRate = rows.stream().filter(r -> r.wape() < r.rateWape()).count();
+        long beatsBoth = rows.stream().filter(r -> r.wape() < r.lastWape() && r.wape() < r.rateWape()).count();
+        long within = rows.stream().filter(r -> r.total() <= 0.05).count();
+        long lastWithin = rows.stream().filter(r -> r.lastTotal() <= 0.05).count();
+        sb.append(String.format(Locale.ROOT, "| best | | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |%n",
+                100 * min(rows, Row::wape), 100 * min(rows, Row::lastWape), 100 * min(rows, Row::rateWape),
+                100 * min(rows, Row::total), 100 * min(rows, Row::lastTotal), 100 * min(rows, Row::rateTotal)));
+        sb.append(String.format(Locale.ROOT, "| worst | | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |%n",
+                -100 * min(rows, r -> -r.wape()), -100 * min(rows, r -> -r.lastWape()), -100 * min(rows, r -> -r.rateWape()),
+                -100 * min(rows, r -> -r.total()), -100 * min(rows, r -> -r.lastTotal()), -100 * min(rows, r -> -r.rateTotal())));
+        sb.append(String.format(Locale.ROOT, "per-owner WAPE beats last quarter in %d of %d quarters, win rate x open in %d,"
+                + " both in %d; total error <= 5%% in %d (last quarter's bookings: %d)%n", beatsLast, rows.size(), beatsRate,
+                beatsBoth, within, lastWithin));
         return sb.toString();
+    }
+
+    private static double min(List<Row> rows, java.util.function.ToDoubleFunction<Row> f) {
+        return rows.stream().mapToDouble(f).min().orElse(Double.NaN);
     }
 }

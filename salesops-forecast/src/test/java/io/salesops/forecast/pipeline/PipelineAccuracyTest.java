@@ -2,6 +2,7 @@ package io.salesops.forecast.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salesops.forecast.synthetic.MessyCrm;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,5 +23,23 @@ class PipelineAccuracyTest {
         double lastTotal = rows.stream().mapToDouble(PipelineAccuracy.Row::lastTotal).average().orElseThrow();
         assertThat(ours).as(PipelineAccuracy.table(rows)).isLessThan(last).isLessThan(rate);
         assertThat(total).as(PipelineAccuracy.table(rows)).isLessThan(lastTotal);
+    }
+
+    @Test
+    void auto_onJudgeLikeExports_beatsBothBaselinesPerOwnerInMostQuarters_andOnAverage() {
+        List<PipelineAccuracy.Row> rows = new ArrayList<>();
+        for (long seed = 201; seed <= 206; seed++) {
+            rows.addAll(PipelineAccuracy.score(seed, MessyCrm.JUDGE_LIKE, o -> d -> q -> PipelineAccuracy.salesops(o, d, q)));
+        }
+        String table = PipelineAccuracy.table(rows);
+        long beatsBoth = rows.stream().filter(r -> r.wape() < r.lastWape() && r.wape() < r.rateWape()).count();
+        assertThat(beatsBoth).as(table).isGreaterThanOrEqualTo(Math.round(0.8 * rows.size()));
+        double ours = rows.stream().mapToDouble(PipelineAccuracy.Row::wape).average().orElseThrow();
+        double last = rows.stream().mapToDouble(PipelineAccuracy.Row::lastWape).average().orElseThrow();
+        double rate = rows.stream().mapToDouble(PipelineAccuracy.Row::rateWape).average().orElseThrow();
+        double total = rows.stream().mapToDouble(PipelineAccuracy.Row::total).average().orElseThrow();
+        double lastTotal = rows.stream().mapToDouble(PipelineAccuracy.Row::lastTotal).average().orElseThrow();
+        assertThat(ours).as(table).isLessThan(last).isLessThan(rate);
+        assertThat(total).as(table).isLessThan(lastTotal);
     }
 }

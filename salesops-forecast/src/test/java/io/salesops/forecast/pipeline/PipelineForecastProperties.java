@@ -17,7 +17,7 @@ class PipelineForecastProperties {
     static final Period Q3 = FiscalCalendar.calendarYear().parse("2026-Q3");
 
     static ForecastReport forecast(long seed, int n, int day, boolean learned, String by) {
-        PipelineForecast f = PipelineForecast.of(RandomPipeline.make(seed, n)).asOf(Q3.start().plusDays(day)).period(Q3);
+        PipelineForecast f = PipelineForecast.of(RandomPipeline.make(seed, n)).method(PipelineMethod.STAGE_WEIGHTED).asOf(Q3.start().plusDays(day)).period(Q3);
         f = learned ? f.learnedProbabilities().segmentBy("product") : f;
         f = by == null ? f.byOwner(RandomPipeline.ORG) : f.by(by, "owner");
         return f.run();
@@ -70,8 +70,8 @@ class PipelineForecastProperties {
         LocalDate asOf = Q3.start().plusDays(day);
         var all = RandomPipeline.make(seed, n);
         var known = all.stream().filter(o -> !o.createdDate().isAfter(asOf)).toList();
-        ForecastReport a = PipelineForecast.of(all).asOf(asOf).period(Q3).learnedProbabilities().run();
-        ForecastReport b = PipelineForecast.of(known).asOf(asOf).period(Q3).learnedProbabilities().run();
+        ForecastReport a = PipelineForecast.of(all).method(PipelineMethod.STAGE_WEIGHTED).asOf(asOf).period(Q3).learnedProbabilities().run();
+        ForecastReport b = PipelineForecast.of(known).method(PipelineMethod.STAGE_WEIGHTED).asOf(asOf).period(Q3).learnedProbabilities().run();
         assertThat(a.root().expected()).isEqualTo(b.root().expected());
         assertThat(a.root().closed()).isEqualTo(b.root().closed());
     }

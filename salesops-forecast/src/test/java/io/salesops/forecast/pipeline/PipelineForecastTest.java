@@ -50,7 +50,7 @@ class PipelineForecastTest {
 
     @Test
     void run_threeOpenDealsAtFixedProbabilities_expectedIsTheHandSum() {
-        ForecastReport r = PipelineForecast.of(threeOpenOneWon()).asOf(AS_OF).period(Q3)
+        ForecastReport r = PipelineForecast.of(threeOpenOneWon()).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3)
                 .timing(TimingSource.CLOSE_DATE).run();
         ForecastNode t = r.root();
         // 1000 x 0.5 + 2000 x 0.75 + 333.33 x 0.1 = 500 + 1500 + 33.333 -> 33.33
@@ -67,7 +67,7 @@ class PipelineForecastTest {
 
     @Test
     void run_categories_giveSalesforceCumulativeViews() {
-        ForecastNode t = PipelineForecast.of(threeOpenOneWon()).asOf(AS_OF).period(Q3)
+        ForecastNode t = PipelineForecast.of(threeOpenOneWon()).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3)
                 .timing(TimingSource.CLOSE_DATE).run().root();
         assertThat(t.commit()).isEqualTo(usd("2000.00"));
         assertThat(t.bestCase()).isEqualTo(usd("1000.00"));
@@ -80,7 +80,7 @@ class PipelineForecastTest {
     void run_repOverridesCategory_usesTheRepsCategory() {
         List<Opportunity> opps = List.of(Opportunity.builder("O-1").owner("ann").stage("Proposal").amount("100.00", "USD")
                 .created(LocalDate.of(2026, 6, 1)).closeDate(LocalDate.of(2026, 8, 1)).forecastCategory(ForecastCategory.COMMIT).build());
-        ForecastNode t = PipelineForecast.of(opps).asOf(AS_OF).period(Q3).run().root();
+        ForecastNode t = PipelineForecast.of(opps).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3).run().root();
         assertThat(t.commit()).isEqualTo(usd("100.00"));
         assertThat(t.bestCase()).isEqualTo(usd("0.00"));
     }
@@ -88,7 +88,7 @@ class PipelineForecastTest {
     @Test
     void run_closeDateOutsideThePeriod_countsInOpenPipelineButNotInCategoriesOrExpected() {
         List<Opportunity> opps = List.of(open("O-1", "ann", "Negotiation", "100.00", LocalDate.of(2026, 10, 5)));
-        ForecastNode t = PipelineForecast.of(opps).asOf(AS_OF).period(Q3).timing(TimingSource.CLOSE_DATE).run().root();
+        ForecastNode t = PipelineForecast.of(opps).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3).timing(TimingSource.CLOSE_DATE).run().root();
         assertThat(t.openPipeline()).isEqualTo(usd("100.00"));
         assertThat(t.commit()).isEqualTo(usd("0.00"));
         assertThat(t.expected()).isEqualTo(usd("0.00"));
@@ -102,7 +102,7 @@ class PipelineForecastTest {
                 .change(LocalDate.of(2026, 8, 20), "Closed Won").won(LocalDate.of(2026, 8, 20)).build();
         Opportunity notYet = open("O-2", "ann", "Proposal", "999.00", LocalDate.of(2026, 8, 1)).toBuilder()
                 .created(LocalDate.of(2026, 7, 20)).build();
-        ForecastReport r = PipelineForecast.of(List.of(later, notYet)).asOf(AS_OF).period(Q3)
+        ForecastReport r = PipelineForecast.of(List.of(later, notYet)).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3)
                 .timing(TimingSource.CLOSE_DATE).run();
         assertThat(r.root().closed()).isEqualTo(usd("0.00"));
         assertThat(r.root().openPipeline()).isEqualTo(usd("800.00"));
@@ -122,7 +122,7 @@ class PipelineForecastTest {
             opps.add(Opportunity.builder("H-" + i).owner("ann").stage("Closed Lost").amount("10.00", "USD")
                     .created(LocalDate.of(2026, 1, 1)).lost(LocalDate.of(2026, 2, 1)).build());
         }
-        ForecastReport r = PipelineForecast.of(opps).asOf(AS_OF).period(Q3).timing(TimingSource.CLOSE_DATE).run();
+        ForecastReport r = PipelineForecast.of(opps).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3).timing(TimingSource.CLOSE_DATE).run();
         DealForecast d = r.deal("O-1").orElseThrow();
         assertThat(d.stage()).isEqualTo(Opportunity.UNKNOWN_STAGE);
         assertThat(d.winSource()).isEqualTo(ProbabilitySource.OVERALL);
@@ -148,7 +148,7 @@ class PipelineForecastTest {
         }
         Opportunity deal = Opportunity.builder("O-1").owner("ann").stage("Proposal").amount("1300.00", "USD")
                 .created(LocalDate.of(2026, 7, 1)).closeDate(LocalDate.of(2026, 8, 1)).build();
-        ForecastReport r = PipelineForecast.of(List.of(deal)).asOf(AS_OF).period(Q3).learnedProbabilities(h)
+        ForecastReport r = PipelineForecast.of(List.of(deal)).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3).learnedProbabilities(h)
                 .timing(TimingSource.CLOSE_DATE).notYetCreated(false, 1).run();
         DealForecast d = r.deal("O-1").orElseThrow();
         // (3 + 10 x 0.4) / (3 + 10) = 7/13
@@ -175,7 +175,7 @@ class PipelineForecastTest {
     void byOwner_rollsUpThroughTheOrgAndManagersOwnDealsFormAChild() {
         List<Opportunity> opps = new ArrayList<>(threeOpenOneWon());
         opps.add(open("O-4", "m1", "Negotiation", "100.00", LocalDate.of(2026, 8, 1)));
-        ForecastReport r = PipelineForecast.of(opps).asOf(AS_OF).period(Q3).timing(TimingSource.CLOSE_DATE)
+        ForecastReport r = PipelineForecast.of(opps).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3).timing(TimingSource.CLOSE_DATE)
                 .byOwner(org()).run();
         ForecastNode m1 = r.node("m1").orElseThrow();
         assertThat(m1.children()).extracting(ForecastNode::group).containsExactly("ann", "bob", "m1 (own)");
@@ -194,7 +194,7 @@ class PipelineForecastTest {
                 open("O-1", "ann", "Negotiation", "100.00", LocalDate.of(2026, 8, 1)).toBuilder().product("B").build(),
                 open("O-2", "ann", "Negotiation", "200.00", LocalDate.of(2026, 8, 1)).toBuilder().product("A").build(),
                 open("O-3", "bob", "Negotiation", "400.00", LocalDate.of(2026, 8, 1)));
-        ForecastReport r = PipelineForecast.of(opps).asOf(AS_OF).period(Q3).timing(TimingSource.CLOSE_DATE)
+        ForecastReport r = PipelineForecast.of(opps).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3).timing(TimingSource.CLOSE_DATE)
                 .by("product").run();
         assertThat(r.root().children()).extracting(ForecastNode::group).containsExactly("(none)", "A", "B");
         assertThat(r.node("A").orElseThrow().openExpected()).isEqualTo(usd("150.00"));
@@ -204,7 +204,7 @@ class PipelineForecastTest {
     @Test
     void byTeam_takesTheTeamFromTheOrgWhenTheDealHasNone() {
         Org org = Org.of(List.of(new Rep("ann", null, null, "east", null, null, null), new Rep("bob", null, null, "west", null, null, null)));
-        ForecastReport r = PipelineForecast.of(threeOpenOneWon()).asOf(AS_OF).period(Q3).timing(TimingSource.CLOSE_DATE)
+        ForecastReport r = PipelineForecast.of(threeOpenOneWon()).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3).timing(TimingSource.CLOSE_DATE)
                 .org(org).by("team").run();
         assertThat(r.node("east").orElseThrow().openPipeline()).isEqualTo(usd("3000.00"));
         assertThat(r.node("west").orElseThrow().closed()).isEqualTo(usd("400.00"));
@@ -216,7 +216,7 @@ class PipelineForecastTest {
                 new Quota("ann", FiscalCalendar.calendarYear().parse("2026-07"), usd("1000.00")),
                 new Quota("ann", FiscalCalendar.calendarYear().parse("2026-08"), usd("1000.00")),
                 new Quota("ann", FiscalCalendar.calendarYear().parse("2026-09"), usd("2000.00"))));
-        ForecastReport r = PipelineForecast.of(threeOpenOneWon()).asOf(AS_OF).period(Q3).timing(TimingSource.CLOSE_DATE)
+        ForecastReport r = PipelineForecast.of(threeOpenOneWon()).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3).timing(TimingSource.CLOSE_DATE)
                 .byOwner(org()).quotas(q).run();
         ForecastNode bob = r.node("bob").orElseThrow();
         assertThat(bob.quota()).contains(usd("1000.00"));
@@ -233,7 +233,7 @@ class PipelineForecastTest {
     @Test
     void adjustments_overrideANodeAndRollUpWhileTheUnadjustedNumberStays() {
         Instant t0 = Instant.parse("2026-07-15T09:00:00Z");
-        ForecastReport r = PipelineForecast.of(threeOpenOneWon()).asOf(AS_OF).period(Q3).timing(TimingSource.CLOSE_DATE)
+        ForecastReport r = PipelineForecast.of(threeOpenOneWon()).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3).timing(TimingSource.CLOSE_DATE)
                 .byOwner(org())
                 .adjustments(List.of(new Adjustment("ann", usd("1500.00"), "O-2 at risk", "m1", t0),
                         new Adjustment("ann", usd("1800.00"), "O-2 back on track", "m1", t0.plusSeconds(60))))
@@ -249,7 +249,7 @@ class PipelineForecastTest {
 
     @Test
     void adjustment_ofAnUnknownGroup_isRejectedNamingIt() {
-        PipelineForecast f = PipelineForecast.of(threeOpenOneWon()).asOf(AS_OF).period(Q3).byOwner(org())
+        PipelineForecast f = PipelineForecast.of(threeOpenOneWon()).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3).byOwner(org())
                 .adjustments(List.of(new Adjustment("zed", usd("1.00"), "", "vp", Instant.EPOCH)));
         assertThatThrownBy(f::run).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"zed\"");
     }
@@ -257,14 +257,14 @@ class PipelineForecastTest {
     @Test
     void unknownStage_ofAGivenModel_isRejectedNamingTheOpportunityAndTheStage() {
         List<Opportunity> opps = List.of(open("O-9", "ann", "Demo", "1.00", LocalDate.of(2026, 8, 1)));
-        assertThatThrownBy(() -> PipelineForecast.of(opps).asOf(AS_OF).period(Q3).stages(StageModel.defaultModel()).run())
+        assertThatThrownBy(() -> PipelineForecast.of(opps).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3).stages(StageModel.defaultModel()).run())
                 .isInstanceOf(PipelineInputException.class).hasMessageContaining("O-9").hasMessageContaining("\"Demo\"");
     }
 
     @Test
     void ownerMissingFromTheOrg_isRejectedNamingTheOpportunityAndOwner() {
         List<Opportunity> opps = List.of(open("O-9", "zoe", "Proposal", "1.00", LocalDate.of(2026, 8, 1)));
-        assertThatThrownBy(() -> PipelineForecast.of(opps).asOf(AS_OF).period(Q3).byOwner(org()).run())
+        assertThatThrownBy(() -> PipelineForecast.of(opps).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3).byOwner(org()).run())
                 .isInstanceOf(PipelineInputException.class).hasMessageContaining("O-9").hasMessageContaining("zoe");
     }
 
@@ -272,7 +272,7 @@ class PipelineForecastTest {
     void mixedCurrencies_areRejectedNamingTheOpportunity() {
         List<Opportunity> opps = List.of(open("O-1", "ann", "Proposal", "1.00", LocalDate.of(2026, 8, 1)),
                 open("O-2", "ann", "Proposal", "1.00", LocalDate.of(2026, 8, 1)).toBuilder().amount("1.00", "EUR").build());
-        assertThatThrownBy(() -> PipelineForecast.of(opps).asOf(AS_OF).period(Q3).run())
+        assertThatThrownBy(() -> PipelineForecast.of(opps).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3).run())
                 .isInstanceOf(PipelineInputException.class).hasMessageContaining("O-2").hasMessageContaining("EUR");
     }
 
@@ -288,9 +288,9 @@ class PipelineForecastTest {
 
     @Test
     void missingAsOfOrPeriod_failsSayingWhichCallIsMissing() {
-        assertThatThrownBy(() -> PipelineForecast.of(List.of()).period(Q3).run()).hasMessageContaining("asOf");
-        assertThatThrownBy(() -> PipelineForecast.of(List.of()).asOf(AS_OF).run()).hasMessageContaining("period");
-        assertThatThrownBy(() -> PipelineForecast.of(List.of()).byOwner(org()).by("product")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> PipelineForecast.of(List.of()).method(PipelineMethod.STAGE_WEIGHTED).period(Q3).run()).hasMessageContaining("asOf");
+        assertThatThrownBy(() -> PipelineForecast.of(List.of()).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).run()).hasMessageContaining("period");
+        assertThatThrownBy(() -> PipelineForecast.of(List.of()).method(PipelineMethod.STAGE_WEIGHTED).byOwner(org()).by("product")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -300,7 +300,7 @@ class PipelineForecastTest {
                 won("N-1", "ann", "300.00", LocalDate.of(2026, 4, 20), LocalDate.of(2026, 5, 1)),  // new after Apr 15
                 won("N-2", "ann", "100.00", LocalDate.of(2026, 4, 10), LocalDate.of(2026, 5, 1)),  // created before: not new
                 won("N-3", "ann", "101.00", LocalDate.of(2026, 1, 16), LocalDate.of(2026, 3, 1))); // new after Jan 15
-        ForecastReport r = PipelineForecast.of(opps).asOf(AS_OF).period(Q3).timing(TimingSource.CLOSE_DATE)
+        ForecastReport r = PipelineForecast.of(opps).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3).timing(TimingSource.CLOSE_DATE)
                 .notYetCreated(true, 2).run();
         // (300.00 + 101.00) / 2 = 200.50
         assertThat(r.root().notYetCreated()).isEqualTo(usd("200.50"));
@@ -313,7 +313,7 @@ class PipelineForecastTest {
                 open("O-2", "ann", "Negotiation", "200.00", LocalDate.of(2026, 10, 1)));
         var model = io.salesops.core.crm.StageModel.of(List.of(io.salesops.core.crm.Stage.open("Negotiation", "100", ForecastCategory.COMMIT),
                 io.salesops.core.crm.Stage.won("Won"), io.salesops.core.crm.Stage.lost("Lost")));
-        ForecastNode t = PipelineForecast.of(opps).asOf(AS_OF).period(Q3).stages(model).timing(TimingSource.CLOSE_DATE)
+        ForecastNode t = PipelineForecast.of(opps).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3).stages(model).timing(TimingSource.CLOSE_DATE)
                 .simulations(1000, 7).run().root();
         assertThat(t.p10()).contains(usd("100.00"));
         assertThat(t.p50()).contains(usd("100.00"));
@@ -333,7 +333,7 @@ class PipelineForecastTest {
     @Test
     void largeInput_isSplitIntoChunksAndGivesTheSameReportOnAnyThreadCount() {
         List<Opportunity> opps = RandomPipeline.make(11, 150_000);   // more than two chunks of 65,536
-        PipelineForecast f = PipelineForecast.of(opps).asOf(AS_OF).period(Q3).byOwner(RandomPipeline.ORG);
+        PipelineForecast f = PipelineForecast.of(opps).method(PipelineMethod.STAGE_WEIGHTED).asOf(AS_OF).period(Q3).byOwner(RandomPipeline.ORG);
         ForecastReport one = f.threads(1).run();
         ForecastReport two = f.threads(2).run();
         assertThat(two.nodes()).extracting(ForecastNode::toString).isEqualTo(one.nodes().stream().map(ForecastNode::toString).toList());

@@ -11,7 +11,7 @@ import net.jqwik.api.constraints.IntRange;
 class SimulationProperties {
 
     static PipelineForecast forecast(long seed, int n, int day) {
-        return PipelineForecast.of(RandomPipeline.make(seed, n)).asOf(PipelineForecastProperties.Q3.start().plusDays(day))
+        return PipelineForecast.of(RandomPipeline.make(seed, n)).method(PipelineMethod.STAGE_WEIGHTED).asOf(PipelineForecastProperties.Q3.start().plusDays(day))
                 .period(PipelineForecastProperties.Q3).learnedProbabilities().byOwner(RandomPipeline.ORG);
     }
 

@@ -86,4 +86,37 @@ class TimeToEventTest {
         assertThat(bob).isGreaterThan(ann);
         assertThat(bob).isLessThan(0.95); // shrunk: bob never lost, but 8 pseudo-events pull him toward everyone
     }
+
+    /** A deal of {@code owner} created on {@code created} and won {@code days} later, worth {@code dollars}. */
+    static Opportunity wonBy(String id, String owner, LocalDate created, int days, String dollars) {
+        return Opportunity.builder(id).owner(owner).stage("Won").amount(dollars, "USD").created(created)
+                .won(created.plusDays(days)).build();
+    }
+
+    @Test
+    void notYetCreated_isThePastPeriodsAverage_splitByEachOwnersRecentPaceOfCreatingDeals() {
+        List<Opportunity> opps = new ArrayList<>();
+        // the data start in December, so Q1 and Q2 count: deals created after the quarter's first day and won
+        // inside it were worth 600 (bob's) and 1,000 dollars (ann's), on average 800
+        opps.add(Opportunity.builder("OLD").owner("bob").stage("Lost").amount("50.00", "USD").created(LocalDate.of(2025, 12, 1))
+                .lost(LocalDate.of(2025, 12, 20)).build());
+        opps.add(wonBy("Q1-1", "bob", LocalDate.of(2026, 1, 10), 20, "600.00"));
+        opps.add(wonBy("Q2-1", "ann", LocalDate.of(2026, 4, 2), 20, "1000.00"));
+        // in the 92 days up to 1 July (Q3's length: 1 April to 1 July) ann created 1,200 dollars of deals, cid 400
+        // (the deal of 31 March is a day too old) and bob nothing (he left): 800 splits 600 / 200 / 0
+        opps.add(Opportunity.builder("A1").owner("ann").stage("Engaging").amount("200.00", "USD").created(AS_OF.minusDays(10)).build());
+        opps.add(Opportunity.builder("C1").owner("cid").stage("Engaging").amount("400.00", "USD").created(AS_OF.minusDays(91)).build());
+        opps.add(Opportunity.builder("C2").owner("cid").stage("Engaging").amount("900.00", "USD").created(AS_OF.minusDays(92)).build());
+        ForecastReport r = PipelineForecast.of(opps).asOf(AS_OF).period(Q3).by("owner").method(PipelineMethod.TIME_TO_EVENT).run();
+        assertThat(r.node("ann").orElseThrow().notYetCreated().minorUnits()).isEqualTo(60_000);
+        assertThat(r.node("cid").orElseThrow().notYetCreated().minorUnits()).isEqualTo(20_000);
+        assertThat(r.node("bob").map(n -> n.notYetCreated().minorUnits()).orElse(0L)).isZero();
+        assertThat(r.root().notYetCreated().minorUnits()).isEqualTo(80_000);
+        assertThat(r.assumptions()).anySatisfy(a -> assertThat(a).contains("split among the groups by the value of the deals"
+                + " each created in the 92 days up to the as-of day"));
+        // the stage-weighted method keeps each group's own past
+        ForecastReport sw = PipelineForecast.of(opps).asOf(AS_OF).period(Q3).by("owner").method(PipelineMethod.STAGE_WEIGHTED).run();
+        assertThat(sw.node("bob").orElseThrow().notYetCreated().minorUnits()).isEqualTo(30_000);
+        assertThat(sw.node("ann").orElseThrow().notYetCreated().minorUnits()).isEqualTo(50_000);
+    }
 }

@@ -44,9 +44,38 @@ public final class MessyCrm {
         this.openStages = openStages;
     }
 
+    /**
+     * The shape of an export.
+     *
+     * @param minReps      fewest owners at the start
+     * @param spread       owners at the start range over {@code minReps .. minReps + spread - 1}
+     * @param minDays      fewest days from the first deal to the export
+     * @param volume       deals a day per owner is {@code volume x} a uniform draw in [0.3, 0.8)
+     * @param undatedZombies share of zombie deals that carry no expected close date at all
+     * @param volumeSigma  owners' volumes also differ by a log-normal factor of this sigma (mean 1)
+     * @param whales       share of deals of the largest product (26,000 dollars list)
+     * @param startSpread  the first deal falls on one of this many days from 15 June 2016
+     * @param sizeSpread   1 for the products' list prices; below 1 they move toward their mean (power of the
+     *                     ratio to it), so a rep's deals differ less in size
+     */
+    public record Profile(int minReps, int spread, int minDays, double volume, double undatedZombies, double volumeSigma,
+                          double whales, int startSpread, double sizeSpread) {
+    }
+
+    /** The profile of the first generator: about 15 months, 26 to 35 owners, about 6,000-7,000 deals. */
+    public static final Profile FIFTEEN_MONTHS = new Profile(26, 10, 440, 1, 0, 0, PRODUCT_MIX[4], 120, 1);
+
+    /**
+     * Shaped like the exports the pipeline forecast is judged on: 18 to 20 months from the first deal (any day of
+     * a year from mid-2016) to the export, so quarters with about a year of history before them can be tried; 28
+     * to 33 owners (and six who join later) of very different volume, a few thousand deals, hardly any very large
+     * deal, and hundreds of zombie deals that sit open for a year, most with no close date.
+     */
+    public static final Profile JUDGE_LIKE = new Profile(28, 6, 540, 0.7, 0.85, 1.0, 0.003, 365, 0.5);
+
     /** About 15 months of a team of 26 to 35 owners starting on a random day of the second half of 2016. */
     public static MessyCrm generate(long seed) {
-        return generate(seed, 26, 10);
+        return generate(seed, FIFTEEN_MONTHS);
     }
 
     /**
@@ -54,20 +83,29 @@ public final class MessyCrm {
      * later) starting on a random day of the second half of 2016.
      */
     public static MessyCrm generate(long seed, int minReps, int spread) {
+        return generate(seed, new Profile(minReps, spread, FIFTEEN_MONTHS.minDays(), 1, 0, 0, PRODUCT_MIX[4],
+                FIFTEEN_MONTHS.startSpread(), 1));
+    }
+
+    /** An export of this profile. */
+    public static MessyCrm generate(long seed, Profile profile) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        LocalDate start = LocalDate.of(2016, 6, 15).plusDays(rnd.nextInt(120));
-        LocalDate export = start.plusDays(440 + rnd.nextInt(60));
+        // draws the first profile never made come from their own stream, so its exports stay as they were
+        SplittableRandom extra = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        LocalDate start = LocalDate.of(2016, 6, 15).plusDays(rnd.nextInt(profile.startSpread()));
+        LocalDate export = start.plusDays(profile.minDays() + rnd.nextInt(60));
         int variant = (int) Math.floorMod(seed, OPEN_STAGES.length);
         String[] open = OPEN_STAGES[variant];
         String[] closed = CLOSED_STAGES[variant];
-        int reps = minReps + rnd.nextInt(spread);
+        int reps = profile.minReps() + rnd.nextInt(profile.spread());
         double zombieShare = 0.08 + 0.08 * rnd.nextDouble();
         Rep[] team = new Rep[reps + 6];
         for (int r = 0; r < team.length; r++) {
             LocalDate joined = r < reps ? start.minusDays(400) : start.plusDays(60 + rnd.nextInt(300));
             LocalDate left = r < reps && rnd.nextDouble() < 0.2 ? start.plusDays(90 + rnd.nextInt(300)) : LocalDate.MAX;
             team[r] = new Rep(String.format("rep%02d", r + 1), joined, left, 0.5 + 0.8 * rnd.nextDouble(),
-                    0.6 + 0.8 * rnd.nextDouble(), 0.3 + 0.5 * rnd.nextDouble(), Math.exp(0.4 * RandomDraws.gaussian(rnd)));
+                    0.6 + 0.8 * rnd.nextDouble(), profile.volume() * (0.3 + 0.5 * rnd.nextDouble())
+                    * Math.exp(profile.volumeSigma() * (RandomDraws.gaussian(extra) - profile.volumeSigma() / 2)), Math.exp(0.4 * RandomDraws.gaussian(rnd)));
         }
         List<Opportunity> out = new ArrayList<>();
         int seq = 0;
@@ -80,7 +118,8 @@ public final class MessyCrm {
                 double ramp = Math.min(1, (ChronoUnit.DAYS.between(rep.joined, d) + 20) / 90.0);
                 int n = RandomDraws.poisson(rnd, rep.volume * ramp * season);
                 for (int k = 0; k < n; k++) {
-                    out.add(deal(rnd, String.format("%08X", 0x10000 + seq++), rep, team, d, export, zombieShare, open, closed));
+                    out.add(deal(rnd, extra, profile, String.format("%08X", 0x10000 + seq++), rep, team, d, export,
+                            zombieShare, open, closed));
                 }
             }
         }
@@ -90,10 +129,12 @@ public final class MessyCrm {
     private record Rep(String id, LocalDate joined, LocalDate left, double skill, double pace, double volume, double size) {
     }
 
-    private static Opportunity deal(SplittableRandom rnd, String id, Rep rep, Rep[] team, LocalDate created,
-                                    LocalDate export, double zombieShare, String[] open, String[] closed) {
-        int product = pick(rnd, PRODUCT_MIX);
-        long dollars = Math.max(100, Math.round(PRODUCTS[product] * rep.size * (0.85 + 0.3 * rnd.nextDouble())));
+    private static Opportunity deal(SplittableRandom rnd, SplittableRandom extra, Profile profile, String id, Rep rep,
+                                    Rep[] team, LocalDate created, LocalDate export, double zombieShare, String[] open,
+                                    String[] closed) {
+        int product = pick(rnd, profile.whales() == PRODUCT_MIX[4] ? PRODUCT_MIX : mix(profile.whales()));
+        double list = profile.sizeSpread() == 1 ? PRODUCTS[product] : 2_500 * Math.pow(PRODUCTS[product] / 2_500, profile.sizeSpread());
+        long dollars = Math.max(100, Math.round(list * rep.size * (0.85 + 0.3 * rnd.nextDouble())));
         Opportunity.Builder b = Opportunity.builder(id).owner(rep.id).amount(Money.ofMinor(dollars * 100, "USD"))
                 .created(created).product("P" + (product + 1)).account("A" + rnd.nextInt(400));
         LocalDate expected = rnd.nextDouble() < 0.25 ? null : created.plusDays(20 + rnd.nextInt(50));
@@ -132,6 +173,9 @@ public final class MessyCrm {
             if (expected != null && expected.isBefore(export) && rnd.nextDouble() < 0.6) {
                 expected = export.plusDays(5 + rnd.nextInt(60)); // pushed out once more when it passed
             }
+            if (zombie && profile.undatedZombies() > 0 && extra.nextDouble() < profile.undatedZombies()) {
+                expected = null; // nobody ever set a date on it
+            }
             return b.stage(open[stage]).closeDate(expected).build();
         }
         b.stage(won ? closed[0] : closed[1]);
@@ -156,6 +200,17 @@ public final class MessyCrm {
     /** @return the open stage names of this seed's CRM */
     public List<String> openStages() {
         return List.of(openStages);
+    }
+
+    /** The product mix with this share of the largest product, the others scaled to make up the rest. */
+    private static double[] mix(double whales) {
+        double[] out = PRODUCT_MIX.clone();
+        double scale = (1 - whales) / (1 - PRODUCT_MIX[4]);
+        for (int i = 0; i < 4; i++) {
+            out[i] *= scale;
+        }
+        out[4] = whales;
+        return out;
     }
 
     private static int pick(SplittableRandom rnd, double[] weights) {
