@@ -1,6 +1,7 @@
 package io.salesops.cli;
 
 import io.salesops.core.money.Money;
+import io.salesops.core.money.Percent;
 import io.salesops.core.org.Org;
 import io.salesops.core.org.Rep;
 import io.salesops.core.period.Period;
@@ -70,10 +71,10 @@ final class CapacityCommand implements Callable<Integer> {
     private Integer capacity() throws IOException {
         Money t = planYear.target();
         Period fy = planYear.year();
-        CapacityModel.Builder b = CapacityModel.builder(t, fy)
-                .productivity(PlanYearOptions.amount(productivity, t.currency().getCurrencyCode(), "productivity"))
-                .attrition(PlanYearOptions.percents(attrition, "attrition").get(0)).hireBy(hireBy)
-                .simulations(simulations, seed).currentReps(current);
+        Money perRep = PlanYearOptions.amount(productivity, t.currency().getCurrencyCode(), "productivity");
+        Percent leaving = PlanYearOptions.percents(attrition, "attrition").get(0);
+        CapacityModel.Builder b = UserInputException.fromUser("quota capacity", () -> CapacityModel.builder(t, fy)
+                .productivity(perRep).attrition(leaving).hireBy(hireBy).simulations(simulations, seed).currentReps(current));
         if (ramp != null) {
             b.ramp(PlanningCsv.readRamp(ramp));
         }
@@ -87,7 +88,7 @@ final class CapacityCommand implements Callable<Integer> {
             }
             b.current(leaves);
         }
-        CapacityPlan plan = b.build().run();
+        CapacityPlan plan = UserInputException.fromUser("quota capacity", b::build).run();
         PrintWriter out = spec.commandLine().getOut();
         String cur = t.currency().getCurrencyCode();
         TablePrinter table = TablePrinter.withHeaders("Month", "Hired", "Headcount", "Ramped FTE", "Bookings " + cur);

@@ -1,6 +1,7 @@
 package io.salesops.cli;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
+import io.salesops.core.problem.SalesopsInputException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,9 +10,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.time.DateTimeException;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import picocli.CommandLine;
 
 /**
@@ -20,13 +19,13 @@ import picocli.CommandLine;
  * printed as well only when the command line contains {@code --debug} or the environment has
  * {@code SALESOPS_DEBUG=1}.
  *
- * <p>Bad input (exit 1): {@link IllegalArgumentException} and its subclasses ({@link UserInputException},
- * {@link NumberFormatException}, currency mismatches, org validation), {@link DateTimeException} (including
- * {@code DateTimeParseException}), {@link NoSuchElementException} (an unknown rep, stage or period),
- * {@link ArithmeticException} (an amount with too many decimals or out of range), {@link IOException} and
- * {@link UncheckedIOException} (missing or unreadable files, malformed JSON), FastCSV's
- * {@link CsvParseException} (malformed CSV). Usage errors, picocli's
- * {@link CommandLine.ParameterException}, exit 2. Anything else is an internal failure, exit 3.
+ * <p>Bad input (exit 1): {@link SalesopsInputException}, the one exception every salesops module and command
+ * throws for the user's mistakes (a command that hands a user's value to a library call that checks its arguments
+ * turns the call's {@code IllegalArgumentException} into one, naming the option or file); {@link IOException} and
+ * {@link UncheckedIOException} (missing or unreadable files); FastCSV's {@link CsvParseException} (malformed CSV).
+ * Usage errors, picocli's {@link CommandLine.ParameterException}, exit 2. Anything else, a plain
+ * {@code IllegalArgumentException}, {@code NoSuchElementException} or {@code ArithmeticException} included, is a
+ * bug: exit 3.
  *
  * <p>Immutable and thread-safe; installed by {@link SalesopsCli#newCommandLine()}.
  */
@@ -67,10 +66,7 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler, 
     }
 
     private static boolean isBadInput(Throwable t) {
-        return t instanceof IllegalArgumentException
-                || t instanceof DateTimeException
-                || t instanceof NoSuchElementException
-                || t instanceof ArithmeticException
+        return t instanceof SalesopsInputException
                 || t instanceof IOException
                 || t instanceof UncheckedIOException
                 || t instanceof CsvParseException;

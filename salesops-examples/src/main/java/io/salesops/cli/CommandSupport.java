@@ -8,9 +8,7 @@ import io.salesops.io.ImportProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
-import java.time.DateTimeException;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -57,11 +55,13 @@ final class CommandSupport {
         } catch (IOException e) {
             err.println("salesops: error: cannot read input: " + e.getMessage());
             return BAD_INPUT;
-        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException | DateTimeException
-                 | ArithmeticException e) {
-            err.println("salesops: error: " + e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            err.println("salesops: error: cannot read input: " + CliErrors.messageOf(e));
             return BAD_INPUT;
+        } catch (picocli.CommandLine.ParameterException e) {
+            throw e;   // a usage error: picocli prints it and exits with 2
         } catch (Exception e) {
+            // A plain IllegalArgumentException here is a value no check turned into an input problem: a bug.
             err.println("salesops: internal error: " + e);
             return INTERNAL;
         } finally {

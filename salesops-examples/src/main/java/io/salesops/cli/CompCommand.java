@@ -278,7 +278,8 @@ public final class CompCommand implements Callable<Integer> {
             try (CompInputOptions.Loaded l = in.load(err)) {
                 Money amount = amount(l);
                 LocalDate d = date == null ? l.period().end() : date;
-                Credit c = Credit.booked("WHATIF-1", payee, d, amount, type, "WHATIF-1");
+                Credit c = UserInputException.fromUser("comp whatif",
+                        () -> Credit.booked("WHATIF-1", payee, d, amount, type, "WHATIF-1"));
                 if (!product.isBlank()) {
                     c = new Credit(c.id(), c.payeeId(), c.date(), c.amount(), c.type(), product, c.dealId(), c.status(),
                             List.of(), Map.of());
@@ -320,7 +321,7 @@ public final class CompCommand implements Callable<Integer> {
             String s = deal.strip();
             try {
                 if (s.chars().anyMatch(Character::isLetter)) {
-                    return Money.parse(s);
+                    return UserInputException.fromUser("--deal", () -> Money.parse(s));
                 }
                 BigDecimal d = new BigDecimal(s.replace(",", ""));
                 if (d.precision() - d.scale() > 15 || d.scale() > 4) {

@@ -169,8 +169,9 @@ final class CompCostCommand implements Callable<Integer> {
         CompContext context = CompContext.of(o, q);
         int perYear = 12 / q.all().get(0).period().kind().months();
         checkOnePeriodsPerYear(q, perYear);
-        PlanCost cost = PlanCost.builder(context, attainment(full, o, perYear, calendar))
-                .simulations(simulations, seed).creditType(creditType).build();
+        AttainmentModel model = attainment(full, o, perYear, calendar);
+        PlanCost cost = UserInputException.fromUser("comp cost", () -> PlanCost.builder(context, model)
+                .simulations(simulations, seed).creditType(creditType).build());
         CostReport ra = cost.run(a);
         CostReport rb = b == null ? null : cost.run(b);
         PrintWriter out = spec.commandLine().getOut();
@@ -220,7 +221,8 @@ final class CompCostCommand implements Callable<Integer> {
     /** Attainment from history or from the pipeline forecast, whichever the options name (exactly one). */
     private AttainmentModel attainment(Org full, Org payees, int perYear, FiscalCalendar calendar) throws IOException {
         if (history != null) {
-            return HistoricalAttainment.of(PlanningCsv.readAttainment(history, calendar), perYear, gridStep);
+            List<HistoricalAttainment.Observation> rows = PlanningCsv.readAttainment(history, calendar);
+            return UserInputException.fromUser("--grid-step", () -> HistoricalAttainment.of(rows, perYear, gridStep));
         }
         StageModel model = stages == null ? StageModel.defaultModel() : OpportunityFiles.readStages(stages);
         List<Opportunity> deals = OpportunityCsvReader.builder().stageModel(model).build().read(opportunities).orThrow();
@@ -232,7 +234,8 @@ final class CompCostCommand implements Callable<Integer> {
         if (stages != null) {
             f = f.stages(model);
         }
-        return ForecastAttainment.of(f, gridStep);
+        PipelineForecast forecast = f;
+        return UserInputException.fromUser("--grid-step", () -> ForecastAttainment.of(forecast, gridStep));
     }
 
     private static Org payeesAndOwners(Org payees, List<Opportunity> deals) {

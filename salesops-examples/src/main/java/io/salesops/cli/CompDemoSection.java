@@ -1,20 +1,18 @@
 package io.salesops.cli;
 
+import io.salesops.comp.Commissions;
 import io.salesops.comp.engine.CalculationResult;
-import io.salesops.comp.engine.CommissionEngine;
-import io.salesops.comp.engine.CompState;
 import io.salesops.comp.file.PlanFiles;
 import io.salesops.comp.file.PlanFormat;
-import io.salesops.comp.input.CompContext;
 import io.salesops.comp.input.Credit;
+import io.salesops.comp.input.CreditRules;
+import io.salesops.comp.input.Credits;
 import io.salesops.comp.plan.CompPlan;
 import io.salesops.comp.statement.ComponentResult;
 import io.salesops.comp.statement.Statement;
 import io.salesops.core.money.Money;
-import io.salesops.core.org.Org;
 import io.salesops.core.org.Rep;
 import io.salesops.core.period.Period;
-import io.salesops.examples.sample.PlanInputs;
 import io.salesops.examples.sample.SampleCompany;
 import java.io.PrintWriter;
 import java.math.RoundingMode;
@@ -25,7 +23,9 @@ import java.util.Locale;
 
 /**
  * {@code salesops demo} section "Commissions": the bundled AE plan ({@code ae-marginal.yaml}) run on the sample
- * company's last closed quarter, with credits derived from the deals won in it. Stateless and thread-safe.
+ * company's last closed quarter through the library's own glue, as the README's quick start runs it: the deals won
+ * in it become credits ({@link Credits#fromWon}, the CRM's "expansion" paid as the plan's "upsell") and the payees
+ * are the plan's default population, the reps with a quota for the quarter. Stateless and thread-safe.
  */
 final class CompDemoSection implements DemoSection {
 
@@ -39,11 +39,10 @@ final class CompDemoSection implements DemoSection {
         Period q = ctx.lastClosedQuarter();
         CompPlan plan = PlanFiles.read(PlanFiles.example("ae-marginal.yaml"), "ae-marginal.yaml", PlanFormat.YAML);
         SampleCompany c = ctx.company();
-        Org org = PlanInputs.payees(c.org(), c.quotas(), q);
-        List<Credit> used = PlanInputs.credits(ctx.wonIn(q), q, org);
-        CalculationResult r = CommissionEngine.calculate(plan, CompContext.of(org, c.quotas()), used, q, CompState.empty());
-        out.printf(Locale.ROOT, "Plan \"%s\" (ae-marginal.yaml) on %d deals won in %s by %d reps with a quota.%n",
-                plan.name(), used.size(), q, org.size());
+        List<Credit> won = Credits.fromWon(ctx.wonIn(q), q, CreditRules.standard().withType("expansion", "upsell"));
+        CalculationResult r = Commissions.plan(plan).org(c.org()).quotas(c.quotas()).credits(won).calculate(q);
+        out.printf(Locale.ROOT, "Plan \"%s\" (ae-marginal.yaml): %d deals won in %s, %d reps with a quota.%n",
+                plan.name(), won.size(), q, r.statements().size());
         out.println();
         List<Statement> top = new ArrayList<>(r.statements());
         top.sort(Comparator.comparing((Statement s) -> s.earned().minorUnits()).reversed().thenComparing(Statement::payeeId));

@@ -112,7 +112,7 @@ final class CompInputOptions {
         }
         TransactionCsvReader.Builder tb = TransactionCsvReader.builder();
         if (columns != null) {
-            tb.columns(columns);
+            UserInputException.fromUser("--columns", () -> tb.columns(columns));
         }
         if (lenient) {
             tb.lenient();

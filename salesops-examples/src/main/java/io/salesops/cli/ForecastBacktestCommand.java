@@ -59,7 +59,8 @@ public final class ForecastBacktestCommand implements Callable<Integer> {
         StageModel model = files.stageModel();
         List<Opportunity> opps = files.read(model);
         files.checkDimensions(opps, false, by);
-        PipelineBacktest b = PipelineBacktest.of(opps).periods(cal.parse(from), cal.parse(to)).by(by)
+        PipelineBacktest b = PipelineBacktest.of(opps).periods(
+                UserInputException.fromUser("--from", () -> cal.parse(from)), UserInputException.fromUser("--to", () -> cal.parse(to))).by(by)
                 .configure(f -> fixed ? f.stages(model).fixedProbabilities() : f.stages(model).learnedProbabilities());
         BacktestReport r = b.run();
         PrintWriter out = spec.commandLine().getOut();

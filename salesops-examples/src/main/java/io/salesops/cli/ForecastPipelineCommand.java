@@ -114,7 +114,7 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
 
     private int forecast() throws Exception {
         FiscalCalendar cal = files.calendar();
-        Period p = cal.parse(period);
+        Period p = UserInputException.fromUser("--period", () -> cal.parse(period));
         StageModel model = files.stageModel();
         List<Opportunity> opps = files.read(model);
         PipelineForecast f = PipelineForecast.of(opps).asOf(asOf).period(p);
@@ -152,7 +152,7 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
         }
         if (threads != null) {
             if (threads < 1) {
-                throw new IllegalArgumentException("--threads " + threads + " must be at least 1");
+                throw new UserInputException("--threads " + threads + " must be at least 1");
             }
             f = f.threads(threads);
         }
@@ -161,7 +161,7 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
         }
         Progress progress = null;
         if (simulations < 0 || simulations > ServerLimits.DEFAULT_MAX_SIMULATIONS) {
-            throw new IllegalArgumentException("--simulations " + simulations + " must be from 0 to "
+            throw new UserInputException("--simulations " + simulations + " must be from 0 to "
                     + String.format(Locale.ROOT, "%,d", ServerLimits.DEFAULT_MAX_SIMULATIONS) + " (the server's cap too)");
         }
         if (simulations > 0) {

@@ -159,7 +159,7 @@ public final class ForecastTrendCommand implements Callable<Integer> {
     }
 
     /** Bad user input: printed without a stack trace, exit code 1. */
-    static final class BadInput extends IllegalArgumentException {
+    static final class BadInput extends UserInputException {
         private static final long serialVersionUID = 1L;
 
         BadInput(String message) {

@@ -76,13 +76,13 @@ public final class ImportCommand {
         @Override
         public Integer call() throws IOException {
             StageModel model = stages == null ? StageModel.defaultModel() : OpportunityFiles.readStages(stages);
-            OpportunityCsvReader.Builder b = OpportunityCsvReader.builder().lenient().defaultCurrency(currency)
-                    .charset(encoding).stageModel(model).knownStagesOnly();
+            OpportunityCsvReader.Builder b = UserInputException.fromUser("--currency", () -> OpportunityCsvReader.builder()
+                    .lenient().defaultCurrency(currency)).charset(encoding).stageModel(model).knownStagesOnly();
             if (columns != null) {
-                b.mapping(ColumnMapping.named(columns));
+                b.mapping(UserInputException.fromUser("--columns", () -> ColumnMapping.named(columns)));
             }
             if (dateFormat != null) {
-                b.dateFormat(dateFormat);
+                UserInputException.fromUser("--date-format", () -> b.dateFormat(dateFormat));
             }
             PrintWriter out = spec.commandLine().getOut();
             ImportSummary r;

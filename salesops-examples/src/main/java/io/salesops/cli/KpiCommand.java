@@ -80,7 +80,8 @@ public final class KpiCommand implements Callable<Integer> {
             return hygiene(files.read(model), model);
         }
         List<Opportunity> opps = files.read(model);
-        SalesKpis k = SalesKpis.of(opps).window(cal.parse(from), cal.parse(to)).stages(model);
+        SalesKpis k = SalesKpis.of(opps).window(
+                UserInputException.fromUser("--from", () -> cal.parse(from)), UserInputException.fromUser("--to", () -> cal.parse(to))).stages(model);
         if (org != null) {
             Org o = OrgCsvReader.builder().build().readOrg(org);
             k = k.org(o);

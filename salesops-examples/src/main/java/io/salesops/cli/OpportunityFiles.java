@@ -65,7 +65,7 @@ public final class OpportunityFiles {
                 }
             }
         }
-        throw new IllegalArgumentException("--fiscal-year-start " + fiscalYearStart + " is not a month: give a name"
+        throw new UserInputException("--fiscal-year-start " + fiscalYearStart + " is not a month: give a name"
                 + " (february, feb) or a number from 1 to 12");
     }
 
@@ -93,7 +93,7 @@ public final class OpportunityFiles {
                 }
             }
             if (!found && !opps.isEmpty()) {
-                throw new IllegalArgumentException("--by " + d + ": no opportunity in " + opportunities + " has a value for it"
+                throw new UserInputException("--by " + d + ": no opportunity in " + opportunities + " has a value for it"
                         + ((dl.equals("team") || dl.equals("territory")) ? " (give --org to take it from the reps)" : "")
                         + "; fields in the file include " + fields);
             }
@@ -114,7 +114,7 @@ public final class OpportunityFiles {
     List<Opportunity> read(StageModel model) throws IOException {
         OpportunityCsvReader.Builder b = OpportunityCsvReader.builder().stageModel(model).charset(encoding);
         if (columns != null) {
-            b.columns(columns);
+            UserInputException.fromUser("--columns", () -> b.columns(columns));
         }
         OpportunityCsvReader r = b.build();
         return (history == null ? r.read(opportunities) : r.read(opportunities, history)).orThrow();
@@ -138,7 +138,7 @@ public final class OpportunityFiles {
                 if (!checked) {
                     for (String col : List.of("stage", "probability")) {
                         if (!r.getHeader().contains(col)) {
-                            throw new IllegalArgumentException(file + ": header has no column \"" + col
+                            throw new UserInputException(file + ": header has no column \"" + col
                                     + "\"; expected stage,probability,forecast_category,outcome");
                         }
                     }
@@ -160,14 +160,14 @@ public final class OpportunityFiles {
                             : outcome == OpportunityStatus.LOST ? ForecastCategory.OMITTED : ForecastCategory.PIPELINE;
                     stages.add(new Stage(name, p, cat, outcome));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(where + ", column " + col + ": " + e.getMessage(), e);
+                    throw new UserInputException(where + ", column " + col + ": " + e.getMessage(), e);
                 }
             }
         }
         try {
             return StageModel.of(stages);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            throw new UserInputException(file + ": " + e.getMessage(), e);
         }
     }
 
@@ -206,7 +206,7 @@ public final class OpportunityFiles {
                 asPercent.add(d.stripTrailingZeros().toPlainString() + "%");
                 asFraction.add(d.movePointRight(2).stripTrailingZeros().toPlainString() + "%");
             }
-            throw new IllegalArgumentException(file + ", column probability: every value is at most 1 (" + String.join(", ",
+            throw new UserInputException(file + ", column probability: every value is at most 1 (" + String.join(", ",
                     raw.subList(0, Math.min(3, raw.size()))) + (raw.size() > 3 ? ", ..." : "") + "), which reads as percentages "
                     + asPercent + " or as fractions " + asFraction + "; write percentages (100, 50) or with a percent sign (50%)");
         }

@@ -68,13 +68,13 @@ final class PlanYearOptions {
         String s = text.strip();
         try {
             if (s.chars().anyMatch(Character::isLetter)) {
-                return Money.parse(s);
+                return UserInputException.fromUser(what, () -> Money.parse(s));
             }
             BigDecimal d = new BigDecimal(s.replace(",", ""));
             if (d.precision() - d.scale() > 15) {
                 throw new UserInputException(what + " \"" + text + "\" has more than 15 integer digits");
             }
-            return Money.of(d, Money.currency(currency));
+            return Money.of(d, UserInputException.fromUser("--currency", () -> Money.currency(currency)));
         } catch (NumberFormatException e) {
             throw new UserInputException(what + " \"" + text + "\" is not an amount such as 10000000 or \"USD 10000000\"");
         } catch (ArithmeticException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.salesops.core.crm.Quota;
 import io.salesops.core.crm.Quotas;
 import io.salesops.core.money.Money;
+import io.salesops.core.money.Percent;
 import io.salesops.core.org.Org;
 import io.salesops.core.period.FiscalCalendar;
 import io.salesops.core.period.Period;
@@ -120,10 +121,13 @@ public final class QuotaCommand implements Callable<Integer> {
             Money t = planYear.target();
             Period fy = planYear.year();
             Org org = OrgCsvReader.builder().build().readOrg(reps);
-            QuotaPlanner.Builder b = QuotaPlanner.builder(t, fy).org(org).method(MethodMix.parse(method))
-                    .overAssign(PlanYearOptions.percents(overAssign, "over-assignment")).periods(kind(periods));
+            MethodMix mix = UserInputException.fromUser("--method", () -> MethodMix.parse(method));
+            List<Percent> over = PlanYearOptions.percents(overAssign, "over-assignment");
+            PeriodKind kind = kind(periods);
+            QuotaPlanner.Builder b = UserInputException.fromUser("quota plan", () -> QuotaPlanner.builder(t, fy).org(org)
+                    .method(mix).overAssign(over).periods(kind));
             if (teamMethod != null) {
-                b.teamMethod(MethodMix.parse(teamMethod));
+                b.teamMethod(UserInputException.fromUser("--team-method", () -> MethodMix.parse(teamMethod)));
             }
             QuotaCsvReader quotaReader = QuotaCsvReader.builder().fiscalCalendar(calendar).defaultCurrency(t.currency().getCurrencyCode()).build();
             if (history != null) {
@@ -156,7 +160,7 @@ public final class QuotaCommand implements Callable<Integer> {
                         throw new UserInputException("seasonality weight \"" + s + "\" is not a number");
                     }
                 }
-                b.seasonality(Seasonality.given(w));
+                b.seasonality(UserInputException.fromUser("--seasonality", () -> Seasonality.given(w)));
             }
             if (lastYear != null) {
                 Quotas last = Quotas.of(quotaReader.read(lastYear).orThrow());
@@ -164,7 +168,8 @@ public final class QuotaCommand implements Callable<Integer> {
                         maxIncrease == null ? null : PlanYearOptions.percents(maxIncrease, "maximum increase").get(0),
                         maxDecrease == null ? null : PlanYearOptions.percents(maxDecrease, "maximum decrease").get(0)));
             }
-            QuotaPlan plan = b.build().plan();
+            // build() checks the options together (a target too large for the over-assignment, ...).
+            QuotaPlan plan = UserInputException.fromUser("quota plan", b::build).plan();
             print(spec.commandLine().getOut(), plan, format.format());
             return ExitCodes.OK;
         }

@@ -114,7 +114,7 @@ public final class RegressCommand implements Callable<Integer> {
             double[] w = columns.get(weights);
             for (int i = 0; i < w.length; i++) {
                 if (!(w[i] > 0)) {
-                    throw new IllegalArgumentException(data + ", line " + lines.get(i) + ", column '" + weights
+                    throw new UserInputException(data + ", line " + lines.get(i) + ", column '" + weights
                             + "': weight " + w[i] + " must be positive");
                 }
             }
@@ -139,7 +139,7 @@ public final class RegressCommand implements Callable<Integer> {
             String name = polyColumn(spec);
             int degree = Integer.parseInt(spec.substring(spec.lastIndexOf(':') + 1).trim());
             if (x.contains(name)) {
-                throw new IllegalArgumentException("column " + name + " is given both in --x and in --poly " + name
+                throw new UserInputException("column " + name + " is given both in --x and in --poly " + name
                         + ":" + degree + "; --poly already includes the linear term");
             }
             model = model.polynomial(name, column(columns, name), degree);
@@ -153,7 +153,7 @@ public final class RegressCommand implements Callable<Integer> {
     private static double[] column(Map<String, double[]> columns, String name) {
         double[] c = columns.get(name);
         if (c == null) {
-            throw new IllegalArgumentException("no column named '" + name + "'; the data has " + columns.keySet());
+            throw new UserInputException("no column named '" + name + "'; the data has " + columns.keySet());
         }
         return c;
     }
@@ -168,7 +168,7 @@ public final class RegressCommand implements Callable<Integer> {
             degree = -1;
         }
         if (colon <= 0 || degree < 1 || degree > 20) {
-            throw new IllegalArgumentException("--poly " + spec + " must be COL:DEGREE with DEGREE from 1 to 20, e.g. price:2");
+            throw new UserInputException("--poly " + spec + " must be COL:DEGREE with DEGREE from 1 to 20, e.g. price:2");
         }
         return spec.substring(0, colon).trim();
     }
@@ -189,7 +189,7 @@ public final class RegressCommand implements Callable<Integer> {
                     for (int k = 0; k < names.size(); k++) {
                         index[k] = header.indexOf(names.get(k));
                         if (index[k] < 0) {
-                            throw new IllegalArgumentException(file + ", line " + record.getStartingLineNumber()
+                            throw new UserInputException(file + ", line " + record.getStartingLineNumber()
                                     + ": no column named '" + names.get(k) + "' in the header " + header);
                         }
                     }
@@ -198,7 +198,7 @@ public final class RegressCommand implements Callable<Integer> {
                 double[] row = new double[names.size()];
                 for (int k = 0; k < names.size(); k++) {
                     if (index[k] >= record.getFieldCount()) {
-                        throw new IllegalArgumentException(file + ", line " + record.getStartingLineNumber()
+                        throw new UserInputException(file + ", line " + record.getStartingLineNumber()
                                 + ", column '" + names.get(k) + "': the line has only " + record.getFieldCount()
                                 + " fields but the header has " + header.size());
                     }
@@ -209,7 +209,7 @@ public final class RegressCommand implements Callable<Integer> {
                         row[k] = Double.NaN;
                     }
                     if (!Double.isFinite(row[k])) {
-                        throw new IllegalArgumentException(file + ", line " + record.getStartingLineNumber()
+                        throw new UserInputException(file + ", line " + record.getStartingLineNumber()
                                 + ", column '" + names.get(k) + "': '" + cell + "' is not a finite number");
                     }
                 }
@@ -217,12 +217,12 @@ public final class RegressCommand implements Callable<Integer> {
                 lines.add(record.getStartingLineNumber());
             }
             if (header == null) {
-                throw new IllegalArgumentException(file + ": the file is empty; expected a header line");
+                throw new UserInputException(file + ": the file is empty; expected a header line");
             }
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such file", e);
+            throw new UserInputException(file + ": no such file", e);
         } catch (UncheckedIOException | CsvParseException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            throw new UserInputException(file + ": " + e.getMessage(), e);
         }
         Map<String, double[]> columns = new LinkedHashMap<>();
         for (int k = 0; k < names.size(); k++) {

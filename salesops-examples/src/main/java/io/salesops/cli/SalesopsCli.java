@@ -81,6 +81,31 @@ public final class SalesopsCli implements Callable<Integer> {
         return configure(cl);
     }
 
+    static java.time.LocalDate date(String text) {
+        try {
+            return java.time.LocalDate.parse(text.strip());
+        } catch (java.time.DateTimeException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date such as 2026-05-15");
+        }
+    }
+
+    static java.math.BigDecimal decimal(String text) {
+        try {
+            return io.salesops.core.money.Decimals.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+
+    static java.nio.charset.Charset charset(String text) {
+        try {
+            return java.nio.charset.Charset.forName(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a character set such as UTF-8 or"
+                    + " windows-1252");
+        }
+    }
+
     /**
      * Installs the shared error handling on {@code commandLine} and all its subcommands: the execution
      * exception handler and exit-code mapper of {@link CliErrors}, case-insensitive enum values (so
@@ -94,6 +119,10 @@ public final class SalesopsCli implements Callable<Integer> {
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setExitCodeExceptionMapper(errors);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli's own conversions would name the Java exception in the usage message.
+        commandLine.registerConverter(java.time.LocalDate.class, SalesopsCli::date);
+        commandLine.registerConverter(java.nio.charset.Charset.class, SalesopsCli::charset);
+        commandLine.registerConverter(java.math.BigDecimal.class, SalesopsCli::decimal);
         addExitCodeFooter(commandLine);
         return commandLine;
     }

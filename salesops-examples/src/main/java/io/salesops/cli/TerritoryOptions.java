@@ -69,7 +69,7 @@ public final class TerritoryOptions {
         Set<Measure> measures = EnumSet.noneOf(Measure.class);
         for (String b : balance) {
             if (!b.isBlank()) {
-                measures.add(Measure.parse(b));
+                measures.add(UserInputException.fromUser("--balance", () -> Measure.parse(b)));
             }
         }
         return AlignmentSettings.defaults().withMeasures(measures)
@@ -123,7 +123,7 @@ public final class TerritoryOptions {
 
     /** Prints every located problem of {@code e} (at most 20) and returns exit code 1. */
     static int problems(TerritoryInputException e, PrintWriter err) {
-        List<String> ps = e.problems();
+        List<String> ps = e.messages();
         for (int i = 0; i < Math.min(20, ps.size()); i++) {
             err.println("salesops: error: " + ps.get(i));
         }

@@ -2,6 +2,8 @@ package io.salesops.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.salesops.core.problem.Problem;
+import io.salesops.core.problem.SalesopsInputException;
 import io.salesops.server.internal.BodyReader;
 import io.salesops.server.internal.Endpoint;
 import io.salesops.server.internal.Endpoints;
@@ -11,6 +13,7 @@ import io.salesops.server.internal.SlowHeaders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -238,7 +241,11 @@ public final class SalesopsServer implements AutoCloseable {
         return answer;
     }
 
-    /** Maps a failure to its problem: bad input is 400, a {@link ProblemException} keeps its status, else 500. */
+    /**
+     * Maps a failure to its problem: a {@link ProblemException} keeps its status; a {@link SalesopsInputException}
+     * (the one error model: the request's data broke a rule) is 400 with one field error per problem; anything else,
+     * a plain {@code IllegalArgumentException} included, is a bug: 500.
+     */
     private static ProblemException problemOf(Throwable t) {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
@@ -246,11 +253,22 @@ public final class SalesopsServer implements AutoCloseable {
         if (t instanceof ProblemException p) {
             return p;
         }
-        if (t instanceof IllegalArgumentException || t instanceof ArithmeticException
-                || t instanceof java.util.NoSuchElementException || t instanceof java.time.DateTimeException) {
-            return new ProblemException(400, "Bad Request", t.getMessage(), List.of());
+        if (t instanceof SalesopsInputException e) {
+            List<ProblemException.FieldError> errors = new ArrayList<>();
+            for (Problem p : e.problems()) {
+                errors.add(new ProblemException.FieldError(pointer(p.path()), p.toString()));
+            }
+            return new ProblemException(400, "Bad Request", e.problems().get(0).toString(), errors);
         }
         return internal(t);
+    }
+
+    /** A problem's path as a JSON pointer: {@code credits[3].amount} is {@code /credits/3/amount}. */
+    static String pointer(String path) {
+        if (path.isEmpty() || path.startsWith("/")) {
+            return path;
+        }
+        return "/" + path.replace("[", "/").replace("]", "").replace('.', '/');
     }
 
     private static ProblemException internal(Throwable e) {

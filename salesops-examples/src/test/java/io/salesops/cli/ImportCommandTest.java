@@ -97,7 +97,7 @@ class ImportCommandTest {
         assertThat(err.toString()).startsWith("salesops: error: file not found: ").doesNotContain("\tat ");
 
         assertThat(run("import", "check", "x.csv", "--columns", "pipedrive")).isEqualTo(1);
-        assertThat(err.toString()).contains("salesops: error: column mapping \"pipedrive\" is neither");
+        assertThat(err.toString()).contains("salesops: error: --columns: column mapping \"pipedrive\" is neither");
 
         assertThat(run("import", "check")).isEqualTo(2);
     }

@@ -147,21 +147,29 @@ class SalesopsCliTest {
     }
 
     @Test
-    void unparsableDate_exitsOne() {
-        Exception e = assertThrows(() -> LocalDate.parse("2026-13-01"));
+    void unparsableDate_turnedIntoTheUsersProblem_exitsOne() {
+        Exception e = assertThrows(() -> UserInputException.fromUser("--date", () -> LocalDate.parse("2026-13-01")));
         Run r = runFailing(e);
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).startsWith("salesops: error: Text '2026-13-01' could not be parsed").doesNotContain("\tat ");
+        assertThat(r.err()).startsWith("salesops: error: --date: Text '2026-13-01' could not be parsed").doesNotContain("\tat ");
         assertThat(r.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void unparsableDate_thatNoCheckTurnedIntoAnInputProblem_isABug_exitThree() {
+        // The one error model: only a SalesopsInputException is the user's; a bare DateTimeException escaped a check.
+        Run r = runFailing(assertThrows(() -> LocalDate.parse("2026-13-01")));
+        assertThat(r.code()).isEqualTo(ExitCodes.INTERNAL);
+        assertThat(r.err()).startsWith("salesops: internal error: java.time.format.DateTimeParseException");
     }
 
     private static Exception assertThrows(Runnable r) {
         try {
             r.run();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | UserInputException e) {
             return e;
         }
-        throw new AssertionError("expected a DateTimeParseException");
+        throw new AssertionError("expected a DateTimeParseException or a UserInputException");
     }
 
     @Test
@@ -192,7 +200,7 @@ class SalesopsCliTest {
     void debugEnvironment_addsTheStackTrace() {
         CliErrors errors = new CliErrors(Map.of(CliErrors.DEBUG_ENV, "1"));
         CommandLine cl = SalesopsCli.newCommandLine();
-        cl.addSubcommand(new Boom(new IllegalArgumentException("bad value")));
+        cl.addSubcommand(new Boom(new UserInputException("bad value")));
         cl.setExecutionExceptionHandler(errors);
         Run r = run(cl, "boom");
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -201,12 +209,18 @@ class SalesopsCliTest {
 
     @Test
     void exitCodeOf_mapsExceptionKinds() {
-        assertThat(CliErrors.exitCodeOf(new NumberFormatException("x"))).isEqualTo(1);
-        assertThat(CliErrors.exitCodeOf(new java.util.NoSuchElementException("unknown rep"))).isEqualTo(1);
-        assertThat(CliErrors.exitCodeOf(new ArithmeticException("too many decimals"))).isEqualTo(1);
+        // The user's: the one input exception (and its subclasses), files that cannot be read, malformed CSV.
+        assertThat(CliErrors.exitCodeOf(new io.salesops.core.problem.SalesopsInputException(
+                java.util.List.of(io.salesops.core.problem.Problem.of("x"))))).isEqualTo(1);
+        assertThat(CliErrors.exitCodeOf(new UserInputException("--period x"))).isEqualTo(1);
         assertThat(CliErrors.exitCodeOf(new java.io.IOException("disk"))).isEqualTo(1);
         assertThat(CliErrors.exitCodeOf(new de.siegmar.fastcsv.reader.CsvParseException("bad quote"))).isEqualTo(1);
-        assertThat(CliErrors.exitCodeOf(new java.time.DateTimeException("bad date"))).isEqualTo(1);
+        // Anything else escaped every check: a bug.
+        assertThat(CliErrors.exitCodeOf(new IllegalArgumentException("x"))).isEqualTo(3);
+        assertThat(CliErrors.exitCodeOf(new NumberFormatException("x"))).isEqualTo(3);
+        assertThat(CliErrors.exitCodeOf(new java.util.NoSuchElementException("unknown rep"))).isEqualTo(3);
+        assertThat(CliErrors.exitCodeOf(new ArithmeticException("too many decimals"))).isEqualTo(3);
+        assertThat(CliErrors.exitCodeOf(new java.time.DateTimeException("bad date"))).isEqualTo(3);
         assertThat(CliErrors.exitCodeOf(new NullPointerException())).isEqualTo(3);
         assertThat(CliErrors.exitCodeOf(new CommandLine.ParameterException(SalesopsCli.newCommandLine(), "x"))).isEqualTo(2);
     }

@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -147,25 +148,43 @@ public final class SalesArbitraries {
 
     /**
      * Marginal or retroactive tier tables on the credited amount: up to four increasing bounds in whole units,
-     * tiers that tile from zero and end open, commission rates from 0% to 99.99% with two decimals (a
-     * commission rate of 100% or more is refused as a bound and rate written the wrong way round).
+     * tiers that tile from zero and end open, commission rates from 0% to 99.99% with two decimals (a commission
+     * rate of 100% or more is refused as a bound and rate written the wrong way round), each bound inclusive or
+     * exclusive.
      *
      * @return the arbitrary
      */
     public static Arbitrary<TierTable> tierTables() {
+        return Arbitraries.of(TierTable.Mode.class).flatMap(mode -> tierTables(mode, false));
+    }
+
+    /**
+     * Tier tables of one mode on the credited amount, as {@link #tierTables()} makes them.
+     *
+     * @param mode        marginal or retroactive, not null
+     * @param risingRates true for rates that never fall from tier to tier (a retroactive table whose pay never
+     *                    falls as the amount rises)
+     * @return the arbitrary
+     */
+    public static Arbitrary<TierTable> tierTables(TierTable.Mode mode, boolean risingRates) {
+        Objects.requireNonNull(mode, "mode");
         Arbitrary<List<Long>> bounds = Arbitraries.longs().between(1, 200_000).set().ofMaxSize(4)
                 .map(s -> s.stream().sorted().toList());
         Arbitrary<List<Integer>> rates = Arbitraries.integers().between(0, 9_999).list().ofSize(5);
-        Arbitrary<TierTable.Mode> modes = Arbitraries.of(TierTable.Mode.class);
-        return Combinators.combine(bounds, rates, modes).as((b, r, mode) -> {
+        Arbitrary<List<Boolean>> inclusive = Arbitraries.of(true, false).list().ofSize(4);
+        return Combinators.combine(bounds, rates, inclusive).as((b, r, inc) -> {
+            List<Integer> rs = new ArrayList<>(r);
+            if (risingRates) {
+                Collections.sort(rs);
+            }
             List<Tier> tiers = new ArrayList<>();
             BigDecimal from = BigDecimal.ZERO;
             for (int i = 0; i < b.size(); i++) {
                 BigDecimal upTo = BigDecimal.valueOf(b.get(i));
-                tiers.add(new Tier(from, upTo, true, Percent.of(BigDecimal.valueOf(r.get(i), 2))));
+                tiers.add(new Tier(from, upTo, inc.get(i), Percent.of(BigDecimal.valueOf(rs.get(i), 2))));
                 from = upTo;
             }
-            tiers.add(new Tier(from, null, false, Percent.of(BigDecimal.valueOf(r.get(b.size()), 2))));
+            tiers.add(new Tier(from, null, false, Percent.of(BigDecimal.valueOf(rs.get(b.size()), 2))));
             return new TierTable(mode, TierTable.Basis.AMOUNT, tiers);
         });
     }

@@ -10,6 +10,8 @@ import io.salesops.comp.statement.Statement;
 import io.salesops.core.money.Money;
 import io.salesops.core.org.Org;
 import io.salesops.core.period.Period;
+import io.salesops.core.problem.Problem;
+import io.salesops.core.problem.SalesopsInputException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -122,16 +124,23 @@ public final class CommissionEngine {
      * What one more deal would pay: the period calculated without and with {@code deal}, state untouched.
      *
      * @param deal a booked credit dated in the period; its payee is the owner whose statements are returned
-     * @throws IllegalArgumentException if the deal is not dated in the period or its payee is not in the org
+     * @param plan       the plan
+     * @param context    the org, quotas and exchange rates
+     * @param credits    the period's credits without the deal
+     * @param period     the period to calculate
+     * @param priorState the state carried in from the previous period
+     * @return the period without and with the deal
+     * @throws SalesopsInputException if the deal is not dated in the period or its payee is not in the org (an
+     *                                input problem at {@code deal.date} or {@code deal.payee}), or the inputs are
+     *                                invalid as for {@link #calculate}
      */
     public static WhatIf whatIf(CompPlan plan, CompContext context, Collection<Credit> credits, Period period,
                                 CompState priorState, Credit deal) {
         if (!period.contains(deal.date())) {
-            throw new IllegalArgumentException("what-if deal " + deal.id() + " is dated " + deal.date()
-                    + ", outside " + period);
+            throw input("deal.date", "what-if deal " + deal.id() + " is dated " + deal.date() + ", outside " + period);
         }
         if (!context.org().contains(deal.payeeId())) {
-            throw new IllegalArgumentException("what-if deal " + deal.id() + " belongs to " + deal.payeeId()
+            throw input("deal.payee", "what-if deal " + deal.id() + " belongs to " + deal.payeeId()
                     + ", who is not in the org");
         }
         CalculationResult without = calculate(plan, context, credits, period, priorState);
@@ -199,5 +208,9 @@ public final class CommissionEngine {
 
     private static String key(PayoutLine l) {
         return l.component() != null ? "component " + l.component() : l.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static SalesopsInputException input(String path, String message) {
+        return new SalesopsInputException(message, List.of(Problem.at(path, message)));
     }
 }

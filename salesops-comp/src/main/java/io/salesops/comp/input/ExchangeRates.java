@@ -1,6 +1,8 @@
 package io.salesops.comp.input;
 
 import io.salesops.core.money.Money;
+import io.salesops.core.problem.Problem;
+import io.salesops.core.problem.SalesopsInputException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -68,7 +70,10 @@ public final class ExchangeRates {
     /**
      * A table of the given rates.
      *
-     * @throws IllegalArgumentException if a pair has two rates effective on the same day
+     * @param rates the rates, not null
+     * @return the table
+     * @throws SalesopsInputException if a pair has two rates effective on the same day (an input problem at
+     *                                {@code fx[FROM->TO@date]})
      */
     public static ExchangeRates of(Collection<Rate> rates) {
         List<Rate> list = List.copyOf(rates);
@@ -76,8 +81,8 @@ public final class ExchangeRates {
         for (Rate r : list) {
             String k = key(r.from(), r.to()) + "@" + r.effectiveFrom();
             if (seen.putIfAbsent(k, r) != null) {
-                throw new IllegalArgumentException("two exchange rates " + r.from() + "->" + r.to()
-                        + " effective on " + r.effectiveFrom());
+                String message = "two exchange rates " + r.from() + "->" + r.to() + " effective on " + r.effectiveFrom();
+                throw new SalesopsInputException(message, List.of(Problem.at("fx[" + k + "]", message)));
             }
         }
         return new ExchangeRates(list);

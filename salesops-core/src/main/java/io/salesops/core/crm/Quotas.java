@@ -3,6 +3,8 @@ package io.salesops.core.crm;
 import io.salesops.core.money.CurrencyMismatchException;
 import io.salesops.core.money.Money;
 import io.salesops.core.period.Period;
+import io.salesops.core.problem.Problem;
+import io.salesops.core.problem.SalesopsInputException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,22 +35,27 @@ public final class Quotas {
     /**
      * Quotas from a list.
      *
-     * @throws IllegalArgumentException listing every rep with two quotas for overlapping periods
+     * @param quotas the quotas, not null
+     * @return the quotas
+     * @throws SalesopsInputException listing every rep with two quotas for overlapping periods, each problem at
+     *                                {@code quotas[rep]}
      */
     public static Quotas of(Collection<Quota> quotas) {
         List<Quota> list = List.copyOf(quotas);
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Map<String, List<Quota>> seen = new HashMap<>();
         for (Quota q : list) {
             for (Quota other : seen.getOrDefault(q.repId(), List.of())) {
                 if (other.period().overlaps(q.period()) && other.period().kind() == q.period().kind()) {
-                    problems.add("rep " + q.repId() + " has two quotas for " + q.period());
+                    problems.add(Problem.at("quotas[" + q.repId() + "]", "rep " + q.repId() + " has two quotas for "
+                            + q.period()));
                 }
             }
             seen.computeIfAbsent(q.repId(), k -> new ArrayList<>()).add(q);
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("quotas are invalid: " + String.join("; ", problems));
+            throw new SalesopsInputException("quotas are invalid: " + String.join("; ",
+                    problems.stream().map(Problem::message).toList()), problems);
         }
         return new Quotas(list);
     }

@@ -51,6 +51,19 @@ public class SalesopsInputException extends IllegalArgumentException {
     }
 
     /**
+     * An exception with one problem about the input as a whole (no file or path to point at), for an input check
+     * that finds its problem in the middle of a computation: a method with no figure for any rep, an adjustment
+     * naming no group of the forecast.
+     *
+     * @param message what is wrong, naming the value and the rule; not blank
+     * @return the exception, whose message and only problem are {@code message}
+     * @throws IllegalArgumentException if the message is blank
+     */
+    public static SalesopsInputException of(String message) {
+        return new SalesopsInputException(message, List.of(Problem.of(message)));
+    }
+
+    /**
      * Every problem found, in input order.
      *
      * @return the problems; unmodifiable, never empty

@@ -15,6 +15,13 @@ final class Checks {
         }
     }
 
+    /** An optional text field may be absent, but not blank: a blank name matches nothing. */
+    static void notBlank(List<ProblemException.FieldError> errors, String pointer, String value) {
+        if (value != null && value.isBlank()) {
+            errors.add(new ProblemException.FieldError(pointer, "is blank; leave it out or give a value"));
+        }
+    }
+
     static void atMost(List<ProblemException.FieldError> errors, String pointer, long value, long limit, String what) {
         if (value > limit) {
             errors.add(new ProblemException.FieldError(pointer, value + " " + what + " exceed the limit of " + limit));

@@ -99,8 +99,19 @@ final class Comp {
             throw ProblemException.badField("/payee", "payee " + r.payee() + " is not in the org");
         }
         Requests.Deal d = r.deal();
-        LocalDate date = d.date() == null ? in.period.end() : LocalDate.parse(d.date());
-        Credit c = Credit.booked("WHATIF-1", r.payee(), date, in.deal, d.type() == null ? "new" : d.type(), "WHATIF-1");
+        LocalDate date;
+        Credit c;
+        try {
+            date = d.date() == null ? in.period.end() : LocalDate.parse(d.date());
+        } catch (java.time.DateTimeException e) {
+            throw ProblemException.badField("/deal/date", "\"" + d.date() + "\" is not a date such as 2026-03-31");
+        }
+        try {
+            c = Credit.booked("WHATIF-1", r.payee(), date, in.deal, d.type() == null ? "new" : d.type(), "WHATIF-1");
+        } catch (IllegalArgumentException e) {
+            // The deal's fields come from the request: a credit they cannot make is the client's problem.
+            throw ProblemException.badField("/deal", e.getMessage());
+        }
         if (d.product() != null && !d.product().isBlank()) {
             c = new Credit(c.id(), c.payeeId(), c.date(), c.amount(), c.type(), d.product(), c.dealId(), c.status(),
                     List.of(), Map.of());

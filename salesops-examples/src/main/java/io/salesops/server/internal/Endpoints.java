@@ -81,6 +81,7 @@ public final class Endpoints {
         Org org = Crm.org(errors, r.org());
         Quotas quotas = Crm.quotas(errors, r.quotas());
         StageModel model = Crm.stages(errors, r.stages());
+        Checks.notBlank(errors, "/by", r.by());
         boolean byOwner = r.by() != null && r.by().equalsIgnoreCase("owner") && r.org() != null;
         // without stages the forecast infers them when the built-in model does not fit, so unknown names are not errors
         OpportunityTable opps = checkCount(errors, r.opportunities(), limits)
@@ -135,6 +136,7 @@ public final class Endpoints {
         Period to = Crm.period(errors, "/to", r.to());
         Org org = Crm.org(errors, r.org());
         StageModel model = Crm.stages(errors, r.stages());
+        Checks.notBlank(errors, "/by", r.by());
         List<Opportunity> opps = opportunities(errors, r.opportunities(), model, null, limits);
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
@@ -154,6 +156,7 @@ public final class Endpoints {
         Period from = Crm.period(errors, "/from", r.from());
         Period to = Crm.period(errors, "/to", r.to());
         StageModel model = Crm.stages(errors, r.stages());
+        Checks.notBlank(errors, "/by", r.by());
         List<Opportunity> opps = opportunities(errors, r.opportunities(), model, null, limits);
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
@@ -205,6 +208,11 @@ public final class Endpoints {
                         if (s.periods().size() != s.values().size()) {
                             errors.add(new ProblemException.FieldError(ptr + "/values", s.values().size()
                                     + " values for " + s.periods().size() + " periods"));
+                            continue;
+                        }
+                        int missing = s.values().indexOf(null);
+                        if (missing >= 0) {
+                            errors.add(new ProblemException.FieldError(ptr + "/values/" + missing, "is not a number"));
                             continue;
                         }
                         series.add(s.frequency() == null ? TimeSeries.parse(name, s.periods(), s.values())

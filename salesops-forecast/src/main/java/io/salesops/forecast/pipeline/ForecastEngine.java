@@ -5,6 +5,7 @@ import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.money.CurrencyMismatchException;
 import io.salesops.core.money.Money;
 import io.salesops.core.period.Period;
+import io.salesops.core.problem.SalesopsInputException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -116,11 +117,12 @@ final class ForecastEngine {
         Map<String, List<Adjustment>> adj = new HashMap<>();
         for (Adjustment a : f.adjustments) {
             if (!tree.has(a.group())) {
-                throw new IllegalArgumentException("adjustment by " + a.by() + " names group \"" + a.group()
+                throw SalesopsInputException.of("adjustment by " + a.by() + " names group \"" + a.group()
                         + "\", which is not a node of this forecast");
             }
             if (!a.value().currency().equals(currency)) {
-                throw new CurrencyMismatchException(currency, a.value().currency());
+                throw SalesopsInputException.of("adjustment by " + a.by() + " of " + a.group() + " is in "
+                        + a.value().currency() + ", the forecast in " + currency);
             }
             adj.computeIfAbsent(a.group(), k -> new ArrayList<>()).add(a);
         }

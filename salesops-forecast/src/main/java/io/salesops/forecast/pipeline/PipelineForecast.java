@@ -398,7 +398,9 @@ public final class PipelineForecast {
      * @throws IllegalStateException   if the as-of date or the period is missing
      * @throws PipelineInputException  naming the opportunity if one is at a stage the model does not have, is
      *                                 owned by a rep missing from the org, or is in another currency
-     * @throws IllegalArgumentException if an adjustment names no node or a quota is in another currency
+     * @throws io.salesops.core.problem.SalesopsInputException if an adjustment names no node of the forecast or is in
+     *                                                          another currency
+     * @throws IllegalArgumentException if a quota is in another currency
      */
     public ForecastReport run() {
         if (asOf == null) {

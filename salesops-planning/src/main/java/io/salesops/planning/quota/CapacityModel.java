@@ -5,6 +5,8 @@ import io.salesops.core.money.Percent;
 import io.salesops.core.org.Rep;
 import io.salesops.core.period.Period;
 import io.salesops.core.period.PeriodKind;
+import io.salesops.core.problem.Problem;
+import io.salesops.core.problem.SalesopsInputException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -94,8 +96,10 @@ public final class CapacityModel {
             int hires = 0;
             while (have < target.minorUnits()) {
                 if (hires >= MAX_HIRES) {
-                    throw new IllegalArgumentException("even " + MAX_HIRES + " hires do not reach " + target
-                            + " in a simulated year; check the productivity (" + productivity + " a year)");
+                    // The inputs are unreachable together, a problem with the user's numbers, not with the code.
+                    String message = "even " + MAX_HIRES + " hires do not reach " + target
+                            + " in a simulated year; check the productivity (" + productivity + " a year)";
+                    throw new SalesopsInputException(message, List.of(Problem.at("productivity", message)));
                 }
                 have += year(months.get(hireMonth(hires)).start(), null, leaveMonth(rnd, h), months, monthly, byTenure, null);
                 hires++;

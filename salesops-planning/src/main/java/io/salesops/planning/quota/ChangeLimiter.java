@@ -2,6 +2,7 @@ package io.salesops.planning.quota;
 
 import io.salesops.core.money.Money;
 import io.salesops.core.org.Rep;
+import io.salesops.core.problem.SalesopsInputException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.HashMap;
@@ -77,7 +78,7 @@ final class ChangeLimiter {
             BigDecimal rest = total.subtract(fixedSum, MC);
             if (freeWeight.signum() == 0) {
                 if (rest.abs().compareTo(new BigDecimal("0.01")) >= 0) {
-                    throw new IllegalArgumentException("the change limits cannot all hold: with every rep at a floor"
+                    throw SalesopsInputException.of("the change limits cannot all hold: with every rep at a floor"
                             + " or cap the quotas sum to " + fixedSum.setScale(2, java.math.RoundingMode.HALF_EVEN)
                             .toPlainString() + ", not " + company + "; widen the limits or change the target");
                 }

@@ -98,6 +98,8 @@ public final class QuotaPlanner {
         private Map<String, Money> potentialByRep = Map.of();
         private Map<String, Money> potentialByTerritory = Map.of();
         private Map<String, Money> forecast = Map.of();
+        /** The largest over-assignment per level. */
+        private static final Percent MAX_OVER_ASSIGN = Percent.of(1000);
         private List<Percent> overAssign = List.of();
         private RampSchedule ramp = RampSchedule.none();
         private Seasonality seasonality;
@@ -175,13 +177,18 @@ public final class QuotaPlanner {
          * Over-assignment per level: the first applies between the company target and the sum of the roots'
          * quotas, the next between each root and their direct reports, and so on.
          *
-         * @throws IllegalArgumentException naming the level if a percentage is negative
+         * @throws IllegalArgumentException naming the level if a percentage is negative or above 1000%
          */
         public Builder overAssign(List<Percent> perLevel) {
             for (int i = 0; i < perLevel.size(); i++) {
                 if (perLevel.get(i).value().signum() < 0) {
                     throw new IllegalArgumentException("over-assignment " + perLevel.get(i) + " at level " + (i + 1)
                             + " is negative");
+                }
+                // Bounded so that quotas stay far inside Money's range whatever the target.
+                if (perLevel.get(i).compareTo(MAX_OVER_ASSIGN) > 0) {
+                    throw new IllegalArgumentException("over-assignment " + perLevel.get(i) + " at level " + (i + 1)
+                            + " is above " + MAX_OVER_ASSIGN);
                 }
             }
             this.overAssign = List.copyOf(perLevel);

@@ -4,6 +4,7 @@ import io.salesops.core.money.Money;
 import io.salesops.core.org.Rep;
 import io.salesops.core.period.Period;
 import io.salesops.core.period.PeriodKind;
+import io.salesops.core.problem.SalesopsInputException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ final class RepWeights {
             }
         }
         if (raw.isEmpty()) {
-            throw new IllegalArgumentException("method " + method.label() + " has no usable figure for any of the "
+            throw SalesopsInputException.of("method " + method.label() + " has no usable figure for any of the "
                     + leaves.size() + " reps" + (method == QuotaMethod.HISTORICAL
                     ? " (no positive bookings in " + QuotaInputs.label(window) + " with at least 3 months in role)" : "")
                     + "; give the " + input(method) + " or choose another method");

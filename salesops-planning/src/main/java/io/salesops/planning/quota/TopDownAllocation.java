@@ -6,6 +6,7 @@ import io.salesops.core.org.Org;
 import io.salesops.core.org.Rep;
 import io.salesops.core.period.Period;
 import io.salesops.core.period.PeriodKind;
+import io.salesops.core.problem.SalesopsInputException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -49,7 +50,7 @@ final class TopDownAllocation {
 
     QuotaPlan run() {
         if (leaves.isEmpty()) {
-            throw new IllegalArgumentException("the org has no reps to give quotas to");
+            throw SalesopsInputException.of("the org has no reps to give quotas to");
         }
         Map<String, RepWeights.Share> shares = RepWeights.shares(p.method, p.inputs, leaves);
         Map<String, RepWeights.Share> teamShares = p.teamMethod.equals(p.method) ? shares
@@ -84,7 +85,7 @@ final class TopDownAllocation {
         Map<String, BigDecimal> weight = subtreeSums(units);
         Map<String, BigDecimal> teamWeight = p.teamMethod.equals(p.method) ? weight : subtreeSums(teamUnits);
         if (weight.get(COMPANY).signum() == 0 && company.isPositive()) {
-            throw new IllegalArgumentException("no rep of the org is in role during " + p.year
+            throw SalesopsInputException.of("no rep of the org is in role during " + p.year
                     + " (check start_date and end_date), so the target cannot be allocated");
         }
         Map<String, Money> assigned = new HashMap<>();
@@ -109,7 +110,7 @@ final class TopDownAllocation {
             }
             Money amount = split.get(node);
             if (!any && amount.isPositive()) {
-                throw new IllegalArgumentException("no rep under " + node + " is in role during " + p.year
+                throw SalesopsInputException.of("no rep under " + node + " is in role during " + p.year
                         + ", but " + amount + " was allocated to them");
             }
             List<Money> parts = any ? amount.allocate(ratios) : amount.allocate(ones(ratios.length));

@@ -38,7 +38,7 @@ class TerritoryFilesTest {
                 + "A1,48.1,11.5,10,-1\n"
                 + ",48,11,1,1\n");
         assertThatThrownBy(() -> TerritoryFiles.readAccounts(p)).isInstanceOfSatisfying(TerritoryInputException.class,
-                e -> assertThat(e.problems()).containsExactly(
+                e -> assertThat(e.messages()).containsExactly(
                         p + ":2:4 (potential): \"12x\" is not a decimal number (use digits and a '.' point)",
                         p + ":3:2 (lat): 95 is not within -90..90 degrees",
                         p + ":4:5 (workload): -1 must be at least 0",

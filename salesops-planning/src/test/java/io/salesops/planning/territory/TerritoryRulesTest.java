@@ -72,7 +72,7 @@ class TerritoryRulesTest {
                   - segment = SMB
                 colour: red
                 """))
-                .isInstanceOfSatisfying(TerritoryInputException.class, e -> assertThat(e.problems()).containsExactly(
+                .isInstanceOfSatisfying(TerritoryInputException.class, e -> assertThat(e.messages()).containsExactly(
                         "r.yaml: colour: unknown key; expected match, rules, territories or overrides",
                         "r.yaml: match: \"some\" is not first or all",
                         "r.yaml: rules[0]: condition \"segment =\": expected a value at the end",
@@ -94,7 +94,7 @@ class TerritoryRulesTest {
                 + "overrides: {A9: X}\n");
         AccountBook book = AccountBook.of(List.of(account("A1", "SMB", "DE")), List.of(rep("R1", null)));
         assertThatThrownBy(() -> rules.group(book)).isInstanceOfSatisfying(TerritoryInputException.class,
-                e -> assertThat(e.problems()).containsExactly("rules: territories.X: rep R9 is not among the reps",
+                e -> assertThat(e.messages()).containsExactly("rules: territories.X: rep R9 is not among the reps",
                         "rules: overrides.A9: account A9 is not among the accounts"));
     }
 }

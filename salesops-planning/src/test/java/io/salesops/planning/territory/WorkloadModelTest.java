@@ -46,7 +46,7 @@ class WorkloadModelTest {
         Path p = dir.resolve("w.csv");
         Files.writeString(p, "segment,visits_per_year,hours_per_visit\nSMB,2,1\nSMB,3,1\nMid,x,1\n");
         assertThatThrownBy(() -> WorkloadModel.read(p)).isInstanceOfSatisfying(TerritoryInputException.class,
-                e -> assertThat(e.problems()).containsExactly(p + ":3:1 (segment): segment SMB appears twice",
+                e -> assertThat(e.messages()).containsExactly(p + ":3:1 (segment): segment SMB appears twice",
                         p + ":4:2 (visits_per_year): \"x\" is not a decimal number (use digits and a '.' point)"));
     }
 }

@@ -1,11 +1,12 @@
-package io.salesops.comp.engine;
+package io.salesops.testkit;
 
-import static io.salesops.comp.Fixtures.day;
-import static io.salesops.comp.Fixtures.month;
-import static io.salesops.comp.Fixtures.monthlyQuotas;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salesops.comp.Fixtures;
+import io.salesops.comp.engine.CalculationResult;
+import io.salesops.comp.engine.CommissionEngine;
+import io.salesops.comp.engine.CompState;
+import io.salesops.comp.engine.DealPay;
+import io.salesops.comp.engine.PayeeState;
 import io.salesops.comp.input.CompContext;
 import io.salesops.comp.input.Credit;
 import io.salesops.comp.input.CreditStatus;
@@ -20,9 +21,13 @@ import io.salesops.comp.plan.Tier;
 import io.salesops.comp.plan.TierTable;
 import io.salesops.comp.statement.Statement;
 import io.salesops.core.money.Money;
-import io.salesops.core.money.Percent;
+import io.salesops.core.crm.Quota;
+import io.salesops.core.crm.Quotas;
 import io.salesops.core.org.Org;
+import io.salesops.core.org.Rep;
+import io.salesops.core.period.Period;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,56 +35,59 @@ import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
-/** Invariants of the engine, each stated so a reader can check it by eye. */
+/**
+ * Invariants of the commission engine, each stated so a reader can check it by eye, on the test kit's own
+ * arbitraries and fixtures: they live here, in the test kit's tests, because the comp module's tests cannot depend
+ * on the test kit (which depends on comp) without a reactor cycle.
+ */
 class CommissionEngineProperties {
 
-    private static final Org ALICE = Fixtures.solo("alice");
+    private static final Org ALICE = Org.of(List.of(Rep.of("alice", null)));
     private static final CompContext CTX = CompContext.of(ALICE);
 
-    /** A tier table on amount: bounds in whole dollars, increasing; rates 0-100% with two decimals. */
+    private static Period month(int m) {
+        return SmallOrg.CALENDAR.month(2026, m);
+    }
+
+    private static LocalDate day(int m, int d) {
+        return LocalDate.of(2026, m, d);
+    }
+
+    private static Credit deal(String id, String rep, LocalDate date, long cents) {
+        return SmallOrg.deal(id, rep, date, "0.00").withAmount(Money.ofMinor(cents, "USD"));
+    }
+
+    /** The same monthly quota for every rep for every month of 2026. */
+    private static Quotas monthlyQuotas(Org org, String usd) {
+        List<Quota> qs = new ArrayList<>();
+        for (Rep r : org.reps()) {
+            for (int m = 1; m <= 12; m++) {
+                qs.add(new Quota(r.id(), month(m), Money.of(usd, "USD")));
+            }
+        }
+        return Quotas.of(qs);
+    }
+
+    /** A tier table on amount: bounds in whole dollars, increasing; commission rates 0-99.99%. */
     @Provide
     Arbitrary<TierTable> marginalTables() {
-        return tables(TierTable.Mode.MARGINAL, false);
+        return SalesArbitraries.tierTables(TierTable.Mode.MARGINAL, false);
     }
 
     @Provide
     Arbitrary<TierTable> retroactiveTables() {
-        return tables(TierTable.Mode.RETROACTIVE, false);
+        return SalesArbitraries.tierTables(TierTable.Mode.RETROACTIVE, false);
     }
 
     @Provide
     Arbitrary<TierTable> risingRetroactiveTables() {
-        return tables(TierTable.Mode.RETROACTIVE, true);
-    }
-
-    private Arbitrary<TierTable> tables(TierTable.Mode mode, boolean rising) {
-        Arbitrary<List<Long>> bounds = Arbitraries.longs().between(1, 200_000).set().ofMinSize(0).ofMaxSize(4)
-                .map(s -> s.stream().sorted().toList());
-        // Commission rates below 100%: a rate of 100% or more is refused as a bound and a rate swapped.
-        Arbitrary<List<Integer>> rates = Arbitraries.integers().between(0, 9_999).list().ofSize(5);
-        Arbitrary<List<Boolean>> incl = Arbitraries.of(true, false).list().ofSize(4);
-        return Combinators.combine(bounds, rates, incl).as((b, r, inc) -> {
-            List<Integer> rs = new ArrayList<>(r);
-            if (rising) {
-                Collections.sort(rs);
-            }
-            List<Tier> tiers = new ArrayList<>();
-            BigDecimal from = BigDecimal.ZERO;
-            for (int i = 0; i < b.size(); i++) {
-                BigDecimal upTo = BigDecimal.valueOf(b.get(i));
-                tiers.add(new Tier(from, upTo, inc.get(i), Percent.of(BigDecimal.valueOf(rs.get(i), 2))));
-                from = upTo;
-            }
-            tiers.add(new Tier(from, null, false, Percent.of(BigDecimal.valueOf(rs.get(b.size()), 2))));
-            return new TierTable(mode, TierTable.Basis.AMOUNT, tiers);
-        });
+        return SalesArbitraries.tierTables(TierTable.Mode.RETROACTIVE, true);
     }
 
     private static CompPlan plan(TierTable table) {
@@ -87,8 +95,8 @@ class CommissionEngineProperties {
     }
 
     private static long pay(CompPlan plan, long cents) {
-        Credit d = Fixtures.deal("d", "alice", day(3, 1), "0.00").withAmount(Money.ofMinor(cents, "USD"));
-        return Fixtures.calc(plan, CTX, List.of(d), month(3)).statement("alice").orElseThrow().earned().minorUnits();
+        return CommissionEngine.calculate(plan, CTX, List.of(deal("d", "alice", day(3, 1), cents)), month(3),
+                CompState.empty()).statement("alice").orElseThrow().earned().minorUnits();
     }
 
     /**
@@ -155,8 +163,7 @@ class CommissionEngineProperties {
     private static List<Credit> deals(List<Long> cents, int month) {
         List<Credit> out = new ArrayList<>();
         for (int i = 0; i < cents.size(); i++) {
-            out.add(Fixtures.deal("m" + month + "-" + i, "alice", day(month, 1 + i % 28), "0.00")
-                    .withAmount(Money.ofMinor(cents.get(i), "USD")));
+            out.add(deal("m" + month + "-" + i, "alice", day(month, 1 + i % 28), cents.get(i)));
         }
         return out;
     }
@@ -201,8 +208,8 @@ class CommissionEngineProperties {
                 .gate(new Gate(null, Gate.Basis.ATTAINMENT, t, inclusive))).build();
         CompContext ctx = CompContext.of(ALICE, monthlyQuotas(ALICE, "100000.00"));
         long at = 100_000_00L * thresholdPct100 / 10_000;
-        java.util.function.LongUnaryOperator payAt = cents -> Fixtures.calc(plan, ctx,
-                List.of(Fixtures.deal("d", "alice", day(3, 1), "0.00").withAmount(Money.ofMinor(cents, "USD"))), month(3))
+        java.util.function.LongUnaryOperator payAt = cents -> CommissionEngine.calculate(plan, ctx,
+                List.of(deal("d", "alice", day(3, 1), cents)), month(3), CompState.empty())
                 .statement("alice").orElseThrow().earned().minorUnits();
         assertThat(payAt.applyAsLong(at - 1)).isZero();
         if (inclusive) {
@@ -247,7 +254,7 @@ class CommissionEngineProperties {
     }
 
     private static CompContext teamContext() {
-        Org org = Fixtures.team();
+        Org org = Org.of(List.of(Rep.of("mgr", null), Rep.of("a", "mgr"), Rep.of("b", "mgr"), Rep.of("c", "mgr")));
         return CompContext.of(org, monthlyQuotas(org, "60000.00"));
     }
 
@@ -305,7 +312,7 @@ class CommissionEngineProperties {
         CompPlan plan = b.build();
         List<Credit> credits = new ArrayList<>();
         for (int m = 1; m <= 6; m++) {
-            credits.add(Fixtures.deal("d" + m, "alice", day(m, 3), "0.00").withAmount(Money.ofMinor(monthlySales.get(m - 1), "USD")));
+            credits.add(deal("d" + m, "alice", day(m, 3), monthlySales.get(m - 1)));
         }
         CompState state = CompState.empty();
         for (int m = 1; m <= 6; m++) {
