@@ -222,7 +222,8 @@ final class CompCostCommand implements Callable<Integer> {
     private AttainmentModel attainment(Org full, Org payees, int perYear, FiscalCalendar calendar) throws IOException {
         if (history != null) {
             List<HistoricalAttainment.Observation> rows = PlanningCsv.readAttainment(history, calendar);
-            return UserInputException.fromUser("--grid-step", () -> HistoricalAttainment.of(rows, perYear, gridStep));
+            // Both the history's rows and --grid-step are checked here; each message names its own value.
+            return UserInputException.fromUser("comp cost", () -> HistoricalAttainment.of(rows, perYear, gridStep));
         }
         StageModel model = stages == null ? StageModel.defaultModel() : OpportunityFiles.readStages(stages);
         List<Opportunity> deals = OpportunityCsvReader.builder().stageModel(model).build().read(opportunities).orThrow();
