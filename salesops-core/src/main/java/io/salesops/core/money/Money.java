@@ -173,7 +173,8 @@ public final class Money implements Comparable<Money> {
      *
      * @param text the amount with its ISO 4217 code before or after it; surrounding spaces ignored; not null
      * @return the amount
-     * @throws IllegalArgumentException naming the text if it is not an amount with a currency code
+     * @throws IllegalArgumentException naming the text if it is not an amount with a currency code, or has a sign
+     *                                  both before the code and before the number ({@code "-USD -5.00"})
      * @throws ArithmeticException      if it has more decimals than the currency allows
      */
     public static Money parse(String text) {
@@ -196,6 +197,10 @@ public final class Money implements Comparable<Money> {
             throw new IllegalArgumentException("money \"" + text + "\" has no ISO 4217 currency code, expected e.g. \"USD 1,234.56\"");
         }
         String digits = number.replace(",", "");
+        if (negative && (digits.startsWith("-") || digits.startsWith("+"))) {
+            // "-USD -5.00" is not USD 5.00: two signs are a typo, not a double negation to resolve for the user.
+            throw new IllegalArgumentException("money \"" + text + "\" has two signs, expected e.g. \"USD -5.00\"");
+        }
         if (digits.isEmpty() || !digits.matches("[-+]?\\d+(\\.\\d+)?")) {
             throw new IllegalArgumentException("money \"" + text + "\" has no valid amount, expected e.g. \"USD 1,234.56\"");
         }

@@ -2,6 +2,7 @@ package io.salesops.core.money;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
@@ -111,11 +112,19 @@ public final class Percent implements Comparable<Percent> {
      * Multiplies two percentages as fractions: 50% times 10% is 5%.
      *
      * @param other the other percentage; not null
-     * @return {@code this * other} as a percentage, rounded to 34 significant digits half-even
-     * @throws IllegalArgumentException if the product has more than 30 decimal places in percent
+     * @return {@code this * other} as a percentage, rounded half-even to 34 significant digits and to the 30
+     *         decimal places in percent that a {@code Percent} holds
+     * @throws IllegalArgumentException if the product has more than 30 digits before the point in percent
      */
     public Percent times(Percent other) {
-        return ofFraction(fraction().multiply(other.fraction(), MathContext.DECIMAL128));
+        BigDecimal product = fraction().multiply(other.fraction(), MathContext.DECIMAL128);
+        // Two percents in range can multiply to more decimals than a Percent holds (12.345...% with 20 decimals,
+        // squared): round to the most it holds rather than refuse a product of valid values.
+        int fractionScale = Decimals.MAX_SCALE + 2;
+        if (product.scale() > fractionScale) {
+            product = product.setScale(fractionScale, RoundingMode.HALF_EVEN);
+        }
+        return new Percent(product.movePointRight(2));
     }
 
     @Override
