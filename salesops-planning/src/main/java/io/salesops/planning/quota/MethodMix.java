@@ -24,7 +24,12 @@ public final class MethodMix {
         this.weights = Collections.unmodifiableMap(weights);
     }
 
-    /** A single method. */
+    /**
+     * A single method.
+     *
+     * @param method the method; not null
+     * @return the mix holding {@code method} with weight 1
+     */
     public static MethodMix of(QuotaMethod method) {
         Map<QuotaMethod, BigDecimal> w = new EnumMap<>(QuotaMethod.class);
         w.put(Objects.requireNonNull(method, "method"), BigDecimal.ONE);
@@ -33,7 +38,10 @@ public final class MethodMix {
 
     /**
      * A blend of methods with non-negative weights, at least one positive. Methods with weight zero are left out.
+     * Only the weights' ratios matter: {@code 3, 2} blends as {@code 0.6, 0.4}.
      *
+     * @param weights method to weight, in any unit; not null, no null key or value
+     * @return the blend
      * @throws IllegalArgumentException naming the method if a weight is negative, or if all are zero
      */
     public static MethodMix blend(Map<QuotaMethod, BigDecimal> weights) {
@@ -54,8 +62,12 @@ public final class MethodMix {
 
     /**
      * Parses {@code historical}, {@code potential}, {@code forecast}, {@code equal}, or {@code blend:w1,w2[,w3,w4]}
-     * whose weights go to historical, potential, forecast and equal in that order (missing ones are zero).
+     * whose weights go to historical, potential, forecast and equal in that order (missing ones are zero); a bare
+     * {@code blend} is {@code blend:1,1} (historical and potential, half each). Case is ignored. This is what the
+     * command line's {@code --method} option takes.
      *
+     * @param text the method, e.g. {@code historical} or {@code blend:0.6,0.4}; not null
+     * @return the mix
      * @throws IllegalArgumentException naming the text and the rule broken
      */
     public static MethodMix parse(String text) {
@@ -94,7 +106,12 @@ public final class MethodMix {
         return weights;
     }
 
-    /** @return true if {@code method} has a positive weight */
+    /**
+     * Whether the mix needs a method's data (history, potential or forecast).
+     *
+     * @param method the method; not null
+     * @return true if {@code method} has a positive weight
+     */
     public boolean uses(QuotaMethod method) {
         return weights.containsKey(method);
     }
