@@ -84,17 +84,35 @@ public final class Commissions {
         return plan(PlanFiles.read(planFile));
     }
 
-    /** @param value the sales org, not null @return a copy with this org */
+    /**
+     * Sets the sales org; required before {@link #calculate(Period)}.
+     *
+     * @param value the org: who manages whom, teams, start and end dates
+     * @return a copy with this org
+     * @throws NullPointerException if {@code value} is null
+     */
     public Commissions org(Org value) {
         return new Commissions(plan, Objects.requireNonNull(value, "org"), quotas, rates, payees, credits, won, rules, prior);
     }
 
-    /** @param value the quotas, not null @return a copy with these quotas */
+    /**
+     * Sets the quotas (default none), needed by attainment measures, gates and multipliers.
+     *
+     * @param value quotas per rep and period, in the plan currency
+     * @return a copy with these quotas
+     * @throws NullPointerException if {@code value} is null
+     */
     public Commissions quotas(Quotas value) {
         return new Commissions(plan, org, Objects.requireNonNull(value, "quotas"), rates, payees, credits, won, rules, prior);
     }
 
-    /** @param value the exchange rates, not null @return a copy with these rates */
+    /**
+     * Sets the exchange rates (default none: every credit must be in the plan currency).
+     *
+     * @param value rates into the plan currency, effective-dated
+     * @return a copy with these rates
+     * @throws NullPointerException if {@code value} is null
+     */
     public Commissions rates(ExchangeRates value) {
         return new Commissions(plan, org, quotas, Objects.requireNonNull(value, "rates"), payees, credits, won, rules, prior);
     }
@@ -102,8 +120,10 @@ public final class Commissions {
     /**
      * Names the payees instead of the default population.
      *
-     * @param repIds the reps to pay, each in the org
+     * @param repIds the reps to pay, each in the org (checked by {@link #calculate(Period)}); empty restores the
+     *               default population; copied
      * @return a copy with these payees
+     * @throws NullPointerException if {@code repIds} is null or holds a null
      */
     public Commissions payees(Collection<String> repIds) {
         return new Commissions(plan, org, quotas, rates, Set.copyOf(repIds), credits, won, rules, prior);
@@ -112,8 +132,9 @@ public final class Commissions {
     /**
      * Adds credits built by hand or read from a file.
      *
-     * @param more the credits, not null
+     * @param more the credits, in any currency the rates convert; added to those given before; copied
      * @return a copy with these credits added
+     * @throws NullPointerException if {@code more} is null or holds a null
      */
     public Commissions credits(Collection<Credit> more) {
         List<Credit> all = new ArrayList<>(credits);
@@ -125,16 +146,23 @@ public final class Commissions {
      * Credits the deals among {@code opportunities} that are won in the period calculated
      * ({@link Credits#fromWon}).
      *
-     * @param opportunities the CRM's opportunities, any status, not null
-     * @param creditRules   how CRM types are named in the plan, not null
+     * @param opportunities the CRM's opportunities, any status; replaces those given by an earlier call; copied
+     * @param creditRules   how CRM types are named in the plan, e.g. {@code CreditRules.standard()}
      * @return a copy that credits these wins
+     * @throws NullPointerException if an argument is null or {@code opportunities} holds a null
      */
     public Commissions wonDeals(Collection<Opportunity> opportunities, CreditRules creditRules) {
         return new Commissions(plan, org, quotas, rates, payees, credits, List.copyOf(opportunities),
                 Objects.requireNonNull(creditRules, "creditRules"), prior);
     }
 
-    /** @param state the state carried from the previous period, not null @return a copy starting from it */
+    /**
+     * Continues from an earlier calculation, so year-to-date measures, draws and clawbacks carry over.
+     *
+     * @param state the state carried from the previous period, {@link CalculationResult#state()}
+     * @return a copy starting from it
+     * @throws NullPointerException if {@code state} is null
+     */
     public Commissions after(CompState state) {
         return new Commissions(plan, org, quotas, rates, payees, credits, won, rules, Objects.requireNonNull(state, "state"));
     }

@@ -16,13 +16,23 @@ import java.util.Optional;
  * @param period     the period calculated
  * @param planName   the plan (the version in effect at the end of the period)
  * @param currency   the plan currency
- * @param statements one per rep of the org, in org order; copied
+ * @param statements one per payee, in org order; copied
  * @param state      the state after this period
  * @param warnings   input that was not used, each naming the row and the reason; copied
  */
 public record CalculationResult(Period period, String planName, Currency currency, List<Statement> statements,
                                 CompState state, List<String> warnings) {
-    /** Checks for nulls and copies the lists. */
+    /**
+     * Checks for nulls and copies the lists.
+     *
+     * @param period     the period calculated
+     * @param planName   the plan's name
+     * @param currency   the plan currency
+     * @param statements one per payee, in org order; copied
+     * @param state      the state after this period
+     * @param warnings   input that was not used, one sentence each; copied
+     * @throws NullPointerException if {@code period}, {@code state} or a list is null, or a list holds a null
+     */
     public CalculationResult {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(state, "state");
@@ -30,12 +40,17 @@ public record CalculationResult(Period period, String planName, Currency currenc
         warnings = List.copyOf(warnings);
     }
 
-    /** @return the payee's statement, if the payee is in the org */
+    /**
+     * One payee's statement.
+     *
+     * @param payeeId the payee's rep id, exact match
+     * @return the statement, empty if {@code payeeId} is not a payee of this calculation
+     */
     public Optional<Statement> statement(String payeeId) {
         return statements.stream().filter(s -> s.payeeId().equals(payeeId)).findFirst();
     }
 
-    /** @return the sum of every statement's net pay */
+    /** @return the sum of every statement's net pay, in the plan currency; zero with no statement */
     public Money totalNetPay() {
         long s = 0;
         for (Statement st : statements) {
@@ -44,7 +59,7 @@ public record CalculationResult(Period period, String planName, Currency currenc
         return Money.ofMinor(s, currency);
     }
 
-    /** @return the sum of every statement's earnings */
+    /** @return the sum of every statement's earnings, in the plan currency; zero with no statement */
     public Money totalEarned() {
         long s = 0;
         for (Statement st : statements) {

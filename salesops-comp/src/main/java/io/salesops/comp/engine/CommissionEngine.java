@@ -31,8 +31,9 @@ import java.util.concurrent.ForkJoinPool;
  * }</pre>
  *
  * <p>Credits dated outside the period are ignored, so the same list can be passed for every period. The
- * payees are the reps of the org. The same inputs give the same output on any number of threads: payees
- * are calculated independently and gathered in org order.
+ * payees are those the context names ({@link CompContext#withPayees}) or, by default, the reps of the org the
+ * plan can pay ({@link io.salesops.comp.plan.Payees}). The same inputs give the same output on any number of
+ * threads: payees are calculated independently and gathered in org order.
  *
  * <p>The static methods use the common fork-join pool; {@link #withParallelism(int)} gives an engine with its
  * own. Instances are immutable and thread-safe.
@@ -48,6 +49,9 @@ public final class CommissionEngine {
     /**
      * An engine that calculates payees on {@code threads} threads (1: on the calling thread).
      *
+     * @param threads the number of threads, at least 1; the results do not depend on it
+     * @return an engine with its own pool of {@code threads} daemon threads (none for 1), kept for the engine's
+     *         lifetime
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public static CommissionEngine withParallelism(int threads) {
@@ -60,6 +64,14 @@ public final class CommissionEngine {
     /**
      * Calculates one period of {@code plan} for the reps of {@code org}, with no quotas or exchange rates.
      *
+     * @param plan       the plan; with no quotas, a plan that needs them has no payee (pass quotas through the
+     *                   {@link CompContext} overload)
+     * @param org        the sales org
+     * @param credits    credits and reversals, all in the plan currency (there are no exchange rates); those
+     *                   dated outside the period are ignored
+     * @param period     the period to calculate
+     * @param priorState the state after the previous period ({@link CompState#empty()} for the first)
+     * @return a statement per payee and the state after this period
      * @throws io.salesops.comp.plan.PlanValidationException listing every problem of the plan itself
      * @throws io.salesops.core.problem.SalesopsInputException listing every problem of the input (a payee without a
      *         quota; {@link io.salesops.comp.input.MissingRateException} when only exchange rates are missing)
@@ -77,7 +89,8 @@ public final class CommissionEngine {
      * @param credits    credits and reversals; those dated outside the period are ignored
      * @param period     the period to calculate
      * @param priorState the state after the previous period ({@link CompState#empty()} for the first)
-     * @return a statement per rep and the state after this period
+     * @return a statement per payee (in org order), warnings about unused input and the state after this
+     *         period; never null
      * @throws io.salesops.comp.plan.PlanValidationException listing every problem of the plan itself
      * @throws io.salesops.core.problem.SalesopsInputException listing every problem of the input (a payee without a
      *         quota; {@link io.salesops.comp.input.MissingRateException} when only exchange rates are missing)
@@ -93,17 +106,39 @@ public final class CommissionEngine {
      * period it is effective on, with quotas prorated by those days; draws, guarantees, clawbacks and total
      * caps follow the version in effect at the end of the period.
      *
+     * @param versions   the plan versions, in any order, with non-overlapping effective dates and one currency
+     * @param context    org, quotas, exchange rates, leaves and payees
+     * @param credits    credits and reversals; those dated outside the period are ignored
+     * @param period     the period to calculate
+     * @param priorState the state after the previous period ({@link CompState#empty()} for the first)
+     * @return a statement per payee (in org order), warnings about unused input and the state after this
+     *         period; never null
      * @throws io.salesops.comp.plan.PlanValidationException if two versions share a day (each overlap located at
      *         {@code versions[i]}, see {@link io.salesops.comp.plan.PlanValidator#validateVersions}), or listing
      *         every problem of a version itself
      * @throws IllegalArgumentException if no version is effective in the period or versions differ in currency
+     * @throws io.salesops.core.problem.SalesopsInputException listing every problem of the input, as
+     *         {@link #calculate(CompPlan, CompContext, Collection, Period, CompState)}
+     * @throws NullPointerException     if an argument is null
      */
     public static CalculationResult calculate(List<CompPlan> versions, CompContext context, Collection<Credit> credits,
                                               Period period, CompState priorState) {
         return new CommissionEngine(ForkJoinPool.commonPool()).run(versions, context, credits, period, priorState);
     }
 
-    /** As {@link #calculate(List, CompContext, Collection, Period, CompState)}, on this engine's threads. */
+    /**
+     * As {@link #calculate(List, CompContext, Collection, Period, CompState)}, on this engine's threads.
+     *
+     * @param versions   the plan versions, with non-overlapping effective dates and one currency
+     * @param context    org, quotas, exchange rates, leaves and payees
+     * @param credits    credits and reversals; those dated outside the period are ignored
+     * @param period     the period to calculate
+     * @param priorState the state after the previous period ({@link CompState#empty()} for the first)
+     * @return a statement per payee, warnings and the state after this period; never null
+     * @throws io.salesops.comp.plan.PlanValidationException as the static {@code calculate}
+     * @throws io.salesops.core.problem.SalesopsInputException listing every problem of the input
+     * @throws NullPointerException if an argument is null
+     */
     public CalculationResult run(List<CompPlan> versions, CompContext context, Collection<Credit> credits, Period period,
                                  CompState priorState) {
         Objects.requireNonNull(versions, "versions");
@@ -114,7 +149,19 @@ public final class CommissionEngine {
         return Calculation.run(versions, context, credits, period, priorState, pool);
     }
 
-    /** As {@link #calculate(CompPlan, CompContext, Collection, Period, CompState)}, on this engine's threads. */
+    /**
+     * As {@link #calculate(CompPlan, CompContext, Collection, Period, CompState)}, on this engine's threads.
+     *
+     * @param plan       the plan
+     * @param context    org, quotas, exchange rates, leaves and payees
+     * @param credits    credits and reversals; those dated outside the period are ignored
+     * @param period     the period to calculate
+     * @param priorState the state after the previous period ({@link CompState#empty()} for the first)
+     * @return a statement per payee, warnings and the state after this period; never null
+     * @throws io.salesops.comp.plan.PlanValidationException listing every problem of the plan itself
+     * @throws io.salesops.core.problem.SalesopsInputException listing every problem of the input
+     * @throws NullPointerException if an argument is null
+     */
     public CalculationResult run(CompPlan plan, CompContext context, Collection<Credit> credits, Period period,
                                  CompState priorState) {
         return run(List.of(plan), context, credits, period, priorState);

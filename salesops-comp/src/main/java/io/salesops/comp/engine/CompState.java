@@ -35,7 +35,14 @@ public final class CompState {
         return EMPTY;
     }
 
-    /** @return a state of the given payee states, e.g. read back from storage */
+    /**
+     * A state of the given payee states, e.g. read back from storage; the deal index is rebuilt from their
+     * histories.
+     *
+     * @param states one state per payee; of two for the same payee the later wins
+     * @return the state
+     * @throws NullPointerException if {@code states} or an element is null
+     */
     public static CompState of(Collection<PayeeState> states) {
         Map<String, PayeeState> m = new HashMap<>();
         Map<String, Set<String>> idx = new HashMap<>();
@@ -53,6 +60,11 @@ public final class CompState {
     /**
      * The state after a calculation: these payee states replace earlier ones, and {@code paidDeals} (deal to
      * payees paid for it) is added to the deal index. For the engine; callers use the returned state.
+     *
+     * @param updated   the payee states after the calculation, by payee id; copied
+     * @param paidDeals the payees paid for each deal in the calculation, by deal id; kept, not copied, so the
+     *                  caller must not change it afterwards
+     * @return a new state; this one is unchanged
      */
     public CompState next(Map<String, PayeeState> updated, Map<String, String[]> paidDeals) {
         Map<String, PayeeState> m = new HashMap<>(payees);
@@ -66,7 +78,12 @@ public final class CompState {
         return new CompState(Collections.unmodifiableMap(m), idx);
     }
 
-    /** @return the payee's state, if the payee has been calculated */
+    /**
+     * One payee's state.
+     *
+     * @param payeeId the payee's rep id
+     * @return the state, empty if the payee has never been calculated
+     */
     public Optional<PayeeState> payee(String payeeId) {
         return Optional.ofNullable(payees.get(payeeId));
     }
@@ -76,7 +93,12 @@ public final class CompState {
         return payees;
     }
 
-    /** @return the payees that have been paid for {@code dealId}, in first-paid order */
+    /**
+     * Who has been paid for a deal, in any period so far.
+     *
+     * @param dealId the deal's id (a credit's {@code dealId})
+     * @return the payees' ids in first-paid order, each once; empty if nobody was paid for it
+     */
     public List<String> payeesPaidFor(String dealId) {
         Set<String> out = new LinkedHashSet<>();
         for (Map<String, String[]> chunk : dealIndex) {

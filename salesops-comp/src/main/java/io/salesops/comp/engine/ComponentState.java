@@ -12,7 +12,15 @@ import java.util.Objects;
  * @param ytdEarned  pay year to date after caps and clawbacks, which a yearly cap limits
  */
 public record ComponentState(Money ytdMeasure, long ytdCount, Money ytdGross, Money ytdEarned) {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param ytdMeasure credited amount year to date, in the plan currency
+     * @param ytdCount   credits counted year to date, 0 or more
+     * @param ytdGross   pay computed year to date before caps
+     * @param ytdEarned  pay year to date after caps and clawbacks
+     * @throws NullPointerException if a money argument is null
+     */
     public ComponentState {
         Objects.requireNonNull(ytdMeasure, "ytdMeasure");
         Objects.requireNonNull(ytdGross, "ytdGross");

@@ -28,12 +28,24 @@ public final class DealHistory {
         return EMPTY;
     }
 
-    /** @return a history holding {@code entries}, in order */
+    /**
+     * A history of one chunk.
+     *
+     * @param entries the entries, in order; copied
+     * @return a history holding {@code entries}, in order
+     * @throws NullPointerException if {@code entries} is null
+     */
     public static DealHistory of(Collection<DealPay> entries) {
         return EMPTY.plus(entries);
     }
 
-    /** @return this history followed by {@code entries}; this history is unchanged */
+    /**
+     * Appends one period's entries.
+     *
+     * @param entries the entries, in order; copied; empty returns this history
+     * @return this history followed by {@code entries}; this history is unchanged
+     * @throws NullPointerException if {@code entries} is null
+     */
     public DealHistory plus(Collection<DealPay> entries) {
         if (entries.isEmpty()) {
             return this;
@@ -58,7 +70,12 @@ public final class DealHistory {
         return out;
     }
 
-    /** @return the entries of one deal, oldest first */
+    /**
+     * The entries of one deal.
+     *
+     * @param dealId the deal's id, exact match
+     * @return its entries in every component, oldest first; a new list, empty if none
+     */
     public List<DealPay> forDeal(String dealId) {
         List<DealPay> out = new ArrayList<>();
         for (Chunk c : chunks) {
@@ -67,7 +84,14 @@ public final class DealHistory {
         return out;
     }
 
-    /** @return the net pay of one deal in one component, clawbacks included, in minor units */
+    /**
+     * The net pay of one deal in one component.
+     *
+     * @param dealId    the deal's id
+     * @param component the component's name
+     * @return the sum of the entries' pay, clawbacks included, in minor units of the plan currency; 0 if none
+     * @throws ArithmeticException if the sum overflows a {@code long}
+     */
     public long netPay(String dealId, String component) {
         long s = 0;
         for (DealPay d : forDeal(dealId)) {

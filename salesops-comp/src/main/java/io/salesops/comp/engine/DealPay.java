@@ -24,13 +24,36 @@ import java.util.Objects;
 public record DealPay(String dealId, String component, String period, LocalDate dealDate, long payMinor,
                       long baseMinor, String rule, long dealMinor) {
 
-    /** An entry whose deal amount is its base (no splits): as stored before deal amounts were kept. */
+    /**
+     * An entry whose deal amount is its base (no splits): as stored before deal amounts were kept.
+     *
+     * @param dealId    the deal
+     * @param component the component that paid
+     * @param period    the period label it was paid in, e.g. {@code 2026-03}
+     * @param dealDate  the booking date
+     * @param payMinor  the pay, in minor units of the plan currency (negative for a clawback)
+     * @param baseMinor the credited amount the pay was computed on, in minor units; also the deal amount
+     * @param rule      how it was paid
+     * @throws NullPointerException if an object argument is null
+     */
     public DealPay(String dealId, String component, String period, LocalDate dealDate, long payMinor, long baseMinor,
                    String rule) {
         this(dealId, component, period, dealDate, payMinor, baseMinor, rule, baseMinor);
     }
 
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param dealId    the deal
+     * @param component the component that paid
+     * @param period    the period label it was paid in, e.g. {@code 2026-03}
+     * @param dealDate  the booking date, which starts the clawback window
+     * @param payMinor  the pay, in minor units of the plan currency (negative for a clawback)
+     * @param baseMinor the credited amount the pay was computed on, in minor units (negative for a clawback)
+     * @param rule      how it was paid
+     * @param dealMinor the deal's whole booked amount before splits, in minor units (negative for a clawback)
+     * @throws NullPointerException if an object argument is null
+     */
     public DealPay {
         Objects.requireNonNull(dealId, "dealId");
         Objects.requireNonNull(component, "component");
@@ -39,7 +62,12 @@ public record DealPay(String dealId, String component, String period, LocalDate 
         Objects.requireNonNull(rule, "rule");
     }
 
-    /** @return the pay as money in {@code currency} */
+    /**
+     * The pay as money.
+     *
+     * @param currency the plan currency, whose minor units {@link #payMinor()} counts
+     * @return the pay in {@code currency}
+     */
     public Money pay(Currency currency) {
         return Money.ofMinor(payMinor, currency);
     }

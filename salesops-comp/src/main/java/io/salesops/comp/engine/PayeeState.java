@@ -19,7 +19,21 @@ import java.util.Objects;
  */
 public record PayeeState(String payeeId, int fiscalYear, String lastPeriod, Money ytdEarned, Money ytdPaid,
                          Money drawBalance, Map<String, ComponentState> components, DealHistory history) {
-    /** Checks the fields. @throws IllegalArgumentException if the draw balance is negative */
+    /**
+     * Checks the fields.
+     *
+     * @param payeeId     the payee's rep id
+     * @param fiscalYear  the fiscal year the year-to-date values belong to, e.g. 2026
+     * @param lastPeriod  label of the last period calculated, e.g. {@code 2026-03}
+     * @param ytdEarned   earned year to date
+     * @param ytdPaid     paid year to date
+     * @param drawBalance recoverable draw balance, zero or more
+     * @param components  per-component state by component name; copied
+     * @param history     per-deal pay
+     * @throws IllegalArgumentException if the draw balance is negative
+     * @throws NullPointerException     if {@code payeeId}, a money argument, {@code components} or
+     *                                  {@code history} is null
+     */
     public PayeeState {
         Objects.requireNonNull(payeeId, "payeeId");
         Objects.requireNonNull(ytdEarned, "ytdEarned");

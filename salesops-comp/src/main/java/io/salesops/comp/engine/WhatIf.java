@@ -17,7 +17,15 @@ import java.util.Objects;
  * @param effects every payee whose earnings change, with the change, in org order; copied
  */
 public record WhatIf(Credit deal, Statement before, Statement after, Map<String, Money> effects) {
-    /** Checks for nulls and copies the map. */
+    /**
+     * Checks for nulls and copies the map.
+     *
+     * @param deal    the hypothetical deal
+     * @param before  the owner's statement without the deal
+     * @param after   the owner's statement with the deal
+     * @param effects the change in earnings per payee id, in org order; copied, order kept
+     * @throws NullPointerException if an argument is null
+     */
     public WhatIf {
         Objects.requireNonNull(deal, "deal");
         Objects.requireNonNull(before, "before");
@@ -25,7 +33,7 @@ public record WhatIf(Credit deal, Statement before, Statement after, Map<String,
         effects = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(effects));
     }
 
-    /** @return the owner's extra earnings from the deal */
+    /** @return the owner's extra earnings from the deal (after minus before), in the plan currency */
     public Money extraPay() {
         return after.earned().minus(before.earned());
     }

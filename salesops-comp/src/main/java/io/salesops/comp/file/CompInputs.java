@@ -38,7 +38,13 @@ public final class CompInputs {
                 status, splits, row.attributes());
     }
 
-    /** @return the credits of {@code rows}, in order */
+    /**
+     * Converts every row, as {@link #credit(Transaction)} does.
+     *
+     * @param rows transaction rows as the reader returned them
+     * @return the credits, one per row in the same order; a new mutable list
+     * @throws NullPointerException if {@code rows} or a row is null
+     */
     public static List<Credit> credits(Collection<Transaction> rows) {
         List<Credit> out = new ArrayList<>(rows.size());
         for (Transaction t : rows) {
@@ -48,8 +54,13 @@ public final class CompInputs {
     }
 
     /**
+     * Builds the exchange-rate table of the rows.
+     *
+     * @param rows exchange-rate rows as the reader returned them
      * @return an exchange-rate table of {@code rows}
-     * @throws IllegalArgumentException if a pair has two rates on one day (the CSV reader reports that per row)
+     * @throws io.salesops.core.problem.SalesopsInputException if a pair has two rates on one day (the CSV reader
+     *                                                         reports that per row first)
+     * @throws NullPointerException                            if {@code rows} or a row is null
      */
     public static ExchangeRates rates(Collection<ExchangeRateRow> rows) {
         List<ExchangeRates.Rate> rates = new ArrayList<>(rows.size());

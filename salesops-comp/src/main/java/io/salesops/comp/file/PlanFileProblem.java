@@ -14,7 +14,16 @@ import java.util.Objects;
  * @param message what is wrong and what was expected
  */
 public record PlanFileProblem(String file, int line, int column, String path, String message) {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param file    the file name as given to the reader
+     * @param line    1-based line, or 0 if unknown
+     * @param column  1-based column, or 0 if unknown
+     * @param path    where in the plan; empty for the file as a whole
+     * @param message what is wrong and what was expected
+     * @throws NullPointerException if {@code file}, {@code path} or {@code message} is null
+     */
     public PlanFileProblem {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(path, "path");

@@ -143,6 +143,12 @@ public final class PlanFiles {
     /**
      * Reads a plan from text.
      *
+     * @param text   the plan, YAML or JSON as {@code format} says; at most 1 MiB as UTF-8
+     * @param name   the file name to show in problems, e.g. {@code "plans/ae.yaml"}
+     * @param format YAML or JSON
+     * @return the valid plan
+     * @throws PlanFileException listing every problem, located, if the text is not a valid plan
+     * @throws NullPointerException if {@code text} is null
      * @see #read(byte[], String, PlanFormat)
      */
     public static CompPlan read(String text, String name, PlanFormat format) {

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * Everything a plan is evaluated against besides the credits: the org (who manages whom, teams, start and
  * end dates), quotas, exchange rates and leaves. Immutable and thread-safe.
  *
- * @param org    the sales org; the payees of a calculation are its reps
+ * @param org    the sales org: who manages whom, teams, start and end dates; every payee must be one of its reps
  * @param quotas quotas per rep and period; {@link Quotas#none()} if the plan uses none
  * @param rates  exchange rates; {@link ExchangeRates#none()} if every amount is in the plan currency
  * @param leaves leaves of absence, which prorate quotas; copied
@@ -27,7 +27,12 @@ public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leav
     /**
      * Validates the fields.
      *
-     * @throws NullPointerException   if org, quotas or rates is null
+     * @param org    the sales org
+     * @param quotas quotas per rep and period; {@link Quotas#none()} if the plan uses none
+     * @param rates  exchange rates; {@link ExchangeRates#none()} if every amount is in the plan currency
+     * @param leaves leaves of absence; null means none; copied
+     * @param payees rep ids to pay, each in the org; null or empty for the default population; copied
+     * @throws NullPointerException   if org, quotas or rates is null, or a list holds a null
      * @throws SalesopsInputException if a named payee is not in the org (every one listed)
      */
     public CompContext {
@@ -59,22 +64,48 @@ public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leav
         this(org, quotas, rates, leaves, Set.of());
     }
 
-    /** A context with an org only: no quotas, no exchange rates, no leaves. */
+    /**
+     * A context with an org only: no quotas, no exchange rates, no leaves, the default payees. Enough for a
+     * plan that needs no quota and credits in the plan currency.
+     *
+     * @param org the sales org
+     * @return the context
+     * @throws NullPointerException if {@code org} is null
+     */
     public static CompContext of(Org org) {
         return new CompContext(org, Quotas.none(), ExchangeRates.none(), List.of());
     }
 
-    /** A context with an org and quotas. */
+    /**
+     * A context with an org and quotas: no exchange rates, no leaves, the default payees.
+     *
+     * @param org    the sales org
+     * @param quotas quotas per rep and period
+     * @return the context
+     * @throws NullPointerException if either is null
+     */
     public static CompContext of(Org org, Quotas quotas) {
         return new CompContext(org, quotas, ExchangeRates.none(), List.of());
     }
 
-    /** @param newRates the exchange rates, not null @return a copy with these exchange rates */
+    /**
+     * A copy with other exchange rates.
+     *
+     * @param newRates the exchange rates, replacing this context's
+     * @return a copy with these exchange rates
+     * @throws NullPointerException if {@code newRates} is null
+     */
     public CompContext withRates(ExchangeRates newRates) {
         return new CompContext(org, quotas, newRates, leaves, payees);
     }
 
-    /** @param newLeaves the leaves of absence, not null @return a copy with these leaves */
+    /**
+     * A copy with other leaves of absence.
+     *
+     * @param newLeaves the leaves, replacing this context's; null means none
+     * @return a copy with these leaves
+     * @throws NullPointerException if a leave is null
+     */
     public CompContext withLeaves(List<Leave> newLeaves) {
         return new CompContext(org, quotas, rates, newLeaves, payees);
     }
@@ -83,9 +114,10 @@ public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leav
      * Names who is paid, apart from the org chart (which still says who manages whom): an SE or a manager on
      * another plan stays in the org for overrides and roll-ups without becoming a payee of this one.
      *
-     * @param repIds the reps to pay, each in the org; empty restores the default population
+     * @param repIds the reps to pay, each in the org; empty restores the default population; copied
      * @return a copy with these payees
      * @throws SalesopsInputException if a rep is not in the org (every one listed)
+     * @throws NullPointerException   if {@code repIds} is null or holds a null
      */
     public CompContext withPayees(Collection<String> repIds) {
         return new CompContext(org, quotas, rates, leaves, Set.copyOf(repIds));

@@ -36,7 +36,26 @@ import java.util.TreeMap;
 public record Credit(String id, String payeeId, LocalDate date, Money amount, String type, String product,
                      String dealId, CreditStatus status, List<Split> splits, Map<String, String> attributes) {
 
-    /** Validates the fields. @throws IllegalArgumentException naming the credit and the rule */
+    /**
+     * Validates and normalizes the fields.
+     *
+     * @param id         unique id of the row, non-blank
+     * @param payeeId    the owner's rep id, non-blank
+     * @param date       the crediting date
+     * @param amount     the amount, zero or more, in any currency (converted to the plan currency at
+     *                   {@code date})
+     * @param type       the deal type; null becomes "", other values are stripped
+     * @param product    the product; null becomes "", other values are stripped
+     * @param dealId     the deal the row belongs to; null or blank becomes {@code id}
+     * @param status     booked, reversed or cancelled
+     * @param splits     shares summing to exactly 100%, one per payee; null or empty means 100% to
+     *                   {@code payeeId}; copied
+     * @param attributes further attributes; null means none; copied and sorted by key
+     * @throws IllegalArgumentException naming the credit and the rule: a blank id or payee, a negative amount,
+     *                                  a payee split twice, or splits not summing to 100%
+     * @throws NullPointerException     naming the credit if {@code date}, {@code amount} or {@code status} is
+     *                                  null
+     */
     public Credit {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("credit id is blank");
@@ -73,27 +92,69 @@ public record Credit(String id, String payeeId, LocalDate date, Money amount, St
         }
     }
 
-    /** A booked credit with no splits or attributes. */
+    /**
+     * A booked credit with no product, splits or attributes; for more, use {@link #builder(String)}.
+     *
+     * @param id      unique id of the row, non-blank
+     * @param payeeId the owner's rep id, non-blank
+     * @param date    the crediting date
+     * @param amount  the amount, zero or more, in any currency
+     * @param type    the deal type, e.g. {@code "new"}; null becomes ""
+     * @param dealId  the deal the row belongs to; null or blank means {@code id}
+     * @return the credit
+     * @throws IllegalArgumentException naming the credit on a blank id or payee or a negative amount
+     * @throws NullPointerException     if {@code date} or {@code amount} is null
+     */
     public static Credit booked(String id, String payeeId, LocalDate date, Money amount, String type, String dealId) {
         return new Credit(id, payeeId, date, amount, type, "", dealId, CreditStatus.BOOKED, List.of(), Map.of());
     }
 
-    /** A reversal row for deal {@code dealId}, reversing {@code amount}. */
+    /**
+     * A reversal row: the deal {@code dealId} is reversed by {@code amount}, which claws pay back under the
+     * plan's {@link io.salesops.comp.plan.Clawback} rule.
+     *
+     * @param id      unique id of this reversal row, non-blank
+     * @param payeeId the deal owner's rep id, non-blank
+     * @param date    the reversal date, which decides whether it falls in the clawback window
+     * @param amount  the amount reversed, as a non-negative number
+     * @param dealId  the id of the deal reversed (its booked row's {@code dealId}, or its id)
+     * @return the reversal credit
+     * @throws IllegalArgumentException naming the credit on a blank id or payee or a negative amount
+     * @throws NullPointerException     if {@code date} or {@code amount} is null
+     */
     public static Credit reversal(String id, String payeeId, LocalDate date, Money amount, String dealId) {
         return new Credit(id, payeeId, date, amount, "", "", dealId, CreditStatus.REVERSED, List.of(), Map.of());
     }
 
-    /** @return a copy with these splits */
+    /**
+     * A copy with other splits.
+     *
+     * @param newSplits shares summing to exactly 100%; null or empty means 100% to the payee
+     * @return a copy with these splits
+     * @throws IllegalArgumentException if the shares do not sum to 100% or name a payee twice
+     */
     public Credit withSplits(List<Split> newSplits) {
         return new Credit(id, payeeId, date, amount, type, product, dealId, status, newSplits, attributes);
     }
 
-    /** @return a copy with these attributes */
+    /**
+     * A copy with other custom attributes, replacing all of this credit's.
+     *
+     * @param newAttributes the attributes; null means none
+     * @return a copy with these attributes
+     */
     public Credit withAttributes(Map<String, String> newAttributes) {
         return new Credit(id, payeeId, date, amount, type, product, dealId, status, splits, newAttributes);
     }
 
-    /** @return a copy with another amount */
+    /**
+     * A copy with another amount, e.g. after converting it to another currency.
+     *
+     * @param newAmount the amount, zero or more
+     * @return a copy with this amount
+     * @throws IllegalArgumentException if {@code newAmount} is negative
+     * @throws NullPointerException     if {@code newAmount} is null
+     */
     public Credit withAmount(Money newAmount) {
         return new Credit(id, payeeId, date, newAmount, type, product, dealId, status, splits, attributes);
     }
@@ -101,6 +162,12 @@ public record Credit(String id, String payeeId, LocalDate date, Money amount, St
     /**
      * The value of a built-in or custom attribute as text, or null if the credit has no such attribute.
      * {@code amount} is the plain decimal amount in the credit's own currency; {@code date} is ISO-8601.
+     *
+     * @param name a built-in attribute (which wins over a custom one of the same name) or a custom one;
+     *             case matters
+     * @return the value; {@code status} in lower case ({@code booked}); null if the credit has no such
+     *         attribute
+     * @throws NullPointerException if {@code name} is null
      */
     public String attribute(String name) {
         switch (name) {
@@ -156,43 +223,79 @@ public record Credit(String id, String payeeId, LocalDate date, Money amount, St
             this.id = id;
         }
 
-        /** @param repId the owner, credited unless splits say otherwise @return this builder */
+        /**
+         * Sets the payee; required.
+         *
+         * @param repId the owner's rep id, credited unless splits say otherwise; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder payee(String repId) {
             this.payeeId = repId;
             return this;
         }
 
-        /** @param crediting the crediting date @return this builder */
+        /**
+         * Sets the crediting date; required.
+         *
+         * @param crediting the date that decides the period, the exchange rate and the clawback window
+         * @return this builder
+         */
         public Builder date(LocalDate crediting) {
             this.date = crediting;
             return this;
         }
 
-        /** @param value the amount, not negative, in any currency @return this builder */
+        /**
+         * Sets the amount; required.
+         *
+         * @param value the amount, zero or more, in any currency; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder amount(Money value) {
             this.amount = value;
             return this;
         }
 
-        /** @param value e.g. {@code new}, {@code renewal}, {@code upsell}; null is "" @return this builder */
+        /**
+         * Sets the deal type (default "").
+         *
+         * @param value e.g. {@code new}, {@code renewal}, {@code upsell}; null is ""
+         * @return this builder
+         */
         public Builder type(String value) {
             this.type = value;
             return this;
         }
 
-        /** @param value the product or product line; null is "" @return this builder */
+        /**
+         * Sets the product (default "").
+         *
+         * @param value the product or product line; null is ""
+         * @return this builder
+         */
         public Builder product(String value) {
             this.product = value;
             return this;
         }
 
-        /** @param value the deal this credit belongs to (default: the credit's id) @return this builder */
+        /**
+         * Sets the deal the credit belongs to (default: the credit's id).
+         *
+         * @param value the deal id; null or blank means the credit's id
+         * @return this builder
+         */
         public Builder deal(String value) {
             this.dealId = value;
             return this;
         }
 
-        /** @param value booked (the default), reversed or cancelled, not null @return this builder */
+        /**
+         * Sets the status (default {@link CreditStatus#BOOKED}).
+         *
+         * @param value booked, reversed or cancelled
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder status(CreditStatus value) {
             this.status = Objects.requireNonNull(value, "status");
             return this;
@@ -201,9 +304,10 @@ public record Credit(String id, String payeeId, LocalDate date, Money amount, St
         /**
          * Adds a payee's share; the shares must sum to 100% when built.
          *
-         * @param repId the payee
-         * @param share the payee's share of the credit
+         * @param repId the payee's rep id, non-blank, at most one share per payee (checked by {@link #build()})
+         * @param share the payee's share of the credit, above 0% and at most 100%, e.g. {@code Percent.of("60")}
          * @return this builder
+         * @throws IllegalArgumentException if {@code repId} is blank or {@code share} is out of range
          */
         public Builder split(String repId, Percent share) {
             splits.add(new Split(repId, share));
@@ -222,7 +326,13 @@ public record Credit(String id, String payeeId, LocalDate date, Money amount, St
             return this;
         }
 
-        /** @param values further attributes, added to those set before; not null @return this builder */
+        /**
+         * Sets further attributes, added to (and overriding keys of) those set before.
+         *
+         * @param values the attributes, no null key or value
+         * @return this builder
+         * @throws NullPointerException if {@code values}, a key or a value is null
+         */
         public Builder attributes(Map<String, String> values) {
             values.forEach(this::attribute);
             return this;

@@ -33,7 +33,17 @@ public final class ExchangeRates {
      * @param rate          positive
      */
     public record Rate(Currency from, Currency to, LocalDate effectiveFrom, BigDecimal rate) {
-        /** Validates the fields. @throws IllegalArgumentException naming the pair and the rate */
+        /**
+         * Validates the fields.
+         *
+         * @param from          source currency
+         * @param to            target currency, different from {@code from}
+         * @param effectiveFrom first day the rate applies; it applies until the pair's next rate
+         * @param rate          units of {@code to} per unit of {@code from}, above 0, e.g. 1.0850 for EUR to USD
+         * @throws IllegalArgumentException naming the pair and the rate if the currencies are equal or the rate
+         *                                  is not positive
+         * @throws NullPointerException     if any argument is null
+         */
         public Rate {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
@@ -62,7 +72,11 @@ public final class ExchangeRates {
         byPair.values().forEach(l -> l.sort((a, b) -> a.effectiveFrom().compareTo(b.effectiveFrom())));
     }
 
-    /** An empty table: only amounts already in the plan currency can be used. */
+    /**
+     * An empty table: only amounts already in the plan currency can be used.
+     *
+     * @return the shared empty table
+     */
     public static ExchangeRates none() {
         return NONE;
     }
@@ -88,7 +102,18 @@ public final class ExchangeRates {
         return new ExchangeRates(list);
     }
 
-    /** @return a new table with one more rate, e.g. {@code with("EUR", "USD", date, "1.0850")} */
+    /**
+     * A new table with one more rate, e.g. {@code with("EUR", "USD", date, "1.0850")}; this one is unchanged.
+     *
+     * @param from          source currency, an ISO 4217 code
+     * @param to            target currency, an ISO 4217 code other than {@code from}
+     * @param effectiveFrom first day the rate applies
+     * @param rate          units of {@code to} per unit of {@code from} as a decimal, above 0
+     * @return a new table with the rate added
+     * @throws IllegalArgumentException if a code is unknown, the currencies are equal, the rate is not a
+     *                                  positive decimal number
+     * @throws SalesopsInputException   if the pair already has a rate effective on {@code effectiveFrom}
+     */
     public ExchangeRates with(String from, String to, LocalDate effectiveFrom, String rate) {
         List<Rate> list = new ArrayList<>(rates);
         list.add(new Rate(Money.currency(from), Money.currency(to), effectiveFrom, new BigDecimal(rate)));
@@ -100,7 +125,15 @@ public final class ExchangeRates {
         return rates;
     }
 
-    /** @return the rate from {@code from} to {@code to} effective on {@code date}, if any (1 for the same currency) */
+    /**
+     * The rate in effect on a day: the pair's latest rate effective on or before it.
+     *
+     * @param from source currency
+     * @param to   target currency
+     * @param date the day the rate is needed for
+     * @return the rate, 1 when the currencies are equal; empty if the pair has no rate effective by {@code date}
+     *         (the inverse pair is never used)
+     */
     public Optional<BigDecimal> rate(Currency from, Currency to, LocalDate date) {
         if (from.equals(to)) {
             return Optional.of(BigDecimal.ONE);
@@ -119,7 +152,13 @@ public final class ExchangeRates {
         return found == null ? Optional.empty() : Optional.of(found.rate());
     }
 
-    /** @return true if some rate from {@code from} to {@code to} exists on any date */
+    /**
+     * Whether the table knows a pair at all, on any date.
+     *
+     * @param from source currency
+     * @param to   target currency
+     * @return true if the currencies are equal or some rate from {@code from} to {@code to} exists
+     */
     public boolean hasPair(Currency from, Currency to) {
         return from.equals(to) || byPair.containsKey(key(from, to));
     }
@@ -127,7 +166,14 @@ public final class ExchangeRates {
     /**
      * Converts {@code amount} to {@code target} at the rate effective on {@code date}, rounded once.
      *
+     * @param amount   the amount to convert
+     * @param target   the currency wanted
+     * @param date     the day whose rate applies, e.g. the credit's date
+     * @param rounding how the converted amount is rounded to the target's minor unit
+     * @return the converted amount, or {@code amount} itself when it is already in {@code target}
      * @throws MissingRateException if no rate is effective on that date
+     * @throws ArithmeticException  if {@code rounding} is {@link RoundingMode#UNNECESSARY} and the result needs
+     *                              rounding, or the result overflows
      */
     public Money convert(Money amount, Currency target, LocalDate date, RoundingMode rounding) {
         if (amount.currency().equals(target)) {

@@ -13,7 +13,14 @@ import java.util.List;
 public final class MissingRateException extends SalesopsInputException {
     private static final long serialVersionUID = 1L;
 
-    /** @param from source currency @param to target currency @param date the date a rate was needed for */
+    /**
+     * One missing rate.
+     *
+     * @param from source currency
+     * @param to   target currency
+     * @param date the date a rate was needed for
+     * @throws NullPointerException if {@code from} or {@code to} is null
+     */
     public MissingRateException(Currency from, Currency to, LocalDate date) {
         this(List.of(Problem.at("rates", "no exchange rate from " + from.getCurrencyCode() + " to "
                 + to.getCurrencyCode() + " effective on " + date + "; add one to the ExchangeRates table")));

@@ -12,7 +12,15 @@ import java.util.Objects;
  * @param share   the share, in (0, 100]
  */
 public record Split(String payeeId, Percent share) {
-    /** Validates the fields. @throws IllegalArgumentException naming the payee and the share */
+    /**
+     * Validates the fields.
+     *
+     * @param payeeId the rep receiving this share, non-blank
+     * @param share   the share, above 0% and at most 100%
+     * @throws IllegalArgumentException naming the payee and the share if the id is blank or the share out of
+     *                                  range
+     * @throws NullPointerException     if {@code share} is null
+     */
     public Split {
         if (payeeId == null || payeeId.isBlank()) {
             throw new IllegalArgumentException("split has a blank payee id");
@@ -23,7 +31,14 @@ public record Split(String payeeId, Percent share) {
         }
     }
 
-    /** A split share given as a percentage string: {@code Split.of("rep-7", "40")}. */
+    /**
+     * A split share given as a percentage string: {@code Split.of("rep-7", "40")} is 40% to rep-7.
+     *
+     * @param payeeId the rep receiving this share, non-blank
+     * @param percent the share in percent, above 0 and at most 100, e.g. {@code "40"} or {@code "40%"}
+     * @return the split
+     * @throws IllegalArgumentException if the id is blank, the text is not a number or the share is out of range
+     */
     public static Split of(String payeeId, String percent) {
         return new Split(payeeId, Percent.of(percent));
     }

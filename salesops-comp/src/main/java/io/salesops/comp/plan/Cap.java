@@ -23,38 +23,80 @@ public record Cap(Scope scope, Money limit) {
         PER_YEAR
     }
 
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls; plan validation checks the limit's sign and currency.
+     *
+     * @param scope what the limit applies to
+     * @param limit the most that may be paid in that scope
+     * @throws NullPointerException if either is null
+     */
     public Cap {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(limit, "limit");
     }
 
-    /** @return a cap per deal, e.g. {@code perDeal("USD 5,000.00")} */
+    /**
+     * A cap per deal from text.
+     *
+     * @param money the limit as {@link Money#parse(String)} reads it, e.g. {@code "USD 5,000.00"}
+     * @return a cap per deal
+     * @throws IllegalArgumentException naming the text if it is not an amount with a currency
+     */
     public static Cap perDeal(String money) {
         return new Cap(Scope.PER_DEAL, Money.parse(money));
     }
 
-    /** @return a cap per period */
+    /**
+     * A cap per period from text.
+     *
+     * @param money the limit as {@link Money#parse(String)} reads it, e.g. {@code "USD 10,000.00"}
+     * @return a cap per period
+     * @throws IllegalArgumentException naming the text if it is not an amount with a currency
+     */
     public static Cap perPeriod(String money) {
         return new Cap(Scope.PER_PERIOD, Money.parse(money));
     }
 
-    /** @return a cap per fiscal year */
+    /**
+     * A cap per fiscal year from text.
+     *
+     * @param money the limit as {@link Money#parse(String)} reads it, e.g. {@code "USD 100,000.00"}
+     * @return a cap per fiscal year
+     * @throws IllegalArgumentException naming the text if it is not an amount with a currency
+     */
     public static Cap perYear(String money) {
         return new Cap(Scope.PER_YEAR, Money.parse(money));
     }
 
-    /** @param limit the most paid per deal, not null @return a cap per deal */
+    /**
+     * A cap per deal.
+     *
+     * @param limit the most paid per deal, in the plan currency
+     * @return a cap per deal
+     * @throws NullPointerException if {@code limit} is null
+     */
     public static Cap perDeal(Money limit) {
         return new Cap(Scope.PER_DEAL, limit);
     }
 
-    /** @param limit the most paid per period, not null @return a cap per period */
+    /**
+     * A cap per period.
+     *
+     * @param limit the most paid per period, in the plan currency
+     * @return a cap per period
+     * @throws NullPointerException if {@code limit} is null
+     */
     public static Cap perPeriod(Money limit) {
         return new Cap(Scope.PER_PERIOD, limit);
     }
 
-    /** @param limit the most paid per fiscal year, not null @return a cap per fiscal year */
+    /**
+     * A cap per fiscal year.
+     *
+     * @param limit the most paid per fiscal year, in the plan currency
+     * @return a cap per fiscal year
+     * @throws NullPointerException if {@code limit} is null
+     */
     public static Cap perYear(Money limit) {
         return new Cap(Scope.PER_YEAR, limit);
     }

@@ -18,7 +18,15 @@ public record Clawback(int windowDays, Attainment attainment) {
         REDUCE
     }
 
-    /** Checks the fields. @throws IllegalArgumentException on a negative window */
+    /**
+     * Checks the fields.
+     *
+     * @param windowDays days after the booking within which a reversal claws back, 0 or more (0: only a
+     *                   reversal dated on the booking day)
+     * @param attainment whether the reversed amount also leaves the year-to-date measure
+     * @throws NullPointerException     if {@code attainment} is null
+     * @throws IllegalArgumentException if {@code windowDays} is negative
+     */
     public Clawback {
         java.util.Objects.requireNonNull(attainment, "attainment");
         if (windowDays < 0) {
@@ -26,7 +34,13 @@ public record Clawback(int windowDays, Attainment attainment) {
         }
     }
 
-    /** @return a clawback within {@code windowDays} that also reduces attainment */
+    /**
+     * A clawback that also reduces attainment ({@link Attainment#REDUCE}).
+     *
+     * @param windowDays days after the booking within which a reversal claws back, 0 or more, e.g. 90
+     * @return a clawback within {@code windowDays} that also reduces attainment
+     * @throws IllegalArgumentException if {@code windowDays} is negative
+     */
     public static Clawback within(int windowDays) {
         return new Clawback(windowDays, Attainment.REDUCE);
     }

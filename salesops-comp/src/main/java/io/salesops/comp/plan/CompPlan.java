@@ -46,7 +46,25 @@ public record CompPlan(String name, Currency currency, RoundingMode rounding, Ro
                        Draw draw, Guarantee guarantee, QuotaProration proration, LocalDate effectiveFrom,
                        LocalDate effectiveTo) {
 
-    /** Checks for nulls and copies the collections. */
+    /**
+     * Checks for nulls and copies the collections; the rest is {@link #validate(CompContext)}'s job.
+     *
+     * @param name          the plan's name
+     * @param currency      the currency pay is computed and paid in
+     * @param rounding      how pay is rounded to the minor unit, e.g. {@link RoundingMode#HALF_EVEN}
+     * @param roundingPoint whether each line or each component total is rounded
+     * @param attributes    custom credit attribute names; null means none; copied, order kept
+     * @param components    the components, in statement order; null means none; copied
+     * @param totalCaps     caps on the sum of all components; null means none; copied
+     * @param clawback      clawback rule, or null to ignore reversals
+     * @param draw          a draw, or null
+     * @param guarantee     a guarantee, or null
+     * @param proration     quota proration; null means {@link QuotaProration#none()}
+     * @param effectiveFrom first day this plan version applies, or null for always
+     * @param effectiveTo   last day this plan version applies, or null for open-ended
+     * @throws NullPointerException if {@code name}, {@code currency}, {@code rounding} or {@code roundingPoint}
+     *                              is null, or a collection holds a null
+     */
     public CompPlan {
         Objects.requireNonNull(name, "plan name");
         Objects.requireNonNull(currency, () -> "currency of plan " + name);
@@ -58,7 +76,14 @@ public record CompPlan(String name, Currency currency, RoundingMode rounding, Ro
         proration = proration == null ? QuotaProration.none() : proration;
     }
 
-    /** @return a builder for a plan named {@code name} */
+    /**
+     * Starts a plan.
+     *
+     * @param name the plan's name, e.g. {@code "AE 2026"}; stripped
+     * @return a new builder with rounding {@link RoundingMode#HALF_EVEN} at {@link RoundingPoint#EACH_LINE}, no
+     *         currency yet
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -81,7 +106,12 @@ public record CompPlan(String name, Currency currency, RoundingMode rounding, Ro
         return b;
     }
 
-    /** @return the component named {@code componentName}, if any */
+    /**
+     * Finds a component by name.
+     *
+     * @param componentName the component's name, exact match (case matters)
+     * @return the component, empty if the plan has none of that name
+     */
     public java.util.Optional<Component> component(String componentName) {
         return components.stream().filter(c -> c.name().equals(componentName)).findFirst();
     }
@@ -91,7 +121,14 @@ public record CompPlan(String name, Currency currency, RoundingMode rounding, Ro
         return PlanValidator.validate(this, null);
     }
 
-    /** @return every problem of the plan against {@code context}: missing quotas and exchange rates too */
+    /**
+     * Validates the plan against the inputs it will run on.
+     *
+     * @param context the org, quotas, rates and periods the plan will be calculated with; null checks the plan
+     *                alone, as {@link #validate()}
+     * @return every problem of the plan against {@code context}, missing quotas and exchange rates too, each
+     *         with its path in the plan; empty if valid, never null
+     */
     public List<PlanProblem> validate(CompContext context) {
         return PlanValidator.validate(this, context);
     }
@@ -122,25 +159,50 @@ public record CompPlan(String name, Currency currency, RoundingMode rounding, Ro
             this.name = name.strip();
         }
 
-        /** @return this, paying in the ISO 4217 currency {@code code} */
+        /**
+         * Sets the plan currency; required before {@link #build()}.
+         *
+         * @param code an ISO 4217 code, e.g. {@code "USD"}
+         * @return this builder
+         * @throws IllegalArgumentException naming the code if it is not a known currency
+         */
         public Builder currency(String code) {
             this.currency = Money.currency(code);
             return this;
         }
 
-        /** @return this, rounding pay with {@code mode} (default HALF_EVEN) */
+        /**
+         * Sets how pay is rounded to the minor unit (default {@link RoundingMode#HALF_EVEN}).
+         *
+         * @param mode the rounding mode
+         * @return this builder
+         * @throws NullPointerException if {@code mode} is null
+         */
         public Builder rounding(RoundingMode mode) {
             this.rounding = Objects.requireNonNull(mode, "rounding");
             return this;
         }
 
-        /** @return this, rounding at {@code point} (default each line) */
+        /**
+         * Sets where pay is rounded (default {@link RoundingPoint#EACH_LINE}).
+         *
+         * @param point each line, or each component total
+         * @return this builder
+         * @throws NullPointerException if {@code point} is null
+         */
         public Builder roundingAt(RoundingPoint point) {
             this.roundingPoint = Objects.requireNonNull(point, "rounding point");
             return this;
         }
 
-        /** @return this, declaring custom credit attributes conditions may use */
+        /**
+         * Declares custom credit attributes that conditions may use; built-in ones need no declaring. Adds to
+         * earlier calls.
+         *
+         * @param names attribute names, e.g. {@code "segment"}; each stripped
+         * @return this builder
+         * @throws IllegalArgumentException if a name is null or blank
+         */
         public Builder attributes(String... names) {
             for (String n : names) {
                 if (n == null || n.isBlank()) {
@@ -152,8 +214,12 @@ public record CompPlan(String name, Currency currency, RoundingMode rounding, Ro
         }
 
         /**
-         * @return this, with a component configured by {@code spec}
+         * Adds a component configured on a fresh {@link Component.Builder}.
+         *
+         * @param spec sets the component's name, crediting, measure and pay rule on the builder it is given
+         * @return this builder
          * @throws IllegalArgumentException if a component of the same name exists
+         * @throws IllegalStateException    if {@code spec} left the component without a name or a pay rule
          */
         public Builder component(Consumer<Component.Builder> spec) {
             Component.Builder b = new Component.Builder();
@@ -161,7 +227,14 @@ public record CompPlan(String name, Currency currency, RoundingMode rounding, Ro
             return component(b.build());
         }
 
-        /** @return this, with the component @throws IllegalArgumentException if its name is taken */
+        /**
+         * Adds a component, after those added before (statement order).
+         *
+         * @param component the component
+         * @return this builder
+         * @throws NullPointerException     if {@code component} is null
+         * @throws IllegalArgumentException if a component of the same name exists
+         */
         public Builder component(Component component) {
             Objects.requireNonNull(component, "component");
             if (components.stream().anyMatch(c -> c.name().equals(component.name()))) {
@@ -171,7 +244,14 @@ public record CompPlan(String name, Currency currency, RoundingMode rounding, Ro
             return this;
         }
 
-        /** @return this, capping the total of all components */
+        /**
+         * Adds a cap on the total of all components; several caps all apply.
+         *
+         * @param cap a per-period or per-year cap in the plan currency (the currency is checked by {@link #build()})
+         * @return this builder
+         * @throws NullPointerException     if {@code cap} is null
+         * @throws IllegalArgumentException if the cap is per deal
+         */
         public Builder totalCap(Cap cap) {
             if (cap.scope() == Cap.Scope.PER_DEAL) {
                 throw new IllegalArgumentException("a total cap limits a period or a year, not a deal: " + cap.describe());
@@ -180,41 +260,96 @@ public record CompPlan(String name, Currency currency, RoundingMode rounding, Ro
             return this;
         }
 
-        /** @return this, clawing back reversed deals as {@code rule} says */
+        /**
+         * Sets how reversed deals are clawed back (default: reversals are ignored).
+         *
+         * @param rule the clawback rule
+         * @return this builder
+         * @throws NullPointerException if {@code rule} is null
+         */
         public Builder clawback(Clawback rule) {
             this.clawback = Objects.requireNonNull(rule, "clawback");
             return this;
         }
 
-        /** @return this, with a draw */
+        /**
+         * Sets the plan's draw, replacing any earlier one.
+         *
+         * @param draw the draw, its amount in the plan currency (checked by {@link #build()})
+         * @return this builder
+         * @throws NullPointerException if {@code draw} is null
+         */
         public Builder draw(Draw draw) {
             this.draw = Objects.requireNonNull(draw, "draw");
             return this;
         }
 
-        /** @return this, with a recoverable draw of {@code amount} per period from {@code from} to {@code to} */
+        /**
+         * Sets a recoverable draw, topped up at period end, replacing any earlier draw.
+         *
+         * @param amount the per-period draw as {@link Money#parse(String)} reads it, e.g. {@code "USD 4,000.00"}
+         * @param from   first day the draw is active
+         * @param to     last day the draw is active, or null for open-ended
+         * @return this builder
+         * @throws IllegalArgumentException naming the text if {@code amount} is not an amount with a currency
+         * @throws NullPointerException     if {@code from} is null
+         */
         public Builder recoverableDraw(String amount, LocalDate from, LocalDate to) {
             return draw(new Draw(Draw.Kind.RECOVERABLE, Money.parse(amount), from, to));
         }
 
-        /** @return this, with a non-recoverable draw of {@code amount} per period */
+        /**
+         * Sets a non-recoverable draw, topped up at period end, replacing any earlier draw: shortfalls are
+         * forgiven.
+         *
+         * @param amount the per-period draw as {@link Money#parse(String)} reads it, e.g. {@code "USD 4,000.00"}
+         * @param from   first day the draw is active
+         * @param to     last day the draw is active, or null for open-ended
+         * @return this builder
+         * @throws IllegalArgumentException naming the text if {@code amount} is not an amount with a currency
+         * @throws NullPointerException     if {@code from} is null
+         */
         public Builder nonRecoverableDraw(String amount, LocalDate from, LocalDate to) {
             return draw(new Draw(Draw.Kind.NON_RECOVERABLE, Money.parse(amount), from, to));
         }
 
-        /** @return this, guaranteeing {@code amount} net pay per period from {@code from} to {@code to} */
+        /**
+         * Sets a guarantee of minimum net pay per period, replacing any earlier one.
+         *
+         * @param amount the minimum net pay per period as {@link Money#parse(String)} reads it, e.g.
+         *               {@code "USD 3,000.00"}; in the plan currency (checked by {@link #build()})
+         * @param from   first day the guarantee is active
+         * @param to     last day the guarantee is active, or null for open-ended
+         * @return this builder
+         * @throws IllegalArgumentException naming the text if {@code amount} is not an amount with a currency
+         * @throws NullPointerException     if {@code from} is null
+         */
         public Builder guarantee(String amount, LocalDate from, LocalDate to) {
             this.guarantee = new Guarantee(Money.parse(amount), from, to);
             return this;
         }
 
-        /** @return this, prorating quotas as given */
+        /**
+         * Sets how quotas are prorated for mid-period starts, ends and leaves (default
+         * {@link QuotaProration#none()}).
+         *
+         * @param proration the proration rule
+         * @return this builder
+         * @throws NullPointerException if {@code proration} is null
+         */
         public Builder proration(QuotaProration proration) {
             this.proration = Objects.requireNonNull(proration, "proration");
             return this;
         }
 
-        /** @return this, effective from {@code from} to {@code to} (either may be null for open) */
+        /**
+         * Sets the days this plan version applies (default: always).
+         *
+         * @param from first day, inclusive, or null for no start
+         * @param to   last day, inclusive, or null for open-ended
+         * @return this builder
+         * @throws IllegalArgumentException if both are given and {@code to} is before {@code from}
+         */
         public Builder effective(LocalDate from, LocalDate to) {
             if (from != null && to != null && to.isBefore(from)) {
                 throw new IllegalArgumentException("plan " + name + " ends on " + to + ", before it starts on " + from);

@@ -26,7 +26,20 @@ import java.util.Objects;
 public record Component(String name, Crediting crediting, Measure measure, PayRule pay, List<Multiplier> multipliers,
                         List<Gate> gates, List<Cap> caps, Money floor) {
 
-    /** Checks for nulls and copies the lists. */
+    /**
+     * Checks for nulls and copies the lists; the rest is plan validation's job.
+     *
+     * @param name        the component's name
+     * @param crediting   which credits count, and to whom
+     * @param measure     what is measured
+     * @param pay         how the measure becomes pay
+     * @param multipliers accelerators and decelerators; null means none; copied
+     * @param gates       gates that must all open; null means none; copied
+     * @param caps        limits per deal, period or year; null means none; copied
+     * @param floor       minimum pay per period in the plan currency, or null for none
+     * @throws NullPointerException if {@code name}, {@code crediting}, {@code measure} or {@code pay} is null,
+     *                              or a list holds a null
+     */
     public Component {
         Objects.requireNonNull(name, "component name");
         Objects.requireNonNull(crediting, () -> "crediting of component " + name);
@@ -86,7 +99,13 @@ public record Component(String name, Crediting crediting, Measure measure, PayRu
         public Builder() {
         }
 
-        /** @return this, named @throws IllegalArgumentException if blank */
+        /**
+         * Names the component; required.
+         *
+         * @param name unique within the plan, e.g. {@code "Bookings"}; stripped
+         * @return this builder
+         * @throws IllegalArgumentException if {@code name} is null or blank
+         */
         public Builder name(String name) {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("component name is blank");
@@ -95,19 +114,38 @@ public record Component(String name, Crediting crediting, Measure measure, PayRu
             return this;
         }
 
-        /** @return this, crediting as given */
+        /**
+         * Sets which credits count and to whom (default {@link Crediting#all()}).
+         *
+         * @param crediting the crediting rule
+         * @return this builder
+         * @throws NullPointerException if {@code crediting} is null
+         */
         public Builder credit(Crediting crediting) {
             this.crediting = Objects.requireNonNull(crediting, "crediting");
             return this;
         }
 
-        /** @return this, measuring as given */
+        /**
+         * Sets what is measured (default {@link Measure#sum()}).
+         *
+         * @param measure the measure
+         * @return this builder
+         * @throws NullPointerException if {@code measure} is null
+         */
         public Builder measure(Measure measure) {
             this.measure = Objects.requireNonNull(measure, "measure");
             return this;
         }
 
-        /** @return this, paying by the rule given @throws IllegalStateException if a pay rule is already set */
+        /**
+         * Sets the pay rule; exactly one of the pay methods must be called.
+         *
+         * @param rule how the measure becomes pay
+         * @return this builder
+         * @throws NullPointerException  if {@code rule} is null
+         * @throws IllegalStateException if a pay rule is already set
+         */
         public Builder pay(PayRule rule) {
             Objects.requireNonNull(rule, "pay rule");
             if (pay != null) {
@@ -117,60 +155,138 @@ public record Component(String name, Crediting crediting, Measure measure, PayRu
             return this;
         }
 
-        /** @return this, paying by the tier table given */
+        /**
+         * Pays by a tier table.
+         *
+         * @param table rates by tier, marginal or retroactive
+         * @return this builder
+         * @throws NullPointerException  if {@code table} is null
+         * @throws IllegalStateException if a pay rule is already set
+         */
         public Builder pay(TierTable table) {
             return pay(new PayRule.Tiered(table));
         }
 
-        /** @return this, paying {@code ratePercent} of every credited amount */
+        /**
+         * Pays the same rate on every credited amount.
+         *
+         * @param ratePercent the rate in percent, e.g. {@code "8"} or {@code "8%"} for 8%; 0 or more (checked by
+         *                    plan validation)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code ratePercent} is not a decimal number
+         * @throws IllegalStateException    if a pay rule is already set
+         */
         public Builder flatRate(String ratePercent) {
             return pay(new PayRule.FlatRate(Percent.of(ratePercent)));
         }
 
-        /** @return this, paying the {@code bonus} target by the table's percentage */
+        /**
+         * Pays a bonus: a percentage of {@code target} looked up in {@code table} (see {@link PayRule.Bonus}).
+         *
+         * @param target the bonus at 100% of the table's rate, e.g. {@code "USD 10,000.00"}, in the plan currency
+         * @param table  percent of target by attainment or amount
+         * @return this builder
+         * @throws IllegalArgumentException naming the text if {@code target} is not an amount with a currency
+         * @throws IllegalStateException    if a pay rule is already set
+         */
         public Builder bonus(String target, TierTable table) {
             return pay(new PayRule.Bonus(Money.parse(target), table));
         }
 
-        /** @return this, paying an MBO of {@code target} x attainment up to {@code maxPercent} (null: no limit) */
+        /**
+         * Pays a management-by-objectives payout: {@code target x attainment}.
+         *
+         * @param target     the payout at 100% attainment, e.g. {@code "USD 5,000.00"}, in the plan currency
+         * @param maxPercent the highest attainment paid in percent, e.g. {@code "150"}; null for no limit
+         * @return this builder
+         * @throws IllegalArgumentException if {@code target} is not an amount with a currency or
+         *                                  {@code maxPercent} is not a decimal number
+         * @throws IllegalStateException    if a pay rule is already set
+         */
         public Builder mbo(String target, String maxPercent) {
             return pay(new PayRule.Mbo(Money.parse(target), maxPercent == null ? null : new BigDecimal(maxPercent)));
         }
 
-        /** @return this, paying {@code perDeal} for each qualifying deal */
+        /**
+         * Pays a SPIFF: a fixed amount per qualifying deal, by split share on split deals.
+         *
+         * @param perDeal the amount per whole deal, e.g. {@code "USD 250.00"}, in the plan currency
+         * @return this builder
+         * @throws IllegalArgumentException naming the text if {@code perDeal} is not an amount with a currency
+         * @throws IllegalStateException    if a pay rule is already set
+         */
         public Builder spiff(String perDeal) {
             return pay(new PayRule.Spiff(Money.parse(perDeal)));
         }
 
-        /** @return this, with one more accelerator or decelerator */
+        /**
+         * Adds an accelerator or decelerator; several may apply.
+         *
+         * @param m the multiplier
+         * @return this builder
+         * @throws NullPointerException if {@code m} is null
+         */
         public Builder multiplier(Multiplier m) {
             multipliers.add(Objects.requireNonNull(m, "multiplier"));
             return this;
         }
 
-        /** @return this, accelerating by {@code factor} above {@code abovePercent} attainment */
+        /**
+         * Adds an accelerator on attainment strictly above a threshold.
+         *
+         * @param abovePercent the attainment threshold in percent, e.g. {@code "100"}
+         * @param factor       the multiplier, e.g. {@code "1.5"}; 0 or more (checked by plan validation)
+         * @return this builder
+         * @throws NumberFormatException if either is not a decimal number
+         */
         public Builder accelerate(String abovePercent, String factor) {
             return multiplier(Multiplier.accelerator(abovePercent, factor));
         }
 
-        /** @return this, decelerating by {@code factor} below {@code belowPercent} attainment */
+        /**
+         * Adds a decelerator on attainment from 0 up to, not including, a threshold.
+         *
+         * @param belowPercent the attainment threshold in percent, e.g. {@code "50"}
+         * @param factor       the multiplier, e.g. {@code "0.5"}; 0 or more (checked by plan validation)
+         * @return this builder
+         * @throws NumberFormatException if either is not a decimal number
+         */
         public Builder decelerate(String belowPercent, String factor) {
             return multiplier(Multiplier.decelerator(belowPercent, factor));
         }
 
-        /** @return this, with one more gate */
+        /**
+         * Adds a gate; the component pays only when all its gates open.
+         *
+         * @param gate the gate
+         * @return this builder
+         * @throws NullPointerException if {@code gate} is null
+         */
         public Builder gate(Gate gate) {
             gates.add(Objects.requireNonNull(gate, "gate"));
             return this;
         }
 
-        /** @return this, with one more cap */
+        /**
+         * Adds a cap; all caps apply.
+         *
+         * @param cap a cap per deal, period or year, in the plan currency
+         * @return this builder
+         * @throws NullPointerException if {@code cap} is null
+         */
         public Builder cap(Cap cap) {
             caps.add(Objects.requireNonNull(cap, "cap"));
             return this;
         }
 
-        /** @return this, with a per-period floor, e.g. {@code floor("USD 500.00")} */
+        /**
+         * Sets a minimum pay per period once the gates are open, replacing an earlier floor.
+         *
+         * @param money the floor as {@link Money#parse(String)} reads it, e.g. {@code "USD 500.00"}, in the plan
+         *              currency
+         * @return this builder
+         * @throws IllegalArgumentException naming the text if it is not an amount with a currency
+         */
         public Builder floor(String money) {
             this.floor = Money.parse(money);
             return this;

@@ -32,7 +32,14 @@ public sealed interface Condition permits Condition.Always, Condition.Equals, Co
      * @param value     the text it must equal
      */
     record Equals(String attribute, String value) implements Condition {
-        /** Validates the fields. @throws IllegalArgumentException on a blank attribute */
+        /**
+         * Validates the fields.
+         *
+         * @param attribute a built-in or declared attribute name
+         * @param value     the text it must equal, exactly (case matters); may be empty
+         * @throws IllegalArgumentException if {@code attribute} is null or blank
+         * @throws NullPointerException     if {@code value} is null
+         */
         public Equals {
             requireName(attribute);
             Objects.requireNonNull(value, "value");
@@ -51,7 +58,14 @@ public sealed interface Condition permits Condition.Always, Condition.Equals, Co
      * @param values    at least one value; copied
      */
     record In(String attribute, List<String> values) implements Condition {
-        /** Validates the fields. @throws IllegalArgumentException on a blank attribute or no values */
+        /**
+         * Validates the fields.
+         *
+         * @param attribute a built-in or declared attribute name
+         * @param values    the texts of which it must equal one, exactly; copied
+         * @throws IllegalArgumentException if {@code attribute} is null or blank, or {@code values} is empty
+         * @throws NullPointerException     if {@code values} is null or holds a null
+         */
         public In {
             requireName(attribute);
             values = List.copyOf(values);
@@ -78,7 +92,20 @@ public sealed interface Condition permits Condition.Always, Condition.Equals, Co
      */
     record Range(String attribute, RangeKind kind, String min, boolean minInclusive, String max,
                  boolean maxInclusive) implements Condition {
-        /** Validates the fields. @throws IllegalArgumentException on a blank attribute, no ends, or a bad end */
+        /**
+         * Validates the fields. An empty range (lower end above the upper) is accepted here and reported by
+         * plan validation.
+         *
+         * @param attribute    a built-in or declared attribute name
+         * @param kind         numbers or ISO dates
+         * @param min          lower end as text ({@code "5000"}, {@code "2026-01-01"}), or null for none
+         * @param minInclusive whether the lower end itself is in the range
+         * @param max          upper end as text, or null for none
+         * @param maxInclusive whether the upper end itself is in the range
+         * @throws IllegalArgumentException if {@code attribute} is blank, both ends are null, or an end is not a
+         *                                  number (an ISO date for {@link RangeKind#DATE})
+         * @throws NullPointerException     if {@code kind} is null
+         */
         public Range {
             requireName(attribute);
             Objects.requireNonNull(kind, "kind");
@@ -102,7 +129,12 @@ public sealed interface Condition permits Condition.Always, Condition.Equals, Co
 
     /** @param all conditions that must all hold; copied */
     record And(List<Condition> all) implements Condition {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param all conditions that must all hold; an empty list holds for every credit; copied
+         * @throws NullPointerException if {@code all} is null or holds a null
+         */
         public And {
             all = List.copyOf(all);
         }
@@ -115,7 +147,12 @@ public sealed interface Condition permits Condition.Always, Condition.Equals, Co
 
     /** @param any conditions of which at least one must hold; copied */
     record Or(List<Condition> any) implements Condition {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param any conditions of which at least one must hold; an empty list holds for no credit; copied
+         * @throws NullPointerException if {@code any} is null or holds a null
+         */
         public Or {
             any = List.copyOf(any);
         }
@@ -128,7 +165,12 @@ public sealed interface Condition permits Condition.Always, Condition.Equals, Co
 
     /** @param condition the condition that must not hold */
     record Not(Condition condition) implements Condition {
-        /** Validates the field. */
+        /**
+         * Validates the field.
+         *
+         * @param condition the condition that must not hold
+         * @throws NullPointerException if {@code condition} is null
+         */
         public Not {
             Objects.requireNonNull(condition, "condition");
         }
@@ -160,7 +202,7 @@ public sealed interface Condition permits Condition.Always, Condition.Equals, Co
         }
     }
 
-    /** @return every attribute name the condition refers to */
+    /** @return every attribute name the condition refers to, sorted; a new mutable set, empty for {@link Always} */
     default Set<String> attributes() {
         Set<String> out = new java.util.TreeSet<>();
         collect(this, out);
@@ -188,47 +230,113 @@ public sealed interface Condition permits Condition.Always, Condition.Equals, Co
         return new Always();
     }
 
-    /** @return {@code attribute = value} */
+    /**
+     * The attribute equals a text.
+     *
+     * @param attribute a built-in or declared attribute name, e.g. {@code "type"}
+     * @param value     the text it must equal exactly, e.g. {@code "new"}
+     * @return {@code attribute = value}
+     * @throws IllegalArgumentException if {@code attribute} is null or blank
+     * @throws NullPointerException     if {@code value} is null
+     */
     static Condition eq(String attribute, String value) {
         return new Equals(attribute, value);
     }
 
-    /** @return {@code attribute in (values)} */
+    /**
+     * The attribute equals one of several texts.
+     *
+     * @param attribute a built-in or declared attribute name, e.g. {@code "region"}
+     * @param values    at least one text, e.g. {@code "EMEA", "APAC"}
+     * @return {@code attribute in (values)}
+     * @throws IllegalArgumentException if {@code attribute} is blank or no value is given
+     * @throws NullPointerException     if a value is null
+     */
     static Condition in(String attribute, String... values) {
         return new In(attribute, List.of(values));
     }
 
-    /** @return {@code min <= attribute <= max} on numbers */
+    /**
+     * The attribute lies between two numbers, both ends included. {@code amount} compares the credit's amount
+     * in major units of its currency ({@code "5000"} is 5,000.00).
+     *
+     * @param attribute a built-in or declared attribute name holding a number
+     * @param min       the lower end as a decimal, e.g. {@code "5000"}
+     * @param max       the upper end, not below {@code min} (plan validation reports an empty range)
+     * @return {@code min <= attribute <= max}
+     * @throws IllegalArgumentException if {@code attribute} is blank or an end is not a decimal number
+     */
     static Condition between(String attribute, String min, String max) {
         return new Range(attribute, RangeKind.NUMBER, min, true, max, true);
     }
 
-    /** @return {@code attribute >= min} on numbers */
+    /**
+     * The attribute is at least a number. {@code amount} compares the credit's amount in major units.
+     *
+     * @param attribute a built-in or declared attribute name holding a number
+     * @param min       the lower end, included, as a decimal, e.g. {@code "5000"}
+     * @return {@code attribute >= min}
+     * @throws IllegalArgumentException if {@code attribute} is blank or {@code min} is not a decimal number
+     */
     static Condition atLeast(String attribute, String min) {
         return new Range(attribute, RangeKind.NUMBER, min, true, null, false);
     }
 
-    /** @return {@code attribute < max} on numbers */
+    /**
+     * The attribute is below a number. {@code amount} compares the credit's amount in major units.
+     *
+     * @param attribute a built-in or declared attribute name holding a number
+     * @param max       the upper end, excluded, as a decimal
+     * @return {@code attribute < max}
+     * @throws IllegalArgumentException if {@code attribute} is blank or {@code max} is not a decimal number
+     */
     static Condition below(String attribute, String max) {
         return new Range(attribute, RangeKind.NUMBER, null, false, max, false);
     }
 
-    /** @return {@code from <= attribute <= to} on ISO dates */
+    /**
+     * The attribute is a date between two dates, both included.
+     *
+     * @param attribute a built-in or declared attribute name holding an ISO date
+     * @param from      the first day, {@code yyyy-mm-dd}
+     * @param to        the last day, {@code yyyy-mm-dd}, not before {@code from}
+     * @return {@code from <= attribute <= to}
+     * @throws IllegalArgumentException if {@code attribute} is blank or a day is not an ISO date
+     */
     static Condition dateBetween(String attribute, String from, String to) {
         return new Range(attribute, RangeKind.DATE, from, true, to, true);
     }
 
-    /** @return all of the conditions */
+    /**
+     * All of several conditions.
+     *
+     * @param all the conditions; none gives a condition every credit meets
+     * @return a condition that holds when every one of {@code all} holds
+     * @throws NullPointerException if a condition is null
+     */
     static Condition and(Condition... all) {
         return new And(List.of(all));
     }
 
-    /** @return at least one of the conditions */
+    /**
+     * Any of several conditions.
+     *
+     * @param any the conditions; none gives a condition no credit meets
+     * @return a condition that holds when at least one of {@code any} holds
+     * @throws NullPointerException if a condition is null
+     */
     static Condition or(Condition... any) {
         return new Or(List.of(any));
     }
 
-    /** @return the negation */
+    /**
+     * The negation of a condition. A credit without the attribute fails a comparison on it, so it passes
+     * the negation.
+     *
+     * @param condition the condition that must not hold
+     * @return {@code not condition}
+     * @throws NullPointerException if {@code condition} is null
+     */
     static Condition not(Condition condition) {
         return new Not(condition);
     }

@@ -15,7 +15,7 @@ import java.util.Objects;
  * {@link Guarantee}; a non-recoverable draw's shortfall is forgiven. Immutable and thread-safe.
  *
  * @param kind   recoverable or not
- * @param amount the per-period draw, positive, in the plan currency
+ * @param amount the per-period draw, zero or more, in the plan currency (both checked by plan validation)
  * @param from   first day the draw is active
  * @param to     last day the draw is active, or null for open-ended
  * @param timing topped up at period end, or paid in advance and deducted
@@ -30,7 +30,15 @@ public record Draw(Kind kind, Money amount, LocalDate from, LocalDate to, Timing
         IN_ADVANCE
     }
 
-    /** A draw topped up at period end. */
+    /**
+     * A draw topped up at period end ({@link Timing#TOP_UP}).
+     *
+     * @param kind   recoverable or not
+     * @param amount the per-period draw, in the plan currency
+     * @param from   first day the draw is active
+     * @param to     last day the draw is active, or null for open-ended
+     * @throws NullPointerException if {@code kind}, {@code amount} or {@code from} is null
+     */
     public Draw(Kind kind, Money amount, LocalDate from, LocalDate to) {
         this(kind, amount, from, to, Timing.TOP_UP);
     }
@@ -43,7 +51,17 @@ public record Draw(Kind kind, Money amount, LocalDate from, LocalDate to, Timing
         NON_RECOVERABLE
     }
 
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls; the amount's sign and currency and the order of the dates are checked by plan
+     * validation.
+     *
+     * @param kind   recoverable or not
+     * @param amount the per-period draw
+     * @param from   first day the draw is active
+     * @param to     last day the draw is active, or null for open-ended
+     * @param timing topped up at period end, or paid in advance and deducted
+     * @throws NullPointerException if any argument but {@code to} is null
+     */
     public Draw {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(amount, "amount");
@@ -51,12 +69,24 @@ public record Draw(Kind kind, Money amount, LocalDate from, LocalDate to, Timing
         Objects.requireNonNull(timing, "timing");
     }
 
-    /** @return this draw paid as {@code newTiming} says */
+    /**
+     * A copy paid another way.
+     *
+     * @param newTiming when the draw is paid
+     * @return a new draw, equal to this one but for its timing
+     * @throws NullPointerException if {@code newTiming} is null
+     */
     public Draw withTiming(Timing newTiming) {
         return new Draw(kind, amount, from, to, newTiming);
     }
 
-    /** @return true if the draw is active in any day from {@code start} to {@code end} */
+    /**
+     * Whether the draw overlaps a span of days.
+     *
+     * @param start the span's first day, inclusive
+     * @param end   the span's last day, inclusive
+     * @return true if the draw is active on any day from {@code start} to {@code end}
+     */
     public boolean activeDuring(LocalDate start, LocalDate end) {
         return !from.isAfter(end) && (to == null || !to.isBefore(start));
     }

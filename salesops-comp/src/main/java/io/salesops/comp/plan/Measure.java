@@ -21,7 +21,13 @@ public record Measure(Kind kind, boolean cumulative) {
         ATTAINMENT
     }
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param kind       sum, count or attainment against quota
+     * @param cumulative true to measure year-to-date, false for the period alone
+     * @throws NullPointerException if {@code kind} is null
+     */
     public Measure {
         Objects.requireNonNull(kind, "kind");
     }

@@ -18,23 +18,54 @@ import java.util.Objects;
  */
 public record Multiplier(BigDecimal from, boolean fromInclusive, BigDecimal upTo, boolean upToInclusive,
                          BigDecimal factor) {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls; plan validation checks the factor's sign and the order of the bounds.
+     *
+     * @param from          lower bound of attainment, in percent, e.g. 100
+     * @param fromInclusive whether {@code from} itself is in range
+     * @param upTo          upper bound in percent, or null for none
+     * @param upToInclusive whether {@code upTo} itself is in range
+     * @param factor        the multiplier, 0 or more, e.g. 1.5
+     * @throws NullPointerException if {@code from} or {@code factor} is null
+     */
     public Multiplier {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(factor, "factor");
     }
 
-    /** @return {@code factor} on attainment strictly above {@code abovePercent}, e.g. 1.5x over 100% */
+    /**
+     * An accelerator, e.g. {@code accelerator("100", "1.5")} for 1.5x over 100%.
+     *
+     * @param abovePercent the attainment threshold in percent, excluded from the range
+     * @param factor       the multiplier, e.g. {@code "1.5"}
+     * @return {@code factor} on attainment strictly above {@code abovePercent}
+     * @throws NumberFormatException if either is not a decimal number
+     * @throws NullPointerException  if either is null
+     */
     public static Multiplier accelerator(String abovePercent, String factor) {
         return new Multiplier(new BigDecimal(abovePercent), false, null, false, new BigDecimal(factor));
     }
 
-    /** @return {@code factor} on attainment strictly below {@code belowPercent}, e.g. 0.5x below 50% */
+    /**
+     * A decelerator, e.g. {@code decelerator("50", "0.5")} for 0.5x below 50%.
+     *
+     * @param belowPercent the attainment threshold in percent, excluded from the range
+     * @param factor       the multiplier, e.g. {@code "0.5"}
+     * @return {@code factor} on attainment from 0% up to, not including, {@code belowPercent}
+     * @throws NumberFormatException if either is not a decimal number
+     * @throws NullPointerException  if either is null
+     */
     public static Multiplier decelerator(String belowPercent, String factor) {
         return new Multiplier(BigDecimal.ZERO, true, new BigDecimal(belowPercent), false, new BigDecimal(factor));
     }
 
-    /** @return true if {@code attainmentPercent} lies in the range */
+    /**
+     * Whether an attainment lies in this multiplier's range.
+     *
+     * @param attainmentPercent attainment in percent, e.g. 112.5
+     * @return true if it lies in the range, bounds included as the record says
+     * @throws NullPointerException if {@code attainmentPercent} is null
+     */
     public boolean covers(BigDecimal attainmentPercent) {
         int lo = attainmentPercent.compareTo(from);
         if (lo < 0 || (lo == 0 && !fromInclusive)) {

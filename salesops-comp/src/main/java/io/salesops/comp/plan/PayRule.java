@@ -12,7 +12,13 @@ public sealed interface PayRule permits PayRule.FlatRate, PayRule.Tiered, PayRul
 
     /** @param rate the same rate on every credited amount */
     record FlatRate(Percent rate) implements PayRule {
-        /** Checks for null. */
+        /**
+         * Checks for null.
+         *
+         * @param rate the rate on every credited amount, e.g. {@code Percent.of("8")}; 0 or more (checked by
+         *             plan validation)
+         * @throws NullPointerException if {@code rate} is null
+         */
         public FlatRate {
             Objects.requireNonNull(rate, "rate");
         }
@@ -20,7 +26,12 @@ public sealed interface PayRule permits PayRule.FlatRate, PayRule.Tiered, PayRul
 
     /** @param table rates by tier, marginal or retroactive */
     record Tiered(TierTable table) implements PayRule {
-        /** Checks for null. */
+        /**
+         * Checks for null.
+         *
+         * @param table rates by tier, marginal or retroactive
+         * @throws NullPointerException if {@code table} is null
+         */
         public Tiered {
             Objects.requireNonNull(table, "table");
         }
@@ -38,7 +49,13 @@ public sealed interface PayRule permits PayRule.FlatRate, PayRule.Tiered, PayRul
      * @param table  percent of target by attainment or amount
      */
     record Bonus(Money target, TierTable table) implements PayRule {
-        /** Checks for nulls. */
+        /**
+         * Checks for nulls.
+         *
+         * @param target the bonus at 100% of the table's rate, in the plan currency
+         * @param table  percent of target by attainment or amount
+         * @throws NullPointerException if either is null
+         */
         public Bonus {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(table, "table");
@@ -52,7 +69,13 @@ public sealed interface PayRule permits PayRule.FlatRate, PayRule.Tiered, PayRul
      * @param maxPercent the highest attainment paid, e.g. 150; null for no limit
      */
     record Mbo(Money target, BigDecimal maxPercent) implements PayRule {
-        /** Checks for null. */
+        /**
+         * Checks for null.
+         *
+         * @param target     the payout at 100% attainment, in the plan currency
+         * @param maxPercent the highest attainment paid, in percent, 0 or more; null for no limit
+         * @throws NullPointerException if {@code target} is null
+         */
         public Mbo {
             Objects.requireNonNull(target, "target");
         }
@@ -66,13 +89,24 @@ public sealed interface PayRule permits PayRule.FlatRate, PayRule.Tiered, PayRul
      *                   (the default) or the full amount
      */
     record Spiff(Money perDeal, SplitDeals splitDeals) implements PayRule {
-        /** Checks for nulls. */
+        /**
+         * Checks for nulls.
+         *
+         * @param perDeal    the amount paid for a whole deal, in the plan currency
+         * @param splitDeals how a split deal's payees are paid
+         * @throws NullPointerException if either is null
+         */
         public Spiff {
             Objects.requireNonNull(perDeal, "perDeal");
             Objects.requireNonNull(splitDeals, "splitDeals");
         }
 
-        /** A SPIFF paid by split share. */
+        /**
+         * A SPIFF paid by split share ({@link SplitDeals#BY_SHARE}).
+         *
+         * @param perDeal the amount paid for a whole deal, in the plan currency
+         * @throws NullPointerException if {@code perDeal} is null
+         */
         public Spiff(Money perDeal) {
             this(perDeal, SplitDeals.BY_SHARE);
         }

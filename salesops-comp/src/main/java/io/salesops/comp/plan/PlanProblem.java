@@ -10,7 +10,13 @@ import java.util.Objects;
  * @param message what is wrong, naming the value and the rule
  */
 public record PlanProblem(String path, String message) {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param path    where in the plan, e.g. {@code components[2].pay.tiers[1].upTo}
+     * @param message what is wrong, naming the value and the rule
+     * @throws NullPointerException if either is null
+     */
     public PlanProblem {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(message, "message");

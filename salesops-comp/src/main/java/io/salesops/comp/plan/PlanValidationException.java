@@ -11,7 +11,13 @@ public final class PlanValidationException extends SalesopsInputException {
 
     private final transient List<PlanProblem> planProblems;
 
-    /** @param planName the plan @param problems every problem found, at least one */
+    /**
+     * An exception whose message names the plan and lists every problem.
+     *
+     * @param planName the plan's name
+     * @param problems every problem found, at least one; copied
+     * @throws NullPointerException if {@code problems} is null or holds a null
+     */
     public PlanValidationException(String planName, List<PlanProblem> problems) {
         super("plan \"" + planName + "\" is invalid: " + String.join("; ", problems.stream().map(Object::toString).toList()),
                 problems.stream().map(PlanProblem::toProblem).toList());

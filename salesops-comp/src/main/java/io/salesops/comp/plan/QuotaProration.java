@@ -23,7 +23,14 @@ public record QuotaProration(Method method, List<BigDecimal> weights) {
         BY_WEIGHTS
     }
 
-    /** Copies the weights. */
+    /**
+     * Copies the weights; plan validation checks their count and sign.
+     *
+     * @param method  none, by active days, or by the weights of the period's months
+     * @param weights for {@link Method#BY_WEIGHTS}: one weight, 0 or more, per month of the period; null means
+     *                none; copied
+     * @throws NullPointerException if {@code method} is null or a weight is null
+     */
     public QuotaProration {
         Objects.requireNonNull(method, "method");
         weights = weights == null ? List.of() : List.copyOf(weights);
@@ -39,7 +46,15 @@ public record QuotaProration(Method method, List<BigDecimal> weights) {
         return new QuotaProration(Method.BY_DAYS, List.of());
     }
 
-    /** @return proration by month weights, e.g. {@code byWeights("30", "30", "40")} */
+    /**
+     * Proration by month weights, e.g. {@code byWeights("30", "30", "40")} for a quarter whose last month
+     * carries 40% of the quota. The weights need not sum to 100.
+     *
+     * @param weights one decimal weight per month of the period, 0 or more
+     * @return proration by these month weights
+     * @throws NumberFormatException if a weight is not a decimal number
+     * @throws NullPointerException  if a weight is null
+     */
     public static QuotaProration byWeights(String... weights) {
         return new QuotaProration(Method.BY_WEIGHTS, java.util.Arrays.stream(weights).map(BigDecimal::new).toList());
     }

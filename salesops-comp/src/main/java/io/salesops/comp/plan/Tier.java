@@ -20,13 +20,26 @@ import java.util.Objects;
  * @param rate          the rate (commission rate, or percent of target for bonus tables)
  */
 public record Tier(BigDecimal from, BigDecimal upTo, boolean upToInclusive, Percent rate) {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls; gaps, overlaps and negative rates are reported by plan validation.
+     *
+     * @param from          lower bound, in the table's basis (major units or percent of quota)
+     * @param upTo          upper bound in the same units, or null for the open top tier
+     * @param upToInclusive whether a measure exactly at {@code upTo} is in this tier
+     * @param rate          the rate, e.g. 10% (for bonus tables, percent of target)
+     * @throws NullPointerException if {@code from} or {@code rate} is null
+     */
     public Tier {
         Objects.requireNonNull(from, "tier from");
         Objects.requireNonNull(rate, "tier rate");
     }
 
-    /** @return a readable bound range, e.g. {@code "50%-100%"} or {@code "over 100%"} */
+    /**
+     * The tier's bounds in words.
+     *
+     * @param basis the table's basis, which decides whether bounds get a {@code %}
+     * @return a readable bound range, e.g. {@code "50%-100%"}, {@code "0-50000 (excl.)"} or {@code "over 100%"}
+     */
     public String describe(TierTable.Basis basis) {
         String unit = basis == TierTable.Basis.ATTAINMENT ? "%" : "";
         if (upTo == null) {

@@ -39,24 +39,49 @@ public record TierTable(Mode mode, Basis basis, List<Tier> tiers) {
         ATTAINMENT
     }
 
-    /** Copies the list. */
+    /**
+     * Copies the list; gaps, overlaps and negative rates are reported by plan validation.
+     *
+     * @param mode  marginal or retroactive
+     * @param basis amount or attainment
+     * @param tiers the rows, in order; copied
+     * @throws NullPointerException if an argument is null or a tier is null
+     */
     public TierTable {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(basis, "basis");
         tiers = List.copyOf(tiers);
     }
 
-    /** @return an empty marginal table on the given basis */
+    /**
+     * Starts a marginal table: each slice of the measure is paid at its own tier's rate.
+     *
+     * @param basis what the bounds measure: amount or attainment
+     * @return an empty table; add tiers with {@code upTo}, {@code below} and {@code above}
+     * @throws NullPointerException if {@code basis} is null
+     */
     public static TierTable marginal(Basis basis) {
         return new TierTable(Mode.MARGINAL, basis, List.of());
     }
 
-    /** @return an empty retroactive table on the given basis */
+    /**
+     * Starts a retroactive table: the whole measure is paid at the rate of the tier reached.
+     *
+     * @param basis what the bounds measure: amount or attainment
+     * @return an empty table; add tiers with {@code upTo}, {@code below} and {@code above}
+     * @throws NullPointerException if {@code basis} is null
+     */
     public static TierTable retroactive(Basis basis) {
         return new TierTable(Mode.RETROACTIVE, basis, List.of());
     }
 
-    /** @return a single open tier from zero at {@code ratePercent}: a flat rate */
+    /**
+     * A flat rate as a table: one open tier from zero.
+     *
+     * @param ratePercent the rate in percent, e.g. {@code "8"} or {@code "8%"}
+     * @return a marginal amount table with a single open tier at {@code ratePercent}
+     * @throws IllegalArgumentException if {@code ratePercent} is not a number
+     */
     public static TierTable flat(String ratePercent) {
         return marginal(Basis.AMOUNT).above(ratePercent);
     }

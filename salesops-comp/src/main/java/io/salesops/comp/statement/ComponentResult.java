@@ -19,7 +19,20 @@ import java.util.Optional;
  */
 public record ComponentResult(String component, Money measure, long count, Money quota, Optional<Percent> attainment,
                               boolean gateOpen, Money pay) {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param component  the component name
+     * @param measure    the credited amount measured, in the plan currency
+     * @param count      the number of credits measured, 0 or more
+     * @param quota      the (prorated) quota, or null if the component uses none
+     * @param attainment {@code measure / quota} as a percent; {@code Optional.empty()}, never null, without a
+     *                   quota or with a zero quota
+     * @param gateOpen   false if a gate stopped the component paying
+     * @param pay        the sum of the component's lines in the period
+     * @throws NullPointerException if {@code component}, {@code measure}, {@code attainment} or {@code pay} is
+     *                              null
+     */
     public ComponentResult {
         Objects.requireNonNull(component, "component");
         Objects.requireNonNull(measure, "measure");

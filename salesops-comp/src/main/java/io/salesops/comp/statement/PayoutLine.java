@@ -24,7 +24,23 @@ import java.util.Objects;
  */
 public record PayoutLine(LineKind kind, String component, String rule, List<String> creditIds, Money base,
                          Percent rate, BigDecimal multiplier, List<String> applied, Money amount, String formula) {
-    /** Checks for nulls and copies the lists. */
+    /**
+     * Checks for nulls and copies the lists.
+     *
+     * @param kind       what kind of line
+     * @param component  the component, or null for plan-level lines
+     * @param rule       the rule applied
+     * @param creditIds  the credits the line used; null means none; copied
+     * @param base       the amount the rate applied to, or null
+     * @param rate       the rate, or null
+     * @param multiplier the accelerator or decelerator factor, e.g. 1.5, or null for none
+     * @param applied    caps and gates that changed the line; null means none; copied
+     * @param amount     the pay in the plan currency; negative for what is taken away (caps, clawbacks, draw
+     *                   recoveries, downward adjustments)
+     * @param formula    the computation in words and numbers
+     * @throws NullPointerException if {@code kind}, {@code rule}, {@code amount} or {@code formula} is null, or a
+     *                              list holds a null
+     */
     public PayoutLine {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(rule, "rule");

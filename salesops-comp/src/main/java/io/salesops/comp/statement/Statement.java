@@ -35,7 +35,20 @@ public record Statement(String payeeId, String planName, Period period, Currency
     /**
      * Checks that the totals add up.
      *
+     * @param payeeId     the payee's rep id
+     * @param planName    the plan's name
+     * @param period      the period
+     * @param currency    the plan currency
+     * @param components  per-component measures, in plan order; copied
+     * @param lines       every line, in the order computed; copied
+     * @param earned      the sum of the earning lines, exactly
+     * @param netPay      the sum of all lines, exactly; negative if the payee owes
+     * @param drawBalance recoverable draw balance carried forward, zero or more
+     * @param ytdEarned   earned in the fiscal year to date, this period included
+     * @param ytdPaid     paid in the fiscal year to date, this period included
      * @throws IllegalStateException if {@code earned} or {@code netPay} differs from the sum of its lines
+     * @throws NullPointerException  if {@code payeeId}, {@code period}, {@code currency}, a list, {@code earned}
+     *                               or {@code netPay} is null
      */
     public Statement {
         Objects.requireNonNull(payeeId, "payeeId");
@@ -58,17 +71,33 @@ public record Statement(String payeeId, String planName, Period period, Currency
         }
     }
 
-    /** @return the component's result, if the plan has it */
+    /**
+     * What one component measured and paid.
+     *
+     * @param name the component's name, exact match
+     * @return the component's result, empty if the plan has no component of that name
+     */
     public Optional<ComponentResult> component(String name) {
         return components.stream().filter(c -> c.component().equals(name)).findFirst();
     }
 
-    /** @return the lines of one kind */
+    /**
+     * The lines of one kind, e.g. every {@link LineKind#CLAWBACK}.
+     *
+     * @param kind the kind wanted
+     * @return those lines in statement order; empty if none, unmodifiable
+     */
     public List<PayoutLine> lines(LineKind kind) {
         return lines.stream().filter(l -> l.kind() == kind).toList();
     }
 
-    /** @return the sum of the lines of one component */
+    /**
+     * The pay of one component: the sum of its lines, caps and clawbacks included.
+     *
+     * @param componentName the component's name, exact match
+     * @return the sum in the plan currency; zero if the component has no line (or does not exist)
+     * @throws NullPointerException if {@code componentName} is null
+     */
     public Money payOf(String componentName) {
         long s = 0;
         for (PayoutLine l : lines) {

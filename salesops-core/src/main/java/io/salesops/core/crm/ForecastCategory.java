@@ -19,8 +19,11 @@ public enum ForecastCategory {
 
     /**
      * Parses a category as CRMs export it: {@code Commit}, {@code Best Case}, {@code best_case},
-     * {@code BestCase}, {@code Closed}, {@code Omitted}, {@code Pipeline}.
+     * {@code BestCase}, {@code Closed}, {@code Omitted}, {@code Pipeline}; {@code Won} and {@code Closed Won} are
+     * read as {@link #CLOSED}. Case and surrounding spaces are ignored.
      *
+     * @param text the category as a CRM exports it; not null
+     * @return the category
      * @throws IllegalArgumentException naming the text and the accepted values
      */
     public static ForecastCategory parse(String text) {

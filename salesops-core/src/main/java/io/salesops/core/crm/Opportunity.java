@@ -44,7 +44,29 @@ public record Opportunity(String id, String name, String accountId, String owner
     /** The stage of a snapshot whose stage on the day is not known (closed later, no history). */
     public static final String UNKNOWN_STAGE = "(unknown)";
 
-    /** Validates the fields. @throws IllegalArgumentException naming the opportunity and the rule broken */
+    /**
+     * Validates the fields and normalises them: a null or blank name becomes the id, null attributes and history
+     * become empty, and both are copied.
+     *
+     * @param id               unique, non-blank
+     * @param name             display name, or null or blank for the id
+     * @param accountId        the account, or null
+     * @param ownerId          the owning rep, non-blank
+     * @param stage            the current stage name, non-blank
+     * @param amount           the deal value, not negative; not null
+     * @param createdDate      the day it was created; not null
+     * @param closeDate        required for won and lost deals, optional for open ones; not before
+     *                         {@code createdDate}
+     * @param status           open, won or lost; not null
+     * @param forecastCategory the rep's forecast category, or null to use the stage's default
+     * @param product          product or product line, or null
+     * @param type             deal type, or null
+     * @param attributes       any other fields, or null for none; no null key or value
+     * @param history          stage changes in date order, none before {@code createdDate}, amounts in the deal's
+     *                         currency; or null for none
+     * @throws IllegalArgumentException naming the opportunity and the rule broken
+     * @throws NullPointerException     naming the opportunity if the amount, created date or status is null
+     */
     public Opportunity {
         check(id, ownerId, stage, amount, createdDate, closeDate, status);
         name = name == null || name.isBlank() ? id : name;
@@ -100,7 +122,12 @@ public record Opportunity(String id, String name, String accountId, String owner
         }
     }
 
-    /** A builder for an opportunity with this id. */
+    /**
+     * A builder for an opportunity with this id; the status starts as open.
+     *
+     * @param id the opportunity id, unique and non-blank (checked by {@link Builder#build()})
+     * @return a new builder
+     */
     public static Builder builder(String id) {
         return new Builder(id);
     }
@@ -144,7 +171,14 @@ public record Opportunity(String id, String name, String accountId, String owner
         return Optional.ofNullable(closeDate);
     }
 
-    /** @return the forecast category: the one set on the deal, else the stage's default in {@code model} */
+    /**
+     * The forecast category the deal counts in: {@link ForecastCategory#CLOSED} once won,
+     * {@link ForecastCategory#OMITTED} once lost, else the one set on the deal, else its stage's default.
+     *
+     * @param model the stage model that gives the stage's default; not null
+     * @return the category; {@link ForecastCategory#PIPELINE} for an open deal with no category in a stage the model
+     *         does not know; never null
+     */
     public ForecastCategory forecastCategory(StageModel model) {
         if (status == OpportunityStatus.WON) {
             return ForecastCategory.CLOSED;
@@ -161,8 +195,11 @@ public record Opportunity(String id, String name, String accountId, String owner
     /**
      * The value of a field by name, for crediting rules and roll-ups by any dimension: the standard fields
      * {@code id, name, account, owner, stage, product, type, status, forecast_category, amount, currency,
-     * created_date, close_date}, then the free-form attributes.
+     * created_date, close_date}, then the free-form attributes. Amounts are plain decimals in major units
+     * ({@code 1234.50}), dates ISO ({@code 2026-05-15}), the status lower case ({@code won}).
      *
+     * @param field a standard field name, matched ignoring case ({@code account_id} and {@code owner_id} are
+     *              accepted too), or an attribute name, matched exactly; not null
      * @return the value, or empty if the field is absent or null
      */
     public Optional<String> field(String field) {
@@ -208,6 +245,10 @@ public record Opportunity(String id, String name, String accountId, String owner
      * {@code date}; without history the current stage and amount are used while it is still open, and a deal
      * that closed later gets stage {@link #UNKNOWN_STAGE} and no expected close date, since its actual close
      * date was not known on {@code date} (using it would leak the outcome into a backtest).
+     *
+     * @param date the day whose end the snapshot shows; not null
+     * @return the opportunity as known at the end of {@code date} (open, or closed on or before it), with the
+     *         history up to that day; empty if it was created after {@code date}
      */
     public Optional<Opportunity> asOf(LocalDate date) {
         if (createdDate.isAfter(date)) {
@@ -255,7 +296,14 @@ public record Opportunity(String id, String name, String accountId, String owner
                 status.isClosed() ? null : forecastCategory, product, type, attributes, known));
     }
 
-    /** @return the stage on {@code date} from the history, or the current stage if the history is silent */
+    /**
+     * The stage the deal stood at on a day, by its history alone (unlike {@link #asOf(LocalDate)}, a deal that
+     * closed later keeps its current stage when it has no history).
+     *
+     * @param date the day; not null
+     * @return the stage of the last change on or before {@code date}; the first recorded stage if {@code date} is
+     *         before every change; the current stage if there is no history; never null
+     */
     public String stageOn(LocalDate date) {
         String s = null;
         for (StageChange ch : history) {
@@ -291,45 +339,149 @@ public record Opportunity(String id, String name, String accountId, String owner
             this.id = id;
         }
 
-        /** Sets the display name. */
+        /**
+         * Sets the display name.
+         *
+         * @param v the name, or null or blank for the id
+         * @return this builder
+         */
         public Builder name(String v) { this.name = v; return this; }
-        /** Sets the account id. */
+        /**
+         * Sets the account id.
+         *
+         * @param v the account's id, or null for none
+         * @return this builder
+         */
         public Builder account(String v) { this.accountId = v; return this; }
-        /** Sets the owner's rep id. */
+        /**
+         * Sets the owner.
+         *
+         * @param v the owning rep's id, non-blank (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder owner(String v) { this.ownerId = v; return this; }
-        /** Sets the current stage. */
+        /**
+         * Sets the current stage.
+         *
+         * @param v the stage name as the CRM spells it, non-blank (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder stage(String v) { this.stage = v; return this; }
-        /** Sets the amount. */
+        /**
+         * Sets the amount.
+         *
+         * @param v the deal value, not negative (checked by {@link #build()}); not null
+         * @return this builder
+         * @throws NullPointerException if {@code v} is null
+         */
         public Builder amount(Money v) { this.amount = Objects.requireNonNull(v, "amount"); return this; }
-        /** Sets the amount from a decimal string and currency code. */
+        /**
+         * Sets the amount from a decimal string and currency code, amount first as in {@link Money#of(String, String)}:
+         * {@code amount("25000.00", "USD")}.
+         *
+         * @param v        the amount in major units, e.g. {@code "25000.00"}; not null
+         * @param currency an ISO 4217 code such as {@code "USD"}; not null
+         * @return this builder
+         * @throws IllegalArgumentException if the amount is not a decimal or the currency is unknown
+         * @throws ArithmeticException      if the amount has more decimals than the currency allows
+         */
         public Builder amount(String v, String currency) { return amount(Money.of(v, currency)); }
-        /** Sets the created date. */
+        /**
+         * Sets the created date.
+         *
+         * @param v the day the deal was created; required (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder created(LocalDate v) { this.createdDate = v; return this; }
-        /** Sets the (expected or actual) close date. */
+        /**
+         * Sets the close date: the expected one while open, the actual one once closed.
+         *
+         * @param v the close date, not before the created date; or null for an open deal without one
+         * @return this builder
+         */
         public Builder closeDate(LocalDate v) { this.closeDate = v; return this; }
-        /** Sets the status. */
+        /**
+         * Sets the status; a won or lost deal needs a close date too.
+         *
+         * @param v open, won or lost; not null
+         * @return this builder
+         * @throws NullPointerException if {@code v} is null
+         */
         public Builder status(OpportunityStatus v) { this.status = Objects.requireNonNull(v, "status"); return this; }
-        /** Marks it won on {@code date}. */
+        /**
+         * Marks it won on {@code date}: sets the status and the close date.
+         *
+         * @param date the day it was won, not before the created date (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder won(LocalDate date) { this.status = OpportunityStatus.WON; this.closeDate = date; return this; }
-        /** Marks it lost on {@code date}. */
+        /**
+         * Marks it lost on {@code date}: sets the status and the close date.
+         *
+         * @param date the day it was lost, not before the created date (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder lost(LocalDate date) { this.status = OpportunityStatus.LOST; this.closeDate = date; return this; }
-        /** Sets the forecast category. */
+        /**
+         * Sets the forecast category the rep chose.
+         *
+         * @param v the category, or null to use the stage's default
+         * @return this builder
+         */
         public Builder forecastCategory(ForecastCategory v) { this.forecastCategory = v; return this; }
-        /** Sets the product. */
+        /**
+         * Sets the product.
+         *
+         * @param v the product or product line, or null
+         * @return this builder
+         */
         public Builder product(String v) { this.product = v; return this; }
-        /** Sets the deal type. */
+        /**
+         * Sets the deal type.
+         *
+         * @param v the type such as {@code new}, {@code renewal}, {@code expansion}; or null
+         * @return this builder
+         */
         public Builder type(String v) { this.type = v; return this; }
-        /** Sets a free-form attribute. */
+        /**
+         * Sets a free-form attribute, replacing any earlier value of the same key.
+         *
+         * @param key   the attribute name, as {@link Opportunity#field(String)} looks it up; not null
+         * @param value the value; not null
+         * @return this builder
+         * @throws NullPointerException if the key or value is null
+         */
         public Builder attribute(String key, String value) {
             attributes.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
         }
-        /** Appends a history entry; entries must come in date order. */
+        /**
+         * Appends a history entry; entries must come in date order, none before the created date (checked by
+         * {@link #build()}).
+         *
+         * @param c the change; its amount, if any, in the deal's currency; not null
+         * @return this builder
+         * @throws NullPointerException if {@code c} is null
+         */
         public Builder change(StageChange c) { history.add(Objects.requireNonNull(c, "change")); return this; }
-        /** Appends a stage change on {@code date}. */
+        /**
+         * Appends a stage change on {@code date}, without amount or expected close date.
+         *
+         * @param date  the day of the change, in date order after the earlier changes; not null
+         * @param stage the stage entered, non-blank
+         * @return this builder
+         * @throws IllegalArgumentException if the stage is blank
+         * @throws NullPointerException     if the date is null
+         */
         public Builder change(LocalDate date, String stage) { return change(StageChange.of(date, stage)); }
 
-        /** @return the opportunity; throws {@link IllegalArgumentException} naming every rule broken */
+        /**
+         * Builds the opportunity, checking the whole; the builder is left as it was and may build again.
+         *
+         * @return the opportunity
+         * @throws IllegalArgumentException naming the opportunity and the first rule broken
+         * @throws NullPointerException     naming the opportunity if the amount or created date is not set
+         */
         public Opportunity build() {
             return new Opportunity(id, name, accountId, ownerId, stage, amount, createdDate, closeDate, status,
                     forecastCategory, product, type, attributes, history);

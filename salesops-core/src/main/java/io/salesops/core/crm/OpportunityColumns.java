@@ -64,7 +64,10 @@ public final class OpportunityColumns {
     /**
      * Sets the ids: row {@code r} is {@code utf8[ends[r-1], ends[r])} (from 0 for row 0).
      *
+     * @param utf8 the ids' UTF-8 bytes, one after the other; may be longer than the last end; taken, not copied
+     * @param ends one end offset (exclusive) per row, non-decreasing; each id non-empty; taken, not copied
      * @return this
+     * @throws NullPointerException if an array is null
      */
     public OpportunityColumns ids(byte[] utf8, int[] ends) {
         this.idBytes = Objects.requireNonNull(utf8, "utf8");
@@ -75,7 +78,10 @@ public final class OpportunityColumns {
     /**
      * Sets the display names like {@link #ids}; an empty name stands for the id.
      *
+     * @param utf8 the names' UTF-8 bytes, one after the other; taken, not copied
+     * @param ends one end offset (exclusive) per row, non-decreasing; taken, not copied
      * @return this
+     * @throws NullPointerException if an array is null
      */
     public OpportunityColumns names(byte[] utf8, int[] ends) {
         this.nameBytes = Objects.requireNonNull(utf8, "utf8");
@@ -87,7 +93,12 @@ public final class OpportunityColumns {
      * Sets a dictionary-encoded column: {@code values} holds distinct strings, {@code codes[r]} is an index into
      * it or -1 for absent.
      *
+     * @param column which column; not null
+     * @param values the distinct values, each listed once; taken, not copied
+     * @param codes  one code per row: an index into {@code values}, or -1 for absent (never for
+     *               {@link Coded#OWNER} and {@link Coded#STAGE}); taken, not copied
      * @return this
+     * @throws NullPointerException if an argument is null
      */
     public OpportunityColumns coded(Coded column, String[] values, int[] codes) {
         this.dictionaries[column.ordinal()] = Objects.requireNonNull(values, "values");
@@ -98,7 +109,12 @@ public final class OpportunityColumns {
     /**
      * Sets the amounts in minor units of {@code currencies[codes[r]]}.
      *
+     * @param minor      one amount per row in minor units of its currency (cents for USD), not negative; taken,
+     *                   not copied
+     * @param currencies the distinct currencies, each listed once; taken, not copied
+     * @param codes      one code per row, an index into {@code currencies}; taken, not copied
      * @return this
+     * @throws NullPointerException if an array is null
      */
     public OpportunityColumns amounts(long[] minor, Currency[] currencies, short[] codes) {
         this.amount = Objects.requireNonNull(minor, "minor");
@@ -110,7 +126,11 @@ public final class OpportunityColumns {
     /**
      * Sets the created and close dates as epoch days, {@link OpportunityTable#NO_DATE} for no close date.
      *
+     * @param createdDays one created date per row, as an epoch day; never {@code NO_DATE}; taken, not copied
+     * @param closeDays   one close date per row, as an epoch day not before the created date, or
+     *                    {@link OpportunityTable#NO_DATE} for an open deal without one; taken, not copied
      * @return this
+     * @throws NullPointerException if an array is null
      */
     public OpportunityColumns dates(int[] createdDays, int[] closeDays) {
         this.created = Objects.requireNonNull(createdDays, "createdDays");
@@ -122,7 +142,10 @@ public final class OpportunityColumns {
      * Sets the status ({@link OpportunityStatus} ordinals) and forecast category ({@link ForecastCategory}
      * ordinals, -1 for none set on the deal).
      *
+     * @param statusOrdinals   one {@link OpportunityStatus} ordinal per row; taken, not copied
+     * @param categoryOrdinals one {@link ForecastCategory} ordinal per row, or -1; taken, not copied
      * @return this
+     * @throws NullPointerException if an array is null
      */
     public OpportunityColumns statuses(byte[] statusOrdinals, byte[] categoryOrdinals) {
         this.status = Objects.requireNonNull(statusOrdinals, "statusOrdinals");
@@ -133,7 +156,12 @@ public final class OpportunityColumns {
     /**
      * Adds a free-form attribute column, dictionary-encoded like {@link #coded}.
      *
+     * @param name   the attribute name; not null
+     * @param values the distinct values, each listed once; taken, not copied
+     * @param codes  one code per row: an index into {@code values}, or -1 where the row has no value; taken, not
+     *               copied
      * @return this
+     * @throws NullPointerException     if an argument is null
      * @throws IllegalArgumentException if the attribute was added already
      */
     public OpportunityColumns attribute(String name, String[] values, int[] codes) {

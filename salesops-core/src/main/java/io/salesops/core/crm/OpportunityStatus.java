@@ -12,8 +12,11 @@ public enum OpportunityStatus {
     LOST;
 
     /**
-     * Parses {@code open}, {@code won}, {@code lost}, also {@code closed won} and {@code closed lost}.
+     * Parses {@code open}, {@code won}, {@code lost}, also {@code closed won} and {@code closed lost}; case,
+     * surrounding spaces, and {@code _} or {@code -} for the space are ignored ({@code Closed_Won}, {@code closed-lost}).
      *
+     * @param text the status as a CRM exports it; not null
+     * @return the status
      * @throws IllegalArgumentException naming the text and the accepted values
      */
     public static OpportunityStatus parse(String text) {

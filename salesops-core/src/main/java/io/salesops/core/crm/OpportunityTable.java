@@ -156,14 +156,20 @@ public final class OpportunityTable {
         return out;
     }
 
-    /** A builder of a table. */
+    /**
+     * A builder of a table, to add rows one by one.
+     *
+     * @return a new, empty builder
+     */
     public static OpportunityTableBuilder builder() {
         return new OpportunityTableBuilder();
     }
 
     /**
-     * The table of these opportunities, in iteration order.
+     * The table of these opportunities, in iteration order, with their attributes and stage history.
      *
+     * @param opportunities the opportunities, possibly empty; ids are not checked for uniqueness
+     * @return the table; row {@code r} is the {@code r}-th opportunity
      * @throws NullPointerException if the collection or an element is null
      */
     public static OpportunityTable of(Collection<Opportunity> opportunities) {
@@ -179,106 +185,197 @@ public final class OpportunityTable {
         return size;
     }
 
-    /** @return the id of a row */
+    /**
+     * The id of a row.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the id, non-blank; never null
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public String id(int row) {
         check(row);
         return ids.get(row);
     }
 
-    /** @return the name of a row (its id when the source had none) */
+    /**
+     * The display name of a row.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the name; the id when the source had none; never null
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public String name(int row) {
         check(row);
         return names.isEmpty(row) ? ids.get(row) : names.get(row);
     }
 
-    /** @return the account of a row, or null */
+    /**
+     * The account of a row.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the account id, or null if the row has none
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public String accountId(int row) {
         check(row);
         return account[row] < 0 ? null : accounts[account[row]];
     }
 
-    /** @return the owner's code, an index into {@link #owners()} */
+    /**
+     * The owner of a row as a code, for grouping without a string lookup.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the owner's code, an index into {@link #owners()}
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public int ownerCode(int row) {
         check(row);
         return owner[row];
     }
 
-    /** @return the owner of a row */
+    /**
+     * The owning rep of a row.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the owner's rep id; never null
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public String ownerId(int row) {
         check(row);
         return owners[owner[row]];
     }
 
-    /** @return the distinct owners, indexed by owner code */
+    /** @return the distinct owner ids, indexed by owner code; unmodifiable */
     public List<String> owners() {
         return ownerList;
     }
 
-    /** @return the current stage's code, an index into {@link #stages()} */
+    /**
+     * The current stage of a row as a code.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the stage's code, an index into {@link #stages()}
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public int stageCode(int row) {
         check(row);
         return stage[row];
     }
 
-    /** @return the distinct stages of the rows and their history, indexed by stage code */
+    /** @return the distinct stage names of the rows and their history, indexed by stage code; unmodifiable */
     public List<String> stages() {
         return stageList;
     }
 
-    /** @return the amount in minor units of {@link #currency(int)} */
+    /**
+     * The amount of a row.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the amount in minor units of the row's {@link #currency(int) currency} (cents for USD), not
+     *         negative
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public long amountMinor(int row) {
         check(row);
         return amount[row];
     }
 
-    /** @return the currency's code, an index into {@link #currencies()} */
+    /**
+     * The currency of a row as a code.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the currency's code, an index into {@link #currencies()}
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public int currencyCode(int row) {
         check(row);
         return currency[row];
     }
 
-    /** @return the currency of a row's amounts */
+    /**
+     * The currency of a row's amount and of its stage history's amounts.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the currency; never null
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public Currency currency(int row) {
         check(row);
         return currencies[currency[row]];
     }
 
-    /** @return the distinct currencies, indexed by currency code */
+    /** @return the distinct currencies, indexed by currency code; unmodifiable */
     public List<Currency> currencies() {
         return currencyList;
     }
 
-    /** @return the created date as an epoch day */
+    /**
+     * The created date of a row.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the created date as an epoch day ({@link LocalDate#toEpochDay()})
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public int createdDay(int row) {
         check(row);
         return created[row];
     }
 
-    /** @return the close date as an epoch day, or {@link #NO_DATE} */
+    /**
+     * The close date of a row: expected while open, actual once closed.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the close date as an epoch day, or {@link #NO_DATE} for an open deal without one
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public int closeDay(int row) {
         check(row);
         return close[row];
     }
 
-    /** @return the status */
+    /**
+     * The status of a row.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return open, won or lost; never null
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public OpportunityStatus status(int row) {
         check(row);
         return STATUSES[status[row]];
     }
 
-    /** @return the forecast category set on the deal, or null */
+    /**
+     * The forecast category set on a row by the rep (not the stage's default).
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the category, or null if none was set
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public ForecastCategory forecastCategory(int row) {
         check(row);
         return category[row] < 0 ? null : CATEGORIES[category[row]];
     }
 
-    /** @return the product, or null */
+    /**
+     * The product of a row.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the product, or null if the row has none
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public String product(int row) {
         check(row);
         return product[row] < 0 ? null : products[product[row]];
     }
 
-    /** @return the deal type, or null */
+    /**
+     * The deal type of a row.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the type, or null if the row has none
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public String type(int row) {
         check(row);
         return type[row] < 0 ? null : types[type[row]];
@@ -289,7 +386,14 @@ public final class OpportunityTable {
         return List.copyOf(attributes.keySet());
     }
 
-    /** @return the value of an attribute on a row, or null if absent */
+    /**
+     * A free-form attribute of a row.
+     *
+     * @param row  the row index, 0 to {@link #size()} - 1
+     * @param name the attribute name, matched exactly; not null
+     * @return the value, or null if the row has no such attribute
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public String attribute(int row, String name) {
         check(row);
         int[] codes = attributes.get(name);
@@ -299,34 +403,76 @@ public final class OpportunityTable {
         return attributeValues.get(name)[codes[row]];
     }
 
-    /** @return the index of a row's first stage change */
+    /**
+     * Where a row's stage history starts in the history columns.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the index of the row's first stage change, for {@link #historyDay(int)} and the other history
+     *         accessors; equal to {@link #historyEnd(int)} when the row has no history
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public int historyStart(int row) {
         check(row);
         return historyStart[row];
     }
 
-    /** @return one past the index of a row's last stage change */
+    /**
+     * Where a row's stage history ends in the history columns.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return one past the index of the row's last stage change
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public int historyEnd(int row) {
         check(row);
         return historyStart[row + 1];
     }
 
-    /** @return the epoch day of stage change {@code i} */
+    /**
+     * The day of a stage change.
+     *
+     * @param i the index of a stage change, from {@link #historyStart(int)} to {@link #historyEnd(int)} - 1 of
+     *          its row
+     * @return the epoch day of stage change {@code i}
+     * @throws ArrayIndexOutOfBoundsException if {@code i} is outside the table's history
+     */
     public int historyDay(int i) {
         return historyDay[i];
     }
 
-    /** @return the stage code of stage change {@code i} */
+    /**
+     * The stage entered by a stage change.
+     *
+     * @param i the index of a stage change, from {@link #historyStart(int)} to {@link #historyEnd(int)} - 1 of
+     *          its row
+     * @return the stage code of stage change {@code i}, an index into {@link #stages()}
+     * @throws ArrayIndexOutOfBoundsException if {@code i} is outside the table's history
+     */
     public int historyStageCode(int i) {
         return historyStage[i];
     }
 
-    /** @return the amount of stage change {@code i}, or {@link #NO_AMOUNT} */
+    /**
+     * The amount recorded with a stage change.
+     *
+     * @param i the index of a stage change, from {@link #historyStart(int)} to {@link #historyEnd(int)} - 1 of
+     *          its row
+     * @return the amount from that day in minor units of the row's currency, or {@link #NO_AMOUNT} if the change
+     *         did not record one
+     * @throws ArrayIndexOutOfBoundsException if {@code i} is outside the table's history
+     */
     public long historyAmount(int i) {
         return historyAmount[i];
     }
 
-    /** @return the expected close day of stage change {@code i}, or {@link #NO_DATE} */
+    /**
+     * The expected close date recorded with a stage change.
+     *
+     * @param i the index of a stage change, from {@link #historyStart(int)} to {@link #historyEnd(int)} - 1 of
+     *          its row
+     * @return the expected close day as an epoch day, or {@link #NO_DATE} if the change did not record one
+     * @throws ArrayIndexOutOfBoundsException if {@code i} is outside the table's history
+     */
     public int historyCloseDay(int i) {
         return historyClose[i];
     }
@@ -335,13 +481,24 @@ public final class OpportunityTable {
      * Finds row {@code row} as it stood at the end of {@code day}, exactly as {@link Opportunity#asOf(LocalDate)}
      * does, into {@code into} (reused by the caller, so a pass makes no object per row).
      *
-     * @return false if the deal was created after the day
+     * @param row  the row index, 0 to {@link #size()} - 1; not checked here, as this runs once per row of a pass
+     *             (a row outside that range gives an undefined result or {@link ArrayIndexOutOfBoundsException})
+     * @param day  the day as an epoch day ({@link LocalDate#toEpochDay()})
+     * @param into the snapshot to overwrite; not null
+     * @return true if {@code into} now holds the row as of {@code day}; false if the deal was created after the day
+     *         (then {@code into} holds nothing usable)
      */
     public boolean snapshot(int row, int day, Snapshot into) {
         return into.of(this, row, day);
     }
 
-    /** @return the row as an opportunity, with its stage history */
+    /**
+     * A row as an {@link Opportunity}, made on each call.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return a new opportunity with the row's fields, attributes and stage history; never null
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     */
     public Opportunity get(int row) {
         check(row);
         Currency cur = currency(row);
@@ -377,7 +534,12 @@ public final class OpportunityTable {
         return new View();
     }
 
-    /** @return the date of an epoch day, null for {@link #NO_DATE} */
+    /**
+     * Converts an epoch-day column value back to a date.
+     *
+     * @param day an epoch day, or {@link #NO_DATE}
+     * @return the date, or null for {@link #NO_DATE}
+     */
     public static LocalDate date(int day) {
         return day == NO_DATE ? null : LocalDate.ofEpochDay(day);
     }

@@ -102,8 +102,10 @@ public final class OpportunityTableBuilder {
     }
 
     /**
-     * Adds an opportunity with its attributes and history as the next row.
+     * Adds an opportunity with its attributes and history as the next row. Ids are not checked for uniqueness
+     * here; a reader that must refuse repeats asks {@link #rowOf(String)} first.
      *
+     * @param o the opportunity, already checked by its constructor; not null
      * @return this builder
      */
     public OpportunityTableBuilder add(Opportunity o) {
@@ -121,9 +123,16 @@ public final class OpportunityTableBuilder {
     /**
      * Adds a row from its field values, checked as {@link Opportunity}'s constructor checks them.
      *
+     * @param id               unique, non-blank (uniqueness is the caller's: see {@link #rowOf(String)})
      * @param name             display name, or null for the id
      * @param accountId        account, or null
+     * @param ownerId          the owning rep, non-blank
+     * @param stage            the current stage name, non-blank
+     * @param amountMinor      the deal value in minor units of {@code currency} (cents for USD), not negative
+     * @param currency         the currency of the amount and of the row's stage history amounts; not null
+     * @param createdDate      the day it was created; not null
      * @param closeDate        close date, or null (only while open)
+     * @param status           open, won or lost; not null
      * @param forecastCategory category set on the deal, or null
      * @param product          product, or null
      * @param type             deal type, or null
@@ -160,6 +169,7 @@ public final class OpportunityTableBuilder {
     /**
      * The first row added with this id, as a reader finds repeated ids without keeping a string per row.
      *
+     * @param id the id, matched exactly (case-sensitive, no stripping); not null
      * @return the row index, or -1 if no row has the id
      */
     public int rowOf(String id) {
@@ -239,10 +249,14 @@ public final class OpportunityTableBuilder {
     }
 
     /**
-     * Sets a free-form attribute of a row already added.
+     * Sets a free-form attribute of a row already added, replacing any earlier value of the same name.
      *
+     * @param row   the row index, 0 to {@link #size()} - 1
+     * @param name  the attribute name; not null
+     * @param value the value; not null
      * @return this builder
      * @throws IndexOutOfBoundsException if the row has not been added
+     * @throws NullPointerException      if the name or value is null
      */
     public OpportunityTableBuilder attribute(int row, String name, String value) {
         Objects.checkIndex(row, size);
@@ -262,10 +276,17 @@ public final class OpportunityTableBuilder {
      * Adds a stage change to a row already added; a row's changes are kept in date order, changes of one day in
      * the order added.
      *
-     * @param amountMinor the amount from that day in the row's currency, or {@link OpportunityTable#NO_AMOUNT}
+     * @param row         the row index, 0 to {@link #size()} - 1
+     * @param date        the day of the change, not before the row's created date; not null
+     * @param stage       the stage entered, non-blank; stripped of surrounding spaces
+     * @param amountMinor the amount from that day in minor units of the row's currency, not negative; or
+     *                    {@link OpportunityTable#NO_AMOUNT} if the change does not record one
      * @param closeDate   the expected close date from that day, or null
      * @return this builder
-     * @throws IllegalArgumentException if the change is before the row was created, or its stage is blank or amount negative
+     * @throws IndexOutOfBoundsException if the row has not been added
+     * @throws NullPointerException      if the date is null
+     * @throws IllegalArgumentException  if the change is before the row was created, or its stage is blank or
+     *                                   amount negative
      */
     public OpportunityTableBuilder change(int row, LocalDate date, String stage, long amountMinor, LocalDate closeDate) {
         Objects.checkIndex(row, size);
@@ -292,7 +313,8 @@ public final class OpportunityTableBuilder {
      * that decoded chunks of a file into builders of their own joins them, leaving out rows found to be repeats
      * after they were added. Stage changes of {@code other} are not copied.
      *
-     * @param keep one flag per row of {@code other}
+     * @param other the builder whose rows to append; not changed; not null
+     * @param keep  one flag per row of {@code other}: true to append the row, false to leave it out
      * @return this builder
      * @throws IllegalArgumentException if {@code keep} does not have one flag per row of {@code other}
      */
@@ -372,19 +394,37 @@ public final class OpportunityTableBuilder {
         return cc;
     }
 
-    /** @return the currency of a row added */
+    /**
+     * The currency of a row added, e.g. for a reader checking a stage history amount.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the row's currency; never null
+     * @throws IndexOutOfBoundsException if the row has not been added
+     */
     public Currency currency(int row) {
         Objects.checkIndex(row, size);
         return currencyList.get(currency[row]);
     }
 
-    /** @return the amount of a row added, in minor units of its {@link #currency(int) currency} */
+    /**
+     * The amount of a row added.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the amount in minor units of the row's {@link #currency(int) currency}
+     * @throws IndexOutOfBoundsException if the row has not been added
+     */
     public long amountMinor(int row) {
         Objects.checkIndex(row, size);
         return amount[row];
     }
 
-    /** @return the created date of a row added */
+    /**
+     * The created date of a row added, e.g. for a reader checking a stage change's date.
+     *
+     * @param row the row index, 0 to {@link #size()} - 1
+     * @return the created date; never null
+     * @throws IndexOutOfBoundsException if the row has not been added
+     */
     public LocalDate createdDate(int row) {
         Objects.checkIndex(row, size);
         return LocalDate.ofEpochDay(created[row]);

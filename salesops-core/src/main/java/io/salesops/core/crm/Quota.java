@@ -12,7 +12,15 @@ import java.util.Objects;
  * @param amount the target, not negative
  */
 public record Quota(String repId, Period period, Money amount) {
-    /** Validates the fields. @throws IllegalArgumentException naming the rep and period on a negative amount */
+    /**
+     * Validates the fields.
+     *
+     * @param repId  the rep, non-blank
+     * @param period the period the quota covers; not null
+     * @param amount the target for the whole period, not negative; not null
+     * @throws IllegalArgumentException if the rep id is blank, or naming the rep and period on a negative amount
+     * @throws NullPointerException     if the period or amount is null
+     */
     public Quota {
         if (repId == null || repId.isBlank()) {
             throw new IllegalArgumentException("quota has a blank rep id");

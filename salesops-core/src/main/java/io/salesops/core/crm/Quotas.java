@@ -60,7 +60,11 @@ public final class Quotas {
         return new Quotas(list);
     }
 
-    /** No quotas. */
+    /**
+     * No quotas: every lookup is empty.
+     *
+     * @return the shared empty instance
+     */
     public static Quotas none() {
         return NONE;
     }
@@ -71,9 +75,13 @@ public final class Quotas {
     }
 
     /**
-     * The rep's quota for {@code period}: set for exactly that period, or the sum of quotas that tile it.
+     * The rep's quota for {@code period}: set for exactly that period, or the sum of quotas that tile it. Finer
+     * kinds are tried from the shortest: a year is its twelve monthly quotas if all are set, else its four
+     * quarterly ones, else its two halves. A partial tiling (two of three months) counts as none.
      *
-     * @return empty if neither exists
+     * @param repId  the rep's id, matched exactly; not null
+     * @param period the period; not null
+     * @return the quota, or empty if the rep has none for the period or for every part of it
      * @throws CurrencyMismatchException if the tiling quotas are in different currencies
      */
     public Optional<Money> quota(String repId, Period period) {

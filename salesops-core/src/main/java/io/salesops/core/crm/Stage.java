@@ -13,7 +13,17 @@ import java.util.Objects;
  */
 public record Stage(String name, Percent winProbability, ForecastCategory forecastCategory, OpportunityStatus outcome) {
 
-    /** Validates the fields. @throws IllegalArgumentException naming the stage and the rule broken */
+    /**
+     * Validates the fields; the name is stripped of surrounding spaces.
+     *
+     * @param name             unique within its {@link StageModel}, non-blank
+     * @param winProbability   0% to 100%; exactly 100% for a won stage and 0% for a lost one; not null
+     * @param forecastCategory the default forecast category of a deal in this stage; not null
+     * @param outcome          {@link OpportunityStatus#OPEN} for a working stage, WON or LOST for a closing one;
+     *                         not null
+     * @throws IllegalArgumentException naming the stage and the rule broken
+     * @throws NullPointerException     naming the stage if a field is null
+     */
     public Stage {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("stage name is blank");
@@ -33,17 +43,38 @@ public record Stage(String name, Percent winProbability, ForecastCategory foreca
         }
     }
 
-    /** An open stage. */
+    /**
+     * An open (working) stage: {@code Stage.open("Proposal", "50", ForecastCategory.BEST_CASE)}.
+     *
+     * @param name                  the stage name as the CRM spells it, non-blank
+     * @param winProbabilityPercent the default win probability in percent, 0-100, e.g. {@code "50"} (or
+     *                              {@code "50%"}) for one deal in two
+     * @param category              the default forecast category of a deal in this stage; not null
+     * @return the stage, with outcome {@link OpportunityStatus#OPEN}
+     * @throws IllegalArgumentException if the name is blank or the probability is not a number in 0-100
+     */
     public static Stage open(String name, String winProbabilityPercent, ForecastCategory category) {
         return new Stage(name, Percent.of(winProbabilityPercent), category, OpportunityStatus.OPEN);
     }
 
-    /** A closed-won stage: 100%, category Closed. */
+    /**
+     * A closed-won stage: 100%, category Closed.
+     *
+     * @param name the stage name as the CRM spells it, e.g. {@code "Closed Won"}; non-blank
+     * @return the stage, with outcome {@link OpportunityStatus#WON}
+     * @throws IllegalArgumentException if the name is blank
+     */
     public static Stage won(String name) {
         return new Stage(name, Percent.HUNDRED, ForecastCategory.CLOSED, OpportunityStatus.WON);
     }
 
-    /** A closed-lost stage: 0%, category Omitted. */
+    /**
+     * A closed-lost stage: 0%, category Omitted.
+     *
+     * @param name the stage name as the CRM spells it, e.g. {@code "Closed Lost"}; non-blank
+     * @return the stage, with outcome {@link OpportunityStatus#LOST}
+     * @throws IllegalArgumentException if the name is blank
+     */
     public static Stage lost(String name) {
         return new Stage(name, Percent.ZERO, ForecastCategory.OMITTED, OpportunityStatus.LOST);
     }

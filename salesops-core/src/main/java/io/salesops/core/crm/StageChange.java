@@ -16,7 +16,16 @@ import java.util.Objects;
  * @param closeDate the expected close date from this day, or null if not recorded
  */
 public record StageChange(LocalDate date, String stage, Money amount, LocalDate closeDate) {
-    /** Validates the fields. @throws IllegalArgumentException on a blank stage or negative amount */
+    /**
+     * Validates the fields; the stage is stripped of surrounding spaces.
+     *
+     * @param date      the day of the change; not null
+     * @param stage     the stage entered, non-blank
+     * @param amount    the amount from this day, not negative; or null if the history does not record it
+     * @param closeDate the expected close date from this day, or null if not recorded
+     * @throws NullPointerException     if {@code date} is null
+     * @throws IllegalArgumentException on a blank stage or negative amount
+     */
     public StageChange {
         Objects.requireNonNull(date, "date");
         if (stage == null || stage.isBlank()) {
@@ -28,7 +37,14 @@ public record StageChange(LocalDate date, String stage, Money amount, LocalDate 
         }
     }
 
-    /** A change of stage alone. */
+    /**
+     * A change of stage alone, without amount or expected close date.
+     *
+     * @param date  the day of the change; not null
+     * @param stage the stage entered, non-blank
+     * @return the change
+     * @throws IllegalArgumentException if the stage is blank
+     */
     public static StageChange of(LocalDate date, String stage) {
         return new StageChange(date, stage, null, null);
     }

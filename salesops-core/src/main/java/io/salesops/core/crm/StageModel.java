@@ -36,6 +36,9 @@ public final class StageModel {
     /**
      * A model of the given stages, in sales-process order (closing stages may come anywhere).
      *
+     * @param stages the stages, at least one open, one closed-won and one closed-lost; names unique ignoring case;
+     *               no element null
+     * @return the model, keeping the order given
      * @throws IllegalArgumentException listing every duplicate name, and if there is no closed-won or no
      *                                  closed-lost stage, or no open stage
      */
@@ -65,6 +68,8 @@ public final class StageModel {
     /**
      * A typical B2B model: Prospecting 10%, Qualification 20%, Needs Analysis 30% (Pipeline), Proposal 50%
      * (Best Case), Negotiation 75% (Commit), Closed Won, Closed Lost.
+     *
+     * @return the shared default model
      */
     public static StageModel defaultModel() {
         return DEFAULT;
@@ -80,7 +85,12 @@ public final class StageModel {
         return stages.stream().filter(s -> !s.isClosed()).toList();
     }
 
-    /** @return the stage with this name, ignoring case */
+    /**
+     * Looks a stage up without failing.
+     *
+     * @param name the stage name, matched ignoring case and surrounding spaces; not null
+     * @return the stage with this name, or empty if the model has none
+     */
     public Optional<Stage> find(String name) {
         Integer i = index.get(key(name));
         return i == null ? Optional.empty() : Optional.of(stages.get(i));
@@ -89,6 +99,8 @@ public final class StageModel {
     /**
      * The stage with this name, ignoring case.
      *
+     * @param name the stage name, matched ignoring case and surrounding spaces; not null
+     * @return the stage; never null
      * @throws NoSuchElementException naming the stage and the known stages
      */
     public Stage stage(String name) {
@@ -96,13 +108,24 @@ public final class StageModel {
                 + "\"; the stage model has " + stages.stream().map(Stage::name).toList()));
     }
 
-    /** @return the 0-based position of the stage in the process; throws {@link NoSuchElementException} */
+    /**
+     * Where a stage stands in the process, for ordering or "later than" comparisons.
+     *
+     * @param name the stage name, matched ignoring case and surrounding spaces; not null
+     * @return the 0-based position of the stage in the list the model was made from
+     * @throws NoSuchElementException naming the stage and the known stages if the model has none by that name
+     */
     public int order(String name) {
         stage(name);
         return index.get(key(name));
     }
 
-    /** @return true if the model has the stage */
+    /**
+     * Whether the model knows a stage.
+     *
+     * @param name the stage name, matched ignoring case and surrounding spaces; not null
+     * @return true if the model has the stage
+     */
     public boolean contains(String name) {
         return index.containsKey(key(name));
     }

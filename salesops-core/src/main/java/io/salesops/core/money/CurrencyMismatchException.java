@@ -10,7 +10,9 @@ import java.util.Currency;
 public final class CurrencyMismatchException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The currency of the receiver of the failed operation (part of the serialized form). */
     private final Currency first;
+    /** The currency of the argument of the failed operation (part of the serialized form). */
     private final Currency second;
 
     /**

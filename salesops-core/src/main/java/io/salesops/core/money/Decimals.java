@@ -73,7 +73,13 @@ public final class Decimals {
         return d;
     }
 
-    /** @return the text in quotes, cut to its first 40 characters */
+    /**
+     * Quotes a value for an error message, so that a hostile megabyte-long cell does not become a megabyte-long
+     * message.
+     *
+     * @param text the value as it was read; not null
+     * @return the text in double quotes, cut to its first 40 characters followed by {@code ...} when longer
+     */
     public static String quote(String text) {
         return "\"" + (text.length() <= QUOTED ? text : text.substring(0, QUOTED) + "...") + "\"";
     }

@@ -51,8 +51,13 @@ public final class Money implements Comparable<Money> {
     }
 
     /**
-     * An amount given in minor units of the currency with ISO 4217 code {@code currencyCode}.
+     * An amount given in minor units of the currency with ISO 4217 code {@code currencyCode}:
+     * {@code ofMinor(123456, "USD")} is USD 1,234.56, {@code ofMinor(1200, "JPY")} is JPY 1,200.
      *
+     * @param minorUnits   the amount in minor units of the currency (cents for USD, yen for JPY); any {@code long},
+     *                     negative allowed
+     * @param currencyCode an ISO 4217 code in upper case such as {@code "USD"}, surrounding spaces ignored; not null
+     * @return the amount
      * @throws IllegalArgumentException if the code is unknown or the currency has no defined minor units
      */
     public static Money ofMinor(long minorUnits, String currencyCode) {
@@ -62,6 +67,11 @@ public final class Money implements Comparable<Money> {
     /**
      * An exact amount in major units, e.g. {@code of(new BigDecimal("1234.56"), USD)}.
      *
+     * @param amount   the amount in major units (dollars, not cents), at most as many decimal places as the currency
+     *                 has (trailing zeros beyond them are fine: {@code 1.500} USD is USD 1.50); not null
+     * @param currency the currency, which must have minor units defined (not XXX or XAU); not null
+     * @return the amount
+     * @throws IllegalArgumentException if the currency has no defined minor units
      * @throws ArithmeticException if the amount has more decimal places than the currency allows (use
      *                             {@link #of(BigDecimal, Currency, RoundingMode)} to round) or overflows
      */
@@ -81,9 +91,17 @@ public final class Money implements Comparable<Money> {
     }
 
     /**
-     * An amount in major units rounded to the currency's minor unit with the given mode.
+     * An amount in major units rounded to the currency's minor unit with the given mode:
+     * {@code of(new BigDecimal("10.005"), USD, HALF_EVEN)} is USD 10.00.
      *
-     * @throws ArithmeticException if the result overflows
+     * @param amount   the amount in major units, any number of decimal places; not null
+     * @param currency the currency, which must have minor units defined (not XXX or XAU); not null
+     * @param rounding how to round to a whole minor unit; {@link RoundingMode#UNNECESSARY} throws
+     *                 {@link ArithmeticException} if rounding is needed; not null
+     * @return the rounded amount
+     * @throws IllegalArgumentException if the currency has no defined minor units
+     * @throws ArithmeticException      if the result is outside the range of {@code long} minor units, or rounding
+     *                                  is needed and {@code rounding} is {@link RoundingMode#UNNECESSARY}
      */
     public static Money of(BigDecimal amount, Currency currency, RoundingMode rounding) {
         checkCurrency(currency);
@@ -126,21 +144,37 @@ public final class Money implements Comparable<Money> {
         return t.length() <= Decimals.MAX_LENGTH && t.matches("[-+]?\\d+(\\.\\d*)?");
     }
 
-    /** Zero in the given currency. */
+    /**
+     * Zero in the given currency.
+     *
+     * @param currency the currency, which must have minor units defined; not null
+     * @return zero in {@code currency}
+     * @throws IllegalArgumentException if the currency has no defined minor units
+     */
     public static Money zero(Currency currency) {
         return ofMinor(0, currency);
     }
 
-    /** Zero in the currency with the given ISO 4217 code. */
+    /**
+     * Zero in the currency with the given ISO 4217 code.
+     *
+     * @param currencyCode an ISO 4217 code in upper case such as {@code "EUR"}; not null
+     * @return zero in that currency
+     * @throws IllegalArgumentException if the code is unknown or the currency has no defined minor units
+     */
     public static Money zero(String currencyCode) {
         return zero(currency(currencyCode));
     }
 
     /**
      * Parses the {@link #toString()} form, {@code "USD 1,234.56"}, also accepting {@code "USD1234.56"},
-     * {@code "-USD 5.00"}, {@code "USD -5.00"} and {@code "1234.56 USD"}.
+     * {@code "-USD 5.00"}, {@code "USD -5.00"} and {@code "1234.56 USD"}. The code may be in any case; commas are
+     * ignored wherever they stand.
      *
-     * @throws IllegalArgumentException naming the text if it is not an amount with a currency code
+     * @param text the amount with its ISO 4217 code before or after it; surrounding spaces ignored; not null
+     * @return the amount
+     * @throws IllegalArgumentException naming the text if it is not an amount with a currency code, or has a sign
+     *                                  both before the code and before the number ({@code "-USD -5.00"})
      * @throws ArithmeticException      if it has more decimals than the currency allows
      */
     public static Money parse(String text) {
@@ -163,6 +197,10 @@ public final class Money implements Comparable<Money> {
             throw new IllegalArgumentException("money \"" + text + "\" has no ISO 4217 currency code, expected e.g. \"USD 1,234.56\"");
         }
         String digits = number.replace(",", "");
+        if (negative && (digits.startsWith("-") || digits.startsWith("+"))) {
+            // "-USD -5.00" is not USD 5.00: two signs are a typo, not a double negation to resolve for the user.
+            throw new IllegalArgumentException("money \"" + text + "\" has two signs, expected e.g. \"USD -5.00\"");
+        }
         if (digits.isEmpty() || !digits.matches("[-+]?\\d+(\\.\\d+)?")) {
             throw new IllegalArgumentException("money \"" + text + "\" has no valid amount, expected e.g. \"USD 1,234.56\"");
         }
@@ -173,6 +211,9 @@ public final class Money implements Comparable<Money> {
     /**
      * The sum of the amounts, which must share {@code currency}.
      *
+     * @param amounts  the amounts to add, possibly empty; no element null
+     * @param currency the currency of every amount, and of the result; not null
+     * @return the exact sum; zero in {@code currency} when {@code amounts} is empty
      * @throws CurrencyMismatchException if an amount is in another currency
      * @throws ArithmeticException       on overflow
      */
@@ -187,7 +228,7 @@ public final class Money implements Comparable<Money> {
         return ofMinor(total, currency);
     }
 
-    /** @return the amount in minor units */
+    /** @return the amount in minor units of {@link #currency()}: cents for USD, yen for JPY */
     public long minorUnits() {
         return minor;
     }
@@ -202,13 +243,27 @@ public final class Money implements Comparable<Money> {
         return BigDecimal.valueOf(minor, currency.getDefaultFractionDigits());
     }
 
-    /** @return {@code this + other}; throws {@link CurrencyMismatchException} or on overflow {@link ArithmeticException} */
+    /**
+     * Adds an amount of the same currency, exactly.
+     *
+     * @param other the amount to add, in this amount's currency; not null
+     * @return {@code this + other}
+     * @throws CurrencyMismatchException if {@code other} is in another currency
+     * @throws ArithmeticException       if the sum is outside the range of {@code long} minor units
+     */
     public Money plus(Money other) {
         requireSameCurrency(other);
         return new Money(Math.addExact(minor, other.minor), currency);
     }
 
-    /** @return {@code this - other}; throws {@link CurrencyMismatchException} or on overflow {@link ArithmeticException} */
+    /**
+     * Subtracts an amount of the same currency, exactly; the result may be negative.
+     *
+     * @param other the amount to subtract, in this amount's currency; not null
+     * @return {@code this - other}
+     * @throws CurrencyMismatchException if {@code other} is in another currency
+     * @throws ArithmeticException       if the difference is outside the range of {@code long} minor units
+     */
     public Money minus(Money other) {
         requireSameCurrency(other);
         return new Money(Math.subtractExact(minor, other.minor), currency);
@@ -224,7 +279,13 @@ public final class Money implements Comparable<Money> {
         return minor < 0 ? negate() : this;
     }
 
-    /** @return {@code this * factor}, exact; throws {@link ArithmeticException} on overflow */
+    /**
+     * Multiplies by a whole number, exactly (no rounding is ever needed).
+     *
+     * @param factor the multiplier, e.g. a quantity; negative allowed
+     * @return {@code this * factor}
+     * @throws ArithmeticException if the product is outside the range of {@code long} minor units
+     */
     public Money times(long factor) {
         return new Money(Math.multiplyExact(minor, factor), currency);
     }
@@ -232,9 +293,12 @@ public final class Money implements Comparable<Money> {
     /**
      * This amount times a rate, rounded once to the minor unit.
      *
-     * @param rate     the factor, e.g. {@code new BigDecimal("0.125")}
-     * @param rounding how to round the exact product to a whole minor unit
-     * @throws ArithmeticException on overflow
+     * @param rate     the factor as a fraction, e.g. {@code new BigDecimal("0.125")} for 12.5%; negative allowed;
+     *                 not null
+     * @param rounding how to round the exact product to a whole minor unit; not null
+     * @return the product, rounded once to a whole minor unit
+     * @throws ArithmeticException if the product is outside the range of {@code long} minor units, or rounding is
+     *                             needed and {@code rounding} is {@link RoundingMode#UNNECESSARY}
      */
     public Money times(BigDecimal rate, RoundingMode rounding) {
         Objects.requireNonNull(rate, "rate");
@@ -246,14 +310,26 @@ public final class Money implements Comparable<Money> {
                 currency), currency);
     }
 
-    /** This amount times a percentage, rounded once: {@code USD 200.00 x 12.5% = USD 25.00}. */
+    /**
+     * This amount times a percentage, rounded once: {@code USD 200.00 x 12.5% = USD 25.00}. The same as
+     * {@code times(percent.fraction(), rounding)}.
+     *
+     * @param percent  the percentage, e.g. {@code Percent.of("12.5")}; negative and above 100% allowed; not null
+     * @param rounding how to round the exact product to a whole minor unit; not null
+     * @return the product, rounded once to a whole minor unit
+     * @throws ArithmeticException if the product is outside the range of {@code long} minor units, or rounding is
+     *                             needed and {@code rounding} is {@link RoundingMode#UNNECESSARY}
+     */
     public Money times(Percent percent, RoundingMode rounding) {
         return times(percent.fraction(), rounding);
     }
 
     /**
-     * This amount divided by {@code other} as an exact-enough ratio (34 significant digits), e.g. attainment.
+     * This amount divided by {@code other} as an exact-enough ratio (34 significant digits), e.g. attainment:
+     * {@code bookings.ratio(quota)} is {@code 1.25} for 125%.
      *
+     * @param other the divisor, in this amount's currency; not null
+     * @return the ratio as a fraction (not a percent), rounded to 34 significant digits half-even
      * @throws CurrencyMismatchException if the currencies differ
      * @throws ArithmeticException       if {@code other} is zero
      */
@@ -292,6 +368,9 @@ public final class Money implements Comparable<Money> {
      * Splits this amount by decimal ratios, e.g. split percentages {@code 33.33, 33.33, 33.34}; see
      * {@link #allocate(long...)} for the guarantees.
      *
+     * @param ratios non-negative weights in any unit (percent, fraction, counts), at least one, not all zero; no
+     *               element null
+     * @return the parts, in the order of the ratios, summing exactly to this amount
      * @throws IllegalArgumentException if a ratio is negative, none are given, or all are zero
      */
     public List<Money> allocate(BigDecimal... ratios) {
@@ -312,8 +391,10 @@ public final class Money implements Comparable<Money> {
 
     /**
      * Splits this amount into {@code n} parts as equal as possible, the first parts one minor unit larger
-     * where it does not divide evenly.
+     * where it does not divide evenly: USD 10.00 in 3 is USD 3.34, 3.33, 3.33.
      *
+     * @param n the number of parts, 1 or more
+     * @return {@code n} parts summing exactly to this amount
      * @throws IllegalArgumentException if {@code n < 1}
      */
     public List<Money> allocate(int n) {
@@ -378,34 +459,65 @@ public final class Money implements Comparable<Money> {
         return minor < 0;
     }
 
-    /** @return true if this is greater than {@code other}; throws {@link CurrencyMismatchException} */
+    /**
+     * Compares with an amount of the same currency.
+     *
+     * @param other the amount to compare with, in this amount's currency; not null
+     * @return true if this is strictly greater than {@code other}
+     * @throws CurrencyMismatchException if {@code other} is in another currency
+     */
     public boolean isGreaterThan(Money other) {
         return compareTo(other) > 0;
     }
 
-    /** @return true if this is less than {@code other}; throws {@link CurrencyMismatchException} */
+    /**
+     * Compares with an amount of the same currency.
+     *
+     * @param other the amount to compare with, in this amount's currency; not null
+     * @return true if this is strictly less than {@code other}
+     * @throws CurrencyMismatchException if {@code other} is in another currency
+     */
     public boolean isLessThan(Money other) {
         return compareTo(other) < 0;
     }
 
-    /** @return the larger of the two; throws {@link CurrencyMismatchException} */
+    /**
+     * The larger of two amounts of the same currency.
+     *
+     * @param other the other amount, in this amount's currency; not null
+     * @return the larger of the two; this one when they are equal
+     * @throws CurrencyMismatchException if {@code other} is in another currency
+     */
     public Money max(Money other) {
         return compareTo(other) >= 0 ? this : other;
     }
 
-    /** @return the smaller of the two; throws {@link CurrencyMismatchException} */
+    /**
+     * The smaller of two amounts of the same currency.
+     *
+     * @param other the other amount, in this amount's currency; not null
+     * @return the smaller of the two; this one when they are equal
+     * @throws CurrencyMismatchException if {@code other} is in another currency
+     */
     public Money min(Money other) {
         return compareTo(other) <= 0 ? this : other;
     }
 
-    /** @return {@code true} if {@code other} is in the same currency */
+    /**
+     * Whether two amounts can be added or compared without an exchange rate.
+     *
+     * @param other the other amount; not null
+     * @return {@code true} if {@code other} is in the same currency
+     */
     public boolean isSameCurrency(Money other) {
         return currency.equals(other.currency);
     }
 
     /**
-     * Compares amounts of the same currency.
+     * Compares amounts of the same currency. Consistent with {@link #equals(Object)} within one currency.
      *
+     * @param other the amount to compare with, in this amount's currency; not null
+     * @return negative, zero or positive as this amount is less than, equal to or greater than {@code other}
      * @throws CurrencyMismatchException if the currencies differ
      */
     @Override
@@ -507,8 +619,11 @@ public final class Money implements Comparable<Money> {
     }
 
     /**
-     * Looks up an ISO 4217 currency.
+     * Looks up an ISO 4217 currency. Unlike the other factories it accepts currencies without minor units (XAU),
+     * which {@code Money} itself refuses.
      *
+     * @param code an ISO 4217 code in upper case such as {@code "USD"}; surrounding spaces ignored; not null
+     * @return the currency
      * @throws IllegalArgumentException naming the code if it is unknown
      */
     public static Currency currency(String code) {

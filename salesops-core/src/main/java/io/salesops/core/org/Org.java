@@ -55,8 +55,10 @@ public final class Org {
     }
 
     /**
-     * An org of the given reps.
+     * An org of the given reps, with no teams or territories.
      *
+     * @param reps the reps in any order (a manager may come after the reps who report to them); no element null
+     * @return the org, keeping the reps in the order given
      * @throws OrgValidationException listing every duplicate id, unknown manager and cycle
      */
     public static Org of(Collection<Rep> reps) {
@@ -64,8 +66,14 @@ public final class Org {
     }
 
     /**
-     * An org of the given reps, teams and territories.
+     * An org of the given reps, teams and territories. A rep's {@code team} and {@code territory} ids are not
+     * checked against {@code teams} and {@code territories}: CRMs often export reps with territories defined
+     * elsewhere.
      *
+     * @param reps        the reps in any order; no element null
+     * @param teams       the teams, possibly empty; each team's manager, if set, must be one of {@code reps}
+     * @param territories the territories, possibly empty; each parent, if set, must be one of them
+     * @return the org, keeping each collection in the order given
      * @throws OrgValidationException listing every duplicate id, unknown manager or parent, and cycle
      */
     public static Org of(Collection<Rep> reps, Collection<Team> teams, Collection<Territory> territories) {
@@ -134,12 +142,22 @@ public final class Org {
         return reps.size();
     }
 
-    /** @return true if a rep with this id is in the org */
+    /**
+     * Whether a rep is in the org.
+     *
+     * @param repId the rep's id, matched exactly (case-sensitive); not null
+     * @return true if a rep with this id is in the org
+     */
     public boolean contains(String repId) {
         return reps.containsKey(repId);
     }
 
-    /** @return the rep with this id, if any */
+    /**
+     * Looks a rep up without failing.
+     *
+     * @param repId the rep's id, matched exactly; not null
+     * @return the rep with this id, or empty if it is not in the org
+     */
     public Optional<Rep> find(String repId) {
         return Optional.ofNullable(reps.get(repId));
     }
@@ -147,6 +165,8 @@ public final class Org {
     /**
      * The rep with this id.
      *
+     * @param repId the rep's id, matched exactly; not null
+     * @return the rep; never null
      * @throws NoSuchElementException naming the id if it is not in the org
      */
     public Rep rep(String repId) {
@@ -157,19 +177,37 @@ public final class Org {
         return r;
     }
 
-    /** @return the rep's manager, if any; throws {@link NoSuchElementException} for an unknown rep */
+    /**
+     * A rep's direct manager.
+     *
+     * @param repId the rep's id; must be in the org
+     * @return the rep's manager, or empty for a root of the org
+     * @throws NoSuchElementException naming the id if it is not in the org
+     */
     public Optional<Rep> manager(String repId) {
         String m = rep(repId).managerId();
         return m == null ? Optional.empty() : Optional.of(reps.get(m));
     }
 
-    /** @return the reps that report directly to {@code repId}, in the order given */
+    /**
+     * A manager's direct reports.
+     *
+     * @param repId the manager's id; must be in the org
+     * @return the reps that report directly to {@code repId}, in the order given; empty for a leaf; unmodifiable
+     * @throws NoSuchElementException naming the id if it is not in the org
+     */
     public List<Rep> directReports(String repId) {
         rep(repId);
         return reports.get(repId).stream().map(reps::get).toList();
     }
 
-    /** @return the managers above {@code repId}, nearest first, up to the root */
+    /**
+     * The chain of managers above a rep, as a roll-up walks it.
+     *
+     * @param repId the rep's id; must be in the org
+     * @return the managers above {@code repId}, nearest first, ending at the root; empty for a root; unmodifiable
+     * @throws NoSuchElementException naming the id if it is not in the org
+     */
     public List<Rep> managementChain(String repId) {
         List<Rep> chain = new ArrayList<>();
         for (String m = rep(repId).managerId(); m != null; m = reps.get(m).managerId()) {
@@ -178,7 +216,14 @@ public final class Org {
         return List.copyOf(chain);
     }
 
-    /** @return every rep below {@code repId}, depth first, not including it */
+    /**
+     * Everyone below a manager, directly or indirectly.
+     *
+     * @param repId the manager's id; must be in the org
+     * @return every rep below {@code repId}, depth first (each rep before its own reports), not including it; empty
+     *         for a leaf; unmodifiable
+     * @throws NoSuchElementException naming the id if it is not in the org
+     */
     public List<Rep> descendants(String repId) {
         rep(repId);
         List<Rep> out = new ArrayList<>();
@@ -193,7 +238,14 @@ public final class Org {
         }
     }
 
-    /** @return true if {@code ancestorId} manages {@code repId}, directly or indirectly */
+    /**
+     * Whether one rep manages another, directly or indirectly.
+     *
+     * @param ancestorId the would-be manager's id; need not be in the org (then the answer is false)
+     * @param repId      the rep's id; must be in the org
+     * @return true if {@code ancestorId} is in {@code repId}'s management chain; false for the rep itself
+     * @throws NoSuchElementException naming {@code repId} if it is not in the org
+     */
     public boolean isAbove(String ancestorId, String repId) {
         for (String m = rep(repId).managerId(); m != null; m = reps.get(m).managerId()) {
             if (m.equals(ancestorId)) {
@@ -208,13 +260,25 @@ public final class Org {
         return reps.values().stream().filter(r -> r.managerId() == null).toList();
     }
 
-    /** @return the number of managers above the rep (0 for a root) */
+    /**
+     * How deep a rep sits in the management tree.
+     *
+     * @param repId the rep's id; must be in the org
+     * @return the number of managers above the rep: 0 for a root, 1 for a root's direct report
+     * @throws NoSuchElementException naming the id if it is not in the org
+     */
     public int depth(String repId) {
         rep(repId);
         return depth.get(repId);
     }
 
-    /** @return true if nobody reports to the rep */
+    /**
+     * Whether a rep manages nobody.
+     *
+     * @param repId the rep's id; must be in the org
+     * @return true if nobody reports to the rep
+     * @throws NoSuchElementException naming the id if it is not in the org
+     */
     public boolean isLeaf(String repId) {
         rep(repId);
         return reports.get(repId).isEmpty();
@@ -230,12 +294,22 @@ public final class Org {
         return territories.values();
     }
 
-    /** @return the team with this id, if defined */
+    /**
+     * Looks a team up.
+     *
+     * @param id the team's id, matched exactly; not null
+     * @return the team with this id, or empty if the org does not define it
+     */
     public Optional<Team> team(String id) {
         return Optional.ofNullable(teams.get(id));
     }
 
-    /** @return the territory with this id, if defined */
+    /**
+     * Looks a territory up.
+     *
+     * @param id the territory's id, matched exactly; not null
+     * @return the territory with this id, or empty if the org does not define it
+     */
     public Optional<Territory> territory(String id) {
         return Optional.ofNullable(territories.get(id));
     }

@@ -22,7 +22,19 @@ import java.util.Optional;
 public record Rep(String id, String name, String managerId, String team, String territory,
                   LocalDate startDate, LocalDate endDate) {
 
-    /** Validates the fields. @throws IllegalArgumentException naming the rep and the rule broken */
+    /**
+     * Validates the fields and normalises them: ids and name are stripped of surrounding spaces, a blank name
+     * becomes the id, blank manager, team and territory become null.
+     *
+     * @param id        unique, non-blank
+     * @param name      display name, or null or blank for the id
+     * @param managerId the manager's id, or null or blank for a root; not the rep's own id
+     * @param team      team id, or null
+     * @param territory territory id, or null
+     * @param startDate first day in the role, or null if unknown
+     * @param endDate   last day in the role (inclusive), or null if still active; not before {@code startDate}
+     * @throws IllegalArgumentException naming the rep and the rule broken
+     */
     public Rep {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("rep id is blank");
@@ -40,7 +52,14 @@ public record Rep(String id, String name, String managerId, String team, String 
         }
     }
 
-    /** A rep with only an id and a manager (null for a root). */
+    /**
+     * A rep with only an id and a manager, the shortest way to build an org in code or a test.
+     *
+     * @param id        unique, non-blank
+     * @param managerId the manager's id, or null for a root
+     * @return the rep, named by its id, with no team, territory or dates
+     * @throws IllegalArgumentException if the id is blank or equals {@code managerId}
+     */
     public static Rep of(String id, String managerId) {
         return new Rep(id, null, managerId, null, null, null, null);
     }
@@ -50,13 +69,25 @@ public record Rep(String id, String name, String managerId, String team, String 
         return Optional.ofNullable(managerId);
     }
 
-    /** @return true if the rep is in role on {@code date} (unknown start or end counts as open) */
+    /**
+     * Whether the rep is in role on a day, both ends inclusive.
+     *
+     * @param date the day; not null
+     * @return true if {@code date} is on or after {@code startDate} and on or before {@code endDate}; a null start
+     *         or end counts as open
+     */
     public boolean isActiveOn(LocalDate date) {
         Objects.requireNonNull(date, "date");
         return (startDate == null || !date.isBefore(startDate)) && (endDate == null || !date.isAfter(endDate));
     }
 
-    /** @return a copy with another manager */
+    /**
+     * A copy reporting to someone else, e.g. for a what-if reorganisation.
+     *
+     * @param newManagerId the new manager's id, or null to make the rep a root
+     * @return a copy with every other field unchanged
+     * @throws IllegalArgumentException if {@code newManagerId} is the rep's own id
+     */
     public Rep withManager(String newManagerId) {
         return new Rep(id, name, newManagerId, team, territory, startDate, endDate);
     }

@@ -8,7 +8,14 @@ package io.salesops.core.org;
  * @param managerId the rep who leads it, or null
  */
 public record Team(String id, String name, String managerId) {
-    /** Validates the fields. @throws IllegalArgumentException if the id is blank */
+    /**
+     * Validates the fields; a blank name becomes the id and a blank manager null.
+     *
+     * @param id        unique, non-blank
+     * @param name      display name, or null or blank for the id
+     * @param managerId the rep who leads it, or null
+     * @throws IllegalArgumentException if the id is blank
+     */
     public Team {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("team id is blank");

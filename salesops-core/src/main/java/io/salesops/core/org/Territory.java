@@ -9,7 +9,14 @@ package io.salesops.core.org;
  * @param parentId the enclosing territory's id, or null
  */
 public record Territory(String id, String name, String parentId) {
-    /** Validates the fields. @throws IllegalArgumentException if the id is blank or the territory is its own parent */
+    /**
+     * Validates the fields; a blank name becomes the id and a blank parent null.
+     *
+     * @param id       unique, non-blank
+     * @param name     display name, or null or blank for the id
+     * @param parentId the enclosing territory's id, or null; not the territory's own id
+     * @throws IllegalArgumentException if the id is blank or the territory is its own parent
+     */
     public Territory {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("territory id is blank");

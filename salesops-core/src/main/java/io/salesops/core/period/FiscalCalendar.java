@@ -34,12 +34,23 @@ public final class FiscalCalendar {
         this.startMonth = startMonth;
     }
 
-    /** The calendar whose fiscal year is the calendar year. */
+    /**
+     * The calendar whose fiscal year is the calendar year (a January start).
+     *
+     * @return the shared calendar-year instance; never null
+     */
     public static FiscalCalendar calendarYear() {
         return CALENDAR_YEAR;
     }
 
-    /** A calendar whose fiscal year starts on the first day of {@code startMonth}. */
+    /**
+     * A calendar whose fiscal year starts on the first day of {@code startMonth}: {@code startingIn(Month.FEBRUARY)}
+     * makes FY2027 run from 1 February 2026 to 31 January 2027.
+     *
+     * @param startMonth the month in which every fiscal year starts; not null
+     * @return the calendar; {@link #calendarYear()} for {@link Month#JANUARY}
+     * @throws NullPointerException if {@code startMonth} is null
+     */
     public static FiscalCalendar startingIn(Month startMonth) {
         Objects.requireNonNull(startMonth, "startMonth");
         return startMonth == Month.JANUARY ? CALENDAR_YEAR : new FiscalCalendar(startMonth);
@@ -50,7 +61,13 @@ public final class FiscalCalendar {
         return startMonth;
     }
 
-    /** @return the fiscal year (named by its ending calendar year) that contains {@code date} */
+    /**
+     * The fiscal year a day falls in.
+     *
+     * @param date the day; not null
+     * @return the fiscal year (named by the calendar year in which it ends) that contains {@code date}: with a
+     *         February start, 2026-03-10 is in 2027
+     */
     public int fiscalYearOf(LocalDate date) {
         int offset = startMonth.getValue() - 1;
         if (offset == 0) {
@@ -59,7 +76,13 @@ public final class FiscalCalendar {
         return date.getMonthValue() > offset ? date.getYear() + 1 : date.getYear();
     }
 
-    /** @return the first day of fiscal year {@code fiscalYear} */
+    /**
+     * The first day of a fiscal year.
+     *
+     * @param fiscalYear the fiscal year, named by the calendar year in which it ends
+     * @return the first day of the start month, in the calendar year before {@code fiscalYear} unless the calendar
+     *         starts in January
+     */
     public LocalDate startOfYear(int fiscalYear) {
         int offset = startMonth.getValue() - 1;
         return LocalDate.of(offset == 0 ? fiscalYear : fiscalYear - 1, startMonth, 1);
@@ -68,7 +91,11 @@ public final class FiscalCalendar {
     /**
      * The period of {@code kind} containing {@code date}.
      *
-     * @throws NullPointerException if an argument is null
+     * @param date the day; not null
+     * @param kind month, quarter, half or year; not null
+     * @return the one period of that kind in this calendar that contains {@code date}
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalArgumentException if {@code date} falls in a fiscal year outside 1..9999
      */
     public Period periodOf(LocalDate date, PeriodKind kind) {
         Objects.requireNonNull(date, "date");
@@ -80,22 +107,51 @@ public final class FiscalCalendar {
         return period(kind, fy, index);
     }
 
-    /** @return fiscal year {@code fiscalYear} */
+    /**
+     * A whole fiscal year.
+     *
+     * @param fiscalYear the fiscal year, 1..9999, named by the calendar year in which it ends
+     * @return the year as a period
+     * @throws IllegalArgumentException if {@code fiscalYear} is outside 1..9999
+     */
     public Period year(int fiscalYear) {
         return period(PeriodKind.YEAR, fiscalYear, 1);
     }
 
-    /** @return fiscal half 1 or 2 of {@code fiscalYear} */
+    /**
+     * A fiscal half.
+     *
+     * @param fiscalYear the fiscal year, 1..9999, named by the calendar year in which it ends
+     * @param half       1 for the first six months of the fiscal year, 2 for the last six
+     * @return the half as a period
+     * @throws IllegalArgumentException if {@code half} is not 1 or 2, or {@code fiscalYear} is outside 1..9999
+     */
     public Period half(int fiscalYear, int half) {
         return period(PeriodKind.HALF, fiscalYear, half);
     }
 
-    /** @return fiscal quarter 1..4 of {@code fiscalYear} */
+    /**
+     * A fiscal quarter.
+     *
+     * @param fiscalYear the fiscal year, 1..9999, named by the calendar year in which it ends
+     * @param quarter    1..4, counted from the start of the fiscal year (Q1 is the start month and the two after it)
+     * @return the quarter as a period
+     * @throws IllegalArgumentException if {@code quarter} is outside 1..4, or {@code fiscalYear} outside 1..9999
+     */
     public Period quarter(int fiscalYear, int quarter) {
         return period(PeriodKind.QUARTER, fiscalYear, quarter);
     }
 
-    /** @return the calendar month {@code year-month} as a period of this calendar */
+    /**
+     * A calendar month as a period of this calendar; its {@link Period#index()} is its fiscal month number.
+     *
+     * @param year  the calendar year (not the fiscal year)
+     * @param month the calendar month, 1 (January) to 12
+     * @return the month as a period
+     * @throws java.time.DateTimeException if {@code month} is outside 1..12 or {@code year} outside the range of
+     *                                     {@link LocalDate}
+     * @throws IllegalArgumentException    if the month falls in a fiscal year outside 1..9999
+     */
     public Period month(int year, int month) {
         return periodOf(LocalDate.of(year, month, 1), PeriodKind.MONTH);
     }
@@ -103,7 +159,12 @@ public final class FiscalCalendar {
     /**
      * The period of {@code kind} numbered {@code index} (1-based) within fiscal year {@code fiscalYear}.
      *
-     * @throws IllegalArgumentException if the index is out of range for the kind
+     * @param kind       month, quarter, half or year; not null
+     * @param fiscalYear the fiscal year, 1..9999, named by the calendar year in which it ends
+     * @param index      1-based number within the fiscal year: 1..12 for months (fiscal month, not calendar
+     *                   month), 1..4 for quarters, 1..2 for halves, 1 for the year
+     * @return the period
+     * @throws IllegalArgumentException if the index is out of range for the kind or the year outside 1..9999
      */
     public Period period(PeriodKind kind, int fiscalYear, int index) {
         int count = 12 / kind.months();
@@ -120,8 +181,12 @@ public final class FiscalCalendar {
 
     /**
      * Parses a period: {@code 2026-07} (a calendar month), {@code 2026-Q3} or {@code FY2026-Q3} (a fiscal
-     * quarter), {@code 2026-H1} (a fiscal half), {@code FY2026} or {@code 2026} (a fiscal year).
+     * quarter), {@code 2026-H1} (a fiscal half), {@code FY2026} or {@code 2026} (a fiscal year). Years in quarter,
+     * half and year forms are fiscal years; the month form is a calendar month. Case and surrounding spaces are
+     * ignored.
      *
+     * @param text the period; not null
+     * @return the period in this calendar
      * @throws IllegalArgumentException naming the text and the accepted forms if it does not parse
      */
     public Period parse(String text) {

@@ -73,17 +73,32 @@ public final class Period implements Comparable<Period> {
         return (int) ChronoUnit.DAYS.between(start, end) + 1;
     }
 
-    /** @return true if {@code date} lies in the period */
+    /**
+     * Whether a day lies in this period.
+     *
+     * @param date the day; not null
+     * @return true if {@code date} is on or after {@link #start()} and on or before {@link #end()}
+     */
     public boolean contains(LocalDate date) {
         return !date.isBefore(start) && !date.isAfter(end);
     }
 
-    /** @return true if {@code other} lies wholly inside this period */
+    /**
+     * Whether another period lies wholly inside this one, compared by dates (its calendar is not checked).
+     *
+     * @param other the other period; not null
+     * @return true if every day of {@code other} lies in this period; true for the period itself
+     */
     public boolean contains(Period other) {
         return !other.start.isBefore(start) && !other.end.isAfter(end);
     }
 
-    /** @return true if the two periods share at least one day */
+    /**
+     * Whether two periods share a day, compared by dates (their calendars are not checked).
+     *
+     * @param other the other period; not null
+     * @return true if the two periods share at least one day
+     */
     public boolean overlaps(Period other) {
         return !other.end.isBefore(start) && !other.start.isAfter(end);
     }
@@ -98,12 +113,24 @@ public final class Period implements Comparable<Period> {
         return calendar.periodOf(start.minusDays(1), kind);
     }
 
-    /** @return this period moved by {@code n} periods of its kind (negative moves back) */
+    /**
+     * Moves by whole periods of this kind: Q3 plus 2 is Q1 of the next fiscal year.
+     *
+     * @param n how many periods to move; negative moves back, 0 gives an equal period
+     * @return this period moved by {@code n} periods of its kind
+     * @throws IllegalArgumentException if the result falls outside fiscal years 1..9999
+     */
     public Period plus(int n) {
         return calendar.periodOf(start.plusMonths((long) n * kind.months()), kind);
     }
 
-    /** @return the period of {@code coarser} kind containing this one */
+    /**
+     * The coarser period this one lies in: the quarter of a month, the year of a half.
+     *
+     * @param coarser a kind at least as long as this period's; not null
+     * @return the period of {@code coarser} kind containing this one (an equal period for the same kind)
+     * @throws IllegalArgumentException if {@code coarser} is shorter than this period's kind
+     */
     public Period enclosing(PeriodKind coarser) {
         if (coarser.months() < kind.months()) {
             throw new IllegalArgumentException("a " + kind + " is not contained in a " + coarser);
@@ -112,8 +139,10 @@ public final class Period implements Comparable<Period> {
     }
 
     /**
-     * The periods of a finer (or the same) kind that tile this one, in order.
+     * The periods of a finer (or the same) kind that tile this one, in order: a quarter splits into three months.
      *
+     * @param finer a kind at most as long as this period's; not null
+     * @return the periods in date order, without gaps or overlaps; unmodifiable, never empty
      * @throws IllegalArgumentException if {@code finer} is longer than this period's kind
      */
     public List<Period> split(PeriodKind finer) {
@@ -127,7 +156,13 @@ public final class Period implements Comparable<Period> {
         return List.copyOf(parts);
     }
 
-    /** @return the periods of this kind from this one to {@code last}, inclusive; empty if last is earlier */
+    /**
+     * The periods from this one to {@code last}, inclusive: {@code q1.through(q4)} is the four quarters.
+     *
+     * @param last the last period, of the same kind and calendar; not null
+     * @return the periods in order, unmodifiable; empty if {@code last} starts before this one
+     * @throws IllegalArgumentException if {@code last} is of another kind
+     */
     public List<Period> through(Period last) {
         if (last.kind != kind) {
             throw new IllegalArgumentException("cannot iterate from a " + kind + " to a " + last.kind);
@@ -139,7 +174,14 @@ public final class Period implements Comparable<Period> {
         return List.copyOf(out);
     }
 
-    /** @return the number of days of this period on or after {@code from} and on or before {@code to} */
+    /**
+     * The days this period shares with a date range, e.g. the days a rep was in role during a quarter.
+     *
+     * @param from the first day of the range, inclusive; not null
+     * @param to   the last day of the range, inclusive; not null
+     * @return the number of days of this period on or after {@code from} and on or before {@code to}; 0 if they do
+     *         not meet or {@code to} is before {@code from}
+     */
     public int daysBetween(LocalDate from, LocalDate to) {
         LocalDate a = from.isAfter(start) ? from : start;
         LocalDate b = to.isBefore(end) ? to : end;

@@ -21,6 +21,11 @@ public record Problem(String source, long line, int column, String path, String 
     /**
      * Validates the fields.
      *
+     * @param source  the file or input the problem is in; empty if there is none; not null
+     * @param line    the 1-based line, or 0 if unknown; not negative
+     * @param column  the 1-based column, or 0 if unknown; not negative
+     * @param path    where inside the input; empty for the input as a whole; not null
+     * @param message what is wrong, naming the value and the rule; not blank
      * @throws NullPointerException     if source, path or message is null
      * @throws IllegalArgumentException if line or column is negative or the message is blank
      */

@@ -133,6 +133,13 @@ class MoneyTest {
     }
 
     @Test
+    void parse_signBeforeTheCodeAndBeforeTheNumber_isRefusedNotReadAsPositive() {
+        assertThatThrownBy(() -> Money.parse("-USD -5.00")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("money \"-USD -5.00\" has two signs, expected e.g. \"USD -5.00\"");
+        assertThatThrownBy(() -> Money.parse("-USD +5.00")).hasMessageContaining("two signs");
+    }
+
+    @Test
     void ratio_givesAttainment() {
         assertThat(Money.of("150", "USD").ratio(Money.of("120", "USD"))).isEqualByComparingTo("1.25");
         assertThatThrownBy(() -> Money.of("1", "USD").ratio(Money.zero("USD"))).isInstanceOf(ArithmeticException.class);

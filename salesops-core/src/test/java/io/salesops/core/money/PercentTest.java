@@ -26,6 +26,25 @@ class PercentTest {
     }
 
     @Test
+    void times_ofPercentsWithManyDecimals_roundsToWhatAPercentHolds() {
+        // 12.34567890123456789012% squared is 1.524157875323883675...% with more decimals than a Percent keeps;
+        // it used to be refused as "out of range" although both factors are valid percentages.
+        Percent p = Percent.of("12.34567890123456789012");
+        Percent square = p.times(p);
+        assertThat(square.value().scale()).isLessThanOrEqualTo(Decimals.MAX_SCALE);
+        assertThat(square.value()).isEqualByComparingTo(p.fraction().multiply(p.fraction()).movePointRight(2)
+                .setScale(Decimals.MAX_SCALE, java.math.RoundingMode.HALF_EVEN));
+        assertThat(Percent.of("0.000000000000000000000000000001").times(Percent.of("0.5"))).isEqualTo(Percent.ZERO);
+    }
+
+    @Test
+    void times_beyondThirtyIntegerDigits_isRefused() {
+        Percent huge = Percent.of("1" + "0".repeat(29));
+        assertThatThrownBy(() -> huge.times(huge)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("out of range");
+    }
+
+    @Test
     void isProbability_onlyFromZeroToHundred() {
         assertThat(Percent.of("0").isProbability()).isTrue();
         assertThat(Percent.of("100").isProbability()).isTrue();

@@ -45,37 +45,60 @@ public final class BacktestReport {
         return rows;
     }
 
-    /** @return the model's mean APE of the period totals (NaN if no period booked anything) */
+    /**
+     * @return the model's mean APE of the period totals, as a fraction (0.12 for 12%), 0 or more; NaN if no
+     *         period booked anything
+     */
     public double modelMape() {
         return totals.stream().mapToDouble(BacktestRow::modelApe).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
     }
 
-    /** @return the run-rate baseline's mean APE of the period totals */
+    /**
+     * @return the run-rate baseline's mean APE of the period totals, as a fraction, 0 or more; NaN if no period
+     *         booked anything
+     */
     public double runRateMape() {
         return totals.stream().mapToDouble(BacktestRow::runRateApe).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
     }
 
-    /** @return the model's WAPE over all periods and groups */
+    /** @return the model's WAPE over all periods and groups, as a fraction, 0 or more; NaN if nothing was booked */
     public double modelWape() {
         return wape(rows, true);
     }
 
-    /** @return the run-rate baseline's WAPE over all periods and groups */
+    /**
+     * @return the run-rate baseline's WAPE over all periods and groups, as a fraction, 0 or more; NaN if nothing
+     *         was booked
+     */
     public double runRateWape() {
         return wape(rows, false);
     }
 
-    /** @return the model's WAPE over the groups of one period */
+    /**
+     * The model's WAPE over the groups of one period.
+     *
+     * @param period one of {@link #periods()}
+     * @return the WAPE as a fraction (0.12 for 12%), 0 or more; NaN if the period booked nothing or is not one
+     *         of the backtested periods
+     */
     public double modelWape(Period period) {
         return wape(rows.stream().filter(r -> r.period().equals(period)).toList(), true);
     }
 
-    /** @return the run-rate baseline's WAPE over the groups of one period */
+    /**
+     * The run-rate baseline's WAPE over the groups of one period.
+     *
+     * @param period one of {@link #periods()}
+     * @return the WAPE as a fraction, 0 or more; NaN if the period booked nothing or is not one of the
+     *         backtested periods
+     */
     public double runRateWape(Period period) {
         return wape(rows.stream().filter(r -> r.period().equals(period)).toList(), false);
     }
 
-    /** @return true if the model's per-group WAPE is lower than the run-rate baseline's */
+    /**
+     * @return true if the model's per-group WAPE is lower than the run-rate baseline's; false when either is NaN
+     */
     public boolean modelBeatsRunRate() {
         return modelWape() < runRateWape();
     }

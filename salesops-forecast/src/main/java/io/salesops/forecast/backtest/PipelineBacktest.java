@@ -45,14 +45,25 @@ public final class PipelineBacktest {
         this.configure = configure;
     }
 
-    /** A backtest over this opportunity history (current records with stage history). */
+    /**
+     * A backtest over this opportunity history (current records with stage history).
+     *
+     * @param opportunities every deal, open, won and lost, all in one currency; copied
+     * @return a configuration still needing {@link #periods(Period, Period)} before {@link #run()}
+     * @throws NullPointerException if the collection or an element is null
+     */
     public static PipelineBacktest of(Collection<Opportunity> opportunities) {
         return new PipelineBacktest(List.copyOf(opportunities), null, null, "owner", PipelineForecast::learnedProbabilities);
     }
 
     /**
-     * The periods to backtest, {@code from} to {@code to} inclusive, of one kind.
+     * The periods to backtest, {@code from} to {@code to} inclusive, of one kind. Required before {@link #run()}.
      *
+     * @param from the first period to forecast, e.g. {@code cal.parse("2017-Q2")}; its previous period gives
+     *             the first run-rate baseline
+     * @param to   the last period, of the same kind, equal to or after {@code from}
+     * @return a copy backtesting these periods
+     * @throws NullPointerException     if either is null
      * @throws IllegalArgumentException if the kinds differ or {@code to} is before {@code from}
      */
     public PipelineBacktest periods(Period from, Period to) {
@@ -67,7 +78,14 @@ public final class PipelineBacktest {
         return new PipelineBacktest(opportunities, from, to, dimension, configure);
     }
 
-    /** The dimension whose groups are compared (default {@code owner}); any {@link Opportunity#field(String)}. */
+    /**
+     * The dimension whose groups are compared (default {@code owner}); any {@link Opportunity#field(String)}.
+     * Deals without a value fall in the group {@code (none)}.
+     *
+     * @param dimension the field name, e.g. {@code product}; stripped
+     * @return a copy grouping by {@code dimension}
+     * @throws IllegalArgumentException if {@code dimension} is null or blank
+     */
     public PipelineBacktest by(String dimension) {
         if (dimension == null || dimension.isBlank()) {
             throw new IllegalArgumentException("backtest dimension is blank");
@@ -78,15 +96,26 @@ public final class PipelineBacktest {
     /**
      * Configures each period's forecast beyond the as-of date, period and grouping, e.g.
      * {@code f -> f.fixedProbabilities().stages(model)}. The default learns probabilities from the history.
+     * Replaces the default, so add {@code learnedProbabilities()} yourself to keep learning. The backtest sets
+     * the as-of date and the period after it (overriding any set here) and groups by {@link #by(String)}, so it
+     * must not group ({@code byOwner} there makes {@link #run()} throw {@link IllegalStateException}).
+     *
+     * @param configure applied to each period's {@link PipelineForecast}; must not return null
+     * @return a copy configuring the forecasts this way
+     * @throws NullPointerException if {@code configure} is null
      */
     public PipelineBacktest configure(UnaryOperator<PipelineForecast> configure) {
         return new PipelineBacktest(opportunities, from, to, dimension, Objects.requireNonNull(configure, "configure"));
     }
 
     /**
-     * Runs the backtest.
+     * Runs the backtest: one pipeline forecast per period, as of its first day.
      *
+     * @return the totals and per-group rows of every period; never null
      * @throws IllegalStateException if the periods are not set
+     * @throws IllegalArgumentException naming the opportunity if a won deal is in another currency than the
+     *                                  forecast
+     * @throws io.salesops.forecast.pipeline.PipelineInputException as {@link PipelineForecast#run()}
      */
     public BacktestReport run() {
         if (from == null) {

@@ -27,7 +27,15 @@ public record HygieneFlag(String dealId, String owner, Rule rule, String detail)
         STAGE_REGRESSION
     }
 
-    /** Checks that nothing is null. */
+    /**
+     * Checks that nothing is null.
+     *
+     * @param dealId the opportunity's id
+     * @param owner  the owner's id
+     * @param rule   the rule broken
+     * @param detail what breaks it, in words
+     * @throws NullPointerException if any argument is null
+     */
     public HygieneFlag {
         Objects.requireNonNull(dealId, "dealId");
         Objects.requireNonNull(owner, "owner");

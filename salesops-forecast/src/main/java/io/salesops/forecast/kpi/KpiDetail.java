@@ -16,7 +16,16 @@ import java.util.List;
  */
 public record KpiDetail(String group, List<StageDuration> stageDurations, List<CohortWinRate> cohorts,
                         BookingsConsistency consistency, List<StageEntries> funnel) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param group          the group key, as in {@link KpiRow#group()}
+     * @param stageDurations per stage; copied, may be empty
+     * @param cohorts        one per period of the window, in order; copied
+     * @param consistency    the coefficient of variation of the group's bookings per active period
+     * @param funnel         deals entering each stage per period; copied, may be empty
+     * @throws NullPointerException if a list is null or holds a null
+     */
     public KpiDetail {
         stageDurations = List.copyOf(stageDurations);
         cohorts = List.copyOf(cohorts);

@@ -29,7 +29,12 @@ public final class KpiReport {
         return details;
     }
 
-    /** @return the tables of this group ({@code Total} for the total), if any */
+    /**
+     * The tables of one group.
+     *
+     * @param group a group key as in {@link KpiRow#group()}, {@code Total} for the total; exact match
+     * @return the group's tables, empty if no row has this key
+     */
     public Optional<KpiDetail> detail(String group) {
         return details.stream().filter(d -> d.group().equals(group)).findFirst();
     }
@@ -59,7 +64,12 @@ public final class KpiReport {
         return rows.get(0);
     }
 
-    /** @return the row of this group, if any */
+    /**
+     * The row of one group (not the total: use {@link #total()}).
+     *
+     * @param group a group key as in {@link KpiRow#group()}; exact match
+     * @return the group's row, empty if no group has this key (and for {@code Total})
+     */
     public Optional<KpiRow> row(String group) {
         return rows.stream().skip(1).filter(r -> r.group().equals(group)).findFirst();
     }

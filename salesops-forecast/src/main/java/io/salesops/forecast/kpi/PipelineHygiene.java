@@ -46,13 +46,21 @@ public final class PipelineHygiene {
      * A report over these opportunities (the CRM's current records), as of the latest date any of them
      * mentions unless {@link #asOf} says otherwise; stale after 3 times the usual stay.
      *
+     * @param opportunities the deals to check, open and closed (closed deals give the usual stays); copied
+     * @return a report configuration, ready to {@link #run()}
      * @throws NullPointerException if the collection or an element is null
      */
     public static PipelineHygiene of(Collection<Opportunity> opportunities) {
         return new PipelineHygiene(List.copyOf(opportunities), null, 3, StageModel.defaultModel());
     }
 
-    /** The day whose end the report stands at. */
+    /**
+     * The day whose end the report stands at (default: the latest date any deal mentions).
+     *
+     * @param date the day; deals created after it are ignored and later history is not read
+     * @return a copy standing at this day
+     * @throws NullPointerException if {@code date} is null
+     */
     public PipelineHygiene asOf(LocalDate date) {
         return new PipelineHygiene(opportunities, Objects.requireNonNull(date, "asOf"), staleFactor, stages);
     }
@@ -60,6 +68,8 @@ public final class PipelineHygiene {
     /**
      * A deal is stale after {@code factor} times its stage's usual stay (default 3).
      *
+     * @param factor a multiple of the usual stay, at least 1, e.g. 2.5
+     * @return a copy with this factor
      * @throws IllegalArgumentException unless {@code factor >= 1} and finite
      */
     public PipelineHygiene staleAfter(double factor) {
@@ -69,7 +79,13 @@ public final class PipelineHygiene {
         return new PipelineHygiene(opportunities, asOf, factor, stages);
     }
 
-    /** The stage model whose order tells a regression (default {@link StageModel#defaultModel()}). */
+    /**
+     * The stage model whose order tells a regression (default {@link StageModel#defaultModel()}).
+     *
+     * @param model the model whose open stages, in order, define "back to an earlier stage"
+     * @return a copy with this model
+     * @throws NullPointerException if {@code model} is null
+     */
     public PipelineHygiene stages(StageModel model) {
         return new PipelineHygiene(opportunities, asOf, staleFactor, Objects.requireNonNull(model, "stages"));
     }

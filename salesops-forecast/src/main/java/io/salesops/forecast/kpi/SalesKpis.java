@@ -54,14 +54,24 @@ public final class SalesKpis {
         this.org = org;
     }
 
-    /** KPIs of these opportunities. */
+    /**
+     * KPIs of these opportunities.
+     *
+     * @param opportunities the deals, open and closed, all in one currency; copied
+     * @return a configuration still needing {@link #window(Period, Period)} before {@link #run()}
+     * @throws NullPointerException if the collection or an element is null
+     */
     public static SalesKpis of(Collection<Opportunity> opportunities) {
         return new SalesKpis(List.copyOf(opportunities), null, null, null, StageModel.defaultModel(), null);
     }
 
     /**
-     * The window: periods {@code from} to {@code to} inclusive, of one kind.
+     * The window: periods {@code from} to {@code to} inclusive, of one kind. Required before {@link #run()}.
      *
+     * @param from the first period, e.g. {@code cal.parse("2017-Q1")}
+     * @param to   the last period, of the same kind, equal to or after {@code from}
+     * @return a copy over this window
+     * @throws NullPointerException     if either is null
      * @throws IllegalArgumentException if the kinds differ or {@code to} is before {@code from}
      */
     public SalesKpis window(Period from, Period to) {
@@ -76,7 +86,14 @@ public final class SalesKpis {
         return new SalesKpis(opportunities, from, to, dimension, stages, org);
     }
 
-    /** Groups by any {@link Opportunity#field(String)}; {@code team} and {@code territory} come from the org if set. */
+    /**
+     * Groups by any {@link Opportunity#field(String)}; {@code team} and {@code territory} come from the org if
+     * set. Deals without a value fall in the group {@code (none)}. Without it the report has the total only.
+     *
+     * @param dimension the field name, e.g. {@code owner} or {@code product}; stripped
+     * @return a copy grouping by {@code dimension}
+     * @throws IllegalArgumentException if {@code dimension} is null or blank
+     */
     public SalesKpis by(String dimension) {
         if (dimension == null || dimension.isBlank()) {
             throw new IllegalArgumentException("KPI dimension is blank");
@@ -84,12 +101,24 @@ public final class SalesKpis {
         return new SalesKpis(opportunities, from, to, dimension.strip(), stages, org);
     }
 
-    /** The stage model whose open stages define the conversion steps (default {@link StageModel#defaultModel()}). */
+    /**
+     * The stage model whose open stages define the conversion steps (default {@link StageModel#defaultModel()}).
+     *
+     * @param model the stage model
+     * @return a copy with this model
+     * @throws NullPointerException if {@code model} is null
+     */
     public SalesKpis stages(StageModel model) {
         return new SalesKpis(opportunities, from, to, dimension, Objects.requireNonNull(model, "stages"), org);
     }
 
-    /** The org, for team and territory of the owner. */
+    /**
+     * The org, for team and territory of the owner when a deal has no such field.
+     *
+     * @param org the org
+     * @return a copy with this org
+     * @throws NullPointerException if {@code org} is null
+     */
     public SalesKpis org(Org org) {
         return new SalesKpis(opportunities, from, to, dimension, stages, Objects.requireNonNull(org, "org"));
     }
@@ -97,6 +126,7 @@ public final class SalesKpis {
     /**
      * Computes the KPIs.
      *
+     * @return the report: the total row first, then one row per group sorted by key; never null
      * @throws IllegalStateException    if no window is set
      * @throws IllegalArgumentException naming the opportunity if amounts are in different currencies
      */

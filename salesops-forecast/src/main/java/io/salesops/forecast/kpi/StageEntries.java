@@ -11,7 +11,13 @@ import java.util.List;
  * @param entered deals that entered the stage, one count per period of the window, in order
  */
 public record StageEntries(String stage, List<Long> entered) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param stage   the stage name
+     * @param entered one count per period of the window, each 0 or more; copied
+     * @throws NullPointerException if {@code entered} is null or holds a null
+     */
     public StageEntries {
         entered = List.copyOf(entered);
     }

@@ -13,12 +13,22 @@ import java.util.Objects;
  *
  * @param group the node's group key (a rep id, a dimension value, or {@code Total}), non-blank
  * @param value the number the manager forecasts for the node, not negative
- * @param note  why, never null (may be empty)
+ * @param note  why, never null (may be empty; null given to the constructor becomes empty)
  * @param by    who made it, non-blank
  * @param at    when it was made, not null
  */
 public record Adjustment(String group, Money value, String note, String by, Instant at) {
-    /** Validates the fields. @throws IllegalArgumentException naming the group on a blank field or negative value */
+    /**
+     * Validates the fields.
+     *
+     * @param group the node's group key, non-blank
+     * @param value the manager's figure for the node, zero or more, in the forecast currency
+     * @param note  why; null is taken as empty
+     * @param by    who made it, non-blank
+     * @param at    when it was made; orders several adjustments of one node
+     * @throws IllegalArgumentException naming the group on a blank group or author, or a negative value
+     * @throws NullPointerException     if {@code value} or {@code at} is null
+     */
     public Adjustment {
         if (group == null || group.isBlank()) {
             throw new IllegalArgumentException("adjustment has a blank group");

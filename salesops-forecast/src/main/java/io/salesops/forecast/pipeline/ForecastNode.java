@@ -302,12 +302,19 @@ public final class ForecastNode {
     /**
      * The expected bookings after managers' adjustments: this node's latest override if it has one, else its
      * own unadjusted deals plus its children's adjusted figures.
+     *
+     * @return the adjusted figure; equal to {@link #expected()} when nothing in this subtree was adjusted
      */
     public Money adjustedExpected() {
         return adjustedExpected;
     }
 
-    /** @return the node with this group key in this subtree (depth first), if any */
+    /**
+     * The node with a group key in this subtree, this node included.
+     *
+     * @param groupKey the group key to find, exact match
+     * @return the first such node depth first, empty if none
+     */
     public Optional<ForecastNode> find(String groupKey) {
         if (group.equals(groupKey)) {
             return Optional.of(this);

@@ -82,7 +82,12 @@ public final class ForecastReport {
         return root.flatten();
     }
 
-    /** @return the node with this group key, if any */
+    /**
+     * The node with a group key, anywhere in the tree.
+     *
+     * @param group a group key: a rep id, {@code <id> (own)}, a dimension value, or {@code Total}; exact match
+     * @return the first such node depth first, empty if none
+     */
     public Optional<ForecastNode> node(String group) {
         return root.find(group);
     }
@@ -92,7 +97,12 @@ public final class ForecastReport {
         return deals;
     }
 
-    /** @return the explanation of the open deal with this id, if it was open on the as-of date */
+    /**
+     * The explanation of one open deal.
+     *
+     * @param id the opportunity's id, exact match
+     * @return the deal's explanation, empty if no deal with this id was open on the as-of date
+     */
     public Optional<DealForecast> deal(String id) {
         Map<String, DealForecast> idx = dealIndex;
         if (idx == null) {

@@ -111,6 +111,10 @@ public final class PipelineForecast {
     /**
      * A forecast over these opportunities (the CRM's current records, with history where available).
      *
+     * @param opportunities every deal to forecast from, open, won and lost, in any order; copied, so later
+     *                      changes to the collection do not reach the forecast; may be empty
+     * @return a configuration still needing {@link #asOf(LocalDate)} and {@link #period(Period)} before
+     *         {@link #run()}
      * @throws NullPointerException if the collection or an element is null
      */
     public static PipelineForecast of(Collection<Opportunity> opportunities) {
@@ -125,6 +129,10 @@ public final class PipelineForecast {
      * {@code table.asList()}. Learned models and roll-ups by dimension read each deal they need as an
      * {@link Opportunity} view.
      *
+     * @param table the deals, e.g. as a CSV import made them; not copied, and safe to share because the table
+     *              is immutable
+     * @return a configuration still needing {@link #asOf(LocalDate)} and {@link #period(Period)} before
+     *         {@link #run()}
      * @throws NullPointerException if the table is null
      */
     public static PipelineForecast of(OpportunityTable table) {
@@ -133,14 +141,29 @@ public final class PipelineForecast {
         return f;
     }
 
-    /** Forecasts as of the end of {@code date}: later-created deals do not exist, later outcomes are unknown. */
+    /**
+     * Forecasts as of the end of {@code date}: later-created deals do not exist, later outcomes are unknown.
+     * Required before {@link #run()}.
+     *
+     * @param date the last day whose events the forecast may see; usually inside or just before the period
+     * @return a copy with this as-of date
+     * @throws NullPointerException if {@code date} is null
+     */
     public PipelineForecast asOf(LocalDate date) {
         PipelineForecast c = copy();
         c.asOf = Objects.requireNonNull(date, "asOf");
         return c;
     }
 
-    /** The period to forecast, e.g. {@code FiscalCalendar.calendarYear().parse("2026-Q3")}. */
+    /**
+     * The period to forecast, e.g. {@code FiscalCalendar.calendarYear().parse("2026-Q3")}. Required before
+     * {@link #run()}.
+     *
+     * @param period the period whose bookings are forecast; deals won in it before the as-of date count as won
+     *               so far
+     * @return a copy forecasting this period
+     * @throws NullPointerException if {@code period} is null
+     */
     public PipelineForecast period(Period period) {
         PipelineForecast c = copy();
         c.period = Objects.requireNonNull(period, "period");
@@ -152,6 +175,10 @@ public final class PipelineForecast {
      * {@link StageModel#defaultModel()} is used when it knows every open deal's stage, else a model inferred
      * from the data (open stages are those seen on open deals, won and lost come from the status), which the
      * assumptions say.
+     *
+     * @param model the stage model every open deal's stage must belong to
+     * @return a copy using this stage model
+     * @throws NullPointerException if {@code model} is null
      */
     public PipelineForecast stages(StageModel model) {
         PipelineForecast c = copy();
@@ -165,6 +192,10 @@ public final class PipelineForecast {
      * backtests choose; but {@link PipelineMethod#STAGE_WEIGHTED} once an option only that method reads is set
      * ({@link #learnedProbabilities()}, {@link #fixedProbabilities()}, {@link #timing}, {@link #segmentBy},
      * {@link #valueWeighted}, {@link #priorStrength}), as the CLI does.
+     *
+     * @param method the method; given explicitly, it wins over the stage-weighted options
+     * @return a copy using this method
+     * @throws NullPointerException if {@code method} is null
      */
     public PipelineForecast method(PipelineMethod method) {
         PipelineForecast c = copy();
@@ -176,7 +207,13 @@ public final class PipelineForecast {
     /**
      * Learns P(win) from {@code history}'s deals closed on or before the as-of date instead of using the
      * stage model's fixed probabilities; {@code history} also feeds the timing and not-yet-created models.
-     * It may be the same collection as the forecast's opportunities.
+     * It may be the same collection as the forecast's opportunities. Selects
+     * {@link PipelineMethod#STAGE_WEIGHTED} unless {@link #method(PipelineMethod)} says otherwise.
+     *
+     * @param history past deals with their outcomes and stage history; copied; only what was known at the end
+     *                of the as-of date is read
+     * @return a copy learning P(win) from {@code history}
+     * @throws NullPointerException if {@code history} or an element is null
      */
     public PipelineForecast learnedProbabilities(Collection<Opportunity> history) {
         PipelineForecast c = copy();
@@ -186,7 +223,13 @@ public final class PipelineForecast {
         return c;
     }
 
-    /** Learns P(win) from the forecast's own opportunities closed on or before the as-of date. */
+    /**
+     * Learns P(win) from the forecast's own opportunities closed on or before the as-of date, and forgets a
+     * history set earlier. Selects {@link PipelineMethod#STAGE_WEIGHTED} unless {@link #method(PipelineMethod)}
+     * says otherwise.
+     *
+     * @return a copy learning P(win) from its own opportunities
+     */
     public PipelineForecast learnedProbabilities() {
         PipelineForecast c = copy();
         c.stageWeightedOptions = true;
@@ -195,7 +238,12 @@ public final class PipelineForecast {
         return c;
     }
 
-    /** Uses the stage model's fixed probabilities (the default). */
+    /**
+     * Uses the stage model's fixed probabilities (the default). Selects {@link PipelineMethod#STAGE_WEIGHTED}
+     * unless {@link #method(PipelineMethod)} says otherwise.
+     *
+     * @return a copy using the stage model's probabilities
+     */
     public PipelineForecast fixedProbabilities() {
         PipelineForecast c = copy();
         c.stageWeightedOptions = true;
@@ -206,6 +254,11 @@ public final class PipelineForecast {
     /**
      * The history for the timing and not-yet-created models without learning P(win) from it (by default
      * they learn from the forecast's opportunities).
+     *
+     * @param history past deals with their outcomes; copied; only what was known at the end of the as-of date
+     *                is read
+     * @return a copy reading this history
+     * @throws NullPointerException if {@code history} or an element is null
      */
     public PipelineForecast history(Collection<Opportunity> history) {
         PipelineForecast c = copy();
@@ -213,7 +266,14 @@ public final class PipelineForecast {
         return c;
     }
 
-    /** Learned rates also by this field (product, owner, type, any attribute), shrunk toward the stage rate. */
+    /**
+     * Learned rates also by this field (product, owner, type, any attribute), shrunk toward the stage rate.
+     * Selects {@link PipelineMethod#STAGE_WEIGHTED} unless {@link #method(PipelineMethod)} says otherwise.
+     *
+     * @param field a field name as {@link Opportunity#field(String)} reads it, e.g. {@code product}; stripped
+     * @return a copy segmenting learned rates by {@code field}
+     * @throws IllegalArgumentException if {@code field} is null or blank
+     */
     public PipelineForecast segmentBy(String field) {
         PipelineForecast c = copy();
         c.stageWeightedOptions = true;
@@ -221,7 +281,13 @@ public final class PipelineForecast {
         return c;
     }
 
-    /** Learned win rates weighted by deal value instead of by count. */
+    /**
+     * Learned win rates weighted by deal value instead of by count (default off). Selects
+     * {@link PipelineMethod#STAGE_WEIGHTED} unless {@link #method(PipelineMethod)} says otherwise.
+     *
+     * @param on true to weight each past deal by its amount, false to count each deal once
+     * @return a copy with this weighting
+     */
     public PipelineForecast valueWeighted(boolean on) {
         PipelineForecast c = copy();
         c.stageWeightedOptions = true;
@@ -231,9 +297,13 @@ public final class PipelineForecast {
 
     /**
      * The prior strength {@code m} of the Beta shrinkage, in pseudo-deals (default 10): each learned rate is
-     * {@code (wins + m x broader rate) / (deals + m)}.
+     * {@code (wins + m x broader rate) / (deals + m)}. Selects {@link PipelineMethod#STAGE_WEIGHTED} unless
+     * {@link #method(PipelineMethod)} says otherwise.
      *
-     * @throws IllegalArgumentException if negative or not finite
+     * @param m pseudo-deals, 0 or more; 0 uses the raw rates, larger values pull small segments harder toward
+     *          the broader rate
+     * @return a copy with this prior strength
+     * @throws IllegalArgumentException if negative, NaN or infinite
      */
     public PipelineForecast priorStrength(double m) {
         if (!(m >= 0) || Double.isInfinite(m)) {
@@ -247,7 +317,12 @@ public final class PipelineForecast {
 
     /**
      * How P(closes in the period | wins) is found. By default it is learned when the history holds at least
-     * one deal won on or before the as-of date, else taken from the close date.
+     * one deal won on or before the as-of date, else taken from the close date. Selects
+     * {@link PipelineMethod#STAGE_WEIGHTED} unless {@link #method(PipelineMethod)} says otherwise.
+     *
+     * @param source {@link TimingSource#CLOSE_DATE} or {@link TimingSource#LEARNED}
+     * @return a copy with this timing source
+     * @throws NullPointerException if {@code source} is null
      */
     public PipelineForecast timing(TimingSource source) {
         PipelineForecast c = copy();
@@ -261,6 +336,10 @@ public final class PipelineForecast {
      * the last {@code lookbackPeriods} complete periods of what was won in the period from deals created after
      * the same day of that period.
      *
+     * @param on              true to add them, false to forecast from the existing pipeline alone
+     * @param lookbackPeriods how many complete past periods to average, at least 1 (default 4); used only when
+     *                        {@code on}
+     * @return a copy with this setting
      * @throws IllegalArgumentException if {@code lookbackPeriods < 1}
      */
     public PipelineForecast notYetCreated(boolean on, int lookbackPeriods) {
@@ -273,7 +352,16 @@ public final class PipelineForecast {
         return c;
     }
 
-    /** Rolls up by owner through the org's management tree; managers' own deals form a {@code <id> (own)} child. */
+    /**
+     * Rolls up by owner through the org's management tree; managers' own deals form a {@code <id> (own)} child.
+     * Without this or {@link #by(String...)} the report has only the {@code Total} node.
+     *
+     * @param org the org every deal's owner must belong to (else {@link #run()} throws
+     *            {@link PipelineInputException})
+     * @return a copy rolling up by owner
+     * @throws NullPointerException  if {@code org} is null
+     * @throws IllegalStateException if {@link #by(String...)} was called already: the two exclude each other
+     */
     public PipelineForecast byOwner(Org org) {
         if (!dimensions.isEmpty()) {
             throw new IllegalStateException("already grouped by " + dimensions + "; byOwner and by(...) exclude each other");
@@ -288,6 +376,13 @@ public final class PipelineForecast {
      * Rolls up by one or more dimensions, nested in the order given: any {@link Opportunity#field(String)}
      * (owner, product, type, an attribute), and {@code team} or {@code territory}, which come from the owner's
      * {@link io.salesops.core.org.Rep} when the deal has no such attribute and an org is set with {@link #org(Org)}.
+     * A later call replaces the dimensions of an earlier one.
+     *
+     * @param dimensions one or more field names, outermost first, e.g. {@code by("team", "product")}; each
+     *                   stripped
+     * @return a copy rolling up by these dimensions
+     * @throws IllegalArgumentException if no dimension is given or one is null or blank
+     * @throws IllegalStateException    if {@link #byOwner(Org)} was called already: the two exclude each other
      */
     public PipelineForecast by(String... dimensions) {
         if (byOwner) {
@@ -305,14 +400,27 @@ public final class PipelineForecast {
         return c;
     }
 
-    /** The org used to look up team and territory in {@link #by(String...)}, without rolling up by owner. */
+    /**
+     * The org used to look up team and territory in {@link #by(String...)}, without rolling up by owner.
+     *
+     * @param org the org whose reps carry team and territory
+     * @return a copy with this org
+     * @throws NullPointerException if {@code org} is null
+     */
     public PipelineForecast org(Org org) {
         PipelineForecast c = copy();
         c.org = Objects.requireNonNull(org, "org");
         return c;
     }
 
-    /** Quotas, for attainment and coverage per node. */
+    /**
+     * Quotas, for attainment and coverage per node (default none: no node has a quota).
+     *
+     * @param quotas the reps' quotas; those for the forecast period, in the forecast currency, are read
+     *               ({@link #run()} throws {@link IllegalArgumentException} for one in another currency)
+     * @return a copy with these quotas
+     * @throws NullPointerException if {@code quotas} is null
+     */
     public PipelineForecast quotas(Quotas quotas) {
         PipelineForecast c = copy();
         c.quotas = Objects.requireNonNull(quotas, "quotas");
@@ -321,8 +429,11 @@ public final class PipelineForecast {
 
     /**
      * Runs a Monte Carlo simulation of the period's bookings for P10/P50/P90 per node. The same seed gives the
-     * same numbers on any number of threads.
+     * same numbers on any number of threads. Without it no simulation runs and the report has no percentiles.
      *
+     * @param count how many simulated periods, at least 1
+     * @param seed  the random seed; any value, the same seed gives the same draws
+     * @return a copy that simulates
      * @throws IllegalArgumentException if {@code count < 1}
      */
     public PipelineForecast simulations(int count, long seed) {
@@ -335,7 +446,14 @@ public final class PipelineForecast {
         return c;
     }
 
-    /** Threads for the simulation (default: available processors); the numbers do not depend on it. */
+    /**
+     * Threads for the deal pass and the simulation (default: available processors); the numbers do not depend
+     * on it.
+     *
+     * @param threads at least 1; 1 runs everything on the calling thread
+     * @return a copy using this many threads
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
     public PipelineForecast threads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count " + threads + " must be at least 1");
@@ -348,6 +466,9 @@ public final class PipelineForecast {
     /**
      * Whether the simulation draws not-yet-created bookings at random from the past periods (default) or adds
      * their average as a constant.
+     *
+     * @param random true to draw them (wider, more honest ranges), false to add the average in every simulation
+     * @return a copy with this setting
      */
     public PipelineForecast simulateNotYetCreated(boolean random) {
         PipelineForecast c = copy();
@@ -355,7 +476,14 @@ public final class PipelineForecast {
         return c;
     }
 
-    /** How each deal's expected value is rounded to the minor unit (default {@link RoundingMode#HALF_EVEN}). */
+    /**
+     * How each deal's expected value is rounded to the minor unit (default {@link RoundingMode#HALF_EVEN}).
+     *
+     * @param mode any rounding mode but {@link RoundingMode#UNNECESSARY}
+     * @return a copy rounding this way
+     * @throws NullPointerException     if {@code mode} is null
+     * @throws IllegalArgumentException if {@code mode} is {@link RoundingMode#UNNECESSARY}
+     */
     public PipelineForecast rounding(RoundingMode mode) {
         Objects.requireNonNull(mode, "rounding");
         if (mode == RoundingMode.UNNECESSARY) {
@@ -366,7 +494,14 @@ public final class PipelineForecast {
         return c;
     }
 
-    /** Adds managers' adjustments; each must name a node of the report. */
+    /**
+     * Adds managers' adjustments to those given before; each must name a node of the report and be in the
+     * forecast currency, which {@link #run()} checks.
+     *
+     * @param adjustments the overrides to add, possibly empty; copied
+     * @return a copy with these adjustments added
+     * @throws NullPointerException if {@code adjustments} or an element is null
+     */
     public PipelineForecast adjustments(Collection<Adjustment> adjustments) {
         List<Adjustment> all = new ArrayList<>(this.adjustments);
         all.addAll(adjustments);
@@ -375,7 +510,14 @@ public final class PipelineForecast {
         return c;
     }
 
-    /** The report currency (default: the first opportunity's); every amount must be in it. */
+    /**
+     * The report currency (default: the first opportunity's, or the first history deal's, or USD when there
+     * are none); every amount must be in it.
+     *
+     * @param currency the currency of every deal, quota and adjustment
+     * @return a copy reporting in this currency
+     * @throws NullPointerException if {@code currency} is null
+     */
     public PipelineForecast currency(Currency currency) {
         PipelineForecast c = copy();
         c.currency = Objects.requireNonNull(currency, "currency");
@@ -384,6 +526,11 @@ public final class PipelineForecast {
 
     /**
      * A listener told the fraction of simulation blocks done, from worker threads; it must be thread-safe.
+     *
+     * @param listener receives the fraction done, in (0, 1], once per block, 1 for the last; calls from
+     *                 different threads may arrive out of order; it should return quickly
+     * @return a copy reporting progress to {@code listener}
+     * @throws NullPointerException if {@code listener} is null
      */
     public PipelineForecast onProgress(DoubleConsumer listener) {
         PipelineForecast c = copy();

@@ -12,6 +12,7 @@ import io.salesops.core.problem.SalesopsInputException;
 public final class PipelineInputException extends SalesopsInputException {
     private static final long serialVersionUID = 1L;
 
+    /** The id of the offending record. */
     private final String recordId;
 
     /**

@@ -23,6 +23,8 @@ public enum PipelineMethod {
      * The method with this name, any case, {@code -} or {@code _} between words: {@code auto},
      * {@code time-to-event}, {@code STAGE_WEIGHTED}.
      *
+     * @param name the method's name; surrounding blanks are ignored
+     * @return the method, never null
      * @throws IllegalArgumentException naming the value and the methods there are, if it names none
      * @throws NullPointerException     if {@code name} is null
      */

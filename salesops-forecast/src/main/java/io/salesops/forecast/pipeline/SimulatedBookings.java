@@ -78,7 +78,11 @@ public final class SimulatedBookings {
     }
 
     /**
-     * @return the owner's bookings in each simulation, in minor units, in simulation order; a copy
+     * One owner's bookings in every simulation.
+     *
+     * @param ownerId a rep id of the forecast's org, e.g. {@code "ann"}
+     * @return the owner's bookings in each simulation, in minor units of {@link #currency()}, in simulation
+     *         order, {@link #simulations()} long; a new array on every call
      * @throws IllegalArgumentException if the owner is not a rep of the forecast's org
      */
     public long[] bookings(String ownerId) {
@@ -86,7 +90,11 @@ public final class SimulatedBookings {
     }
 
     /**
-     * @return the owner's bookings in simulation {@code simulation} (0-based)
+     * One owner's bookings in one simulation.
+     *
+     * @param ownerId    a rep id of the forecast's org
+     * @param simulation the simulation's index, 0-based, below {@link #simulations()}
+     * @return the owner's bookings in that simulation, in {@link #currency()}
      * @throws IllegalArgumentException if the owner is not a rep of the org or the simulation is out of range
      */
     public Money bookings(String ownerId, int simulation) {

@@ -16,6 +16,13 @@ package io.salesops.forecast.regression;
 public record Coefficient(String name, double estimate, double standardError, double tStatistic, double pValue) {
 
     /**
+     * Checks the name; the numbers are taken as computed (they may be infinite or NaN for an exact fit).
+     *
+     * @param name          the regressor's name; not null
+     * @param estimate      the least-squares estimate
+     * @param standardError its standard error, 0 or more
+     * @param tStatistic    estimate / standardError
+     * @param pValue        the two-sided p-value, in [0, 1] or NaN
      * @throws NullPointerException if name is null
      */
     public Coefficient {

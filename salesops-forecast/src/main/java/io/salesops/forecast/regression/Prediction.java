@@ -23,6 +23,13 @@ public record Prediction(double mean, double standardError, double confidenceLow
     /**
      * Checks that the bounds are ordered around the mean.
      *
+     * @param mean           the fitted mean response
+     * @param standardError  standard error of the fitted mean, 0 or more
+     * @param confidenceLow  lower bound of the mean's confidence interval, at most {@code mean}
+     * @param confidenceHigh upper bound of the mean's confidence interval, at least {@code mean}
+     * @param predictionLow  lower bound of the prediction interval, at most {@code confidenceLow}
+     * @param predictionHigh upper bound of the prediction interval, at least {@code confidenceHigh}
+     * @param level          the confidence level in percent, above 1 and below 100, e.g. 95
      * @throws IllegalArgumentException if the level is not a percent above 1 and below 100, or the bounds are
      *                                  disordered
      */

@@ -15,7 +15,9 @@ public final class RankDeficientException extends SalesopsInputException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The offending column's name. */
     private final String column;
+    /** The earlier columns it is a combination of; unmodifiable. */
     private final List<String> dependsOn;
 
     /**
@@ -29,12 +31,15 @@ public final class RankDeficientException extends SalesopsInputException {
         this.dependsOn = List.copyOf(dependsOn);
     }
 
-    /** The name of the column that is a combination of earlier ones; never null. */
+    /** {@return the name of the column that is a combination of earlier ones; never null} */
     public String column() {
         return column;
     }
 
-    /** The earlier columns that {@link #column()} is a combination of; unmodifiable, never null. */
+    /**
+     * {@return the earlier columns that {@link #column()} is a combination of; unmodifiable, never null, empty
+     * when the column is all zeros}
+     */
     public List<String> dependsOn() {
         return dependsOn;
     }

@@ -134,52 +134,52 @@ public final class RegressionResult {
         return Beta.regularizedBeta(d2 / (d2 + d1 * f), 0.5 * d2, 0.5 * d1);
     }
 
-    /** The response's name; never null. */
+    /** {@return the response's name as given to {@link LinearRegression}; never null} */
     public String responseName() {
         return responseName;
     }
 
-    /** Coefficient names in order, the intercept (if any) first; unmodifiable. */
+    /** {@return the coefficient names in order, {@value #INTERCEPT} (if any) first; unmodifiable} */
     public List<String> names() {
         return names;
     }
 
-    /** Whether the model has an intercept. */
+    /** {@return true if the model has an intercept} */
     public boolean hasIntercept() {
         return intercept;
     }
 
-    /** Whether this is a weighted least-squares fit. */
+    /** {@return true if this is a weighted least-squares fit} */
     public boolean isWeighted() {
         return weighted;
     }
 
-    /** The number of observations n. */
+    /** {@return the number of observations n, more than the number of coefficients} */
     public int observations() {
         return observations;
     }
 
-    /** Residual degrees of freedom n - p. */
+    /** {@return the residual degrees of freedom n - p, at least 1} */
     public int residualDegreesOfFreedom() {
         return observations - names.size();
     }
 
-    /** Model degrees of freedom: the number of coefficients other than the intercept. */
+    /** {@return the model degrees of freedom: the number of coefficients other than the intercept, 0 or more} */
     public int modelDegreesOfFreedom() {
         return names.size() - (intercept ? 1 : 0);
     }
 
-    /** All coefficients in the order of {@link #names()}; a copy. */
+    /** {@return all coefficient estimates in the order of {@link #names()}; a new array on every call} */
     public double[] coefficients() {
         return beta.clone();
     }
 
-    /** Standard errors in the order of {@link #names()}; a copy. */
+    /** {@return the standard errors in the order of {@link #names()}; a new array on every call} */
     public double[] standardErrors() {
         return standardErrors.clone();
     }
 
-    /** The coefficient table, one row per coefficient in the order of {@link #names()}; unmodifiable. */
+    /** {@return the coefficient table, one row per coefficient in the order of {@link #names()}; unmodifiable} */
     public List<Coefficient> coefficientTable() {
         return table;
     }
@@ -187,7 +187,8 @@ public final class RegressionResult {
     /**
      * The row of one coefficient.
      *
-     * @param name a regressor name or {@value #INTERCEPT}
+     * @param name a regressor name or {@value #INTERCEPT}, exactly as given (case matters)
+     * @return the coefficient's estimate, standard error, t statistic and p-value; never null
      * @throws IllegalArgumentException if there is no such coefficient
      */
     public Coefficient row(String name) {
@@ -197,7 +198,8 @@ public final class RegressionResult {
     /**
      * The estimated coefficient of a regressor.
      *
-     * @param name a regressor name or {@value #INTERCEPT}
+     * @param name a regressor name or {@value #INTERCEPT}, exactly as given (case matters)
+     * @return the least-squares estimate, in units of the response per unit of the regressor
      * @throws IllegalArgumentException if there is no such coefficient
      */
     public double coefficient(String name) {
@@ -207,6 +209,8 @@ public final class RegressionResult {
     /**
      * The standard error of a coefficient.
      *
+     * @param name a regressor name or {@value #INTERCEPT}
+     * @return the standard error, 0 or more (0 for an exact fit)
      * @throws IllegalArgumentException if there is no such coefficient
      */
     public double standardError(String name) {
@@ -216,6 +220,8 @@ public final class RegressionResult {
     /**
      * The t statistic of a coefficient (estimate / standard error).
      *
+     * @param name a regressor name or {@value #INTERCEPT}
+     * @return the t statistic; infinite for an exact fit, NaN for a zero estimate in an exact fit
      * @throws IllegalArgumentException if there is no such coefficient
      */
     public double tStatistic(String name) {
@@ -223,8 +229,10 @@ public final class RegressionResult {
     }
 
     /**
-     * The two-sided p-value of a coefficient.
+     * The two-sided p-value of a coefficient, from Student's t with {@link #residualDegreesOfFreedom()}.
      *
+     * @param name a regressor name or {@value #INTERCEPT}
+     * @return P(|T| &gt;= |t|), in [0, 1]; NaN when the t statistic is NaN
      * @throws IllegalArgumentException if there is no such coefficient
      */
     public double pValue(String name) {
@@ -234,6 +242,7 @@ public final class RegressionResult {
     /**
      * The intercept.
      *
+     * @return the estimated intercept, the response's fitted value where every regressor is 0
      * @throws IllegalStateException if the model has none
      */
     public double intercept() {
@@ -245,7 +254,9 @@ public final class RegressionResult {
 
     /**
      * The estimated covariance matrix s<sup>2</sup>(X<sup>T</sup>X)<sup>-1</sup> of the coefficients, in the
-     * order of {@link #names()}; a copy.
+     * order of {@link #names()}.
+     *
+     * @return a new p x p symmetric matrix on every call
      */
     public double[][] covariance() {
         double v = sigma * sigma;
@@ -274,47 +285,61 @@ public final class RegressionResult {
         return new double[] {beta[j] - half, beta[j] + half};
     }
 
-    /** R<sup>2</sup>: 1 - RSS/TSS, centered with an intercept and uncentered (TSS = &Sigma;y<sup>2</sup>) without. */
+    /**
+     * R<sup>2</sup>: 1 - RSS/TSS, centered with an intercept and uncentered (TSS = &Sigma;y<sup>2</sup>) without.
+     *
+     * @return R<sup>2</sup>, at most 1 (in [0, 1] with an intercept); NaN when TSS is 0 (a constant response
+     *         with an intercept, or all-zero y without)
+     */
     public double rSquared() {
         return rSquared;
     }
 
-    /** R<sup>2</sup> adjusted for the degrees of freedom. */
+    /**
+     * R<sup>2</sup> adjusted for the degrees of freedom: 1 - (1 - R<sup>2</sup>)(n - 1)/(n - p) with an
+     * intercept, n in place of n - 1 without.
+     *
+     * @return the adjusted R<sup>2</sup>, at most 1 and possibly negative; NaN when R<sup>2</sup> is
+     */
     public double adjustedRSquared() {
         return adjustedRSquared;
     }
 
-    /** The residual standard deviation s = sqrt(RSS / (n - p)). */
+    /** {@return the residual standard deviation s = sqrt(RSS / (n - p)), 0 or more, in units of the response} */
     public double residualStandardDeviation() {
         return sigma;
     }
 
-    /** The residual sum of squares (weighted for WLS). */
+    /** {@return the residual sum of squares RSS (weighted for WLS), 0 or more} */
     public double residualSumOfSquares() {
         return residualSumOfSquares;
     }
 
-    /** The total sum of squares that R<sup>2</sup> compares against (centered only with an intercept). */
+    /** {@return the total sum of squares TSS that R<sup>2</sup> compares against (centered only with an intercept)} */
     public double totalSumOfSquares() {
         return totalSumOfSquares;
     }
 
-    /** The F statistic of the regression against the intercept-only (or, without intercept, the zero) model; NaN with no regressors. */
+    /**
+     * The F statistic of the regression against the intercept-only (or, without intercept, the zero) model.
+     *
+     * @return F, 0 or more (infinite for an exact fit); NaN when the model has no regressor besides the intercept
+     */
     public double fStatistic() {
         return fStatistic;
     }
 
-    /** P(F &gt;= observed F); NaN with no regressors. */
+    /** {@return P(F &gt;= observed F), in [0, 1]; NaN when the model has no regressor besides the intercept} */
     public double fPValue() {
         return fPValue;
     }
 
-    /** Residuals y - &#375; on the scale of y; a copy. */
+    /** {@return the residuals y - &#375; on the scale of y, one per observation; a new array on every call} */
     public double[] residuals() {
         return residuals.clone();
     }
 
-    /** Fitted values &#375;; a copy. */
+    /** {@return the fitted values &#375;, one per observation; a new array on every call} */
     public double[] fittedValues() {
         return fitted.clone();
     }
@@ -322,12 +347,14 @@ public final class RegressionResult {
     /**
      * An estimate of the 2-norm condition number of the design after scaling its columns to unit
      * length (from R): about 10<sup>k</sup> means k digits are at risk without refinement.
+     *
+     * @return the estimate, at least 1
      */
     public double conditionNumber() {
         return conditionNumber;
     }
 
-    /** How many refinement steps the solver took (a diagnostic). */
+    /** {@return how many iterative refinement steps the solver took, 0 or more (a diagnostic)} */
     public int refinementSteps() {
         return refinementSteps;
     }
@@ -425,6 +452,8 @@ public final class RegressionResult {
     /**
      * A plain-text report in the layout of statsmodels' summary: fit statistics, then one line per
      * coefficient with its 95% confidence interval.
+     *
+     * @return the multi-line report, ending in a rule; numbers formatted in {@link Locale#ROOT}
      */
     public String summary() {
         StringBuilder sb = new StringBuilder();

@@ -24,7 +24,20 @@ import java.util.TreeMap;
 public record Accuracy(int points, double mae, double rmse, double mape, double smape, double mase, double wape,
         double bias, Map<Double, Double> coverage) {
 
-    /** Copies the coverage map. */
+    /**
+     * Copies the coverage map, sorted by level.
+     *
+     * @param points   the number of scored points, 0 or more
+     * @param mae      mean absolute error, in the units of the data
+     * @param rmse     root mean squared error, in the units of the data
+     * @param mape     mean absolute percentage error, percent
+     * @param smape    symmetric MAPE, percent, 0 to 200
+     * @param mase     mean absolute scaled error, below 1 when better than the seasonal naive forecast
+     * @param wape     weighted absolute percentage error, percent
+     * @param bias     mean of forecast minus actual, in the units of the data
+     * @param coverage share of actuals inside the interval, 0 to 1, keyed by level in percent (e.g. 80.0); copied
+     * @throws NullPointerException if {@code coverage} is null or holds a null key
+     */
     public Accuracy {
         coverage = Collections.unmodifiableMap(new TreeMap<>(coverage));
     }

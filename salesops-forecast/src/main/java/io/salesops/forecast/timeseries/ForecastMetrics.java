@@ -14,7 +14,14 @@ public final class ForecastMetrics {
     private ForecastMetrics() {
     }
 
-    /** @return mean absolute error, mean |a - f| */
+    /**
+     * Mean absolute error.
+     *
+     * @param actual   the observed values, not empty
+     * @param forecast the forecasts, one per actual, in the same order
+     * @return mean |a - f|, 0 or more, in the units of the data
+     * @throws IllegalArgumentException if the lengths differ or are 0
+     */
     public static double mae(double[] actual, double[] forecast) {
         check(actual, forecast);
         double s = 0;
@@ -24,7 +31,14 @@ public final class ForecastMetrics {
         return s / actual.length;
     }
 
-    /** @return root mean squared error */
+    /**
+     * Root mean squared error.
+     *
+     * @param actual   the observed values, not empty
+     * @param forecast the forecasts, one per actual, in the same order
+     * @return sqrt(mean (a - f)<sup>2</sup>), 0 or more, in the units of the data
+     * @throws IllegalArgumentException if the lengths differ or are 0
+     */
     public static double rmse(double[] actual, double[] forecast) {
         check(actual, forecast);
         double s = 0;
@@ -34,7 +48,14 @@ public final class ForecastMetrics {
         return Math.sqrt(s / actual.length);
     }
 
-    /** @return mean absolute percentage error in percent, 100 mean |a - f| / |a|; infinite if an actual is 0 */
+    /**
+     * Mean absolute percentage error.
+     *
+     * @param actual   the observed values, not empty; a 0 makes the result infinite (NaN if its forecast is 0 too)
+     * @param forecast the forecasts, one per actual, in the same order
+     * @return 100 mean |a - f| / |a|, in percent (12.5 means 12.5%), 0 or more
+     * @throws IllegalArgumentException if the lengths differ or are 0
+     */
     public static double mape(double[] actual, double[] forecast) {
         check(actual, forecast);
         double s = 0;
@@ -44,7 +65,14 @@ public final class ForecastMetrics {
         return 100 * s / actual.length;
     }
 
-    /** @return symmetric MAPE in percent (M3 form), 200 mean |a - f| / (|a| + |f|); a term with a = f = 0 counts 0 */
+    /**
+     * Symmetric mean absolute percentage error, in the M3 competition's form.
+     *
+     * @param actual   the observed values, not empty
+     * @param forecast the forecasts, one per actual, in the same order
+     * @return 200 mean |a - f| / (|a| + |f|), in percent, 0 to 200; a term with a = f = 0 counts 0
+     * @throws IllegalArgumentException if the lengths differ or are 0
+     */
     public static double smape(double[] actual, double[] forecast) {
         check(actual, forecast);
         double s = 0;
@@ -59,8 +87,14 @@ public final class ForecastMetrics {
      * Mean absolute scaled error: MAE divided by the in-sample MAE of the seasonal naive forecast
      * (lag {@code period}; use 1 for non-seasonal data).
      *
-     * @param insample the history the forecast was made from, longer than {@code period}
-     * @return the MASE; infinite if the history is exactly periodic
+     * @param actual   the observed values, not empty
+     * @param forecast the forecasts, one per actual, in the same order
+     * @param insample the history the forecast was made from, longer than {@code period}; not null
+     * @param period   the seasonal lag in observations, at least 1 (12 for monthly data with a yearly season)
+     * @return the MASE, 0 or more: below 1 beats the in-sample seasonal naive forecast; infinite (or NaN) if
+     *         the history is exactly periodic
+     * @throws IllegalArgumentException if the lengths differ or are 0, {@code period < 1}, or the history has
+     *                                  no more than {@code period} values
      */
     public static double mase(double[] actual, double[] forecast, double[] insample, int period) {
         check(actual, forecast);
@@ -76,7 +110,15 @@ public final class ForecastMetrics {
         return mae(actual, forecast) / (s / (insample.length - period));
     }
 
-    /** @return weighted APE in percent, 100 sum |a - f| / sum |a| */
+    /**
+     * Weighted absolute percentage error: the total error as a share of the total actual, so large periods
+     * weigh more and a zero actual is harmless.
+     *
+     * @param actual   the observed values, not empty
+     * @param forecast the forecasts, one per actual, in the same order
+     * @return 100 sum |a - f| / sum |a|, in percent, 0 or more; infinite (or NaN) if every actual is 0
+     * @throws IllegalArgumentException if the lengths differ or are 0
+     */
     public static double wape(double[] actual, double[] forecast) {
         check(actual, forecast);
         double num = 0;
@@ -88,7 +130,14 @@ public final class ForecastMetrics {
         return 100 * num / den;
     }
 
-    /** @return mean error f - a: positive when forecasts run high */
+    /**
+     * Mean error, signed.
+     *
+     * @param actual   the observed values, not empty
+     * @param forecast the forecasts, one per actual, in the same order
+     * @return mean (f - a), in the units of the data: positive when forecasts run high, negative when low
+     * @throws IllegalArgumentException if the lengths differ or are 0
+     */
     public static double bias(double[] actual, double[] forecast) {
         check(actual, forecast);
         double s = 0;
@@ -98,7 +147,15 @@ public final class ForecastMetrics {
         return s / actual.length;
     }
 
-    /** @return the fraction (0..1) of actuals within [lower, upper], bounds included */
+    /**
+     * Empirical coverage of prediction intervals, to compare with their nominal level.
+     *
+     * @param actual the observed values, not empty
+     * @param lower  the intervals' lower bounds, one per actual
+     * @param upper  the intervals' upper bounds, one per actual
+     * @return the fraction of actuals within [lower, upper], bounds included, 0 to 1 (0.8 for 80%)
+     * @throws IllegalArgumentException if the lengths differ or are 0
+     */
     public static double coverage(double[] actual, double[] lower, double[] upper) {
         check(actual, lower);
         check(actual, upper);

@@ -16,6 +16,10 @@ public record PredictionInterval(double level, double[] lower, double[] upper) {
     /**
      * Validates and copies.
      *
+     * @param level the nominal coverage in percent, above 1 and below 100, e.g. 80 for an 80% interval
+     * @param lower lower bounds, step 1 first; copied
+     * @param upper upper bounds, same length as {@code lower}; copied
+     * @throws NullPointerException     if an array is null
      * @throws IllegalArgumentException if the level is not above 1 and below 100, or the arrays differ in length
      */
     public PredictionInterval {
@@ -45,6 +49,7 @@ public record PredictionInterval(double level, double[] lower, double[] upper) {
     /**
      * @param step 1-based forecast step
      * @return the lower bound at that step
+     * @throws ArrayIndexOutOfBoundsException if {@code step} is not in 1..the number of steps
      */
     public double lower(int step) {
         return lower[step - 1];
@@ -53,6 +58,7 @@ public record PredictionInterval(double level, double[] lower, double[] upper) {
     /**
      * @param step 1-based forecast step
      * @return the upper bound at that step
+     * @throws ArrayIndexOutOfBoundsException if {@code step} is not in 1..the number of steps
      */
     public double upper(int step) {
         return upper[step - 1];
