@@ -1,5 +1,6 @@
 package io.salesops.planning.quota;
 
+import io.salesops.core.money.Decimals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,11 +43,13 @@ public final class MethodMix {
      *
      * @param weights method to weight, in any unit; not null, no null key or value
      * @return the blend
-     * @throws IllegalArgumentException naming the method if a weight is negative, or if all are zero
+     * @throws IllegalArgumentException naming the method if a weight is negative or has more than 30 digits before
+     *                                  or after the point, or if all are zero
      */
     public static MethodMix blend(Map<QuotaMethod, BigDecimal> weights) {
         Map<QuotaMethod, BigDecimal> w = new EnumMap<>(QuotaMethod.class);
         weights.forEach((m, v) -> {
+            bounded(v, "blend weight of " + m.label());
             if (v.signum() < 0) {
                 throw new IllegalArgumentException("blend weight " + v.toPlainString() + " of " + m.label() + " is negative");
             }
@@ -99,6 +102,20 @@ public final class MethodMix {
             }
         }
         return blend(w);
+    }
+
+    /**
+     * Refuses a weight beyond {@link Decimals}' bounds: weights are printed in full ({@link #toString()}, a plan's
+     * method line), and {@code 1e999999999} would print as a billion digits.
+     *
+     * @throws IllegalArgumentException naming {@code what}, the value and the bounds
+     */
+    static BigDecimal bounded(BigDecimal weight, String what) {
+        try {
+            return Decimals.check(weight);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + " " + e.getMessage());
+        }
     }
 
     /** @return the methods with positive weight and their weights, in {@link QuotaMethod} order */

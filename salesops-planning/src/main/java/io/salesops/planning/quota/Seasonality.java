@@ -48,7 +48,8 @@ public final class Seasonality {
      *
      * @param weights 4 or 12 positive weights in fiscal order, in any unit; not null, no null element
      * @return the seasonality
-     * @throws IllegalArgumentException if there are not 4 or 12 weights, or one is not positive
+     * @throws IllegalArgumentException if there are not 4 or 12 weights, or one is not positive or has more than 30
+     *                                  digits before or after the point
      */
     public static Seasonality given(List<BigDecimal> weights) {
         if (weights.size() != 4 && weights.size() != 12) {
@@ -58,6 +59,7 @@ public final class Seasonality {
         BigDecimal[] monthly = new BigDecimal[12];
         int per = 12 / weights.size();
         for (int i = 0; i < weights.size(); i++) {
+            MethodMix.bounded(weights.get(i), "seasonality weight " + (i + 1));
             if (weights.get(i).signum() <= 0) {
                 throw new IllegalArgumentException("seasonality weight " + (i + 1) + " is "
                         + weights.get(i).toPlainString() + "; every period needs a positive weight");
