@@ -61,6 +61,11 @@ public final class PlanValidator {
         if (plan.components().isEmpty()) {
             out.add(new PlanProblem("components", "plan \"" + plan.name() + "\" has no components"));
         }
+        if (plan.rounding() == java.math.RoundingMode.UNNECESSARY) {
+            // Pay is a rate times an amount: it needs rounding to the cent, and UNNECESSARY would fail mid-run.
+            out.add(new PlanProblem("rounding", "rounding UNNECESSARY cannot round pay to the minor unit;"
+                    + " name a real mode such as HALF_EVEN"));
+        }
         Set<String> names = new HashSet<>();
         for (Component c : plan.components()) {
             names.add(c.name());
