@@ -4,8 +4,12 @@ import io.salesops.comp.engine.DealPay;
 import io.salesops.comp.engine.PayeeState;
 import io.salesops.comp.plan.Cap;
 import io.salesops.comp.plan.CompPlan;
+import io.salesops.comp.plan.Component;
+import io.salesops.core.period.Period;
 import io.salesops.comp.statement.LineKind;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,7 +50,7 @@ final class Caps {
                     for (CreditedAmount i : e.getValue()) {
                         now += i.pay;
                     }
-                    long earlier = priorDealPay(e.getKey(), label);
+                    long earlier = priorDealPay(e.getKey(), setup.nameOf(label));
                     long over = Math.min(now, earlier + now - limit);
                     if (over > 0) {
                         Attribution.reduce(over, e.getValue());
@@ -70,12 +74,15 @@ final class Caps {
                 }
             }
             case PER_YEAR -> {
-                long room = Math.max(0, limit - ytd.earned);
+                String name = setup.nameOf(label);
+                YearLimit year = yearLimit(v -> smallestYearCap(componentCaps(v, name)));
+                long room = Math.max(0, (year.how().isEmpty() ? limit : year.limit()) - ytd.earned);
                 if (total > room) {
                     long over = total - room;
                     Attribution.reduce(over, credited);
                     out.add(capLine(cap, label, credited, -over, "earned " + text.money(total) + " after "
-                            + text.money(ytd.earned) + " earlier this year; " + cap.describe() + " leaves " + text.money(room)));
+                            + text.money(ytd.earned) + " earlier this year; " + cap.describe() + year.how()
+                            + " leaves " + text.money(room)));
                     total = room;
                 }
             }
@@ -87,7 +94,8 @@ final class Caps {
     /**
      * Applies the plan's total caps to {@code total}, the sum of all components. A per-period total cap is
      * the day-weighted blend of the versions' limits when every version sharing the period has one; a
-     * per-year total cap is the last version's.
+     * per-year total cap applies when a version in force has one, at the blend of the year's versions' limits
+     * ({@link #yearLimit}).
      *
      * @return lines removing what the caps take off
      */
@@ -115,11 +123,21 @@ final class Caps {
 
     private List<TotalLimit> totalLimits() {
         List<TotalLimit> out = new ArrayList<>();
-        CompPlan last = setup.last;
-        for (Cap cap : last.totalCaps()) {
-            if (cap.scope() != Cap.Scope.PER_PERIOD || setup.slices.size() == 1 && setup.slices.get(0).wholePeriod()) {
-                out.add(new TotalLimit(cap, cap.limit().minorUnits(), ""));
+        Cap yearCap = null;
+        for (VersionSlice s : setup.slices) {
+            Cap own = smallestYearCap(s.plan().totalCaps());
+            yearCap = own != null ? own : yearCap;
+        }
+        YearLimit year = yearCap == null ? null : yearLimit(v -> smallestYearCap(v.totalCaps()));
+        if (setup.slices.size() == 1 && setup.slices.get(0).wholePeriod()) {
+            for (Cap cap : setup.last.totalCaps()) {
+                boolean ownLimit = cap.scope() == Cap.Scope.PER_PERIOD || year.how().isEmpty();
+                out.add(ownLimit ? new TotalLimit(cap, cap.limit().minorUnits(), "") : new TotalLimit(cap, year.limit(), year.how()));
             }
+            return out;
+        }
+        if (year != null) {
+            out.add(new TotalLimit(yearCap, year.limit(), year.how()));
         }
         BigDecimal blended = BigDecimal.ZERO;
         Cap shown = null;
@@ -134,12 +152,68 @@ final class Caps {
                 return out;
             }
             shown = own;
-            blended = blended.add(s.share(BigDecimal.valueOf(own.limit().minorUnits())));
+            blended = blended.add(s.dayWeighted(own.limit().minorUnits()));
         }
-        if (setup.slices.size() > 1 || !setup.slices.get(0).wholePeriod()) {
-            out.add(new TotalLimit(shown, blended.setScale(0, setup.rounding).longValueExact(), " blended by days of each plan version"));
-        }
+        out.add(new TotalLimit(shown, setup.blend(blended), " blended by days of each plan version"));
         return out;
+    }
+
+    /** A per-year limit, and how it was found ("" for one version's own limit). */
+    private record YearLimit(long limit, String how) {
+    }
+
+    /**
+     * The limit of a per-year cap in the fiscal year of the period: with one version holding the cap, its limit;
+     * with several, the day-weighted blend of their limits over the days of the year each is in force (a limit
+     * of 100,000 to June and 150,000 from July gives 125,205.48 for 2026). Versions without the cap are
+     * uncapped on their days and stay out of the blend.
+     *
+     * @param capOf a version's smallest per-year cap of the kind looked for, or null if it has none
+     */
+    private YearLimit yearLimit(java.util.function.Function<CompPlan, Cap> capOf) {
+        Period year = setup.period.calendar().year(setup.period.fiscalYear());
+        BigDecimal weighted = BigDecimal.ZERO;
+        long days = 0;
+        int holding = 0;
+        long only = 0;
+        for (CompPlan v : setup.versions) {
+            Cap cap = capOf.apply(v);
+            LocalDate from = v.effectiveFrom() == null || v.effectiveFrom().isBefore(year.start()) ? year.start() : v.effectiveFrom();
+            LocalDate to = v.effectiveTo() == null || v.effectiveTo().isAfter(year.end()) ? year.end() : v.effectiveTo();
+            if (cap == null || to.isBefore(from)) {
+                continue;
+            }
+            long d = ChronoUnit.DAYS.between(from, to) + 1;
+            weighted = weighted.add(BigDecimal.valueOf(cap.limit().minorUnits()).multiply(BigDecimal.valueOf(d)));
+            days += d;
+            holding++;
+            only = cap.limit().minorUnits();
+        }
+        if (holding == 1) {
+            return new YearLimit(only, "");
+        }
+        long limit = weighted.divide(BigDecimal.valueOf(days), 0, setup.rounding).longValueExact();
+        return new YearLimit(limit, " (" + text.money(limit) + " for " + year + ", blended by days of each plan version)");
+    }
+
+    private static List<Cap> componentCaps(CompPlan v, String name) {
+        for (Component c : v.components()) {
+            if (c.name().equals(name)) {
+                return c.caps();
+            }
+        }
+        return List.of();
+    }
+
+    /** @return the smallest per-year cap among {@code caps}, or null */
+    private static Cap smallestYearCap(List<Cap> caps) {
+        Cap smallest = null;
+        for (Cap cap : caps) {
+            if (cap.scope() == Cap.Scope.PER_YEAR && (smallest == null || cap.limit().compareTo(smallest.limit()) < 0)) {
+                smallest = cap;
+            }
+        }
+        return smallest;
     }
 
     private UnroundedLine capLine(Cap cap, String label, List<CreditedAmount> credited, long amount, String why) {
@@ -161,7 +235,8 @@ final class Caps {
         if (priorDealPay == null) {
             priorDealPay = new HashMap<>();
             for (DealPay d : before.history().all()) {
-                priorDealPay.merge(d.dealId() + '\u0000' + d.component(), d.payMinor(), Long::sum);
+                // By component name: a version's label ("Bookings [AE H2]") names the same component.
+                priorDealPay.merge(d.dealId() + '\u0000' + setup.nameOf(d.component()), d.payMinor(), Long::sum);
             }
         }
         return priorDealPay.getOrDefault(dealId + '\u0000' + component, 0L);

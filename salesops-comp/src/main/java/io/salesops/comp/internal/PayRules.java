@@ -1,6 +1,7 @@
 package io.salesops.comp.internal;
 
 import io.salesops.comp.plan.Component;
+import io.salesops.comp.plan.Measure;
 import io.salesops.comp.plan.Multiplier;
 import io.salesops.comp.plan.PayRule;
 import io.salesops.comp.plan.TierTable;
@@ -146,7 +147,9 @@ final class PayRules {
     /** Retroactive bonus: the target at the percentage of the tier reached. */
     private void retroactiveBonus(VersionSlice slice, Component c, String label, PayRule.Bonus b, ComponentMeasure m,
                                   YearToDate ytd, List<UnroundedLine> out) {
-        int tier = reached(b.table(), m);
+        int tier = c.measure().kind() == Measure.Kind.COUNT
+                ? TierKernel.reached(b.table(), null, BigDecimal.valueOf(m.count()), m.count() > 0) // tiers count deals
+                : reached(b.table(), m);
         Percent rate = b.table().tiers().get(tier).rate();
         Multiplier mult = TierKernel.multiplierAt(c.multipliers(), m.attainment());
         BigDecimal exact = BigDecimal.valueOf(b.target().minorUnits()).multiply(rate.fraction());

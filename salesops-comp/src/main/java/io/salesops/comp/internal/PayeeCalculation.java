@@ -97,16 +97,17 @@ final class PayeeCalculation {
         step = "the plan's totalCaps";
         totalCaps();
         step = "the draw, guarantee, clawbacks and year-to-date totals";
-        PayeeLedger ledger = new PayeeLedger(setup, text, rep, before, lines);
+        PayeeLedger ledger = new PayeeLedger(setup, text, before, lines);
         List<DealPay> entries = ledger.history(paidCredits, paidLabels);
         int[] paidDeals = ledger.paidDeals(paidLabels.size() > 1);
         ledger.clawbacks(router.reversals(p), entries, ytd, router.deals());
         long earned = sum(lines);
-        long balance = ledger.drawAndGuarantee(earned, before == null ? 0 : before.drawBalance().minorUnits());
+        DrawSettlement draw = new DrawSettlement(setup, text, rep, lines);
+        long balance = draw.settle(earned, before == null ? 0 : before.drawBalance().minorUnits());
         long net = sum(lines);
         long ytdEarned = Math.addExact(sameYear ? before.ytdEarned().minorUnits() : 0, earned);
         // Paid to date counts a draw paid in advance: it was paid during the period, before this statement.
-        long ytdPaid = Math.addExact(Math.addExact(sameYear ? before.ytdPaid().minorUnits() : 0, net), ledger.advancePaid());
+        long ytdPaid = Math.addExact(Math.addExact(sameYear ? before.ytdPaid().minorUnits() : 0, net), draw.advancePaid());
         List<ComponentResult> withPay = new ArrayList<>(results.size());
         for (ComponentResult r : results) {
             long s = 0;

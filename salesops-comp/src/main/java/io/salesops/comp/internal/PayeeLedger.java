@@ -4,12 +4,8 @@ import io.salesops.comp.engine.DealPay;
 import io.salesops.comp.engine.PayeeState;
 import io.salesops.comp.input.Credit;
 import io.salesops.comp.plan.Clawback;
-import io.salesops.comp.plan.Draw;
-import io.salesops.comp.plan.Guarantee;
 import io.salesops.comp.statement.LineKind;
 import io.salesops.comp.statement.PayoutLine;
-import io.salesops.core.money.Money;
-import io.salesops.core.org.Rep;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -22,27 +18,24 @@ import java.util.Map;
 
 /**
  * A payee's ledger across periods: the per-deal pay history, clawbacks of reversed deals (in full, or the
- * reversed share of a deal), and draws and guarantees settled against the period's earnings. Confined to the
- * thread calculating the payee.
+ * reversed share of a deal). Draws and guarantees are {@link DrawSettlement}'s. Confined to the thread
+ * calculating the payee.
  */
 final class PayeeLedger {
 
     private final PeriodSetup setup;
     private final FormulaText text;
-    private final Rep rep;
     private final PayeeState before;
     private final List<PayoutLine> lines;
-    private long advancePaid;
     /** Per entry of this period's history, its deal's int id in the period. */
     private int[] entryDeals = new int[16];
     private int entryCount;
 
     private static final Comparator<Credit> REVERSAL_ORDER = Comparator.comparing(Credit::date).thenComparing(Credit::id);
 
-    PayeeLedger(PeriodSetup setup, FormulaText text, Rep rep, PayeeState before, List<PayoutLine> lines) {
+    PayeeLedger(PeriodSetup setup, FormulaText text, PayeeState before, List<PayoutLine> lines) {
         this.setup = setup;
         this.text = text;
-        this.rep = rep;
         this.before = before;
         this.lines = lines;
     }
@@ -267,115 +260,5 @@ final class PayeeLedger {
     private long share(long amount, long part, long whole) {
         return BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(part))
                 .divide(BigDecimal.valueOf(whole), 0, setup.rounding).longValueExact();
-    }
-
-    /**
-     * Settles the draw and guarantee against {@code earned}: adds draw, advance, recovery and guarantee lines.
-     * Each version sharing the period contributes its draw and guarantee for its share of the days.
-     *
-     * @return the draw balance to carry forward
-     */
-    long drawAndGuarantee(long earned, long balance) {
-        Draw draw = null;
-        BigDecimal drawExact = BigDecimal.ZERO;
-        Guarantee g = null;
-        BigDecimal floorExact = BigDecimal.ZERO;
-        for (VersionSlice s : setup.slices) {
-            Draw d = s.plan().draw();
-            if (d != null && d.activeDuring(s.from(), s.to())) {
-                draw = d;
-                drawExact = drawExact.add(s.share(BigDecimal.valueOf(d.amount().minorUnits())));
-            }
-            Guarantee gv = s.plan().guarantee();
-            if (gv != null && gv.activeDuring(s.from(), s.to())) {
-                g = gv;
-                floorExact = floorExact.add(s.share(BigDecimal.valueOf(gv.amount().minorUnits())));
-            }
-        }
-        if (draw == null && setup.last.draw() != null) {
-            draw = setup.last.draw(); // inactive this period: earnings still pay back the balance
-        }
-        boolean blended = setup.slices.size() > 1 || !setup.slices.get(0).wholePeriod();
-        boolean active = drawExact.signum() > 0;
-        long amt = drawExact.setScale(0, setup.rounding).longValueExact();
-        boolean gActive = g != null && rep.isActiveOn(setup.period.end());
-        long floor = gActive ? floorExact.setScale(0, setup.rounding).longValueExact() : Long.MIN_VALUE;
-        Money drawShown = active ? text.money(amt) : null;
-        String drawWhat = active ? drawShown + (blended ? " (blended by days of each plan version)" : "") : "";
-        Money floorShown = gActive ? text.money(floor) : null;
-        long net = earned;
-        long advance = 0;
-        if (draw != null) {
-            boolean recoverable = draw.kind() == Draw.Kind.RECOVERABLE;
-            String kind = recoverable ? "recoverable" : "non-recoverable";
-            if (active && draw.timing() == Draw.Timing.IN_ADVANCE) {
-                advance = amt;
-                advancePaid = amt;
-                long deducted = Math.max(0, Math.min(earned, amt));
-                long shortfall = amt - deducted;
-                addLine(LineKind.DRAW_RECOVERY, "draw advance deducted", -deducted, kind + " draw " + drawWhat
-                        + " paid in advance during " + setup.period + "; " + text.money(deducted) + " of it deducted from "
-                        + text.money(earned) + " earned" + (shortfall == 0 ? "" : recoverable
-                        ? ", the other " + text.money(shortfall) + " added to the draw balance"
-                        : ", the other " + text.money(shortfall) + " kept (non-recoverable)"));
-                net -= deducted;
-                if (recoverable) {
-                    balance = Math.addExact(balance, shortfall);
-                }
-                if (shortfall == 0 && balance > 0) {
-                    long recovered = recover(earned - amt, balance, net + advance, gActive, floor, floorShown,
-                            earned, " above the draw " + drawShown);
-                    balance -= recovered;
-                    net -= recovered;
-                }
-            } else if (active && earned < amt) {
-                long top = amt - earned;
-                addLine(LineKind.DRAW, kind + " draw", top, kind + " draw " + drawWhat + " less " + text.money(earned)
-                        + " earned" + (recoverable ? "; added to the draw balance" : ""));
-                net += top;
-                if (recoverable) {
-                    balance = Math.addExact(balance, top);
-                }
-            } else if (balance > 0) {
-                long recovered = recover(active ? earned - amt : earned, balance, net, gActive, floor, floorShown,
-                        earned, active ? " above the draw " + drawShown : "");
-                balance -= recovered;
-                net -= recovered;
-            }
-        }
-        if (gActive && net + advance < floor) {
-            addLine(LineKind.GUARANTEE, "guarantee", floor - net - advance, "guarantee " + floorShown + " less "
-                    + text.money(net + advance) + " otherwise paid" + (advance > 0 ? " (advance included)" : ""));
-        }
-        return balance;
-    }
-
-    /** @return the draw paid in advance during the period (0 unless the draw is paid in advance) */
-    long advancePaid() {
-        return advancePaid;
-    }
-
-    /**
-     * Recovers up to {@code available} of the draw balance, never taking the period's cash below an active
-     * guarantee, and adds the recovery line.
-     *
-     * @return the amount recovered
-     */
-    private long recover(long available, long balance, long cash, boolean gActive, long floor, Money floorShown,
-                         long earned, String above) {
-        long recover = Math.min(balance, Math.max(0, available));
-        if (gActive) {
-            recover = Math.min(recover, Math.max(0, cash - floor));
-        }
-        if (recover > 0) {
-            addLine(LineKind.DRAW_RECOVERY, "draw recovery", -recover, "recovers " + text.money(recover)
-                    + " of the draw balance " + text.money(balance) + " from " + text.money(earned) + " earned" + above
-                    + (gActive ? ", keeping the guarantee " + floorShown : ""));
-        }
-        return recover;
-    }
-
-    private void addLine(LineKind kind, String rule, long amount, String formula) {
-        lines.add(new PayoutLine(kind, null, rule, List.of(), null, null, null, List.of(rule), text.money(amount), formula));
     }
 }

@@ -28,6 +28,8 @@ final class PeriodSetup {
     final String periodLabel;
     final CompState prior;
     final List<VersionSlice> slices;
+    /** Every version, also those not in force this period: per-year caps blend the versions of the year. */
+    final List<CompPlan> versions;
     /** The version in effect at the end of the period: it names the statement and sets currency and rounding. */
     final CompPlan last;
     final Currency currency;
@@ -46,6 +48,7 @@ final class PeriodSetup {
         this.periodLabel = period.toString();
         this.prior = prior;
         this.slices = VersionSlice.of(versions, period);
+        this.versions = List.copyOf(versions);
         this.last = slices.get(slices.size() - 1).plan();
         this.currency = last.currency();
         this.rounding = last.rounding();
@@ -67,6 +70,11 @@ final class PeriodSetup {
 
     Money money(long minor) {
         return Money.ofMinor(minor, currency);
+    }
+
+    /** @return a sum of {@link VersionSlice#dayWeighted} amounts divided by the period's days, rounded once */
+    long blend(java.math.BigDecimal dayWeighted) {
+        return dayWeighted.divide(java.math.BigDecimal.valueOf(period.days()), 0, rounding).longValueExact();
     }
 
     /** @return the slice a date falls in, or null if no version is effective on it */

@@ -4,7 +4,7 @@ import io.salesops.comp.plan.CompPlan;
 import io.salesops.comp.plan.Component;
 import io.salesops.core.period.Period;
 import java.math.BigDecimal;
-import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,12 +36,27 @@ record VersionSlice(CompPlan plan, LocalDate from, LocalDate to, CompiledCompone
         return !d.isBefore(from) && !d.isAfter(to);
     }
 
-    /** @return {@code perPeriod x days / periodDays}, exact to 34 digits; unchanged when the slice is whole */
+    /**
+     * @return {@code perPeriod x days / periodDays} to 24 decimals of a minor unit; unchanged when the slice is
+     *         whole. A fixed scale (not a number of significant digits) keeps the shares of two versions summing
+     *         to the exact blend when that lands on half a cent: {@code 3205.4333... + 188.0666... = 3393.5}.
+     */
     BigDecimal share(BigDecimal perPeriod) {
         if (wholePeriod()) {
             return perPeriod;
         }
-        return perPeriod.multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(periodDays), MathContext.DECIMAL128);
+        return perPeriod.multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(periodDays), SHARE_SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    /** Decimals of a minor unit a share keeps: a period's days divide no amount closer than 1/366 to half a cent. */
+    private static final int SHARE_SCALE = 24;
+
+    /**
+     * @return {@code perPeriod x days}, exact: sum these over the slices and divide once by the period's days
+     *         ({@link PeriodSetup#blend}), so a blend that lands on half a cent rounds as the plan says
+     */
+    BigDecimal dayWeighted(long perPeriod) {
+        return BigDecimal.valueOf(perPeriod).multiply(BigDecimal.valueOf(days));
     }
 
     /** @return e.g. {@code " x 151/365 days"}, or "" for a whole period */

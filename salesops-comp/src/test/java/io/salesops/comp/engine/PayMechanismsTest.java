@@ -184,6 +184,40 @@ class PayMechanismsTest {
         assertThat(s.drawBalance()).isEqualTo(usd("3500.00"));
     }
 
+    // June shared 15/15 by a non-recoverable 3,000 draw topped up (v1) and a recoverable 4,000 draw paid in
+    // advance (v2): an advance of 2,000 and a top-up part of 1,500. 500 earned: the advance takes all 500
+    // (1,500 of it unpaid, recoverable); the top-up part then pays its 1,500 in full (forgiven). Net 1,500,
+    // paid in all 2,000 + 1,500 = 3,500 = the blended draw; balance 1,500, not 3,000 (all recoverable) or 0.
+    @Test
+    void drawsOfDifferentKindAndTimingAcrossVersions_eachSettlesItsShare() {
+        List<CompPlan> versions = List.of(
+                CompPlan.builder("v1").currency("USD").effective(day(1, 1), day(6, 15)).component(c -> c.name("C").flatRate("5"))
+                        .nonRecoverableDraw("USD 3000.00", day(1, 1), null).build(),
+                CompPlan.builder("v2").currency("USD").effective(day(6, 16), null).component(c -> c.name("C").flatRate("5"))
+                        .draw(new Draw(Draw.Kind.RECOVERABLE, usd("4000.00"), day(1, 1), null, Draw.Timing.IN_ADVANCE)).build());
+        Statement s = run(versions, CompContext.of(ALICE), List.of(deal("d", "alice", day(6, 20), "10000.00")), month(6),
+                CompState.empty(), "alice");
+        assertThat(s.earned()).isEqualTo(usd("500.00"));
+        assertThat(s.netPay()).isEqualTo(usd("1500.00"));
+        assertThat(s.ytdPaid()).isEqualTo(usd("3500.00"));
+        assertThat(s.drawBalance()).isEqualTo(usd("1500.00"));
+    }
+
+    // A per-year cap raised mid-year: 1,000,000 booked in each half at 10% earns 100,000 + 100,000; the cap
+    // of 100,000 to 30 June and 150,000 from 1 July is 100,000 x 181/365 + 150,000 x 184/365 = 125,205.48
+    // for 2026, not the last version's 150,000.
+    @Test
+    void perYearCapAcrossVersions_isTheBlendOverTheYear() {
+        List<CompPlan> versions = List.of(
+                CompPlan.builder("H1").currency("USD").effective(day(1, 1), day(6, 30))
+                        .component(c -> c.name("C").flatRate("10").cap(io.salesops.comp.plan.Cap.perYear("USD 100000.00"))).build(),
+                CompPlan.builder("H2").currency("USD").effective(day(7, 1), null)
+                        .component(c -> c.name("C").flatRate("10").cap(io.salesops.comp.plan.Cap.perYear("USD 150000.00"))).build());
+        List<Credit> sales = List.of(deal("a", "alice", day(3, 1), "1000000.00"), deal("b", "alice", day(9, 1), "1000000.00"));
+        Statement s = run(versions, CompContext.of(ALICE), sales, CAL.year(2026), CompState.empty(), "alice");
+        assertThat(s.earned()).isEqualTo(usd("125205.48"));
+    }
+
     private static final CompPlan TEN_PERCENT = CompPlan.builder("Flat").currency("USD").clawback(Clawback.within(90))
             .component(c -> c.name("Bookings").flatRate("10")).build();
 

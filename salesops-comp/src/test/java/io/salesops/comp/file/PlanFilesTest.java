@@ -111,17 +111,6 @@ class PlanFilesTest {
     }
 
     @Test
-    void roundingUnnecessary_isReportedAtTheRoundingKey() {
-        String yaml = "name: Exact\ncurrency: USD\nrounding: unnecessary\ncomponents:\n  - name: A\n"
-                + "    pay: {type: flat_rate, rate: 5}\n";
-        assertThat(problems(yaml, PlanFormat.YAML)).singleElement().satisfies(p -> {
-            assertThat(p.path()).isEqualTo("rounding");
-            assertThat(p.line()).isEqualTo(3);
-            assertThat(p.message()).contains("UNNECESSARY cannot round pay");
-        });
-    }
-
-    @Test
     void bindingProblemInOneComponent_stillReportsTheValidatorProblemsOfTheOthers() {
         String yaml = """
                 name: Mixed

@@ -57,17 +57,6 @@ class PlanValidatorTest {
     }
 
     @Test
-    void validate_roundingUnnecessary_isAProblemAtRounding_notAFailureMidCalculation() {
-        CompPlan exact = new CompPlan("Exact", Money.currency("USD"), RoundingMode.UNNECESSARY, RoundingPoint.EACH_LINE,
-                Set.of(), List.of(component("B", Condition.always(), new PayRule.FlatRate(Percent.of("10")))),
-                List.of(), null, null, null, null, null, null);
-        assertThat(exact.validate()).extracting(PlanProblem::toString).containsExactly(
-                "rounding: rounding UNNECESSARY cannot round pay to the minor unit; name a real mode such as HALF_EVEN");
-        assertThatThrownBy(() -> exact.toBuilder().build()).isInstanceOf(PlanValidationException.class)
-                .hasMessageContaining("rounding UNNECESSARY");
-    }
-
-    @Test
     void validate_upperBoundNotAboveLowerBound_namesBoth() {
         TierTable t = new TierTable(TierTable.Mode.RETROACTIVE, TierTable.Basis.ATTAINMENT, List.of(
                 tier("0", "0", "5"), tier("0", null, "10")));
