@@ -231,7 +231,7 @@ public record CompPlan(String name, Currency currency, RoundingMode rounding, Ro
         /**
          * Adds a component, after those added before (statement order).
          *
-         * @param component the component
+         * @param component the component, its name not yet used in this plan
          * @return this builder
          * @throws NullPointerException     if {@code component} is null
          * @throws IllegalArgumentException if a component of the same name exists
