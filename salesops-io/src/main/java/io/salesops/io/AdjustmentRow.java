@@ -15,7 +15,17 @@ import java.util.Objects;
  * @param why    the reason, never null (may be empty)
  */
 public record AdjustmentRow(String group, Money amount, String who, Instant when, String why) {
-    /** Validates the fields. @throws NullPointerException on a null group, amount, who or when */
+    /**
+     * Checks that the required fields are present; a null reason becomes empty. (The reader checks the rest:
+     * a blank group or author and a negative amount are problems of their row.)
+     *
+     * @param group  the forecast group: a rep id, a dimension value or {@code Total}; not null
+     * @param amount the expected bookings the manager sets for the group; not null
+     * @param who    who made the adjustment; not null
+     * @param when   when it was made; not null
+     * @param why    the reason, or null for none
+     * @throws NullPointerException on a null group, amount, who or when
+     */
     public AdjustmentRow {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(amount, "amount");

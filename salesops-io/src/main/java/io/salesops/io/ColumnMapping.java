@@ -66,6 +66,9 @@ public final class ColumnMapping {
      * Parses {@code field=Header Name,field2=other}; an empty text gives {@link #NONE}. Fields are case-insensitive;
      * header names keep their spelling. The key {@code date-format} sets the date format.
      *
+     * @param spec comma-separated {@code field=Header} pairs, e.g. {@code amount=Close Value,date-format=M/d/yyyy};
+     *             a header cannot contain a comma; not null
+     * @return the mapping, named {@code custom}; {@link #NONE} for a blank text
      * @throws IllegalArgumentException naming the entry that has no {@code =}, a blank side, or a repeated field,
      *                                  or an invalid date format
      */
@@ -84,7 +87,11 @@ public final class ColumnMapping {
     /**
      * A mapping from field names to header names; the key {@code date-format} sets the date format.
      *
-     * @throws IllegalArgumentException on a blank field or header name
+     * @param fieldToHeader field name (any case) to header name (kept as spelled), e.g.
+     *                      {@code Map.of("amount", "Close Value")}; not null, no null key or value
+     * @return the mapping, named {@code custom}
+     * @throws IllegalArgumentException on a blank field or header name, a field given twice in different case, or an
+     *                                  invalid date format
      */
     public static ColumnMapping of(Map<String, String> fieldToHeader) {
         Objects.requireNonNull(fieldToHeader, "fieldToHeader");
@@ -97,6 +104,9 @@ public final class ColumnMapping {
      * A shipped mapping by name ({@code salesforce}, {@code hubspot}, {@code default}), else a mapping parsed
      * from {@code field=Header,...}. This is what the command line's {@code --columns} option accepts.
      *
+     * @param nameOrSpec a shipped mapping's name (any case; {@code none} and blank also mean {@code default}), or a
+     *                   spec as {@link #parse(String)} reads it; not null
+     * @return the mapping
      * @throws IllegalArgumentException if the text is neither a known name nor a valid mapping
      */
     public static ColumnMapping named(String nameOrSpec) {
@@ -120,7 +130,11 @@ public final class ColumnMapping {
     }
 
     /**
-     * This mapping with {@code overrides} applied on top: their fields and date format win.
+     * This mapping with {@code overrides} applied on top: their fields and date format win, e.g.
+     * {@code SALESFORCE.and(parse("amount=ARR"))} for a Salesforce export whose amount column is renamed.
+     *
+     * @param overrides the mapping whose entries replace this one's; not null
+     * @return a new mapping named {@code this+overrides}; this one is unchanged
      */
     public ColumnMapping and(ColumnMapping overrides) {
         Map<String, String> merged = new LinkedHashMap<>(headers);
@@ -129,7 +143,12 @@ public final class ColumnMapping {
         return new ColumnMapping(name + "+" + overrides.name, Collections.unmodifiableMap(merged), df);
     }
 
-    /** @return the header name for {@code field}: the mapped one, else the field name itself */
+    /**
+     * The header a field is read from.
+     *
+     * @param field a logical field name such as {@code amount}, any case; not null
+     * @return the header name for {@code field}: the mapped one, else the field name itself as given
+     */
     public String header(String field) {
         return headers.getOrDefault(field.toLowerCase(Locale.ROOT), field);
     }

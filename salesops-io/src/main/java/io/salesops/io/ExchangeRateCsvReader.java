@@ -31,6 +31,10 @@ public final class ExchangeRateCsvReader {
     }
 
     /**
+     * Reads exchange rates from a UTF-8 file (a byte-order mark selects another Unicode encoding).
+     *
+     * @param path the CSV file, with a header row; not null
+     * @return the valid rates in file order and, in lenient mode, the problems found (empty in strict mode); never null
      * @throws CsvImportException if the header lacks required columns, or in strict mode at the first bad row
      * @throws IOException        if the file cannot be read
      */
@@ -41,6 +45,9 @@ public final class ExchangeRateCsvReader {
     /**
      * Reads CSV text; {@code name} stands for the file in problems.
      *
+     * @param reader the CSV text with a header row, already decoded; read to the end and closed; not null
+     * @param name   what problems call the input, e.g. {@code "upload.csv"}; not null
+     * @return the valid rates in input order and, in lenient mode, the problems found; never null
      * @throws CsvImportException if the header lacks required columns, or in strict mode at the first bad row
      * @throws IOException        if the reader fails
      */

@@ -15,7 +15,16 @@ import java.util.Objects;
  * @param effectiveDate first day the rate applies
  */
 public record ExchangeRateRow(Currency from, Currency to, BigDecimal rate, LocalDate effectiveDate) {
-    /** Validates the fields. @throws IllegalArgumentException naming the pair and the rule */
+    /**
+     * Validates the fields.
+     *
+     * @param from          source currency; not null
+     * @param to            target currency, not {@code from}; not null
+     * @param rate          units of {@code to} per unit of {@code from}, positive; not null
+     * @param effectiveDate first day the rate applies; not null
+     * @throws IllegalArgumentException naming the pair and the rule
+     * @throws NullPointerException     if a field is null
+     */
     public ExchangeRateRow {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");

@@ -18,7 +18,18 @@ import java.util.Objects;
  */
 public record ImportProblem(String file, long line, String column, int columnNumber, String value, String message) {
 
-    /** Validates the fields. @throws NullPointerException if file or message is null */
+    /**
+     * Validates the fields.
+     *
+     * @param file         the file (or source name) as the caller named it; not null
+     * @param line         the 1-based line on which the row starts, or 0 for the file as a whole; not negative
+     * @param column       the column's header name, or null for the whole row or file
+     * @param columnNumber the 1-based column number, or 0 if there is no single column; not negative
+     * @param value        the offending cell value, or null if there is none
+     * @param message      what is wrong, naming the value and the rule; not null
+     * @throws NullPointerException     if file or message is null
+     * @throws IllegalArgumentException if the line or column number is negative
+     */
     public ImportProblem {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(message, "message");

@@ -19,7 +19,15 @@ import java.util.Set;
  */
 public record ImportResult<T>(List<T> records, List<ImportProblem> problems, int rowsRead) {
 
-    /** Copies the lists. @throws IllegalArgumentException if there are more records than rows */
+    /**
+     * Copies the lists.
+     *
+     * @param records  the valid records, in file order; not null, no null element
+     * @param problems every problem, in the order found; not null, no null element
+     * @param rowsRead the number of data rows in the main file, at least {@code records.size()}
+     * @throws IllegalArgumentException if there are more records than rows
+     * @throws NullPointerException     if a list or an element is null
+     */
     public ImportResult {
         records = List.copyOf(Objects.requireNonNull(records, "records"));
         problems = List.copyOf(Objects.requireNonNull(problems, "problems"));

@@ -38,7 +38,20 @@ public record ImportSummary(int rowsRead, int opportunities, List<ImportProblem>
     /**
      * Copies the lists and maps, keeping their order.
      *
+     * @param rowsRead      the number of data rows, not counting the header and blank lines
+     * @param opportunities the number of valid rows, at most {@code rowsRead}
+     * @param problems      every problem; not null
+     * @param byStatus      valid rows per status; not null
+     * @param byStage       valid rows per current stage; not null
+     * @param byOwner       valid rows per owner; not null
+     * @param firstCreated  the earliest created date, or null if no row is valid
+     * @param lastCreated   the latest created date, or null if no row is valid
+     * @param firstClose    the earliest close date, or null if no valid row has one
+     * @param lastClose     the latest close date, or null if no valid row has one
+     * @param totals        the sum of the valid rows' amounts per currency; not null
+     * @param deals         valid rows per currency; not null
      * @throws IllegalArgumentException if more rows are valid than were read
+     * @throws NullPointerException     if a list or map is null
      */
     public ImportSummary {
         problems = List.copyOf(Objects.requireNonNull(problems, "problems"));
@@ -57,8 +70,10 @@ public record ImportSummary(int rowsRead, int opportunities, List<ImportProblem>
     }
 
     /**
-     * Counts the rows of a table read.
+     * Counts the rows of a table read, as {@link OpportunityCsvReader#summarize(java.nio.file.Path)} counts a file
+     * without keeping the table.
      *
+     * @param read the result of {@link OpportunityCsvReader#readTable(java.nio.file.Path)}; not null
      * @return the summary of {@code read}: its rows counted, its problems
      */
     public static ImportSummary of(TableImportResult read) {

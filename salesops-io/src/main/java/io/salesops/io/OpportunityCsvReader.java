@@ -82,7 +82,12 @@ public final class OpportunityCsvReader {
         this.knownStagesOnly = b.knownStagesOnly;
     }
 
-    /** @return a builder with the defaults: field names as headers, ISO dates, strict, USD */
+    /**
+     * A builder with the defaults: field names as headers, ISO dates, strict, USD, UTF-8, {@link CsvLimits#DEFAULT},
+     * no stage model, sequential.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -90,7 +95,9 @@ public final class OpportunityCsvReader {
     /**
      * Reads opportunities from a UTF-8 file (a byte-order mark selects another Unicode encoding).
      *
-     * @return the opportunities and, in lenient mode, the problems found
+     * @param opportunities the opportunities CSV file, with a header row; not null
+     * @return the valid opportunities in file order and, in lenient mode, the problems found (empty in strict
+     *         mode); never null
      * @throws CsvImportException if the header lacks required columns, or in strict mode at the first bad row
      * @throws IOException        if the file cannot be read
      */
@@ -101,6 +108,11 @@ public final class OpportunityCsvReader {
     /**
      * Reads opportunities and attaches their stage history from a second file.
      *
+     * @param opportunities the opportunities CSV file, with a header row; not null
+     * @param history       the stage-history CSV file ({@code opportunity_id, date, stage[, amount, close_date]});
+     *                      not null
+     * @return the valid opportunities in file order, each with its history, and in lenient mode the problems of
+     *         both files; never null
      * @throws CsvImportException if a header lacks required columns, or in strict mode at the first bad row
      * @throws IOException        if a file cannot be read
      */
@@ -112,6 +124,9 @@ public final class OpportunityCsvReader {
     /**
      * Reads opportunities from CSV text; {@code name} stands for the file in problems.
      *
+     * @param opportunities the CSV text with a header row, already decoded; read to the end and closed; not null
+     * @param name          what problems call the input, e.g. {@code "upload.csv"}; not null
+     * @return the valid opportunities in input order and, in lenient mode, the problems found; never null
      * @throws CsvImportException if the header lacks required columns, or in strict mode at the first bad row
      * @throws IOException        if the reader fails
      */
@@ -122,6 +137,12 @@ public final class OpportunityCsvReader {
     /**
      * Reads opportunities and their stage history from CSV text.
      *
+     * @param opportunities the opportunities' CSV text with a header row; read to the end and closed; not null
+     * @param name          what problems call the opportunities input; not null
+     * @param history       the stage history's CSV text with a header row; read to the end and closed; not null
+     * @param historyName   what problems call the history input; not null
+     * @return the valid opportunities in input order, each with its history, and in lenient mode the problems of
+     *         both inputs; never null
      * @throws CsvImportException if a header lacks required columns, or in strict mode at the first bad row
      * @throws IOException        if a reader fails
      */
@@ -136,7 +157,8 @@ public final class OpportunityCsvReader {
      * without a string or date object per cell; with {@link Builder#parallel(boolean)} a large one is read in
      * chunks on several threads, with the same result.
      *
-     * @return the valid rows as a table and, in lenient mode, the problems found
+     * @param opportunities the opportunities CSV file, with a header row; not null
+     * @return the valid rows as a table in file order and, in lenient mode, the problems found; never null
      * @throws CsvImportException if the header lacks required columns, or in strict mode at the first bad row
      * @throws IOException        if the file cannot be read
      */
@@ -147,6 +169,10 @@ public final class OpportunityCsvReader {
     /**
      * Reads opportunities straight into columns and attaches their stage history from a second file.
      *
+     * @param opportunities the opportunities CSV file, with a header row; not null
+     * @param history       the stage-history CSV file; not null
+     * @return the valid rows as a table with their history and, in lenient mode, the problems of both files;
+     *         never null
      * @throws CsvImportException if a header lacks required columns, or in strict mode at the first bad row
      * @throws IOException        if a file cannot be read
      */
@@ -158,6 +184,9 @@ public final class OpportunityCsvReader {
     /**
      * Reads opportunities from CSV text straight into columns; {@code name} stands for the file in problems.
      *
+     * @param opportunities the CSV text with a header row, already decoded; read to the end and closed; not null
+     * @param name          what problems call the input; not null
+     * @return the valid rows as a table and, in lenient mode, the problems found; never null
      * @throws CsvImportException if the header lacks required columns, or in strict mode at the first bad row
      * @throws IOException        if the reader fails
      */
@@ -170,6 +199,7 @@ public final class OpportunityCsvReader {
      * (to find repeats) and the fields counted, not the whole table: for checking an export larger than the
      * memory its table would take. The problems are exactly those {@link #readTable(Path)} finds.
      *
+     * @param opportunities the opportunities CSV file, with a header row; not null
      * @return the counts, totals and, in lenient mode, the problems
      * @throws CsvImportException if the header lacks required columns, or in strict mode at the first bad row
      * @throws IOException        if the file cannot be read
@@ -307,6 +337,9 @@ public final class OpportunityCsvReader {
         /**
          * Derives the status of rows without a status (or won/closed) value from the stage's outcome in
          * {@code model}; stages the model does not know fall back to the stage-name rule.
+         *
+         * @param model the stage model the exports use; not null
+         * @return this builder
          */
         public Builder stageModel(StageModel model) {
             this.stageModel = Objects.requireNonNull(model, "model");
@@ -318,6 +351,8 @@ public final class OpportunityCsvReader {
          * {@code opportunity_id, date, stage, amount, close_date}. The history shares the main file's mode and
          * limits, and its date format unless this mapping names one ({@code date-format=yyyy-MM-dd}).
          *
+         * @param mapping the history file's mapping; not null
+         * @return this builder
          * @throws IllegalArgumentException if the mapping names another field
          */
         public Builder historyMapping(ColumnMapping mapping) {
@@ -329,6 +364,7 @@ public final class OpportunityCsvReader {
          * Makes a stage the {@link #stageModel(StageModel) stage model} lacks a problem of its row, instead of
          * falling back to the stage-name rule: for checking an export against the model a forecast will use.
          *
+         * @return this builder
          * @throws IllegalStateException if no stage model is set
          */
         public Builder knownStagesOnly() {

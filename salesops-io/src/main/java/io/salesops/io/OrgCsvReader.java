@@ -43,7 +43,10 @@ public final class OrgCsvReader {
     }
 
     /**
-     * @return the valid reps, in file order, and the problems found
+     * Reads the reps from a UTF-8 file (a byte-order mark selects another Unicode encoding).
+     *
+     * @param path the CSV file, with a header row; not null
+     * @return the valid reps, in file order, and the problems found; the reps always form a valid org
      * @throws CsvImportException if the header lacks the rep column, or in strict mode at the first problem
      * @throws IOException        if the file cannot be read
      */
@@ -54,6 +57,9 @@ public final class OrgCsvReader {
     /**
      * Reads CSV text; {@code name} stands for the file in problems.
      *
+     * @param reader the CSV text with a header row, already decoded; read to the end and closed; not null
+     * @param name   what problems call the input; not null
+     * @return the valid reps, in input order, and the problems found; the reps always form a valid org
      * @throws CsvImportException if the header lacks the rep column, or in strict mode at the first problem
      * @throws IOException        if the reader fails
      */
@@ -64,6 +70,8 @@ public final class OrgCsvReader {
     /**
      * Reads the file into an {@link Org}, whatever the mode.
      *
+     * @param path the CSV file, with a header row; not null
+     * @return the org of every rep in the file
      * @throws CsvImportException holding every problem, if there is any
      * @throws IOException        if the file cannot be read
      */

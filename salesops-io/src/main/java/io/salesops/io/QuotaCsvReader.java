@@ -40,6 +40,10 @@ public final class QuotaCsvReader {
     }
 
     /**
+     * Reads quotas from a UTF-8 file (a byte-order mark selects another Unicode encoding).
+     *
+     * @param path the CSV file, with a header row; not null
+     * @return the valid quotas in file order and, in lenient mode, the problems found (empty in strict mode); never null
      * @throws CsvImportException if the header lacks required columns, or in strict mode at the first bad row
      * @throws IOException        if the file cannot be read
      */
@@ -50,6 +54,9 @@ public final class QuotaCsvReader {
     /**
      * Reads CSV text; {@code name} stands for the file in problems.
      *
+     * @param reader the CSV text with a header row, already decoded; read to the end and closed; not null
+     * @param name   what problems call the input, e.g. {@code "upload.csv"}; not null
+     * @return the valid quotas in input order and, in lenient mode, the problems found; never null
      * @throws CsvImportException if the header lacks required columns, or in strict mode at the first bad row
      * @throws IOException        if the reader fails
      */
@@ -60,6 +67,8 @@ public final class QuotaCsvReader {
     /**
      * Reads the file into {@link Quotas}, whatever the mode.
      *
+     * @param path the CSV file, with a header row; not null
+     * @return the quotas of every row in the file
      * @throws CsvImportException holding every problem, if there is any
      * @throws IOException        if the file cannot be read
      */
@@ -115,7 +124,13 @@ public final class QuotaCsvReader {
             return FIELDS;
         }
 
-        /** Reads periods in this fiscal calendar (default: the calendar year). */
+        /**
+         * Reads periods in this fiscal calendar (default: the calendar year): with a February start,
+         * {@code 2027-Q1} is February to April 2026.
+         *
+         * @param calendar the calendar the quota file's periods are named in; not null
+         * @return this builder
+         */
         public Builder fiscalCalendar(FiscalCalendar calendar) {
             this.calendar = Objects.requireNonNull(calendar, "calendar");
             return this;

@@ -37,6 +37,9 @@ abstract class ReaderBuilder<B extends ReaderBuilder<B>> {
     /**
      * Reads columns under the header names {@code mapping} gives (default: the field names).
      *
+     * @param mapping the mapping, e.g. {@link ColumnMapping#SALESFORCE}; its date format applies unless
+     *                {@link #dateFormat(String)} sets one; not null
+     * @return this builder
      * @throws IllegalArgumentException naming a mapped field this reader does not know, and the fields it does
      */
     public B mapping(ColumnMapping mapping) {
@@ -56,6 +59,9 @@ abstract class ReaderBuilder<B extends ReaderBuilder<B>> {
      * Reads columns as {@link ColumnMapping#named(String)} selects them: {@code salesforce}, {@code hubspot}, or
      * {@code field=Header,...}.
      *
+     * @param nameOrSpec a shipped mapping's name or a {@code field=Header} list, as the {@code --columns} option
+     *                   takes it; not null
+     * @return this builder
      * @throws IllegalArgumentException if the text is not a known name or a valid mapping, or maps unknown fields
      */
     public B columns(String nameOrSpec) {
@@ -66,6 +72,8 @@ abstract class ReaderBuilder<B extends ReaderBuilder<B>> {
      * Parses dates with a {@link java.time.format.DateTimeFormatter} pattern such as {@code MM/dd/yyyy} or
      * {@code dd.MM.yyyy}, strictly (no February 30). Default: the mapping's date format, else {@code yyyy-MM-dd}.
      *
+     * @param pattern the pattern, with {@code yyyy} (or {@code uuuu}) for the year; not null
+     * @return this builder
      * @throws IllegalArgumentException if the pattern is invalid
      */
     public B dateFormat(String pattern) {
@@ -75,19 +83,33 @@ abstract class ReaderBuilder<B extends ReaderBuilder<B>> {
         return self();
     }
 
-    /** Throws {@link CsvImportException} at the first invalid row (the default). */
+    /**
+     * Throws {@link CsvImportException} at the first invalid row (the default).
+     *
+     * @return this builder
+     */
     public B strict() {
         this.strict = true;
         return self();
     }
 
-    /** Keeps the valid rows and reports every invalid one in the {@link ImportResult}. */
+    /**
+     * Keeps the valid rows and reports every invalid one in the result's problems, each located by file, line
+     * and column. A missing required column and a file beyond {@link CsvLimits#maxRows()} still throw.
+     *
+     * @return this builder
+     */
     public B lenient() {
         this.strict = false;
         return self();
     }
 
-    /** Bounds field length, columns and rows (default {@link CsvLimits#DEFAULT}). */
+    /**
+     * Bounds field length, columns and rows (default {@link CsvLimits#DEFAULT}).
+     *
+     * @param limits the bounds; not null
+     * @return this builder
+     */
     public B limits(CsvLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
         return self();
@@ -96,6 +118,8 @@ abstract class ReaderBuilder<B extends ReaderBuilder<B>> {
     /**
      * The currency of amounts in rows without a currency column or value (default USD).
      *
+     * @param currencyCode an ISO 4217 code, any case, e.g. {@code "EUR"}; not null
+     * @return this builder
      * @throws IllegalArgumentException if the code is not an ISO 4217 currency with a minor unit
      */
     public B defaultCurrency(String currencyCode) {
@@ -113,7 +137,13 @@ abstract class ReaderBuilder<B extends ReaderBuilder<B>> {
         return self();
     }
 
-    /** The encoding of files read from a path (default UTF-8; a byte-order mark overrides it). */
+    /**
+     * The encoding of files read from a path (default UTF-8; a byte-order mark overrides it). Readers passed in
+     * are already decoded and ignore it.
+     *
+     * @param charset the encoding, e.g. {@code windows-1252} for an old Excel export; not null
+     * @return this builder
+     */
     public B charset(Charset charset) {
         this.charset = Objects.requireNonNull(charset, "charset");
         return self();
@@ -125,6 +155,9 @@ abstract class ReaderBuilder<B extends ReaderBuilder<B>> {
      * is exactly that of a sequential read, in the same order: each split is checked against quoting and line
      * numbers are carried over; where a split cannot be used, or in strict mode on a problem, the file is read
      * again sequentially. Helps only with a spare core.
+     *
+     * @param parallel true to allow a parallel read of large files
+     * @return this builder
      */
     public B parallel(boolean parallel) {
         this.parallel = parallel;

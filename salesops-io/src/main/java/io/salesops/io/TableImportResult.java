@@ -15,7 +15,15 @@ import java.util.Objects;
  */
 public record TableImportResult(OpportunityTable table, List<ImportProblem> problems, int rowsRead) {
 
-    /** Copies the problems. @throws IllegalArgumentException if the table has more rows than were read */
+    /**
+     * Copies the problems.
+     *
+     * @param table    the valid rows, in file order; not null
+     * @param problems every problem, in the order found; not null, no null element
+     * @param rowsRead the number of data rows in the main file, at least {@code table.size()}
+     * @throws IllegalArgumentException if the table has more rows than were read
+     * @throws NullPointerException     if the table, the list or an element is null
+     */
     public TableImportResult {
         Objects.requireNonNull(table, "table");
         problems = List.copyOf(Objects.requireNonNull(problems, "problems"));

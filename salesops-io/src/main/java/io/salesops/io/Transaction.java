@@ -37,9 +37,12 @@ public record Transaction(String id, String payee, LocalDate date, Money amount,
         CANCELLED;
 
         /**
-         * Parses {@code booked}, {@code reversed} or {@code cancelled}, ignoring case (also {@code canceled},
-         * {@code reversal}, {@code cancellation}).
+         * Parses {@code booked}, {@code reversed} or {@code cancelled}, ignoring case and surrounding spaces (also
+         * {@code book} and {@code won}; {@code reversal} and {@code refund}; {@code canceled} and
+         * {@code cancellation}).
          *
+         * @param text the status as exported; not null
+         * @return the status
          * @throws IllegalArgumentException naming the text and the accepted values
          */
         public static Status parse(String text) {
@@ -53,7 +56,23 @@ public record Transaction(String id, String payee, LocalDate date, Money amount,
         }
     }
 
-    /** Validates the fields. @throws IllegalArgumentException naming the row and the rule */
+    /**
+     * Validates the fields and fills the defaults; the maps are copied. (The split shares are checked by the reader,
+     * which reads them; here they are taken as given.)
+     *
+     * @param id         unique row id, non-blank
+     * @param payee      the rep credited, non-blank
+     * @param date       the crediting date; not null
+     * @param amount     the amount, not negative; not null
+     * @param type       the type, or null for ""
+     * @param product    the product, or null for ""
+     * @param dealId     the deal the row belongs to, or null or blank for {@code id}
+     * @param status     booked, reversed or cancelled; not null
+     * @param splits     payee to share in percent, or null or empty if not split
+     * @param attributes other columns' values by header name, or null for none
+     * @throws IllegalArgumentException naming the row and the rule
+     * @throws NullPointerException     if the date, amount or status is null
+     */
     public Transaction {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("transaction id is blank");

@@ -84,7 +84,7 @@ public final class CommissionEngine {
     /**
      * Calculates one period of {@code plan}.
      *
-     * @param plan       the plan
+     * @param plan       the plan; validated first, every problem reported at once
      * @param context    org, quotas, exchange rates and leaves
      * @param credits    credits and reversals; those dated outside the period are ignored
      * @param period     the period to calculate
@@ -152,7 +152,7 @@ public final class CommissionEngine {
     /**
      * As {@link #calculate(CompPlan, CompContext, Collection, Period, CompState)}, on this engine's threads.
      *
-     * @param plan       the plan
+     * @param plan       the plan; validated first, every problem reported at once
      * @param context    org, quotas, exchange rates, leaves and payees
      * @param credits    credits and reversals; those dated outside the period are ignored
      * @param period     the period to calculate
@@ -171,7 +171,7 @@ public final class CommissionEngine {
      * What one more deal would pay: the period calculated without and with {@code deal}, state untouched.
      *
      * @param deal a booked credit dated in the period; its payee is the owner whose statements are returned
-     * @param plan       the plan
+     * @param plan       the plan; validated first, every problem reported at once
      * @param context    the org, quotas and exchange rates
      * @param credits    the period's credits without the deal
      * @param period     the period to calculate

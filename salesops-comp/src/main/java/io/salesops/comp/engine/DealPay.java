@@ -11,7 +11,7 @@ import java.util.Objects;
  * Amounts are minor units of the plan currency, kept as {@code long} because the history holds an entry per
  * credited deal. Immutable and thread-safe.
  *
- * @param dealId     the deal
+ * @param dealId     the deal's id: a credit's {@code dealId}, shared by its booking and reversal rows
  * @param component  the component that paid
  * @param period     the period label it was paid in, e.g. {@code 2026-03}
  * @param dealDate   the booking date, which starts the clawback window
@@ -27,7 +27,7 @@ public record DealPay(String dealId, String component, String period, LocalDate 
     /**
      * An entry whose deal amount is its base (no splits): as stored before deal amounts were kept.
      *
-     * @param dealId    the deal
+     * @param dealId    the deal's id (a credit's {@code dealId})
      * @param component the component that paid
      * @param period    the period label it was paid in, e.g. {@code 2026-03}
      * @param dealDate  the booking date
@@ -44,7 +44,7 @@ public record DealPay(String dealId, String component, String period, LocalDate 
     /**
      * Checks for nulls.
      *
-     * @param dealId    the deal
+     * @param dealId    the deal's id (a credit's {@code dealId})
      * @param component the component that paid
      * @param period    the period label it was paid in, e.g. {@code 2026-03}
      * @param dealDate  the booking date, which starts the clawback window

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Everything the engine carries for one payee from one period to the next. Immutable and thread-safe.
  *
- * @param payeeId     the payee
+ * @param payeeId     the payee's rep id
  * @param fiscalYear  the fiscal year the year-to-date values belong to; a period in a later year starts them
  *                    at zero (the draw balance and deal history carry on)
  * @param lastPeriod  label of the last period calculated, e.g. {@code 2026-03}

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  *
  * @param name          the plan's name, non-blank
  * @param currency      the currency pay is computed and paid in
- * @param rounding      how pay is rounded to the minor unit
+ * @param rounding      how pay is rounded to the minor unit; any mode but {@link RoundingMode#UNNECESSARY}
  * @param roundingPoint whether each line or each component total is rounded
  * @param attributes    custom credit attributes conditions may use (built-ins need no declaring); copied
  * @param components    the components, in statement order; copied
@@ -174,7 +174,8 @@ public record CompPlan(String name, Currency currency, RoundingMode rounding, Ro
         /**
          * Sets how pay is rounded to the minor unit (default {@link RoundingMode#HALF_EVEN}).
          *
-         * @param mode the rounding mode
+         * @param mode the rounding mode; {@link RoundingMode#UNNECESSARY} is reported by {@link #build()}, as pay
+         *             always needs rounding somewhere
          * @return this builder
          * @throws NullPointerException if {@code mode} is null
          */
@@ -230,7 +231,7 @@ public record CompPlan(String name, Currency currency, RoundingMode rounding, Ro
         /**
          * Adds a component, after those added before (statement order).
          *
-         * @param component the component
+         * @param component the component, its name not yet used in this plan
          * @return this builder
          * @throws NullPointerException     if {@code component} is null
          * @throws IllegalArgumentException if a component of the same name exists

@@ -129,7 +129,7 @@ public record Component(String name, Crediting crediting, Measure measure, PayRu
         /**
          * Sets what is measured (default {@link Measure#sum()}).
          *
-         * @param measure the measure
+         * @param measure sum, count or attainment, for the period or year to date, e.g. {@code Measure.attainment()}
          * @return this builder
          * @throws NullPointerException if {@code measure} is null
          */
@@ -222,7 +222,7 @@ public record Component(String name, Crediting crediting, Measure measure, PayRu
         /**
          * Adds an accelerator or decelerator; several may apply.
          *
-         * @param m the multiplier
+         * @param m the accelerator or decelerator, e.g. {@code Multiplier.accelerator("100", "1.5")}
          * @return this builder
          * @throws NullPointerException if {@code m} is null
          */
@@ -258,7 +258,7 @@ public record Component(String name, Crediting crediting, Measure measure, PayRu
         /**
          * Adds a gate; the component pays only when all its gates open.
          *
-         * @param gate the gate
+         * @param gate the gate, e.g. {@code Gate.minAttainment("50")}
          * @return this builder
          * @throws NullPointerException if {@code gate} is null
          */

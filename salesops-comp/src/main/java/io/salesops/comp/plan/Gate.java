@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param component the component whose measure is tested, or null for the gated component itself
  * @param basis     what the threshold is in: attainment percent, amount (major units) or deal count
- * @param threshold the threshold
+ * @param threshold the value the measure must reach, in the units of {@code basis}, e.g. 50 for 50% attainment
  * @param inclusive whether a measure exactly at the threshold opens the gate
  */
 public record Gate(String component, Basis basis, BigDecimal threshold, boolean inclusive) {

@@ -33,7 +33,7 @@ public final class PlanValidator {
     /**
      * The problems of {@code plan}, checked against {@code context} when it is not null.
      *
-     * @param plan    the plan
+     * @param plan    the plan to check; not changed
      * @param context org, quotas and rates, or null to check the plan alone
      * @return every problem found, in plan order; empty if the plan is valid
      */
@@ -46,7 +46,7 @@ public final class PlanValidator {
      * own problems, every payee without a quota for the period in a component that needs one, and every
      * credit whose currency has no exchange rate to the plan currency on its date.
      *
-     * @param plan    the plan
+     * @param plan    the plan to check; not changed
      * @param context org, quotas and rates, or null
      * @param period  the period to be calculated, or null to skip the quota check per period
      * @param credits the credits to be calculated, or null to skip the exchange-rate check per credit
@@ -179,7 +179,7 @@ public final class PlanValidator {
      * it cannot be calculated on (a payee without a quota, an amount without an exchange rate) throws an input
      * exception that names the data, never "plan is invalid".
      *
-     * @param plan    the plan
+     * @param plan    the plan to check; not changed
      * @param context org, quotas and rates
      * @param period  the period to be calculated, or null to skip the quota check per period
      * @param credits the credits to be calculated, or null to skip the exchange-rate check per credit

@@ -16,9 +16,9 @@ import java.util.Optional;
  * recoveries and guarantees too). The constructor refuses a statement that does not add up.
  * Immutable and thread-safe.
  *
- * @param payeeId     the payee
+ * @param payeeId     the payee's rep id
  * @param planName    the plan (the version in effect at the end of the period)
- * @param period      the period
+ * @param period      the period the statement pays
  * @param currency    the plan currency
  * @param components  per-component measures, in plan order; copied
  * @param lines       every line, in the order computed; copied
@@ -37,7 +37,7 @@ public record Statement(String payeeId, String planName, Period period, Currency
      *
      * @param payeeId     the payee's rep id
      * @param planName    the plan's name
-     * @param period      the period
+     * @param period      the period the statement pays
      * @param currency    the plan currency
      * @param components  per-component measures, in plan order; copied
      * @param lines       every line, in the order computed; copied

@@ -66,6 +66,19 @@ public final class OpportunityTable {
     final int[] historyStage;
     final long[] historyAmount;
     final int[] historyClose;
+    /**
+     * Per row, the first day from which the row, if open, stands on that day as it stands now: without stage
+     * history any day ({@code Integer.MIN_VALUE}); with history the day of its last change when replaying all its
+     * changes gives its current stage, amount and close date (as a CRM export's history normally does); else never
+     * ({@code Integer.MAX_VALUE}). A snapshot on or after that day needs no replay.
+     */
+    final int[] settledDay;
+    /**
+     * Per stage code, a code shared by every stage name that may equal it ignoring case (names whose code points,
+     * upper- then lower-cased, are the same): two stages with different fold codes are never
+     * {@link String#equalsIgnoreCase equal ignoring case}, so a pass compares names only when their codes match.
+     */
+    final int[] stageFold;
 
     /** @param copy false to take the builder's arrays as they are (they may be longer than the rows) */
     OpportunityTable(OpportunityTableBuilder b, boolean copy) {
@@ -108,6 +121,39 @@ public final class OpportunityTable {
         this.historyStage = h.stage();
         this.historyAmount = h.amount();
         this.historyClose = h.close();
+        this.settledDay = settledDays();
+        this.stageFold = foldCodes(stages);
+    }
+
+    private static int[] foldCodes(String[] names) {
+        Map<String, Integer> codes = new java.util.HashMap<>();
+        int[] out = new int[names.length];
+        for (int c = 0; c < names.length; c++) {
+            int[] folded = names[c].codePoints().map(p -> Character.toLowerCase(Character.toUpperCase(p))).toArray();
+            out[c] = codes.computeIfAbsent(new String(folded, 0, folded.length), k -> codes.size());
+        }
+        return out;
+    }
+
+    private int[] settledDays() {
+        int[] out = new int[size];
+        for (int r = 0; r < size; r++) {
+            int start = historyStart[r];
+            int end = historyStart[r + 1];
+            if (start == end) {
+                out[r] = Integer.MIN_VALUE;
+                continue;
+            }
+            long a = amount[r];
+            int c = close[r];
+            for (int i = start; i < end; i++) {
+                a = historyAmount[i] != NO_AMOUNT ? historyAmount[i] : a;
+                c = historyClose[i] != NO_DATE ? historyClose[i] : c;
+            }
+            boolean current = historyStage[end - 1] == stage[r] && a == amount[r] && c == close[r];
+            out[r] = current ? historyDay[end - 1] : Integer.MAX_VALUE;
+        }
+        return out;
     }
 
     /**

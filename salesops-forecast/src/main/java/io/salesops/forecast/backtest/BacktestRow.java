@@ -8,7 +8,7 @@ import io.salesops.core.period.Period;
  * of the period, and the run-rate baseline (the group's bookings in the period before). Immutable and
  * thread-safe.
  *
- * @param period   the period
+ * @param period   the backtested period, forecast as of its first day
  * @param group    the group key (an owner id, or {@code Total})
  * @param actual   what was won inside the period
  * @param forecast the model's expected bookings as of the first day

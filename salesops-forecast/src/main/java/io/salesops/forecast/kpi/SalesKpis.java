@@ -115,7 +115,7 @@ public final class SalesKpis {
     /**
      * The org, for team and territory of the owner when a deal has no such field.
      *
-     * @param org the org
+     * @param org the org whose reps' team and territory fill in for deals without those fields
      * @return a copy with this org
      * @throws NullPointerException if {@code org} is null
      */

@@ -27,7 +27,10 @@ final class DealPass {
 
     private static final int PIPELINE = ForecastCategory.PIPELINE.ordinal();
 
-    /** Chunk size of the parallel pass; chunks merge in input order, so the result does not depend on threads. */
+    /**
+     * Chunk size of the parallel pass, a multiple of 64 (see {@link DealTable#window}); chunks merge in input order,
+     * so the result does not depend on threads.
+     */
     private static final int CHUNK = 1 << 16;
 
     private final OpportunityTable deals;
@@ -150,7 +153,7 @@ final class DealPass {
     Result run() {
         int rows = deals.size();
         if (!tree.isFixed() || rows <= CHUNK) {
-            Result p = new Result(tree.size(), new DealTable(!tree.isFixed()));
+            Result p = new Result(tree.size(), new DealTable(rows, !tree.isFixed()));
             Snapshot snap = new Snapshot();
             for (int r = 0; r < rows; r++) {
                 process(r, p, snap);
@@ -159,8 +162,8 @@ final class DealPass {
             return p;
         }
         int chunks = (rows + CHUNK - 1) / CHUNK;
-        // Chunk c records at most its CHUNK deals, into [c x CHUNK, ...) of one table allocated once (4 bytes a
-        // deal); the gaps are closed afterwards in input order, so rows end up where a sequential pass puts them.
+        // Each chunk sets the bits of its own rows in one table (a bit a row); its deals' record indexes are
+        // counted from 0 and shifted by the deals of the chunks before, so they are where a sequential pass puts them.
         DealTable table = new DealTable(rows, false);
         Result[] parts = new Result[chunks];
         RuntimeException[] failures = new RuntimeException[chunks];
@@ -168,8 +171,8 @@ final class DealPass {
         for (int c = 0; c < chunks; c++) {
             final int chunk = c;
             tasks.add(() -> {
-                // chunks write disjoint ranges, and the futures' completion publishes them to this thread
-                Result p = new Result(tree.size(), table.window(chunk * CHUNK));
+                // chunks write disjoint words, and the futures' completion publishes them to this thread
+                Result p = new Result(tree.size(), table.window());
                 int to = Math.min(rows, (chunk + 1) * CHUNK);
                 Snapshot snap = new Snapshot();
                 try {
@@ -189,16 +192,10 @@ final class DealPass {
             }
         }
         Result all = new Result(tree.size(), table);
-        int size = 0;
-        for (int c = 0; c < chunks; c++) {
-            Result part = parts[c];
-            int from = c * CHUNK;
-            int written = part.deals.size - from;
-            table.moveRows(from, size, written);
-            all.addSums(part, size - from);
-            size += written;
+        for (Result part : parts) {
+            all.addSums(part, table.size);
+            table.size += part.deals.size;
         }
-        table.size = size;
         return all;
     }
 
@@ -245,9 +242,10 @@ final class DealPass {
         sums.open[leaf] = Math.addExact(sums.open[leaf], amount);
         sums.openCount[leaf]++;
         int cd = snap.closeDay();
-        if (cd != OpportunityTable.NO_DATE && cd >= periodStartDay && cd <= periodEndDay) {
-            sums.addByCategory(leaf, categoryOf(snap), amount);
-        }
+        // whether the close day is in the period is random from deal to deal: the amount is masked, not branched on
+        // (NO_DATE is below any period's start)
+        long outside = (((long) cd - periodStartDay) | ((long) periodEndDay - cd)) >> 63;
+        sums.addByCategory(leaf, categoryOf(snap), amount & ~outside);
         int slot = p.deals.add(r, leaf);
         if (overallForUnknown && (stage < 0 || stageInfo[stage] == null)) {
             p.unknownStage++;
@@ -268,9 +266,13 @@ final class DealPass {
      */
     long probabilityE9(int r, int stage, int closeDay) {
         DealProbabilities.StageInfo info = stageInfo(stage);
-        boolean inWindow = closeDay >= windowStartDay && closeDay <= periodEndDay;
-        if (inWindowPE9 != null && (info != null || !inWindow)) {
-            return inWindow ? inWindowPE9[stage] : 0; // out of the window P(in period | win) is 0, so is the product
+        long outside = (((long) closeDay - windowStartDay) | ((long) periodEndDay - closeDay)) >> 63;
+        if (inWindowPE9 != null && info != null) {
+            // out of the window P(in period | win) is 0, so is the product; masked, since it is random per deal
+            return inWindowPE9[stage] & ~outside;
+        }
+        if (inWindowPE9 != null && outside != 0) {
+            return 0;
         }
         LearnedWinRates.Estimate win = win(r, info);
         return win == null ? PENDING : ExpectedValue.probabilityE9(win, inPeriod(r, closeDay));
@@ -296,7 +298,7 @@ final class DealPass {
         if (table.node != null) {
             return table.node[i];
         }
-        return ownerLeaves != null ? ownerLeaves[deals.ownerCode(table.row[i])] : 0;
+        return ownerLeaves != null ? ownerLeaves[deals.ownerCode(table.row(i))] : 0;
     }
 
     /** The model's error for deal {@code r}, open on the day at a stage it lacks or at a closing stage. */
@@ -357,7 +359,7 @@ final class DealPass {
         Snapshot snap = new Snapshot();
         for (int k = 0; k < p.pendingCount; k++) {
             int i = p.pending[k];
-            int r = t.row[i];
+            int r = t.row(i);
             deals.snapshot(r, asOfDay, snap);
             long pE9 = probabilityE9(r, snap.stageCode(), snap.closeDay());
             p.sums.openExpected[leafOf(t, i)] += ExpectedValue.expectedMinor(snap.amountMinor(), pE9, rounding);

@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 final class ExpectedValue {
 
     private static final long E9 = 1_000_000_000L;
+    private static final long HALF = E9 / 2;
 
     private ExpectedValue() {
     }
@@ -26,19 +27,22 @@ final class ExpectedValue {
         long hi = Math.multiplyHigh(amount, pE9);
         long prod = amount * pE9;
         if (hi == 0 && prod >= 0) {
-            // a non-negative product that fits: quotient and remainder decide every mode; no branch on zero
+            // a non-negative product that fits: quotient and remainder decide every mode. The remainder is random
+            // from deal to deal, so each mode's round-up is a 0 or 1 from sign bits rather than a branch.
             long q = prod / E9;
             long r = prod - q * E9;
+            long above = (HALF - r) >>> 63;      // 1 if r > 10^9 / 2
+            long tie = ((r ^ HALF) - 1) >>> 63;  // 1 if r == 10^9 / 2 (both are in [0, 10^9))
             switch (mode) {
                 case HALF_EVEN:
-                    return r > E9 / 2 || (r == E9 / 2 && (q & 1) == 1) ? q + 1 : q;
+                    return q + (above | (tie & q));
                 case HALF_UP:
-                    return r >= E9 / 2 ? q + 1 : q;
+                    return q + (above | tie);
                 case HALF_DOWN:
-                    return r > E9 / 2 ? q + 1 : q;
+                    return q + above;
                 case UP:
                 case CEILING:
-                    return r > 0 ? q + 1 : q;
+                    return q + (-r >>> 63);      // 1 if r > 0
                 case DOWN:
                 case FLOOR:
                     return q;

@@ -196,6 +196,7 @@ final class ForecastEngine {
             assumptions.add("P(won in the period) from won, lost and still-open deals as competing risks by age (time to"
                     + " event), learned from " + tte.observations() + " deals as known on " + asOf + ", by "
                     + String.join(" then ", names) + ", each shrunk toward the level above");
+            assumptions.add(tte.quietAssumption());
         }
         return tte;
     }

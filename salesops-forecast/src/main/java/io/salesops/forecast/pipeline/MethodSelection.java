@@ -20,7 +20,12 @@ import java.util.Set;
  * blended with the best run rate (last period's bookings, the mean of the last periods', or the same period a
  * year before) by the one weight that would have erred least over all groups' backtests (from 0, the run rate
  * alone, to 1, the pipeline alone). A backtest uses only what was known on its as-of day: the pipeline runs are
- * the engine's own as of that day, the run rates sum bookings of periods that had ended by then. Stateless.
+ * the engine's own as of that day, the run rates sum bookings of periods that had ended by then.
+ *
+ * <p>When the stage model is inferred from the data (no stage model given and the built-in one does not know the
+ * open deals' stages), stage-weighted is not a candidate: every inferred open stage carries the overall win rate,
+ * so it is win rate x open pipeline, which counts every zombie deal at that rate. Its error grows as zombies pile
+ * up, so backtests as of earlier days, when the data held fewer of them, would flatter it. Stateless.
  */
 final class MethodSelection {
 
@@ -60,6 +65,7 @@ final class MethodSelection {
         int k = NAMES.length;
         boolean[] usable = new boolean[k];
         java.util.Arrays.fill(usable, true);
+        usable[1] = ctx.stageWeighted;
         List<Trial> trials = new ArrayList<>();
         for (Period p : origins) {
             Inputs in = ctx.inputs(ctx.sameDay(p), p);
@@ -75,6 +81,17 @@ final class MethodSelection {
             }
         }
         Inputs now = ctx.inputs(f.asOf, f.period);
+        return choose(f, ctx, origins, trials, usable, now);
+    }
+
+    /** Why stage-weighted was no candidate, as the assumptions say it. */
+    static final String STAGE_WEIGHTED_LEFT_OUT = "method auto: stage-weighted was not a candidate, since the stages were"
+            + " inferred from the data and each open stage has the overall win rate (win rate x open pipeline, zombie"
+            + " deals included); give a stage model with your stages' probabilities (--stages) to make it one";
+
+    private static ForecastReport choose(PipelineForecast f, Context ctx, List<Period> origins, List<Trial> trials,
+                                         boolean[] usable, Inputs now) {
+        int k = NAMES.length;
         double[] err = new double[k];
         double total = 0;
         for (Trial t : trials) {
@@ -212,6 +229,8 @@ final class MethodSelection {
         final PipelineForecast f;
         final LocalDate firstDay;
         final long offset;
+        /** False when the stage model is inferred from the data: stage-weighted is then no candidate. */
+        final boolean stageWeighted;
         final Map<Period, Map<String, Long>> bookings = new HashMap<>();
 
         Context(PipelineForecast f) {
@@ -225,6 +244,7 @@ final class MethodSelection {
             }
             this.firstDay = first == null ? f.asOf : first;
             this.offset = ChronoUnit.DAYS.between(f.period.start(), f.asOf);
+            this.stageWeighted = f.stagesGiven || StageInference.apply(f) == f;
         }
 
         LocalDate sameDay(Period p) {
@@ -256,7 +276,9 @@ final class MethodSelection {
 
         /** The forecast with all its settings (simulation, quotas, adjustments) by one pipeline method. */
         ForecastReport finalReport(int pipeline) {
-            return engine(f.withMethod(method(pipeline)));
+            PipelineForecast cfg = f.withMethod(method(pipeline));
+            cfg = cfg.stagesGiven ? cfg : StageInference.apply(cfg);
+            return new ForecastEngine(stageWeighted ? cfg : cfg.withNote(STAGE_WEIGHTED_LEFT_OUT)).run();
         }
 
         private static PipelineMethod method(int pipeline) {
@@ -280,6 +302,9 @@ final class MethodSelection {
             Inputs in = new Inputs();
             Map<String, Long> closed = new HashMap<>();
             for (int m = 0; m < PIPELINES; m++) {
+                if (m == 1 && !stageWeighted) {
+                    continue; // not a candidate: no run
+                }
                 ForecastReport r = engine(f.backtestRun(day, p, method(m)));
                 for (ForecastNode n : leafNodes(r.root(), new ArrayList<>())) {
                     in.of(n.group())[m] = n.expected().minorUnits();

@@ -10,10 +10,6 @@ import java.util.Arrays;
  */
 final class NodeSums {
 
-    private static final int COMMIT = ForecastCategory.COMMIT.ordinal();
-    private static final int BEST_CASE = ForecastCategory.BEST_CASE.ordinal();
-    private static final int PIPELINE = ForecastCategory.PIPELINE.ordinal();
-
     long[] closed;
     long[] open;
     long[] openExpected;
@@ -23,6 +19,12 @@ final class NodeSums {
     long[] pipeline;
     long[] omitted;
     int[] openCount;
+    /**
+     * The category measures indexed by {@link ForecastCategory} ordinal (omitted, pipeline, best case, commit, and
+     * closed counted as omitted), so adding an open deal's amount by its category is an index, not a branch on
+     * random data.
+     */
+    private long[][] byCategory;
 
     NodeSums(int nodes) {
         closed = new long[nodes];
@@ -34,6 +36,15 @@ final class NodeSums {
         pipeline = new long[nodes];
         omitted = new long[nodes];
         openCount = new int[nodes];
+        indexCategories();
+    }
+
+    private void indexCategories() {
+        byCategory = new long[ForecastCategory.values().length][];
+        for (ForecastCategory c : ForecastCategory.values()) {
+            byCategory[c.ordinal()] = c == ForecastCategory.COMMIT ? commit : c == ForecastCategory.BEST_CASE ? bestCase
+                    : c == ForecastCategory.PIPELINE ? pipeline : omitted;
+        }
     }
 
     int size() {
@@ -54,6 +65,7 @@ final class NodeSums {
         pipeline = Arrays.copyOf(pipeline, nodes);
         omitted = Arrays.copyOf(omitted, nodes);
         openCount = Arrays.copyOf(openCount, nodes);
+        indexCategories();
     }
 
     /**
@@ -61,15 +73,7 @@ final class NodeSums {
      * {@link ForecastCategory}): commit, best case, pipeline, else omitted.
      */
     void addByCategory(int node, int category, long amount) {
-        if (category == COMMIT) {
-            commit[node] += amount;
-        } else if (category == BEST_CASE) {
-            bestCase[node] += amount;
-        } else if (category == PIPELINE) {
-            pipeline[node] += amount;
-        } else {
-            omitted[node] += amount;
-        }
+        byCategory[category][node] += amount;
     }
 
     /** Adds {@code o}'s node {@code from} into this one's node {@code to}; booked amounts fail on overflow. */

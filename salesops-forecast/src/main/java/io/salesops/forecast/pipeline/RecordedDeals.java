@@ -52,9 +52,10 @@ final class RecordedDeals {
         int[] node = new int[n];
         long[] amount = new long[n];
         double[] p = new double[n];
+        int[] rows = table.rows();
         Snapshot snap = new Snapshot();
         for (int i = 0; i < n; i++) {
-            int r = table.row[i];
+            int r = rows[i];
             snapshot(r, snap);
             node[i] = pass.leafOf(table, i);
             amount[i] = snap.amountMinor();
@@ -65,7 +66,7 @@ final class RecordedDeals {
 
     /** @return deal {@code i} of the record */
     DealForecast get(int i) {
-        int r = table.row[i];
+        int r = table.row(i);
         Snapshot snap = new Snapshot();
         snapshot(r, snap);
         int stage = snap.stageCode();

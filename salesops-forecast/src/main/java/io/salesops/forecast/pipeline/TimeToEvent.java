@@ -26,7 +26,13 @@ import java.util.function.Function;
  *
  * <p>Groups differ by a proportional factor on each hazard, shrunk hierarchically: each level's factor is
  * {@code (events + k) / (expected events + k)}, with the expected events under the level above (global, then
- * each key function in turn, e.g. segment then owner) and {@code k} pseudo-events. Immutable once learned;
+ * each key function in turn, e.g. segment then owner) and {@code k} pseudo-events.
+ *
+ * <p>Before those levels, a factor for deals whose owner has gone quiet ({@link QuietOwners}: no deal created for
+ * longer than the owner's own pace makes likely), learned the same way from the deal-days that fell
+ * in owners' past quiet spells: a rep who left leaves deals that sit open and never close, and the data say how
+ * much less such deals won. Like the other levels it is relative to the hazards above it, which are fitted on all
+ * deal-days alike. It applies to an open deal whose owner is quiet on the as-of day. Immutable once learned;
  * thread-safe.
  */
 final class TimeToEvent {
@@ -46,9 +52,15 @@ final class TimeToEvent {
     private final List<Function<Opportunity, String>> keys;
     private final List<String> keyNames;
     private final List<Map<String, double[]>> factors;
+    private final QuietOwners quiet;
+    /** The quiet-owner level: {win factor, loss factor, wins in quiet spells, expected wins there}. */
+    private final double[] quietFactor;
 
     private TimeToEvent(double[] winHazard, double[] lossHazard, int[] wonAges, int observations,
-                        List<Function<Opportunity, String>> keys, List<String> keyNames, List<Map<String, double[]>> factors) {
+                        List<Function<Opportunity, String>> keys, List<String> keyNames, List<Map<String, double[]>> factors,
+                        QuietOwners quiet, double[] quietFactor) {
+        this.quiet = quiet;
+        this.quietFactor = quietFactor;
         this.winHazard = winHazard;
         this.lossHazard = lossHazard;
         this.wonAges = wonAges;
@@ -139,7 +151,6 @@ final class TimeToEvent {
             hw[b] = days[b] > 0 ? wins[b] / days[b] : 0;
             hl[b] = days[b] > 0 ? losses[b] / days[b] : 0;
         }
-        TimeToEvent global = new TimeToEvent(hw, hl, wonAges, n, List.of(), List.of(), List.of());
         // cumulative hazards by age, for each deal's expected events
         double[] cumW = new double[maxAge + 1];
         double[] cumL = new double[maxAge + 1];
@@ -147,6 +158,24 @@ final class TimeToEvent {
             cumW[t] = cumW[t - 1] + hw[binOf(t)];
             cumL[t] = cumL[t - 1] + hl[binOf(t)];
         }
+        // deals of owners gone quiet: events and expected events on the days that fell in their quiet spells
+        QuietOwners quiet = QuietOwners.of(history, asOf);
+        double[] quietW = new double[n];
+        double[] quietL = new double[n];
+        double[] q = new double[4]; // wins, expected wins, losses, expected losses
+        for (int i = 0; i < n; i++) {
+            String owner = seen[i].ownerId();
+            int created = (int) seen[i].createdDate().toEpochDay();
+            quietW[i] = quiet.exposure(owner, created, age[i], cumW);
+            quietL[i] = quiet.exposure(owner, created, age[i], cumL);
+            q[1] += quietW[i];
+            q[3] += quietL[i];
+            if (event[i] != 0 && quiet.quietOn(owner, created + age[i])) {
+                q[event[i] == 1 ? 0 : 2]++;
+            }
+        }
+        double[] quietFactor = {(q[0] + PRIOR_EVENTS) / (q[1] + PRIOR_EVENTS), (q[2] + PRIOR_EVENTS) / (q[3] + PRIOR_EVENTS),
+            q[0], q[1]};
         List<Map<String, double[]>> factors = new ArrayList<>();
         double[] fw = new double[n];
         double[] fl = new double[n];
@@ -159,9 +188,9 @@ final class TimeToEvent {
                 k[i] = key.apply(seen[i]); // owners and segments carry no history: the record's value
                 double[] s = sums.computeIfAbsent(k[i], x -> new double[4]);
                 s[0] += event[i] == 1 ? 1 : 0;
-                s[1] += fw[i] * cumW[age[i]];
+                s[1] += fw[i] * (cumW[age[i]] + (quietFactor[0] - 1) * quietW[i]);
                 s[2] += event[i] == 2 ? 1 : 0;
-                s[3] += fl[i] * cumL[age[i]];
+                s[3] += fl[i] * (cumL[age[i]] + (quietFactor[1] - 1) * quietL[i]);
             }
             Map<String, double[]> level = new HashMap<>();
             for (Map.Entry<String, double[]> e : sums.entrySet()) {
@@ -176,8 +205,8 @@ final class TimeToEvent {
             }
             factors.add(level);
         }
-        return new TimeToEvent(global.winHazard, global.lossHazard, wonAges, n, List.copyOf(keys), List.copyOf(keyNames),
-                List.copyOf(factors));
+        return new TimeToEvent(hw, hl, wonAges, n, List.copyOf(keys), List.copyOf(keyNames), List.copyOf(factors), quiet,
+                quietFactor);
     }
 
     /**
@@ -219,6 +248,15 @@ final class TimeToEvent {
         return observations;
     }
 
+    /** @return the quiet-owner level as the assumptions state it: its factor, where it was learned, whom it touches */
+    String quietAssumption() {
+        return String.format(Locale.ROOT, "deals of owners quiet on the as-of day (no deal created for max(%d, %d x their"
+                + " mean gap) days; %d owners) have the win hazard x%.2f and the loss hazard x%.2f, learned from owners'"
+                + " past quiet spells (%d wins vs %.1f expected), shrunk toward 1 by %.0f pseudo-events",
+                QuietOwners.MIN_DAYS, QuietOwners.GAPS, quiet.quietCount(), quietFactor[0], quietFactor[1],
+                (long) quietFactor[2], quietFactor[3], PRIOR_EVENTS);
+    }
+
     /** @return won deals (by the as-of day) the model learned from */
     int wonDeals() {
         return wonAges.length;
@@ -236,6 +274,15 @@ final class TimeToEvent {
         double fw = 1;
         double fl = 1;
         StringBuilder groups = new StringBuilder();
+        int[] quietNow = quiet.quietNow(deal.ownerId());
+        if (quietNow != null) {
+            fw = quietFactor[0];
+            fl = quietFactor[1];
+            groups.append(String.format(Locale.ROOT, "; owner %s quiet: no deal created since %s (%d days make"
+                    + " this owner quiet), and deals in owners' past quiet spells won %d vs %.1f expected -> win hazard"
+                    + " x%.2f", deal.ownerId(), LocalDate.ofEpochDay(quietNow[0]), quietNow[1], (long) quietFactor[2],
+                    quietFactor[3], quietFactor[0]));
+        }
         for (int i = 0; i < keys.size(); i++) {
             String k = keys.get(i).apply(deal);
             double[] f = factors.get(i).get(k);

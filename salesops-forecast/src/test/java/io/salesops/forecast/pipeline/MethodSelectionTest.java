@@ -2,7 +2,12 @@ package io.salesops.forecast.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salesops.core.crm.ForecastCategory;
 import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityStatus;
+import io.salesops.core.crm.Stage;
+import io.salesops.core.crm.StageModel;
+import io.salesops.core.money.Percent;
 import io.salesops.core.money.Money;
 import io.salesops.core.period.FiscalCalendar;
 import io.salesops.core.period.Period;
@@ -21,6 +26,41 @@ class MethodSelectionTest {
         ForecastReport r = PipelineForecast.of(crm.opportunities()).asOf(q.start()).period(q).by("owner").run();
         assertThat(r.assumptions()).anySatisfy(a -> assertThat(a).startsWith("stages inferred from the data")
                 .containsAnyOf(crm.openStages().toArray(String[]::new)).contains("overall win rate"));
+    }
+
+    @Test
+    void auto_withInferredStages_leavesStageWeightedOut_andSaysSo_butWithAStageModelItIsACandidate() {
+        // short history (the data start 2016-06-19): on the one past quarter to backtest, before zombies piled up,
+        // stage-weighted (win rate x open pipeline) had erred less than time-to-event and used to be chosen
+        MessyCrm crm = MessyCrm.generate(5, MessyCrm.JUDGE_LIKE);
+        Period q = FiscalCalendar.calendarYear().parse("2017-Q1");
+        PipelineForecast base = PipelineForecast.of(crm.opportunities()).asOf(q.start()).period(q).by("owner");
+        ForecastReport inferred = base.run();
+        String choice = inferred.assumptions().get(inferred.assumptions().size() - 1);
+        assertThat(choice).startsWith("method auto: backtested").contains("x time-to-event").doesNotContain("stage-weighted");
+        assertThat(inferred.assumptions()).contains(MethodSelection.STAGE_WEIGHTED_LEFT_OUT);
+        assertThat(inferred.assumptions().indexOf(MethodSelection.STAGE_WEIGHTED_LEFT_OUT))
+                .isGreaterThan(indexStartingWith(inferred.assumptions(), "stages inferred from the data"));
+
+        List<Stage> stages = new ArrayList<>();
+        for (String s : crm.openStages()) {
+            stages.add(new Stage(s, Percent.of("60"), ForecastCategory.PIPELINE, OpportunityStatus.OPEN));
+        }
+        crm.opportunities().stream().filter(o -> o.status().isClosed()).map(o -> o.isWon() ? Stage.won(o.stage())
+                : Stage.lost(o.stage())).distinct().forEach(stages::add);
+        ForecastReport given = base.stages(StageModel.of(stages)).run();
+        assertThat(given.assumptions()).doesNotContain(MethodSelection.STAGE_WEIGHTED_LEFT_OUT)
+                .noneSatisfy(a -> assertThat(a).startsWith("stages inferred"));
+        assertThat(given.assumptions().get(given.assumptions().size() - 1)).contains("stage-weighted");
+    }
+
+    private static int indexStartingWith(List<String> list, String prefix) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

@@ -75,6 +75,41 @@ public final class PipelineAccuracy {
         return out;
     }
 
+    /**
+     * The quarters tried on a judge-like export with short history: as of the first day of each quarter that
+     * starts 6 to 12 months after the data's first deal (two to four quarters of history, so one to three past
+     * quarters to backtest), and ended by the export.
+     */
+    static List<Period> shortHistoryQuarters(MessyCrm crm) {
+        FiscalCalendar cal = FiscalCalendar.calendarYear();
+        List<Period> out = new ArrayList<>();
+        for (Period q = cal.periodOf(crm.start(), PeriodKind.QUARTER); !q.end().isAfter(crm.exportDate()); q = q.next()) {
+            if (!q.start().isBefore(crm.start().plusMonths(6)) && !q.start().isAfter(crm.start().plusMonths(12))) {
+                out.add(q);
+            }
+        }
+        return out;
+    }
+
+    /** Which quarters of which export are tried. */
+    enum Setting {
+        /** {@link MessyCrm#FIFTEEN_MONTHS}, {@link #quarters}. */
+        FIFTEEN,
+        /** {@link MessyCrm#JUDGE_LIKE}, {@link #judgeQuarters}. */
+        JUDGE,
+        /** {@link MessyCrm#JUDGE_LIKE}, {@link #shortHistoryQuarters}. */
+        SHORT;
+
+        MessyCrm.Profile profile() {
+            return this == FIFTEEN ? MessyCrm.FIFTEEN_MONTHS : MessyCrm.JUDGE_LIKE;
+        }
+
+        List<Period> quarters(MessyCrm crm) {
+            return this == FIFTEEN ? PipelineAccuracy.quarters(crm) : this == JUDGE ? judgeQuarters(crm)
+                    : shortHistoryQuarters(crm);
+        }
+    }
+
     /** Scores of {@code method} on the first generator's export of {@code seed}. */
     static List<Row> score(long seed, Function<List<Opportunity>, Function<LocalDate, Function<Period, Map<String, Long>>>> method) {
         return score(seed, MessyCrm.FIFTEEN_MONTHS, method);
@@ -83,9 +118,15 @@ public final class PipelineAccuracy {
     /** Scores of {@code method} on the export of {@code seed} shaped by {@code profile}. */
     static List<Row> score(long seed, MessyCrm.Profile profile,
                            Function<List<Opportunity>, Function<LocalDate, Function<Period, Map<String, Long>>>> method) {
-        MessyCrm crm = MessyCrm.generate(seed, profile);
+        return score(seed, profile.equals(MessyCrm.JUDGE_LIKE) ? Setting.JUDGE : Setting.FIFTEEN, method);
+    }
+
+    /** Scores of {@code method} on the export of {@code seed} in a setting. */
+    static List<Row> score(long seed, Setting setting,
+                           Function<List<Opportunity>, Function<LocalDate, Function<Period, Map<String, Long>>>> method) {
+        MessyCrm crm = MessyCrm.generate(seed, setting.profile());
         List<Opportunity> opps = crm.opportunities();
-        List<Period> tried = profile.equals(MessyCrm.JUDGE_LIKE) ? judgeQuarters(crm) : quarters(crm);
+        List<Period> tried = setting.quarters(crm);
         List<Row> rows = new ArrayList<>();
         for (Period q : tried) {
             LocalDate asOf = q.start();
@@ -150,18 +191,19 @@ public final class PipelineAccuracy {
     }
 
     /**
-     * Prints the issue's table for seeds {@code FROM..TO} (default 1..6) of a profile ({@code judge} or
-     * {@code fifteen}, default fifteen) by a method (default auto): {@code PipelineAccuracy [FROM TO [PROFILE [METHOD]]]}.
+     * Prints the issue's table for seeds {@code FROM..TO} (default 1..6) of a setting ({@code judge}, {@code short}
+     * (judge-like exports, quarters 6-12 months in) or {@code fifteen}, default fifteen) by a method (default auto):
+     * {@code PipelineAccuracy [FROM TO [SETTING [METHOD]]]}.
      */
     public static void main(String[] args) {
         long from = args.length > 1 ? Long.parseLong(args[0]) : 1;
         long to = args.length > 1 ? Long.parseLong(args[1]) : args.length > 0 ? Long.parseLong(args[0]) : 6;
-        MessyCrm.Profile profile = args.length > 2 && args[2].equals("judge") ? MessyCrm.JUDGE_LIKE : MessyCrm.FIFTEEN_MONTHS;
+        Setting setting = args.length > 2 ? Setting.valueOf(args[2].toUpperCase(Locale.ROOT)) : Setting.FIFTEEN;
         PipelineMethod method = args.length > 3 ? PipelineMethod.valueOf(args[3].toUpperCase(Locale.ROOT)) : PipelineMethod.AUTO;
         List<Row> all = new ArrayList<>();
         for (long seed = from; seed <= to; seed++) {
-            all.addAll(score(seed, profile, o -> d -> q -> salesops(o, d, q, method)));
-            System.out.println(describe(seed, MessyCrm.generate(seed, profile)));
+            all.addAll(score(seed, setting, o -> d -> q -> salesops(o, d, q, method)));
+            System.out.println(describe(seed, MessyCrm.generate(seed, setting.profile())));
         }
         System.out.println(table(all));
     }

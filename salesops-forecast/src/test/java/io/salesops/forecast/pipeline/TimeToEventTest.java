@@ -119,4 +119,65 @@ class TimeToEventTest {
         assertThat(sw.node("bob").orElseThrow().notYetCreated().minorUnits()).isEqualTo(30_000);
         assertThat(sw.node("ann").orElseThrow().notYetCreated().minorUnits()).isEqualTo(50_000);
     }
+
+    /**
+     * {@code owner} creates a deal every 2 days from {@code from} to {@code to}; each closes 10 to 150 days later,
+     * won every other one, unless its close falls after {@code left} (then it sits open, as a leaver's deals do)
+     * or after the as-of day.
+     */
+    static List<Opportunity> steady(String owner, LocalDate from, LocalDate to, LocalDate left) {
+        List<Opportunity> out = new ArrayList<>();
+        int i = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(2), i++) {
+            Opportunity.Builder b = Opportunity.builder(owner + i).owner(owner).amount("1000.00", "USD").created(d);
+            LocalDate close = d.plusDays(10 + (i * 37) % 141);
+            if (close.isAfter(left) || close.isAfter(AS_OF)) {
+                out.add(b.stage("Engaging").build());
+            } else {
+                out.add((i % 2 == 0 ? b.stage("Won").won(close) : b.stage("Lost").lost(close)).build());
+            }
+        }
+        return out;
+    }
+
+    /** Four owners creating deals to the end, three who stopped on 15 March; P(won) of one open deal of each kind. */
+    private static DealForecast[] activeAndGone(LocalDate leaversLeft) {
+        return activeAndGoneReport(leaversLeft).deals().stream().filter(d -> d.id().equals("ACTIVE") || d.id().equals("GONE"))
+                .sorted(java.util.Comparator.comparing(DealForecast::id)).toArray(DealForecast[]::new);
+    }
+
+    private static ForecastReport activeAndGoneReport(LocalDate leaversLeft) {
+        List<Opportunity> opps = new ArrayList<>();
+        for (String o : List.of("ann", "bob", "cyd", "dan")) {
+            opps.addAll(steady(o, LocalDate.of(2025, 10, 1), AS_OF.minusDays(1), LocalDate.MAX));
+        }
+        for (String o : List.of("eve", "fay", "gus")) {
+            opps.addAll(steady(o, LocalDate.of(2025, 10, 1), LocalDate.of(2026, 3, 15), leaversLeft));
+        }
+        opps.add(open("ACTIVE", LocalDate.of(2026, 3, 15)));
+        opps.add(open("GONE", LocalDate.of(2026, 3, 15)).toBuilder().owner("eve").build());
+        return forecast(opps);
+    }
+
+    @Test
+    void anOwnerGoneQuiet_whoseLeftDealsRotted_getsALowerChance_andTheExplanationSaysSo() {
+        // the leavers' deals sat open after they left on 15 March: in their quiet spells nothing won
+        DealForecast[] d = activeAndGone(LocalDate.of(2026, 3, 15));
+        assertThat(d[0].pWin()).isGreaterThan(0.05);
+        assertThat(d[1].pWin()).isLessThan(0.5 * d[0].pWin());
+        assertThat(d[1].winExplanation()).contains("owner eve quiet: no deal created since 2026-03-15 (30 days")
+                .contains("won 0 vs");
+        assertThat(d[0].winExplanation()).doesNotContain("quiet");
+        assertThat(activeAndGoneReport(LocalDate.of(2026, 3, 15)).assumptions()).anySatisfy(a -> assertThat(a)
+                .startsWith("deals of owners quiet on the as-of day (no deal created for max(30, 3 x their mean gap) days;"
+                        + " 3 owners) have the win hazard x0.").contains("learned from owners' past quiet spells (0 wins vs"));
+    }
+
+    @Test
+    void anOwnerGoneQuiet_whoseDealsStillWon_keepsAboutTheUsualChance() {
+        // the leavers stopped creating deals but their deals closed as everyone's: quiet spells held wins
+        DealForecast[] d = activeAndGone(LocalDate.MAX);
+        assertThat(d[1].winExplanation()).contains("owner eve quiet");
+        assertThat(d[1].pWin()).isGreaterThan(0.75 * d[0].pWin());
+    }
 }
