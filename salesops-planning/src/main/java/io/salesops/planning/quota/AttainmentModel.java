@@ -42,7 +42,14 @@ public interface AttainmentModel {
          */
         void draw(int simulation, int[][] out);
 
-        /** @return every grid index {@link #draw} can give rep {@code rep} in period {@code period}, ascending, no repeats */
+        /**
+         * The attainments a rep can draw in a period, so that a plan cost can tabulate pay for each once.
+         *
+         * @param rep    the rep's row, an index into the bound {@code repIds}
+         * @param period the period's column, an index into the bound {@code periods}
+         * @return every grid index {@link #draw} can give rep {@code rep} in period {@code period}, ascending, no
+         *         repeats; a fresh array the caller may keep
+         */
         int[] support(int rep, int period);
 
         /** @return a one-line description, e.g. {@code attainment history: 412 rep-years of 137 reps, pooled} */

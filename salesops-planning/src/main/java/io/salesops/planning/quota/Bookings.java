@@ -13,7 +13,14 @@ import java.util.Objects;
  * @param amount the amount booked (may be negative after reversals)
  */
 public record Bookings(String repId, Period period, Money amount) {
-    /** Checks the fields. @throws IllegalArgumentException if the rep id is blank */
+    /**
+     * Checks the fields.
+     *
+     * @param repId  the rep, non-blank
+     * @param period the period
+     * @param amount the amount booked (may be negative after reversals)
+     * @throws IllegalArgumentException if the rep id is blank
+     */
     public Bookings {
         if (repId == null || repId.isBlank()) {
             throw new IllegalArgumentException("bookings row has a blank rep id");

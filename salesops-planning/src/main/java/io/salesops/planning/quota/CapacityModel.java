@@ -59,6 +59,11 @@ public final class CapacityModel {
     /**
      * A builder for reaching {@code target} bookings in fiscal year {@code year}.
      *
+     * @param target the bookings the team must reach in the year, positive; productivity must be in its currency;
+     *               not null
+     * @param year   a fiscal year ({@code calendar.year(2027)}); not null
+     * @return a new builder with the defaults: no ramp, no attrition, no current reps, hires on the first day, 2000
+     *         simulated years with seed 1
      * @throws IllegalArgumentException if the target is not positive or the period is not a year
      */
     public static Builder builder(Money target, Period year) {
@@ -66,9 +71,11 @@ public final class CapacityModel {
     }
 
     /**
-     * Simulates.
+     * Simulates the years and finds, in each, the least number of hires that reaches the target.
      *
-     * @throws IllegalArgumentException if even {@link #MAX_HIRES} hires would not reach the target in some year
+     * @return the plan: hires needed (median, P10, P90) and the bookings and headcount by month
+     * @throws io.salesops.core.problem.SalesopsInputException at {@code productivity} if even {@link #MAX_HIRES}
+     *         hires would not reach the target in some simulated year
      */
     public CapacityPlan run() {
         List<Period> months = year.split(PeriodKind.MONTH);
@@ -227,7 +234,13 @@ public final class CapacityModel {
             this.year = year;
         }
 
-        /** Bookings of a fully ramped rep in a year (required), in the target's currency. */
+        /**
+         * Bookings of a fully ramped rep in a year (required).
+         *
+         * @param perYear a ramped rep's bookings over a whole year, positive, in the target's currency; not null
+         * @return this builder
+         * @throws IllegalArgumentException if the amount is not positive or in another currency
+         */
         public Builder productivity(Money perYear) {
             if (!perYear.isPositive() || !perYear.currency().equals(target.currency())) {
                 throw new IllegalArgumentException("productivity " + perYear + " must be positive and in " + target.currency());
@@ -236,13 +249,25 @@ public final class CapacityModel {
             return this;
         }
 
-        /** The ramp of a new hire by tenure month (default: none). */
+        /**
+         * The ramp of a new hire by tenure month (default: none, productive from the first day).
+         *
+         * @param ramp the schedule; it applies to current reps by their start dates as well; not null
+         * @return this builder
+         */
         public Builder ramp(RampSchedule ramp) {
             this.ramp = Objects.requireNonNull(ramp, "ramp");
             return this;
         }
 
-        /** Annual attrition, e.g. 20% (default 0%). @throws IllegalArgumentException outside 0%..100% */
+        /**
+         * Annual attrition (default 0%).
+         *
+         * @param annual the share of reps who leave in a year, at least 0% and below 100%, e.g. {@code Percent.of(20)};
+         *               not null
+         * @return this builder
+         * @throws IllegalArgumentException if the percentage is negative, or 100% or more
+         */
         public Builder attrition(Percent annual) {
             if (!annual.isProbability() || annual.equals(Percent.HUNDRED)) {
                 throw new IllegalArgumentException("attrition " + annual + " is outside 0%..<100%");
@@ -251,13 +276,25 @@ public final class CapacityModel {
             return this;
         }
 
-        /** The current reps (their start dates give their tenure; end dates in the year are known leavers). */
+        /**
+         * Adds current reps: their start dates give their tenure (no start date: fully ramped), an end date in the
+         * year makes them known leavers.
+         *
+         * @param reps the reps already in role; added to any given before; not null
+         * @return this builder
+         */
         public Builder current(List<Rep> reps) {
             this.current.addAll(reps);
             return this;
         }
 
-        /** {@code n} current reps, fully ramped. */
+        /**
+         * Adds {@code n} current reps, fully ramped and with no known leaving date.
+         *
+         * @param n how many, 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n} is negative
+         */
         public Builder currentReps(int n) {
             if (n < 0) {
                 throw new IllegalArgumentException("current headcount " + n + " is negative");
@@ -268,7 +305,15 @@ public final class CapacityModel {
             return this;
         }
 
-        /** Hires are spread over fiscal months 1..{@code month} (default 1: all on the first day of the year). */
+        /**
+         * Spreads hires round-robin over fiscal months 1..{@code month}, each starting on its month's first day
+         * (default 1: all on the first day of the year).
+         *
+         * @param month the last fiscal month (1 is the year's first month, not January) in which a hire starts,
+         *              1-12
+         * @return this builder
+         * @throws IllegalArgumentException if {@code month} is outside 1..12
+         */
         public Builder hireBy(int month) {
             if (month < 1 || month > 12) {
                 throw new IllegalArgumentException("hire-by month " + month + " is outside 1..12");
@@ -277,7 +322,14 @@ public final class CapacityModel {
             return this;
         }
 
-        /** Simulated years (default 2000) and seed. @throws IllegalArgumentException outside 1..100,000 */
+        /**
+         * How many years to simulate, and the seed that makes the run repeatable.
+         *
+         * @param n    simulated years, 1-100,000 (default 2000); more narrows the P10-P90 band's noise
+         * @param seed the random seed (default 1); the same inputs and seed give the same plan
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n} is outside 1..100,000
+         */
         public Builder simulations(int n, long seed) {
             if (n < 1 || n > 100_000) {
                 throw new IllegalArgumentException("simulation count " + n + " is outside 1..100,000");
@@ -287,7 +339,12 @@ public final class CapacityModel {
             return this;
         }
 
-        /** @return the model; @throws NullPointerException if no productivity was given */
+        /**
+         * Makes the model; the builder stays usable.
+         *
+         * @return the model
+         * @throws NullPointerException if no productivity was given
+         */
         public CapacityModel build() {
             return new CapacityModel(this);
         }

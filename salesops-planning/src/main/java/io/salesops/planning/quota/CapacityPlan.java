@@ -15,16 +15,29 @@ import java.util.Objects;
  * @param hiresLow      the hires needed in the 10% luckiest years (fewest leavers): P10
  * @param hiresHigh     the hires needed in the 10% unluckiest years: P90 (hire this many to reach the target
  *                      nine years in ten)
- * @param bookingsP10   bookings of the year with {@code hires} hires: 10th percentile
- * @param bookingsP50   median
- * @param bookingsP90   90th percentile
+ * @param bookingsP10   the year's bookings with {@code hires} hires, 10th percentile over the simulated years
+ * @param bookingsP50   the year's bookings with {@code hires} hires, median over the simulated years
+ * @param bookingsP90   the year's bookings with {@code hires} hires, 90th percentile over the simulated years
  * @param months        one row per fiscal month with {@code hires} hires; copied
  * @param notes         the assumptions, in words; copied
  */
 public record CapacityPlan(Money target, int hires, int hiresLow, int hiresHigh, Money bookingsP10, Money bookingsP50,
                            Money bookingsP90, List<Month> months, List<String> notes) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param target      the bookings target of the year
+     * @param hires       the hires needed in the median simulated year (P50)
+     * @param hiresLow    the hires needed in the 10% luckiest years (fewest leavers): P10
+     * @param hiresHigh   the hires needed in the 10% unluckiest years: P90 (hire this many to reach the target nine
+     *                    years in ten)
+     * @param bookingsP10 the year's bookings with {@code hires} hires, 10th percentile over the simulated years
+     * @param bookingsP50 the year's bookings with {@code hires} hires, median over the simulated years
+     * @param bookingsP90 the year's bookings with {@code hires} hires, 90th percentile over the simulated years
+     * @param months      one row per fiscal month with {@code hires} hires; copied
+     * @param notes       the assumptions, in words; copied
+     */
     public CapacityPlan {
         Objects.requireNonNull(target, "target");
         months = List.copyOf(months);

@@ -46,12 +46,14 @@ public final class ForecastAttainment implements AttainmentModel {
     }
 
     /**
-     * The model.
+     * The model: a rep's attainment in each plan period comes from the forecast's simulation of that period, as
+     * the class comment describes.
      *
      * @param forecast the forecast's configuration with its as-of date, {@link PipelineForecast#byOwner} and one
      *                 pipeline method (not AUTO, see {@link PipelineForecast#simulateByOwner()}) set;
      *                 the period and simulations are set per plan period when bound
-     * @param gridStep the grid step in percent, 1..25
+     * @param gridStep the grid step in percent, 1..25: attainments are drawn as multiples of it
+     * @return the model
      * @throws IllegalArgumentException if the grid step is out of range
      */
     public static ForecastAttainment of(PipelineForecast forecast, int gridStep) {

@@ -37,9 +37,23 @@ public final class HistoricalAttainment implements AttainmentModel {
         this.description = description;
     }
 
-    /** One observed attainment: a rep's bookings over quota in a period, in percent. */
+    /**
+     * One observed attainment: a rep's bookings over quota in a period, in percent. Immutable and thread-safe.
+     *
+     * @param repId   the rep
+     * @param period  the period observed
+     * @param percent bookings over quota in percent, not negative: 112.5 for 112.5% of quota
+     */
     public record Observation(String repId, Period period, BigDecimal percent) {
-        /** Checks the fields. @throws IllegalArgumentException naming the rep if the percentage is negative */
+        /**
+         * Checks the fields.
+         *
+         * @param repId   the rep; not null
+         * @param period  the period observed; not null
+         * @param percent bookings over quota in percent (not a fraction), not negative; not null
+         * @throws NullPointerException     if a field is null
+         * @throws IllegalArgumentException naming the rep if the percentage is negative
+         */
         public Observation {
             Objects.requireNonNull(repId, "repId");
             Objects.requireNonNull(period, "period");
@@ -57,7 +71,8 @@ public final class HistoricalAttainment implements AttainmentModel {
      * @param history        observations; their periods may be months, quarters or halves, mapped onto the
      *                       plan's periods by position in the fiscal year (averaged where several fall in one)
      * @param periodsPerYear 1, 2, 4 or 12
-     * @param gridStep       the grid step in percent, 1..25
+     * @param gridStep       the grid step in percent, 1..25: attainments are drawn as multiples of it
+     * @return the model
      * @throws IllegalArgumentException if there is no observation or an argument is out of range
      */
     public static HistoricalAttainment of(List<Observation> history, int periodsPerYear, int gridStep) {

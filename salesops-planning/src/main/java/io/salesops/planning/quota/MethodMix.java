@@ -1,5 +1,6 @@
 package io.salesops.planning.quota;
 
+import io.salesops.core.money.Decimals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,7 +25,12 @@ public final class MethodMix {
         this.weights = Collections.unmodifiableMap(weights);
     }
 
-    /** A single method. */
+    /**
+     * A single method.
+     *
+     * @param method the method; not null
+     * @return the mix holding {@code method} with weight 1
+     */
     public static MethodMix of(QuotaMethod method) {
         Map<QuotaMethod, BigDecimal> w = new EnumMap<>(QuotaMethod.class);
         w.put(Objects.requireNonNull(method, "method"), BigDecimal.ONE);
@@ -33,12 +39,17 @@ public final class MethodMix {
 
     /**
      * A blend of methods with non-negative weights, at least one positive. Methods with weight zero are left out.
+     * Only the weights' ratios matter: {@code 3, 2} blends as {@code 0.6, 0.4}.
      *
-     * @throws IllegalArgumentException naming the method if a weight is negative, or if all are zero
+     * @param weights method to weight, in any unit; not null, no null key or value
+     * @return the blend
+     * @throws IllegalArgumentException naming the method if a weight is negative or has more than 30 digits before
+     *                                  or after the point, or if all are zero
      */
     public static MethodMix blend(Map<QuotaMethod, BigDecimal> weights) {
         Map<QuotaMethod, BigDecimal> w = new EnumMap<>(QuotaMethod.class);
         weights.forEach((m, v) -> {
+            bounded(v, "blend weight of " + m.label());
             if (v.signum() < 0) {
                 throw new IllegalArgumentException("blend weight " + v.toPlainString() + " of " + m.label() + " is negative");
             }
@@ -54,8 +65,12 @@ public final class MethodMix {
 
     /**
      * Parses {@code historical}, {@code potential}, {@code forecast}, {@code equal}, or {@code blend:w1,w2[,w3,w4]}
-     * whose weights go to historical, potential, forecast and equal in that order (missing ones are zero).
+     * whose weights go to historical, potential, forecast and equal in that order (missing ones are zero); a bare
+     * {@code blend} is {@code blend:1,1} (historical and potential, half each). Case is ignored. This is what the
+     * command line's {@code --method} option takes.
      *
+     * @param text the method, e.g. {@code historical} or {@code blend:0.6,0.4}; not null
+     * @return the mix
      * @throws IllegalArgumentException naming the text and the rule broken
      */
     public static MethodMix parse(String text) {
@@ -89,12 +104,31 @@ public final class MethodMix {
         return blend(w);
     }
 
+    /**
+     * Refuses a weight beyond {@link Decimals}' bounds: weights are printed in full ({@link #toString()}, a plan's
+     * method line), and {@code 1e999999999} would print as a billion digits.
+     *
+     * @throws IllegalArgumentException naming {@code what}, the value and the bounds
+     */
+    static BigDecimal bounded(BigDecimal weight, String what) {
+        try {
+            return Decimals.check(weight);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + " " + e.getMessage());
+        }
+    }
+
     /** @return the methods with positive weight and their weights, in {@link QuotaMethod} order */
     public Map<QuotaMethod, BigDecimal> weights() {
         return weights;
     }
 
-    /** @return true if {@code method} has a positive weight */
+    /**
+     * Whether the mix needs a method's data (history, potential or forecast).
+     *
+     * @param method the method; not null
+     * @return true if {@code method} has a positive weight
+     */
     public boolean uses(QuotaMethod method) {
         return weights.containsKey(method);
     }

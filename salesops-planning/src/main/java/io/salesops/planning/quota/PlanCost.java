@@ -109,8 +109,12 @@ public final class PlanCost {
     /**
      * A builder.
      *
-     * @param context the org (its reps with a quota are simulated) and the quotas (one per rep and period)
-     * @param model   where attainment comes from
+     * @param context the org (its reps with a quota are simulated) and the quotas (one per rep and period, in one
+     *                currency); not null
+     * @param model   where attainment comes from: {@link HistoricalAttainment} or {@link ForecastAttainment}; not
+     *                null
+     * @return a new builder with the defaults: 1000 simulated years, seed 1, credit type {@code new}, one thread
+     *         per available processor
      */
     public static Builder builder(CompContext context, AttainmentModel model) {
         return new Builder(context, model);
@@ -127,8 +131,11 @@ public final class PlanCost {
     }
 
     /**
-     * The credits of simulated year {@code k}: one per rep with a positive amount and period.
+     * The credits of simulated year {@code k}: one per rep and period with a positive amount, for inspecting what
+     * {@link #run(List)} pays.
      *
+     * @param k the simulated year, 0 to the simulation count - 1
+     * @return the credits, by period then rep; each dated in its period and typed as the builder's credit type
      * @throws IllegalArgumentException if {@code k} is not a simulation of this run
      */
     public List<Credit> credits(int k) {
@@ -289,6 +296,9 @@ public final class PlanCost {
         /**
          * The number of simulated years (default 1000) and the seed (default 1).
          *
+         * @param count simulated years, 1-1,000,000; more narrows the noise of the percentiles
+         * @param seed  the random seed; the same inputs and seed give the same report
+         * @return this builder
          * @throws IllegalArgumentException if {@code count} is outside 1..1,000,000
          */
         public Builder simulations(int count, long seed) {
@@ -300,7 +310,12 @@ public final class PlanCost {
             return this;
         }
 
-        /** The type of the simulated credits (default {@code new}), which the plan's crediting may test. */
+        /**
+         * The type of the simulated credits (default {@code new}), which the plan's crediting may test.
+         *
+         * @param type a credit type such as {@code new} or {@code renewal}; stripped of surrounding spaces; not null
+         * @return this builder
+         */
         public Builder creditType(String type) {
             this.creditType = Objects.requireNonNull(type, "type").strip();
             return this;
@@ -309,6 +324,8 @@ public final class PlanCost {
         /**
          * Threads for the engine and the simulations (default: available processors); results do not depend on it.
          *
+         * @param n the number of threads, 1 or more
+         * @return this builder
          * @throws IllegalArgumentException if {@code n < 1}
          */
         public Builder threads(int n) {
@@ -320,6 +337,8 @@ public final class PlanCost {
         }
 
         /**
+         * Binds the model to the org's reps with a quota and the quotas' periods.
+         *
          * @return the plan cost; the builder stays usable
          * @throws IllegalArgumentException if no rep of the org has a quota, quotas mix currencies or periods, or the
          *                                  model cannot simulate these reps and periods

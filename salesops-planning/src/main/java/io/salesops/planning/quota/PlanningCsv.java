@@ -104,6 +104,8 @@ public final class PlanningCsv {
      * {@code percent} (also {@code ramp}, {@code productivity}; {@code 50} or {@code 50%}). Months must be
      * 1..120, each once, with no gaps.
      *
+     * @param path the UTF-8 CSV file, with a header row; not null
+     * @return the schedule; months after the last listed are fully ramped
      * @throws CsvImportException listing every problem with its line and column
      * @throws IOException        if the file cannot be read
      */
@@ -163,6 +165,9 @@ public final class PlanningCsv {
      * {@code amount} for {@code potential}). Amounts are plain decimals, not negative, with no more decimals
      * than the currency has; the currency defaults to {@code currency}.
      *
+     * @param path     the UTF-8 CSV file, with a header row; not null
+     * @param currency the currency of rows without a currency cell (the plan's target currency); not null
+     * @return the potential by territory or by rep, as the first column says; the other map is empty
      * @throws CsvImportException listing every problem with its line and column
      * @throws IOException        if the file cannot be read
      */
@@ -196,6 +201,9 @@ public final class PlanningCsv {
      * ({@code 2026-Q1}, {@code 2026-03}, {@code 2026-H1}); rows with a quota of zero are skipped, since
      * attainment is undefined there. Attainment may not be negative.
      *
+     * @param path     the UTF-8 CSV file, with a header row; not null
+     * @param calendar the fiscal calendar the periods are named in; not null
+     * @return the observations in file order
      * @throws CsvImportException listing every problem with its line and column
      * @throws IOException        if the file cannot be read
      */

@@ -14,7 +14,16 @@ import java.util.Objects;
  * @param explanation the derivation: the rep's weight, the period's share of the rep's year, ramp, proration
  */
 public record QuotaLine(String repId, Period period, Money quota, String method, String explanation) {
-    /** Checks for nulls. @throws IllegalArgumentException if the quota is negative */
+    /**
+     * Checks for nulls.
+     *
+     * @param repId       the rep (a leaf of the org)
+     * @param period      the month or quarter
+     * @param quota       the quota, not negative
+     * @param method      the stated method, e.g. {@code historical} or {@code blend(historical 1, equal 1)}
+     * @param explanation the derivation: the rep's weight, the period's share of the rep's year, ramp, proration
+     * @throws IllegalArgumentException if the quota is negative
+     */
     public QuotaLine {
         Objects.requireNonNull(repId, "repId");
         Objects.requireNonNull(period, "period");

@@ -22,8 +22,10 @@ public enum QuotaMethod {
     }
 
     /**
-     * Parses a method name, ignoring case.
+     * Parses a method name, ignoring case and surrounding spaces.
      *
+     * @param text {@code historical}, {@code potential}, {@code forecast} or {@code equal}; not null
+     * @return the method
      * @throws IllegalArgumentException naming the text and the accepted names
      */
     public static QuotaMethod parse(String text) {

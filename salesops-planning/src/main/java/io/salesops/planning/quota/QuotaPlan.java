@@ -79,7 +79,12 @@ public final class QuotaPlan {
         return List.copyOf(byRep.keySet());
     }
 
-    /** @return the rep's lines, in period order; empty if the rep is not a leaf of the org */
+    /**
+     * One rep's quota lines.
+     *
+     * @param repId the rep's id; not null
+     * @return the rep's lines, in period order; empty if the rep is not a leaf of the org
+     */
     public List<QuotaLine> lines(String repId) {
         return byRep.getOrDefault(repId, List.of());
     }
@@ -87,6 +92,8 @@ public final class QuotaPlan {
     /**
      * The rep's quota for the year: the sum of their lines.
      *
+     * @param repId a leaf rep's id; not null
+     * @return the year quota, in the target's currency (zero for a rep not in role during the year)
      * @throws java.util.NoSuchElementException naming the rep if they have no lines
      */
     public Money yearQuota(String repId) {
@@ -111,7 +118,13 @@ public final class QuotaPlan {
         return teams;
     }
 
-    /** @return the team quota of the manager, if they manage anyone */
+    /**
+     * A manager's team quota.
+     *
+     * @param managerId the manager's rep id; not null
+     * @return the team quota of the manager, or empty if they manage nobody (or are not in the org)
+     * @throws NullPointerException if {@code managerId} is null
+     */
     public Optional<TeamQuota> team(String managerId) {
         Objects.requireNonNull(managerId, "managerId");
         return teams.stream().filter(t -> t.managerId().equals(managerId)).findFirst();

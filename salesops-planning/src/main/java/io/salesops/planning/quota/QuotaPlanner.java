@@ -68,8 +68,11 @@ public final class QuotaPlanner {
     /**
      * A builder for allocating {@code target} over fiscal year {@code year}.
      *
-     * @param target the company target, not negative
-     * @param year   a fiscal year ({@code calendar.year(2027)})
+     * @param target the company target for the whole year, not negative; every other amount given to the builder
+     *               must be in its currency; not null
+     * @param year   a fiscal year ({@code calendar.year(2027)}); its calendar also places the history's periods;
+     *               not null
+     * @return a new builder with the defaults: equal shares, no over-assignment, no ramp, quarterly lines
      * @throws IllegalArgumentException if the target is negative or the period is not a year
      */
     public static Builder builder(Money target, Period year) {
@@ -79,9 +82,10 @@ public final class QuotaPlanner {
     /**
      * Allocates the target.
      *
-     * @return the plan, identical for identical inputs
-     * @throws IllegalArgumentException if the method has no usable figure for any rep, no rep is in role in the
-     *                                  year, or the change limits cannot all hold
+     * @return the plan, identical for identical inputs; its lines sum to the target times the over-assignment,
+     *         to the cent
+     * @throws io.salesops.core.problem.SalesopsInputException if the org has no reps, the method has no usable
+     *         figure for any rep, no rep is in role in the year, or the change limits cannot all hold
      */
     public QuotaPlan plan() {
         return new TopDownAllocation(this).run();
@@ -120,19 +124,37 @@ public final class QuotaPlanner {
             this.year = year;
         }
 
-        /** The org whose leaves get quotas (required). */
+        /**
+         * The org whose leaves get quotas (required). Managers get the sum of their reports' quotas; a rep's start
+         * and end dates prorate their year.
+         *
+         * @param org the org; not null
+         * @return this builder
+         */
         public Builder org(Org org) {
             this.org = Objects.requireNonNull(org, "org");
             return this;
         }
 
-        /** The method (default: equal). */
+        /**
+         * How each leaf rep's share is weighed (default: equal shares).
+         *
+         * @param method a method or a weighted mix of methods, e.g. {@code MethodMix.of(QuotaMethod.HISTORICAL)};
+         *               a method needing data (history, potential, forecast) needs it given here too; not null
+         * @return this builder
+         */
         public Builder method(MethodMix method) {
             this.method = Objects.requireNonNull(method, "method");
             return this;
         }
 
-        /** The method that weighs managers' subtrees against each other (default: the method itself). */
+        /**
+         * The method that weighs managers' subtrees against each other (default: the method itself); see the
+         * class comment.
+         *
+         * @param teamMethod the method for the splits above the leaf reps' own managers; not null
+         * @return this builder
+         */
         public Builder teamMethod(MethodMix teamMethod) {
             this.teamMethod = Objects.requireNonNull(teamMethod, "teamMethod");
             return this;
@@ -142,6 +164,8 @@ public final class QuotaPlanner {
          * Bookings history: historical shares use the fiscal year before the plan year, seasonality every
          * complete year. Adds to what was given before.
          *
+         * @param rows bookings per rep and period, in the target's currency; not null, no null element
+         * @return this builder
          * @throws IllegalArgumentException naming the row if an amount is not in the target's currency
          */
         public Builder history(Collection<Bookings> rows) {
@@ -155,19 +179,40 @@ public final class QuotaPlanner {
             return this;
         }
 
-        /** Potential per rep, used before the territory's. */
+        /**
+         * Potential per rep (the market a rep can reach), used before the territory's; replaces any given before.
+         *
+         * @param potential rep id to potential, in the target's currency; reps left out fall back to their
+         *                  territory's; not null
+         * @return this builder
+         * @throws IllegalArgumentException naming the rep if an amount is not in the target's currency
+         */
         public Builder potentialByRep(Map<String, Money> potential) {
             this.potentialByRep = checked(potential, "potential of rep");
             return this;
         }
 
-        /** Potential per territory, shared equally by the leaf reps in the territory. */
+        /**
+         * Potential per territory, shared equally by the leaf reps in the territory; replaces any given before.
+         *
+         * @param potential territory id (as the reps' {@code territory} names it) to potential, in the target's
+         *                  currency; not null
+         * @return this builder
+         * @throws IllegalArgumentException naming the territory if an amount is not in the target's currency
+         */
         public Builder potentialByTerritory(Map<String, Money> potential) {
             this.potentialByTerritory = checked(potential, "potential of territory");
             return this;
         }
 
-        /** Forecast (expected bookings in the plan year) per rep. */
+        /**
+         * Forecast (expected bookings in the plan year) per rep, for {@link QuotaMethod#FORECAST}; replaces any
+         * given before.
+         *
+         * @param forecast rep id to expected bookings, in the target's currency; not null
+         * @return this builder
+         * @throws IllegalArgumentException naming the rep if an amount is not in the target's currency
+         */
         public Builder forecast(Map<String, Money> forecast) {
             this.forecast = checked(forecast, "forecast of rep");
             return this;
@@ -175,8 +220,11 @@ public final class QuotaPlanner {
 
         /**
          * Over-assignment per level: the first applies between the company target and the sum of the roots'
-         * quotas, the next between each root and their direct reports, and so on.
+         * quotas, the next between each root and their direct reports, and so on. Levels past the list get none.
          *
+         * @param perLevel percentages, 0% to 1000% each, e.g. {@code [10%, 5%]} for 10% over the company target and
+         *                 5% more at the next level; not null, no null element
+         * @return this builder
          * @throws IllegalArgumentException naming the level if a percentage is negative or above 1000%
          */
         public Builder overAssign(List<Percent> perLevel) {
@@ -195,36 +243,67 @@ public final class QuotaPlanner {
             return this;
         }
 
-        /** Over-assignment at the company level only. */
+        /**
+         * Over-assignment at the company level only: the roots' quotas sum to the target times one plus this.
+         *
+         * @param companyLevel 0% to 1000%, e.g. {@code Percent.of(10)} for quotas summing to 110% of the target;
+         *                     not null
+         * @return this builder
+         * @throws IllegalArgumentException if the percentage is negative or above 1000%
+         */
         public Builder overAssign(Percent companyLevel) {
             return overAssign(List.of(companyLevel));
         }
 
-        /** The ramp schedule for new hires, by tenure month from the org's start dates (default: none). */
+        /**
+         * The ramp schedule for new hires, by tenure month from the org's start dates (default: none). A rep
+         * without a start date counts as fully ramped.
+         *
+         * @param ramp the schedule; not null
+         * @return this builder
+         */
         public Builder ramp(RampSchedule ramp) {
             this.ramp = Objects.requireNonNull(ramp, "ramp");
             return this;
         }
 
-        /** Seasonality (default: learned from the history if given, else even). */
+        /**
+         * How the year's quota is spread over fiscal months (default: learned from the history if given, else
+         * even).
+         *
+         * @param seasonality the monthly weights; not null
+         * @return this builder
+         */
         public Builder seasonality(Seasonality seasonality) {
             this.seasonality = Objects.requireNonNull(seasonality, "seasonality");
             return this;
         }
 
-        /** The periods each rep gets a line for: months, quarters (the default), halves or the year. */
+        /**
+         * The periods each rep gets a line for: months, quarters (the default), halves or the year.
+         *
+         * @param kind the kind of period of the plan's lines; not null
+         * @return this builder
+         */
         public Builder periods(PeriodKind kind) {
             this.periods = Objects.requireNonNull(kind, "kind");
             return this;
         }
 
-        /** Floors and caps on each rep's change from last year's quota. */
+        /**
+         * Floors and caps on each rep's change from last year's quota (default: none).
+         *
+         * @param limits last year's quotas and the largest increase and decrease; not null
+         * @return this builder
+         */
         public Builder changeLimits(ChangeLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 
         /**
+         * Makes the planner; the inputs are copied, so later calls on the builder do not change it.
+         *
          * @return an immutable planner; the builder stays usable
          * @throws IllegalStateException if no org was given
          */
@@ -246,9 +325,24 @@ public final class QuotaPlanner {
         }
     }
 
-    /** Floors and caps on a rep's year quota relative to last year's, used by {@link Builder#changeLimits}. */
+    /**
+     * Floors and caps on a rep's year quota relative to last year's, used by {@link Builder#changeLimits}. A rep
+     * without a quota last year is not limited. Immutable and thread-safe.
+     *
+     * @param lastYear    last year's quotas, looked up for the fiscal year before the plan year
+     * @param maxIncrease the largest rise, e.g. 20% caps a rep at 120% of last year; null for no cap
+     * @param maxDecrease the largest fall, 0% to 100%, e.g. 10% floors a rep at 90% of last year; null for no floor
+     */
     public record ChangeLimits(Quotas lastYear, Percent maxIncrease, Percent maxDecrease) {
-        /** Checks the fields. @throws IllegalArgumentException if a limit is negative or the decrease above 100% */
+        /**
+         * Checks the fields.
+         *
+         * @param lastYear    last year's quotas; not null
+         * @param maxIncrease the largest rise, not negative; or null for no cap
+         * @param maxDecrease the largest fall, 0% to 100%; or null for no floor
+         * @throws IllegalArgumentException if a limit is negative or the decrease above 100%
+         * @throws NullPointerException     if {@code lastYear} is null
+         */
         public ChangeLimits {
             Objects.requireNonNull(lastYear, "lastYear");
             if (maxIncrease != null && maxIncrease.value().signum() < 0) {

@@ -12,7 +12,12 @@ import java.util.List;
  */
 public record RampSchedule(List<Percent> monthly) {
 
-    /** Validates the values. @throws IllegalArgumentException naming the month whose value is outside 0..100 */
+    /**
+     * Validates the values.
+     *
+     * @param monthly the percentage for tenure months 1, 2, ...; each in [0, 100]; copied
+     * @throws IllegalArgumentException naming the month whose value is outside 0..100
+     */
     public RampSchedule {
         monthly = List.copyOf(monthly);
         for (int i = 0; i < monthly.size(); i++) {
@@ -23,17 +28,35 @@ public record RampSchedule(List<Percent> monthly) {
         }
     }
 
-    /** No ramp: every rep is fully productive from the start date. */
+    /**
+     * No ramp: every rep is fully productive from the start date.
+     *
+     * @return the empty schedule
+     */
     public static RampSchedule none() {
         return new RampSchedule(List.of());
     }
 
-    /** A schedule from percentages: {@code of("25", "50", "75")}. */
+    /**
+     * A schedule from percentages: {@code of("25", "50", "75")} is 25% in the first tenure month, 50% in the second,
+     * 75% in the third and 100% from the fourth.
+     *
+     * @param percents the productivity of tenure months 1, 2, ... in percent, 0-100 each ({@code "50"} or
+     *                 {@code "50%"}); none for no ramp; no element null
+     * @return the schedule
+     * @throws IllegalArgumentException if a value is not a percentage in 0-100
+     */
     public static RampSchedule of(String... percents) {
         return new RampSchedule(java.util.Arrays.stream(percents).map(Percent::of).toList());
     }
 
-    /** @return the productivity in tenure month {@code month} (1-based); 100% past the schedule, 0% before 1 */
+    /**
+     * The productivity in one tenure month.
+     *
+     * @param month the tenure month, 1 for the calendar month of the start date; any int
+     * @return the percentage of a ramped rep's bookings; 100% past the schedule, 0% for a month before 1 (not yet
+     *         started)
+     */
     public Percent at(int month) {
         if (month < 1) {
             return Percent.ZERO;

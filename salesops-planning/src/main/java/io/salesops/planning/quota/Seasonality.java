@@ -31,7 +31,11 @@ public final class Seasonality {
         this.source = source;
     }
 
-    /** Every fiscal month carries one twelfth. */
+    /**
+     * Every fiscal month carries one twelfth.
+     *
+     * @return the even seasonality
+     */
     public static Seasonality even() {
         BigDecimal[] s = new BigDecimal[12];
         Arrays.fill(s, BigDecimal.ONE.divide(BigDecimal.valueOf(12), MC));
@@ -40,9 +44,12 @@ public final class Seasonality {
 
     /**
      * Given weights: 4 (one per fiscal quarter, spread evenly over its months) or 12 (one per fiscal month).
-     * They need not sum to anything; they are normalised.
+     * They need not sum to anything; they are normalised: {@code 1, 1, 1, 2} puts 40% of the year in Q4.
      *
-     * @throws IllegalArgumentException if there are not 4 or 12 weights, one is not positive
+     * @param weights 4 or 12 positive weights in fiscal order, in any unit; not null, no null element
+     * @return the seasonality
+     * @throws IllegalArgumentException if there are not 4 or 12 weights, or one is not positive or has more than 30
+     *                                  digits before or after the point
      */
     public static Seasonality given(List<BigDecimal> weights) {
         if (weights.size() != 4 && weights.size() != 12) {
@@ -52,6 +59,7 @@ public final class Seasonality {
         BigDecimal[] monthly = new BigDecimal[12];
         int per = 12 / weights.size();
         for (int i = 0; i < weights.size(); i++) {
+            MethodMix.bounded(weights.get(i), "seasonality weight " + (i + 1));
             if (weights.get(i).signum() <= 0) {
                 throw new IllegalArgumentException("seasonality weight " + (i + 1) + " is "
                         + weights.get(i).toPlainString() + "; every period needs a positive weight");
@@ -68,6 +76,11 @@ public final class Seasonality {
      * Learned from the bookings history: for each fiscal year with bookings in every month (quarter rows are
      * spread evenly over their months), each month's share of that year; the shares are averaged over those
      * years. With no complete year the seasonality is {@link #even()}, and {@link #source()} says so.
+     *
+     * @param history  bookings per rep and period (months, quarters, halves or years; all reps are pooled); not
+     *                 null
+     * @param calendar the fiscal calendar whose months are numbered; not null
+     * @return the learned seasonality, or even if no fiscal year is complete
      */
     public static Seasonality learn(Collection<Bookings> history, FiscalCalendar calendar) {
         Map<Integer, BigDecimal[]> years = new TreeMap<>();
@@ -101,7 +114,13 @@ public final class Seasonality {
                 : "FY" + used.get(0) + "..FY" + used.get(used.size() - 1) + " (" + used.size() + " complete years)"));
     }
 
-    /** @return the share of fiscal month {@code month} (1..12) */
+    /**
+     * The share of one fiscal month.
+     *
+     * @param month the fiscal month, 1 (the fiscal year's first month, not January) to 12
+     * @return the month's share of the year, a fraction between 0 and 1 (16 decimal places)
+     * @throws IllegalArgumentException if {@code month} is outside 1..12
+     */
     public BigDecimal month(int month) {
         if (month < 1 || month > 12) {
             throw new IllegalArgumentException("fiscal month " + month + " is out of range 1..12");
@@ -109,7 +128,12 @@ public final class Seasonality {
         return shares[month - 1];
     }
 
-    /** @return the share of a period of the fiscal year: the sum of its months' shares */
+    /**
+     * The share of a period of the fiscal year: a quarter's is the sum of its three months'.
+     *
+     * @param period a month, quarter, half or year of the calendar the shares are numbered in; not null
+     * @return the period's share of the year, a fraction between 0 and 1 (1 for the year, up to rounding)
+     */
     public BigDecimal of(Period period) {
         if (period.kind() == PeriodKind.MONTH) {
             return month(period.index());

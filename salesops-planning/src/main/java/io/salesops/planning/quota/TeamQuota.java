@@ -15,7 +15,15 @@ import java.util.Objects;
  * @param assigned  the amount the level above allocated to the manager's team
  */
 public record TeamQuota(String managerId, int depth, int reps, Money quota, Money assigned) {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param managerId the manager
+     * @param depth     the manager's depth in the org (0 for a root)
+     * @param reps      the number of leaf reps below the manager
+     * @param quota     the sum of those reps' yearly quotas
+     * @param assigned  the amount the level above allocated to the manager's team
+     */
     public TeamQuota {
         Objects.requireNonNull(managerId, "managerId");
         Objects.requireNonNull(quota, "quota");

@@ -25,6 +25,12 @@ public record Account(String id, double lat, double lon, BigDecimal potential, B
     /**
      * Validates the fields.
      *
+     * @param id         the account id, not blank
+     * @param lat        latitude in degrees, -90..90
+     * @param lon        longitude in degrees, -180..180
+     * @param potential  the account's potential (revenue it could bring), not negative
+     * @param workload   the effort to cover it (any unit, the same for every account), not negative
+     * @param attributes attribute name to value; copied, sorted by name; no nulls
      * @throws IllegalArgumentException naming the account and the value when one is out of range
      */
     public Account {

@@ -10,7 +10,14 @@ import java.util.Objects;
  * @param previousRep its current rep before the plan, or null when it had none
  */
 public record Assignment(String account, String rep, String previousRep) {
-    /** Validates the fields. @throws NullPointerException if account is null */
+    /**
+     * Validates the fields.
+     *
+     * @param account     the account id, not null
+     * @param rep         the rep it is assigned to, or null when no rule group has a rep for it
+     * @param previousRep its current rep before the plan, or null when it had none
+     * @throws NullPointerException if account is null
+     */
     public Assignment {
         Objects.requireNonNull(account, "account");
     }

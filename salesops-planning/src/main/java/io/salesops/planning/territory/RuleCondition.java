@@ -43,7 +43,14 @@ public sealed interface RuleCondition permits RuleCondition.Always, RuleConditio
      * @param value     the text it must equal, not null
      */
     record Equals(String attribute, String value) implements RuleCondition {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param attribute the attribute name, not blank
+         * @param value     the text it must equal (case-sensitive); not null
+         * @throws IllegalArgumentException if the attribute name is blank
+         * @throws NullPointerException     if the value is null
+         */
         public Equals {
             RuleConditions.requireName(attribute);
             Objects.requireNonNull(value, "value");
@@ -67,7 +74,13 @@ public sealed interface RuleCondition permits RuleCondition.Always, RuleConditio
      * @param values    at least one value; copied
      */
     record In(String attribute, Set<String> values) implements RuleCondition {
-        /** Validates the fields. */
+        /**
+         * Validates the fields; the values are copied.
+         *
+         * @param attribute the attribute name, not blank
+         * @param values    the texts of which the attribute must equal one; at least one; no null element
+         * @throws IllegalArgumentException if the attribute name is blank or no value is given
+         */
         public In {
             RuleConditions.requireName(attribute);
             values = Set.copyOf(values);
@@ -96,7 +109,15 @@ public sealed interface RuleCondition permits RuleCondition.Always, RuleConditio
      * @param bound     the bound, not null
      */
     record Compare(String attribute, String operator, BigDecimal bound) implements RuleCondition {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param attribute the attribute name, not blank
+         * @param operator  one of {@code < <= > >=}
+         * @param bound     the bound the attribute's value is compared with; not null
+         * @throws IllegalArgumentException if the attribute name is blank or the operator is not one of those
+         * @throws NullPointerException     if the bound is null
+         */
         public Compare {
             RuleConditions.requireName(attribute);
             if (!List.of("<", "<=", ">", ">=").contains(operator)) {
@@ -126,9 +147,17 @@ public sealed interface RuleCondition permits RuleCondition.Always, RuleConditio
         }
     }
 
-    /** @param all conditions that must all hold; copied, at least two */
+    /**
+     * Every one of the conditions holds.
+     *
+     * @param all conditions that must all hold; copied, at least two
+     */
     record And(List<RuleCondition> all) implements RuleCondition {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param all conditions that must all hold; not null, no null element
+         */
         public And {
             all = List.copyOf(all);
         }
@@ -149,9 +178,17 @@ public sealed interface RuleCondition permits RuleCondition.Always, RuleConditio
         }
     }
 
-    /** @param any conditions of which one must hold; copied, at least two */
+    /**
+     * At least one of the conditions holds.
+     *
+     * @param any conditions of which one must hold; copied, at least two
+     */
     record Or(List<RuleCondition> any) implements RuleCondition {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param any conditions of which one must hold; not null, no null element
+         */
         public Or {
             any = List.copyOf(any);
         }
@@ -172,9 +209,18 @@ public sealed interface RuleCondition permits RuleCondition.Always, RuleConditio
         }
     }
 
-    /** @param condition the condition that must not hold, not null */
+    /**
+     * The condition does not hold.
+     *
+     * @param condition the condition that must not hold, not null
+     */
     record Not(RuleCondition condition) implements RuleCondition {
-        /** Validates the field. */
+        /**
+         * Validates the field.
+         *
+         * @param condition the condition that must not hold; not null
+         * @throws NullPointerException if {@code condition} is null
+         */
         public Not {
             Objects.requireNonNull(condition, "condition");
         }

@@ -111,7 +111,13 @@ public final class TerritoryFiles {
      * @param pinned   accounts whose {@code pinned} cell is true, yes or 1, unmodifiable
      */
     public record AssignmentFile(Map<String, String> reps, Map<String, String> previous, Set<String> pinned) {
-        /** Copies the fields. */
+        /**
+         * Copies the fields.
+         *
+         * @param reps     account id to rep id, in file order, unmodifiable
+         * @param previous account id to previous rep id (absent or blank cells left out), unmodifiable
+         * @param pinned   accounts whose {@code pinned} cell is true, yes or 1, unmodifiable
+         */
         public AssignmentFile {
             reps = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reps));
             previous = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(previous));

@@ -21,7 +21,14 @@ public record TerritoryGrouping(Map<String, String> accountGroup, Map<String, St
     /** The group every account and rep is in when there are no rules. */
     public static final String ALL = "all";
 
-    /** Copies the fields. */
+    /**
+     * Copies the fields.
+     *
+     * @param accountGroup account id to group; accounts no rule matched are left out
+     * @param repGroup     rep id to group; reps in no group are left out
+     * @param unassigned   accounts no rule matched (or whose territory has no reps), with the reason, in book order
+     * @param overlaps     accounts that matched more than one territory (match mode all), naming the others
+     */
     public TerritoryGrouping {
         accountGroup = Collections.unmodifiableMap(new LinkedHashMap<>(accountGroup));
         repGroup = Collections.unmodifiableMap(new LinkedHashMap<>(repGroup));

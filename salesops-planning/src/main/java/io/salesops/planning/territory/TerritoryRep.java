@@ -22,6 +22,11 @@ public record TerritoryRep(String id, double lat, double lon, BigDecimal capacit
     /**
      * Validates the fields.
      *
+     * @param id         the rep id, not blank
+     * @param lat        home latitude in degrees, -90..90
+     * @param lon        home longitude in degrees, -180..180
+     * @param capacity   relative capacity (1 = a full-time rep), greater than zero
+     * @param attributes attribute name to value (segment, territory, ...); copied, sorted by name; no nulls
      * @throws IllegalArgumentException naming the rep and the value when one is out of range
      */
     public TerritoryRep {

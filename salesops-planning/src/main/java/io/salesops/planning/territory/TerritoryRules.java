@@ -66,7 +66,12 @@ public final class TerritoryRules {
      * @param territory the territory they go to, not blank
      */
     public record Rule(RuleCondition condition, String territory) {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param condition which accounts it takes, not null
+         * @param territory the territory they go to, not blank
+         */
         public Rule {
             Objects.requireNonNull(condition, "condition");
             territory = Account.requireId(territory, "territory");

@@ -26,7 +26,12 @@ public final class WorkloadModel {
      * @param hoursPerVisit hours per call or visit, including travel and preparation, not negative
      */
     public record Coverage(BigDecimal visitsPerYear, BigDecimal hoursPerVisit) {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param visitsPerYear calls or visits a year, not negative
+         * @param hoursPerVisit hours per call or visit, including travel and preparation, not negative
+         */
         public Coverage {
             Account.requireNotNegative("coverage", "visits per year", visitsPerYear);
             Account.requireNotNegative("coverage", "hours per visit", hoursPerVisit);

@@ -103,6 +103,19 @@ class QuotaPlannerTest {
     }
 
     @Test
+    void blendAndSeasonality_weightsBeyondTheDecimalBounds_areRefusedNotPrintedInFull() {
+        // "blend:1e999999999,1" is 20 characters of --method; its weight printed in the plan's method line would
+        // be a billion digits.
+        assertThatThrownBy(() -> MethodMix.parse("blend:1e999999999,1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("blend weight of historical ").hasMessageContaining("out of range");
+        assertThatThrownBy(() -> MethodMix.parse("blend:1,1e-999999999")).hasMessageContaining("out of range");
+        assertThatThrownBy(() -> Seasonality.given(List.of(BigDecimal.ONE, new BigDecimal("1e999999999"),
+                BigDecimal.ONE, BigDecimal.ONE))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("seasonality weight 2 ").hasMessageContaining("out of range");
+        assertThat(MethodMix.parse("blend:" + "9".repeat(30) + ",1").toString()).hasSizeLessThan(100);
+    }
+
+    @Test
     void changeLimits_capTheRaiseAndTheRestIsSharedByTheOthers() {
         Quotas last = Quotas.of(List.of(
                 new Quota("a", OrgFixtures.CAL.year(2026), Money.of("1000000", "USD")),
