@@ -200,7 +200,7 @@ public final class SalesopsServer implements AutoCloseable {
                     + "\" is not supported; send the body uncompressed", List.of());
         }
         ctx.future(() -> BodyReader.read(ctx.req(), limits, timer)
-                .thenApply(body -> Json.read(body, endpoint.requestType()))
+                .thenApply(endpoint::read)
                 .thenCompose(request -> compute(ctx, endpoint, request))
                 .thenAccept(value -> {
                     try {

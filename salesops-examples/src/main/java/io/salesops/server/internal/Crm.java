@@ -175,11 +175,11 @@ final class Crm {
     /** Where the opportunities of a request go once their fields are checked. */
     interface Sink {
         /**
-         * Adds one checked opportunity.
+         * Adds one checked opportunity; {@code r} is valid only during the call.
          *
          * @throws IllegalArgumentException naming the opportunity and a rule of {@link Opportunity} it breaks
          */
-        void add(String id, Requests.Opportunity r, String owner, String stage, Money amount, LocalDate created,
+        void add(String id, Requests.OpportunityFields r, String owner, String stage, Money amount, LocalDate created,
                  LocalDate close, OpportunityStatus status, ForecastCategory category, List<StageChange> history);
     }
 
@@ -191,9 +191,13 @@ final class Crm {
     static List<Opportunity> opportunities(List<FieldError> errors, List<Requests.Opportunity> records,
                                            StageModel model, boolean knownStagesOnly, Org org) {
         List<Opportunity> out = new ArrayList<>(records.size());
-        opportunities(errors, records, model, knownStagesOnly, org, (id, r, owner, stage, amount, created, close, status, category, history) ->
-                out.add(new Opportunity(id, r.name(), r.account(), owner, stage, amount, created, close, status, category,
-                        r.product(), r.type(), r.attributes(), history)));
+        OpportunityChecks checks = new OpportunityChecks(errors, model, knownStagesOnly, org,
+                (id, r, owner, stage, amount, created, close, status, category, history) ->
+                        out.add(new Opportunity(id, r.name(), r.account(), owner, stage, amount, created, close, status,
+                                category, r.product(), r.type(), r.attributes(), history)));
+        for (int i = 0; i < records.size(); i++) {
+            checks.check(i, records.get(i));
+        }
         return out;
     }
 
@@ -204,7 +208,16 @@ final class Crm {
     static OpportunityTable table(List<FieldError> errors, List<Requests.Opportunity> records, StageModel model,
                                   boolean knownStagesOnly, Org org) {
         OpportunityTableBuilder b = OpportunityTable.builder();
-        opportunities(errors, records, model, knownStagesOnly, org, (id, r, owner, stage, amount, created, close, status, category, history) -> {
+        OpportunityChecks checks = new OpportunityChecks(errors, model, knownStagesOnly, org, tableSink(b));
+        for (int i = 0; i < records.size(); i++) {
+            checks.check(i, records.get(i));
+        }
+        return b.build();
+    }
+
+    /** A sink adding each checked opportunity as a row of {@code b}. */
+    static Sink tableSink(OpportunityTableBuilder b) {
+        return (id, r, owner, stage, amount, created, close, status, category, history) -> {
             // addRow checks the fields as Opportunity's constructor does, before it adds the row; the checks below
             // are the constructor's others, in its order. A row added to a request that then fails is never read.
             int row = b.addRow(id, r.name(), r.account(), owner, stage, amount.minorUnits(), amount.currency(), created,
@@ -225,107 +238,8 @@ final class Crm {
                 b.change(row, c.date(), c.stage(), c.amount() == null ? OpportunityTable.NO_AMOUNT : c.amount().minorUnits(),
                         c.closeDate());
             }
-        });
-        return b.build();
+        };
     }
-
-    private static void opportunities(List<FieldError> errors, List<Requests.Opportunity> records, StageModel model,
-                                      boolean knownStagesOnly, Org org, Sink sink) {
-        // Amounts are never negative: if each currency's total fits in Money, every sum of a forecast does.
-        java.util.Map<java.util.Currency, Long> totals = new java.util.HashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            String ptr = "/opportunities/" + i;
-            Requests.Opportunity r = records.get(i);
-            if (r == null) {
-                errors.add(new FieldError(ptr, "is null"));
-                continue;
-            }
-            String who = "opportunity " + (r.id() == null ? "#" + i : r.id());
-            int before = errors.size();
-            Checks.required(errors, ptr + "/id", r.id());
-            Checks.required(errors, ptr + "/owner", r.owner());
-            Checks.required(errors, ptr + "/stage", r.stage());
-            Money amount = money(errors, ptr, r.amount(), r.currency());
-            if (amount != null && amount.isNegative()) {
-                errors.add(new FieldError(ptr + "/amount", who + " has negative amount " + amount + "; amounts must be 0 or more"));
-            } else if (amount != null) {
-                long total = totals.getOrDefault(amount.currency(), 0L);
-                if (total > Long.MAX_VALUE - amount.minorUnits()) {
-                    errors.add(new FieldError(ptr + "/amount", who + "'s amount " + amount + " takes the request's "
-                            + amount.currency() + " total past the most Money holds; no forecast could sum these deals"));
-                } else {
-                    totals.put(amount.currency(), total + amount.minorUnits());
-                }
-            }
-            LocalDate created = date(errors, ptr + "/createdDate", r.createdDate(), true);
-            LocalDate close = date(errors, ptr + "/closeDate", r.closeDate(), false);
-            if (created != null && close != null && close.isBefore(created)) {
-                errors.add(new FieldError(ptr + "/closeDate", who + " closes on " + close + ", before it was created on " + created));
-            }
-            if (knownStagesOnly && model != null && r.stage() != null && !r.stage().isBlank()
-                    && !model.contains(r.stage().strip())) {
-                errors.add(new FieldError(ptr + "/stage", who + " has unknown stage \"" + r.stage() + "\"; the stage model has "
-                        + model.stages().stream().map(Stage::name).toList()));
-            }
-            if (org != null && r.owner() != null && !r.owner().isBlank() && !org.contains(r.owner().strip())) {
-                errors.add(new FieldError(ptr + "/owner", who + " is owned by \"" + r.owner() + "\", who is not in the org"));
-            }
-            OpportunityStatus status = OpportunityStatus.OPEN;
-            if (r.status() != null && !r.status().isBlank()) {
-                try {
-                    status = OpportunityStatus.parse(r.status());
-                } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError(ptr + "/status", e.getMessage()));
-                }
-            } else if (model != null && r.stage() != null && model.contains(r.stage().strip())) {
-                status = model.stage(r.stage().strip()).outcome();
-            }
-            ForecastCategory category = null;
-            if (r.forecastCategory() != null && !r.forecastCategory().isBlank()) {
-                try {
-                    category = ForecastCategory.parse(r.forecastCategory());
-                } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError(ptr + "/forecastCategory", e.getMessage()));
-                }
-            }
-            List<StageChange> history = new ArrayList<>();
-            if (r.history() != null) {
-                for (int h = 0; h < r.history().size(); h++) {
-                    String hp = ptr + "/history/" + h;
-                    Requests.HistoryEntry e = r.history().get(h);
-                    if (e == null) {
-                        errors.add(new FieldError(hp, "is null"));
-                        continue;
-                    }
-                    LocalDate d = date(errors, hp + "/date", e.date(), true);
-                    Checks.required(errors, hp + "/stage", e.stage());
-                    Money ha = e.amount() == null ? null : money(errors, hp, e.amount(), r.currency());
-                    LocalDate hc = date(errors, hp + "/closeDate", e.closeDate(), false);
-                    if (knownStagesOnly && model != null && e.stage() != null && !e.stage().isBlank()
-                            && !model.contains(e.stage().strip())) {
-                        errors.add(new FieldError(hp + "/stage", who + " history has unknown stage \"" + e.stage() + "\""));
-                    }
-                    if (d != null && e.stage() != null && !e.stage().isBlank()) {
-                        try {
-                            history.add(new StageChange(d, e.stage(), ha, hc));
-                        } catch (IllegalArgumentException x) {
-                            errors.add(new FieldError(hp, who + ": " + x.getMessage()));
-                        }
-                    }
-                }
-            }
-            if (errors.size() > before) {
-                continue;
-            }
-            try {
-                sink.add(r.id().strip(), r, r.owner().strip(), r.stage().strip(), amount, created, close, status, category,
-                        history);
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(ptr, e.getMessage()));
-            }
-        }
-    }
-
 
     static Org org(List<FieldError> errors, List<Requests.OrgRep> records) {
         if (records == null) {

@@ -37,7 +37,9 @@ public final class Endpoints {
     /** @return every POST endpoint, configured with {@code limits} */
     public static List<Endpoint<?>> all(ServerLimits limits) {
         List<Endpoint<?>> all = new ArrayList<>();
-        all.add(new Endpoint<>("/v1/forecast/pipeline", Requests.Pipeline.class, r -> pipeline(r, limits)));
+        // its opportunities are streamed into the forecast's table, not bound as records
+        all.add(new Endpoint<>("/v1/forecast/pipeline", Requests.Pipeline.class, PipelineStream::read,
+                r -> pipeline(r, limits)));
         all.add(new Endpoint<>("/v1/forecast/backtest", Requests.Backtest.class, r -> backtest(r, limits)));
         all.add(new Endpoint<>("/v1/kpi", Requests.Kpi.class, r -> kpi(r, limits)));
         all.add(new Endpoint<>("/v1/comp/validate", Requests.CompValidate.class, Comp::validate));
@@ -85,7 +87,7 @@ public final class Endpoints {
         boolean byOwner = r.by() != null && r.by().equalsIgnoreCase("owner") && r.org() != null;
         // without stages the forecast infers them when the built-in model does not fit, so unknown names are not errors
         OpportunityTable opps = checkCount(errors, r.opportunities(), limits)
-                ? Crm.table(errors, r.opportunities(), model, r.stages() != null, byOwner ? org : null) : null;
+                ? PipelineStream.table(errors, r, model, r.stages() != null, byOwner ? org : null) : null;
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }

@@ -25,7 +25,14 @@ public final class Json {
     /** Deepest nesting accepted in a request. */
     public static final int MAX_DEPTH = 64;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+    private static final ObjectMapper MAPPER = builder().build();
+
+    private Json() {
+    }
+
+    /** @return a builder with the one configuration, for a reader that adds to it (see {@link PipelineStream}) */
+    static JsonMapper.Builder builder() {
+        return JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(MAX_DEPTH)
                             .maxNumberLength(64)
@@ -40,10 +47,7 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(MapperFeature.DEFAULT_VIEW_INCLUSION)
-            .build();
-
-    private Json() {
+            .disable(MapperFeature.DEFAULT_VIEW_INCLUSION);
     }
 
     /** @return the shared mapper (thread-safe once configured) */

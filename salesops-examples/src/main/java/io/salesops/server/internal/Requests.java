@@ -47,6 +47,57 @@ public final class Requests {
     }
 
     /**
+     * The fields of one opportunity of a request, as the records below hold them once bound, or as a streaming read
+     * gives them record by record; a missing field is null.
+     */
+    public interface OpportunityFields {
+        /** @return the opportunity's id */
+        String id();
+
+        /** @return its name */
+        String name();
+
+        /** @return its account */
+        String account();
+
+        /** @return its owner's rep id */
+        String owner();
+
+        /** @return its stage */
+        String stage();
+
+        /** @return its amount: a decimal string, or a number as {@code Integer}, {@code Long}, {@code BigInteger} or {@code BigDecimal} */
+        Object amount();
+
+        /** @return its currency code */
+        String currency();
+
+        /** @return its created date, {@code yyyy-mm-dd} */
+        String createdDate();
+
+        /** @return its close date, {@code yyyy-mm-dd} */
+        String closeDate();
+
+        /** @return open, won or lost */
+        String status();
+
+        /** @return its forecast category */
+        String forecastCategory();
+
+        /** @return its product */
+        String product();
+
+        /** @return its deal type */
+        String type();
+
+        /** @return its free-form attributes */
+        Map<String, String> attributes();
+
+        /** @return its stage history */
+        List<HistoryEntry> history();
+    }
+
+    /**
      * One opportunity, with the CSV export's fields in camelCase.
      *
      * @param amount a decimal string or a JSON number (read exactly, never as a double)
@@ -55,7 +106,7 @@ public final class Requests {
     public record Opportunity(String id, String name, String account, String owner, String stage, Object amount,
                               String currency, String createdDate, String closeDate, String status,
                               String forecastCategory, String product, String type, Map<String, String> attributes,
-                              List<HistoryEntry> history) {
+                              List<HistoryEntry> history) implements OpportunityFields {
     }
 
     /** One stage change of an opportunity's history; amount and closeDate may be absent. */
