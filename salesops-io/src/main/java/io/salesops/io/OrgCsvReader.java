@@ -23,6 +23,13 @@ import java.util.Set;
  * every rep in a management cycle, is a problem of its row and is left out, so the records of a lenient result
  * always form a valid org ({@code Org.of(result.records())}).
  *
+ * <pre>{@code
+ * Org org = OrgCsvReader.builder().build().readOrg(Path.of("org.csv"));     // throws on any problem
+ * ImportResult<Rep> r = OrgCsvReader.builder().lenient().build().read(Path.of("org.csv"));
+ * r.problems().forEach(System.out::println);                               // org.csv:7:3 (manager): ...
+ * Org valid = Org.of(r.records());
+ * }</pre>
+ *
  * <p>Immutable and thread-safe.
  */
 public final class OrgCsvReader {

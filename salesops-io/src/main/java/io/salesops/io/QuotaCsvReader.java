@@ -19,6 +19,12 @@ import java.util.Objects;
  * opportunity rules: plain decimals, grouping only when quoted, no more decimals than the currency has, not
  * negative. A second quota for the same rep and period is a problem of its row. Other columns are ignored.
  *
+ * <pre>{@code
+ * Quotas quotas = QuotaCsvReader.builder()
+ *         .fiscalCalendar(FiscalCalendar.startingIn(Month.FEBRUARY)).defaultCurrency("EUR")
+ *         .build().readQuotas(Path.of("quotas.csv"));
+ * }</pre>
+ *
  * <p>Immutable and thread-safe.
  */
 public final class QuotaCsvReader {

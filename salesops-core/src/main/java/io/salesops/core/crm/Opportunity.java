@@ -15,6 +15,16 @@ import java.util.Optional;
  * A sales opportunity (a deal) as the CRM holds it now, with optional stage history so that the pipeline can
  * be reconstructed as it stood on a past date ({@link #asOf(LocalDate)}).
  *
+ * <pre>{@code
+ * Opportunity deal = Opportunity.builder("D-17")
+ *         .owner("ae-1").stage("Proposal").amount("25000.00", "USD")
+ *         .created(LocalDate.of(2026, 3, 2)).closeDate(LocalDate.of(2026, 6, 30))
+ *         .change(LocalDate.of(2026, 3, 2), "Qualification")
+ *         .change(LocalDate.of(2026, 4, 20), "Proposal")
+ *         .build();
+ * deal.asOf(LocalDate.of(2026, 4, 1)).map(Opportunity::stage);   // Optional[Qualification]
+ * }</pre>
+ *
  * <p>Build one with {@link #builder(String)}. Nullable fields: {@code name} (defaults to the id),
  * {@code accountId}, {@code closeDate} (only while open: an open deal may have no expected close date yet),
  * {@code forecastCategory} (derive it from the stage), {@code product} and {@code type}.

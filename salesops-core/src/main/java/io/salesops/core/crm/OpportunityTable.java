@@ -21,7 +21,20 @@ import java.util.RandomAccess;
  *
  * <p>{@link #get(int)} and {@link #asList()} show a row as an {@link Opportunity}, made on access, for the API
  * that needs one; {@link #snapshot} finds a row as it stood on a past day without making one. Rows hold the same
- * rules as {@link Opportunity} (the builder checks them). Build one with {@link #builder()} or {@link #of}.
+ * rules as {@link Opportunity} (the builder checks them). Build one with {@link #builder()} or {@link #of}. The open
+ * pipeline on a past day, in minor units, without an object per row:
+ *
+ * <pre>{@code
+ * OpportunityTable table = OpportunityTable.of(deals);
+ * Snapshot s = new Snapshot();
+ * int day = (int) LocalDate.of(2026, 4, 1).toEpochDay();
+ * long openMinor = 0;
+ * for (int r = 0; r < table.size(); r++) {
+ *     if (table.snapshot(r, day, s) && s.status() == OpportunityStatus.OPEN) {
+ *         openMinor += s.amountMinor();   // in table.currency(r): group by currencyCode(r) when mixed
+ *     }
+ * }
+ * }</pre>
  *
  * <p>Immutable and thread-safe. Accessors take a row index from 0 to {@link #size()} - 1 and throw
  * {@link IndexOutOfBoundsException} outside it.

@@ -19,6 +19,13 @@ import java.util.Set;
  * <p>{@link #of(Collection)} rejects, all at once, duplicate ids, managers that are not in the org and
  * management cycles. Reps keep the order they were given in.
  *
+ * <pre>{@code
+ * Org org = Org.of(List.of(Rep.of("vp", null), Rep.of("mgr-1", "vp"),
+ *         Rep.of("ae-1", "mgr-1"), Rep.of("ae-2", "mgr-1")));
+ * org.managementChain("ae-1");   // mgr-1, vp
+ * org.descendants("vp");         // mgr-1, ae-1, ae-2
+ * }</pre>
+ *
  * <p>Immutable and thread-safe.
  */
 public final class Org {

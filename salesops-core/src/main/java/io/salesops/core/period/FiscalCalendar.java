@@ -15,6 +15,13 @@ import java.util.regex.Pattern;
  * convention): with a February start, FY2027 runs from 1 February 2026 to 31 January 2027. With a January
  * start fiscal and calendar years coincide.
  *
+ * <pre>{@code
+ * FiscalCalendar fy = FiscalCalendar.startingIn(Month.FEBRUARY);
+ * fy.parse("FY2027-Q1");                                           // 2026-02-01 .. 2026-04-30
+ * fy.periodOf(LocalDate.of(2026, 12, 15), PeriodKind.QUARTER);     // FY2027 Q4: 2026-11-01 .. 2027-01-31
+ * fy.year(2027).split(PeriodKind.MONTH);                           // 2026-02 .. 2027-01
+ * }</pre>
+ *
  * <p>Every date lies in exactly one period of each {@link PeriodKind}, and the periods of a kind tile time
  * without gaps or overlaps.
  *

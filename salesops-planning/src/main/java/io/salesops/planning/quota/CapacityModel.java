@@ -27,6 +27,14 @@ import java.util.SplittableRandom;
  * year's bookings, each simulated year has a least number of hires that reaches the target; the plan reports
  * the median of those numbers and their 10th and 90th percentiles.
  *
+ * <pre>{@code
+ * CapacityPlan plan = CapacityModel.builder(Money.of("12000000", "USD"), calendar.year(2027))
+ *         .productivity(Money.of("1000000", "USD")).ramp(RampSchedule.of("25", "50", "75"))
+ *         .attrition(Percent.of(20)).currentReps(8).hireBy(6).build().run();
+ * plan.hires();       // the median simulated year's hires
+ * plan.hiresHigh();   // P90: hire this many to reach the target nine years in ten
+ * }</pre>
+ *
  * <p>Immutable and thread-safe; the same inputs and seed give the same plan.
  */
 public final class CapacityModel {

@@ -135,7 +135,8 @@ public final class PlanCost {
      * {@link #run(List)} pays.
      *
      * @param k the simulated year, 0 to the simulation count - 1
-     * @return the credits, by period then rep; each dated in its period and typed as the builder's credit type
+     * @return the credits, by period then rep; each dated on its period's last day, typed as the builder's credit
+     *         type
      * @throws IllegalArgumentException if {@code k} is not a simulation of this run
      */
     public List<Credit> credits(int k) {

@@ -14,6 +14,14 @@ import java.util.Set;
  * {@link AlignmentMethod#GREEDY} baseline), then, with {@link AlignmentMethod#SOLVER}, by Timefold Solver's local
  * search from there, which keeps every hard constraint the greedy met and improves compactness and disruption.
  *
+ * <pre>{@code
+ * AccountBook book = AccountBook.of(TerritoryFiles.readAccounts(accounts), TerritoryFiles.readReps(reps));
+ * TerritoryGrouping groups = TerritoryRules.read(rulesFile).group(book);   // or TerritoryGrouping.single(book)
+ * TerritoryPlan plan = TerritoryPlan.of(book, groups, AlignmentSettings.defaults().withSeed(7));
+ * plan.report().meetsConstraints();       // balance, moves, coverage
+ * plan.report().bindingConstraints();     // why not, in words
+ * }</pre>
+ *
  * <p>Immutable and thread-safe.
  */
 public final class TerritoryPlan {
