@@ -2,9 +2,14 @@ package io.salesops.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.StringWriter;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,12 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
  * named in an HTML comment right before its block, invisible on the rendered page:
  * {@code <!-- snippet-context: import static io.salesops.comp.plan.Crediting.when; Org org; Period march2026; -->}.
  * Each snippet is compiled as the body of a method whose parameters are those variables, with every salesops API
- * package imported. Complete programs (the README's quick start) are compiled and run by their own tests.
+ * package imported. A snippet that needs no such variable is one a reader can paste and run, so it is also run,
+ * from the repository's root as the docs say (its relative {@code Path.of("...")} literals are resolved there, as
+ * the test runs in the module's directory); when the doc shows what it prints (a block after a line
+ * {@code prints}), the output must be exactly that. Complete programs (the README's quick start) are compiled and
+ * run by their own tests.
  */
 class DocSnippetsTest {
 
     private static final Pattern BLOCK = Pattern.compile(
-            "(?:<!--\\s*snippet-context:(?<context>.*?)-->\\s*\\R)?```java\\R(?<code>.*?)```", Pattern.DOTALL);
+            "(?:<!--\\s*snippet-context:(?<context>.*?)-->\\s*\\R)?```java\\R(?<code>.*?)```"
+                    + "(?:\\Rprints\\R\\R```\\R(?<prints>.*?)```)?", Pattern.DOTALL);
 
     private static final String IMPORTS = String.join("\n",
             "import io.salesops.core.money.*;", "import io.salesops.core.period.*;", "import io.salesops.core.org.*;",
@@ -44,7 +54,7 @@ class DocSnippetsTest {
             "import io.salesops.comp.file.*;", "import java.util.*;", "import java.math.*;", "import java.nio.file.Path;",
             "import java.time.LocalDate;", "import java.time.Month;", "");
 
-    record Snippet(String doc, int index, String context, String code) {
+    record Snippet(String doc, int index, String context, String code, String prints) {
     }
 
     static List<Snippet> snippets() throws IOException {
@@ -56,7 +66,7 @@ class DocSnippetsTest {
                 while (m.find()) {
                     i++;
                     out.add(new Snippet(doc.getFileName().toString(), i,
-                            m.group("context") == null ? "" : m.group("context"), m.group("code")));
+                            m.group("context") == null ? "" : m.group("context"), m.group("code"), m.group("prints")));
                 }
             }
         }
@@ -64,13 +74,13 @@ class DocSnippetsTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> everyDocSnippetCompiles(@TempDir Path out) throws IOException {
+    Stream<DynamicTest> everyDocSnippetCompiles_andTheSelfContainedOnesRun(@TempDir Path out) throws IOException {
         List<Snippet> all = snippets();
         assertThat(all).as("the docs have Java snippets").isNotEmpty();
         return all.stream().map(s -> DynamicTest.dynamicTest(s.doc() + " snippet " + s.index(), () -> compile(s, out)));
     }
 
-    private static void compile(Snippet s, Path out) {
+    private static void compile(Snippet s, Path out) throws Exception {
         StringBuilder imports = new StringBuilder(IMPORTS);
         List<String> params = new ArrayList<>();
         for (String part : s.context().split(";")) {
@@ -84,6 +94,38 @@ class DocSnippetsTest {
         String name = "Snippet";
         String source = imports + "\nclass " + name + " {\n    void run(" + String.join(", ", params)
                 + ") throws Exception {\n" + s.code() + "\n    }\n}\n";
+        String errors = javac(name, source, out);
+        assertThat(errors).as("%s snippet %d does not compile:%n%s%nas%n%s", s.doc(), s.index(), errors, source).isNull();
+        if (params.isEmpty()) {
+            String printed = run(out, imports.toString(), s);
+            if (s.prints() != null) {
+                assertThat(printed.strip()).as("what %s snippet %d prints, as the doc shows it", s.doc(), s.index())
+                        .isEqualTo(s.prints().strip());
+            }
+        }
+    }
+
+    /** Runs a self-contained snippet with the repository's root for its relative paths; returns what it printed. */
+    private static String run(Path classes, String imports, Snippet s) throws Exception {
+        String code = s.code().replace("Path.of(\"", "Path.of(\"" + ReadmeQuickStartTest.ROOT.toString().replace('\\', '/') + "/");
+        String name = "SnippetRun";
+        String source = imports + "\npublic class " + name + " {\n    public static void run() throws Exception {\n" + code
+                + "\n    }\n}\n";
+        String errors = javac(name, source, classes);
+        assertThat(errors).as("%s snippet %d does not compile to run:%n%s", s.doc(), s.index(), errors).isNull();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, DocSnippetsTest.class.getClassLoader())) {
+            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            loader.loadClass(name).getMethod("run").invoke(null);
+        } finally {
+            System.setOut(original);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Compiles one class against the test class path into {@code out}; returns javac's errors, or null if it compiled. */
+    private static String javac(String name, String source, Path out) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter errors = new StringWriter();
         JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
@@ -95,6 +137,6 @@ class DocSnippetsTest {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         boolean ok = javac.getTask(errors, null, null,
                 List.of("-classpath", classPath, "-d", out.toString(), "-proc:none", "-Xlint:none"), null, List.of(file)).call();
-        assertThat(ok).as("%s snippet %d does not compile:%n%s%nas%n%s", s.doc(), s.index(), errors, source).isTrue();
+        return ok ? null : errors.toString();
     }
 }
