@@ -198,8 +198,9 @@ public final class PlanningCsv {
     /**
      * Reads attainment history: {@code rep,period,attainment} (percent: {@code 87.5} or {@code 87.5%}), or
      * {@code rep,period,bookings,quota} from which attainment is computed. Periods are read in {@code calendar}
-     * ({@code 2026-Q1}, {@code 2026-03}, {@code 2026-H1}); rows with a quota of zero are skipped, since
-     * attainment is undefined there. Attainment may not be negative.
+     * ({@code 2026-Q1}, {@code 2026-03}, {@code 2026-H1}); a row with a quota of zero is skipped when
+     * its bookings are zero too (a rep on leave: attainment is undefined and says nothing) and is a problem when
+     * they are not. Attainment may not be negative.
      *
      * @param path     the UTF-8 CSV file, with a header row; not null
      * @param calendar the fiscal calendar the periods are named in; not null
@@ -241,24 +242,38 @@ public final class PlanningCsv {
                 continue;
             }
             BigDecimal pct;
-            try {
-                if (ac >= 0) {
-                    String a = t.cell(r, ac);
-                    pct = new BigDecimal(a.endsWith("%") ? a.substring(0, a.length() - 1).strip() : a);
-                } else {
-                    BigDecimal q = new BigDecimal(t.cell(r, qc));
-                    if (q.signum() == 0) {
+            if (ac >= 0) {
+                String a = t.cell(r, ac);
+                pct = number(t, r, ac, a.endsWith("%") ? a.substring(0, a.length() - 1).strip() : a);
+                if (pct == null) {
+                    continue;
+                }
+            } else {
+                BigDecimal bookings = number(t, r, bc, t.cell(r, bc));
+                BigDecimal q = number(t, r, qc, t.cell(r, qc));
+                if (bookings == null || q == null) {
+                    continue;
+                }
+                if (q.signum() < 0) {
+                    t.problem(r, qc, t.cell(r, qc), "quota " + q.toPlainString() + " is negative");
+                    continue;
+                }
+                if (q.signum() == 0) {
+                    if (bookings.signum() != 0) {
+                        // Bookings against no quota have no attainment; refused rather than dropped, so the
+                        // user decides (give the quota, or drop the row) and nothing is lost in silence.
+                        t.problem(r, qc, t.cell(r, qc), "quota is 0 but bookings are " + bookings.toPlainString()
+                                + ": attainment is undefined; give the period's quota or drop the row");
                         continue;
                     }
-                    pct = new BigDecimal(t.cell(r, bc)).multiply(BigDecimal.valueOf(100))
-                            .divide(q, java.math.MathContext.DECIMAL64);
+                    // 0 bookings against 0 quota (a rep on leave) says nothing about attainment: skipped, but
+                    // still checked for a second row of the same rep and period below.
+                    pct = null;
+                } else {
+                    pct = bookings.multiply(BigDecimal.valueOf(100)).divide(q, java.math.MathContext.DECIMAL64);
                 }
-            } catch (NumberFormatException | ArithmeticException e) {
-                int col = ac >= 0 ? ac : bc;
-                t.problem(r, col, t.cell(r, col), "\"" + t.cell(r, col) + "\" is not a number");
-                continue;
             }
-            if (pct.signum() < 0) {
+            if (pct != null && pct.signum() < 0) {
                 t.problem(r, ac >= 0 ? ac : bc, pct.toPlainString(), "attainment " + pct.toPlainString() + "% is negative");
                 continue;
             }
@@ -266,13 +281,34 @@ public final class PlanningCsv {
                 t.problem(r, pc, ps, "rep " + rep + " has a second row for " + period);
                 continue;
             }
-            out.add(new HistoricalAttainment.Observation(rep, period, pct));
+            if (pct != null) {
+                out.add(new HistoricalAttainment.Observation(rep, period, pct));
+            }
         }
         t.throwIfProblems();
         if (out.isEmpty()) {
             throw new CsvImportException(List.of(new ImportProblem(t.file(), 0, null, 0, null, "the file has no attainment rows")));
         }
         return out;
+    }
+
+    /**
+     * A plain decimal within the bounds money and percentages use here (at most 15 integer digits and 12
+     * decimals, so {@code 1e999999999} cannot reach the arithmetic), or null with the problem recorded at the cell.
+     */
+    private static BigDecimal number(Table t, CsvRecord r, int col, String text) {
+        BigDecimal d;
+        try {
+            d = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            t.problem(r, col, t.cell(r, col), "\"" + t.cell(r, col) + "\" is not a number");
+            return null;
+        }
+        if (d.precision() - d.scale() > 15 || d.scale() > 12) {
+            t.problem(r, col, t.cell(r, col), "\"" + t.cell(r, col) + "\" has more than 15 integer digits or 12 decimals");
+            return null;
+        }
+        return d;
     }
 
     static Money money(Table t, CsvRecord r, int ac, int cc, Currency fallback) {
