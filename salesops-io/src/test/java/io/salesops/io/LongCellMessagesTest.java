@@ -60,6 +60,22 @@ class LongCellMessagesTest {
     }
 
     @Test
+    void wideHeaderWithoutTheRequiredColumns_listsItsFirstNamesAndHowManyMore() throws IOException {
+        StringBuilder header = new StringBuilder("c0");
+        for (int i = 1; i < 900; i++) {
+            header.append(",c").append(i);
+        }
+        CsvImportException e = org.assertj.core.api.Assertions.catchThrowableOfType(CsvImportException.class,
+                () -> OpportunityCsvReader.builder().build().read(new StringReader(header + "\n"), "wide.csv"));
+
+        String missing = e.importProblems().get(0).toString();
+        assertThat(missing).startsWith("wide.csv:1: header lacks required columns")
+                .endsWith("found [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, "
+                        + "c20, c21, c22, c23, c24, c25, c26, c27, c28, c29, and 870 more]")
+                .hasSizeLessThan(500);
+    }
+
+    @Test
     void shortValues_areQuotedWhole() throws IOException {
         List<ImportProblem> p = problems("O-1,A,acc,ann,Proposal,12x,USD,2026-01-01,,open");
 
