@@ -1,5 +1,6 @@
 package io.salesops.comp.engine;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,9 +8,10 @@ import java.util.List;
 /**
  * A payee's per-deal pay history: every {@link DealPay}, period by period (oldest first) and, within a period,
  * in the order the engine paid them (component by component, credits in date order). Appending shares the
- * existing entries (one chunk per period), so carrying the history from period to period costs only the new
- * entries; finding a deal scans a small chunk or probes a hash index of a large one, built the first time the
- * chunk is searched. Immutable and thread-safe.
+ * existing entries (one chunk per period, held as columns), so carrying the history from period to period costs
+ * only the new entries; finding a deal scans a small chunk or probes a hash index of a large one, built the
+ * first time the chunk is searched. {@link DealPay} values are made as entries are read, so {@link #all()} and
+ * {@link #forDeal} return equal values, not the instances appended. Immutable and thread-safe.
  */
 public final class DealHistory {
 
@@ -52,7 +54,7 @@ public final class DealHistory {
         }
         List<Chunk> c = new ArrayList<>(chunks.size() + 1);
         c.addAll(chunks);
-        c.add(new Chunk(entries.toArray(new DealPay[0])));
+        c.add(new Chunk(entries));
         return new DealHistory(List.copyOf(c), size + entries.size());
     }
 
@@ -65,7 +67,9 @@ public final class DealHistory {
     public List<DealPay> all() {
         List<DealPay> out = new ArrayList<>(size);
         for (Chunk c : chunks) {
-            out.addAll(List.of(c.entries));
+            for (int i = 0; i < c.size(); i++) {
+                out.add(c.get(i));
+            }
         }
         return out;
     }
@@ -102,59 +106,111 @@ public final class DealHistory {
         return s;
     }
 
-    /** One period's entries, in order, and (once searched) an index of their positions by deal id. */
+    /**
+     * One period's entries, in order, as columns: no object per entry survives the period that made it (a
+     * history holds an entry per credited deal, and a year of them would otherwise be copied by every
+     * collection), and {@link DealPay} values are made only for the entries read. Once searched, an index of
+     * the positions by deal id, with each deal id's hash beside it so that a probe compares strings only when
+     * the hashes match.
+     */
     private static final class Chunk {
         /** Up to this many entries a search scans them; above, it builds the index. */
         private static final int SCAN = 16;
 
-        private final DealPay[] entries;
-        /** Open addressing on the deal id's hash: position + 1 of each entry, 0 for an empty slot. */
-        private volatile int[] index;
+        private final String[] dealIds;
+        private final String[] components;
+        /** The period of every entry, when they share one (the engine's chunks always do); else null. */
+        private final String period;
+        /** Per entry its period, when they differ; else null. */
+        private final String[] periods;
+        private final LocalDate[] dealDates;
+        private final long[] pay;
+        private final long[] base;
+        private final String[] rules;
+        private final long[] deal;
+        /** Open addressing: {@code hash << 32 | (position + 1)} per slot, 0 for an empty slot. */
+        private volatile long[] index;
 
-        Chunk(DealPay[] entries) {
-            this.entries = entries;
+        Chunk(Collection<DealPay> entries) {
+            int n = entries.size();
+            dealIds = new String[n];
+            components = new String[n];
+            dealDates = new LocalDate[n];
+            pay = new long[n];
+            base = new long[n];
+            rules = new String[n];
+            deal = new long[n];
+            String[] per = new String[n];
+            boolean onePeriod = true;
+            int i = 0;
+            for (DealPay d : entries) {
+                dealIds[i] = d.dealId();
+                components[i] = d.component();
+                per[i] = d.period();
+                onePeriod &= per[i].equals(per[0]);
+                dealDates[i] = d.dealDate();
+                pay[i] = d.payMinor();
+                base[i] = d.baseMinor();
+                rules[i] = d.rule();
+                deal[i] = d.dealMinor();
+                i++;
+            }
+            period = onePeriod ? per[0] : null;
+            periods = onePeriod ? null : per;
+        }
+
+        int size() {
+            return dealIds.length;
+        }
+
+        DealPay get(int i) {
+            return new DealPay(dealIds[i], components[i], period != null ? period : periods[i], dealDates[i], pay[i],
+                    base[i], rules[i], deal[i]);
         }
 
         /** Adds the entries of {@code dealId} to {@code out}, in order. */
         void addDeal(String dealId, List<DealPay> out) {
-            if (entries.length <= SCAN) {
-                for (DealPay d : entries) {
-                    if (d.dealId().equals(dealId)) {
-                        out.add(d);
+            int n = dealIds.length;
+            if (n <= SCAN) {
+                for (int e = 0; e < n; e++) {
+                    if (dealIds[e].equals(dealId)) {
+                        out.add(get(e));
                     }
                 }
                 return;
             }
-            int[] idx = index;
+            long[] idx = index;
             if (idx == null) {
                 idx = buildIndex();
                 index = idx;
             }
             // Linear probing never moves an entry, so one deal's entries are met in the order they were added.
+            int hash = dealId.hashCode();
             int mask = idx.length - 1;
-            for (int i = slot(dealId, mask); idx[i] != 0; i = (i + 1) & mask) {
-                DealPay d = entries[idx[i] - 1];
-                if (d.dealId().equals(dealId)) {
-                    out.add(d);
+            for (int i = slot(hash, mask); idx[i] != 0; i = (i + 1) & mask) {
+                int e = (int) idx[i] - 1;
+                if ((int) (idx[i] >>> 32) == hash && dealIds[e].equals(dealId)) {
+                    out.add(get(e));
                 }
             }
         }
 
-        private int[] buildIndex() {
-            int[] idx = new int[Integer.highestOneBit(entries.length) << 2];
+        private long[] buildIndex() {
+            long[] idx = new long[Integer.highestOneBit(dealIds.length) << 2];
             int mask = idx.length - 1;
-            for (int e = 0; e < entries.length; e++) {
-                int i = slot(entries[e].dealId(), mask);
+            for (int e = 0; e < dealIds.length; e++) {
+                int hash = dealIds[e].hashCode();
+                int i = slot(hash, mask);
                 while (idx[i] != 0) {
                     i = (i + 1) & mask;
                 }
-                idx[i] = e + 1;
+                idx[i] = (long) hash << 32 | (e + 1L);
             }
             return idx;
         }
 
-        private static int slot(String dealId, int mask) {
-            int h = dealId.hashCode() * 0x9E3779B9;
+        private static int slot(int hash, int mask) {
+            int h = hash * 0x9E3779B9;
             return (h ^ (h >>> 16)) & mask;
         }
     }

@@ -61,9 +61,11 @@ public final class Alloc {
     }
 
     /**
-     * One more unit to each of the {@code leftover} largest remainders, ties to the earlier part. The order is a
-     * primitive sort of {@code (sum - 1 - remainder) x n + index}, which sorts larger remainders first and equal
-     * remainders by index; when that key could overflow, a sort of boxed indices gives the same order.
+     * One more unit to each of the {@code leftover} largest remainders, ties to the earlier part. The key
+     * {@code (sum - 1 - remainder) x n + index} orders larger remainders first and equal remainders by index, and
+     * keys are distinct; the {@code leftover} smallest keys are selected in linear time (no sort: only which parts
+     * get a unit matters, not their order). When that key could overflow, a sort of boxed indices gives the same
+     * parts.
      */
     private static void giveLeftover(long[] parts, long[] rem, long sum, int n, int leftover) {
         if (sum <= Long.MAX_VALUE / n) {
@@ -71,7 +73,7 @@ public final class Alloc {
             for (int i = 0; i < n; i++) {
                 key[i] = (sum - 1 - rem[i]) * n + i;
             }
-            Arrays.sort(key);
+            selectSmallest(key, leftover);
             for (int k = 0; k < leftover; k++) {
                 parts[(int) (key[k] % n)]++;
             }
@@ -85,6 +87,46 @@ public final class Alloc {
         for (int k = 0; k < leftover; k++) {
             parts[order[k]]++;
         }
+    }
+
+    /**
+     * Rearranges {@code a} so that its {@code k} smallest values (distinct values) come first, in any order:
+     * Hoare's selection with a median-of-three pivot, then a sort for short ranges.
+     */
+    static void selectSmallest(long[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        while (hi - lo > 16) {
+            int mid = (lo + hi) >>> 1;
+            long x = a[lo];
+            long y = a[mid];
+            long z = a[hi];
+            long pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            // Now a[lo..j] <= pivot <= a[i..hi], and everything between j and i equals the pivot.
+            if (k - 1 <= j) {
+                hi = j;
+            } else if (k - 1 >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
+        Arrays.sort(a, lo, hi + 1);
     }
 
     private static long[] viaMoney(long total, long[] weights, int n) {

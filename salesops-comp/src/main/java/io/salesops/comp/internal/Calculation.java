@@ -47,9 +47,13 @@ public final class Calculation {
         }
         PeriodSetup setup = new PeriodSetup(versions, ctx, period, prior);
         List<Credit> inPeriod = new ArrayList<>();
+        List<Credit> reversals = new ArrayList<>();
         for (Credit c : credits) {
             if (period.contains(c.date())) {
                 inPeriod.add(c);
+                if (c.status().isReversal()) {
+                    reversals.add(c);
+                }
             }
         }
         for (VersionSlice s : setup.slices) {
@@ -57,7 +61,7 @@ public final class Calculation {
         }
         List<String> warnings = new ArrayList<>();
         CreditRouter router = new CreditRouter(setup, warnings, inPeriod.size());
-        router.route(inPeriod);
+        router.route(inPeriod, reversals);
         FormulaText text = new FormulaText(setup.currency, setup.rounding);
         PayRules rules = new PayRules(setup, text);
         int n = setup.reps.length;

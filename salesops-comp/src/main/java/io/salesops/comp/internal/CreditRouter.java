@@ -128,40 +128,39 @@ final class CreditRouter {
     /**
      * Routes the period's credits.
      *
+     * @param credits   the period's credits, in input order
+     * @param reversals those of {@code credits} that are reversals, in input order
      * @throws IllegalArgumentException naming the credit if an id repeats
      * @throws io.salesops.comp.input.AmountOverflowException naming the credit and component if converting or
      *         splitting its amount leaves the range of a {@code long} of minor units
      */
     @SuppressWarnings("unchecked")
-    void route(List<Credit> credits) {
-        StringIds ids = new StringIds(credits.size());
-        List<Credit> reversed = new ArrayList<>();
-        for (Credit c : credits) {
-            int known = ids.size();
-            if (ids.add(c.id()) < known) {
-                throw new IllegalArgumentException("credit id " + c.id() + " appears more than once in " + setup.period
-                        + "; credit ids must be unique so that crediting does not depend on row order");
-            }
-            if (c.status().isReversal()) {
-                reversed.add(c);
-                deals.add(c.dealId());
-            }
+    void route(List<Credit> credits, List<Credit> reversals) {
+        for (Credit r : reversals) {
+            deals.add(r.dealId());
         }
         reversedDeals = deals.size();
         reversalsOfDeal = new List[reversedDeals];
-        for (Credit r : reversed) {
+        for (Credit r : reversals) {
             int d = deals.get(r.dealId());
             if (reversalsOfDeal[d] == null) {
                 reversalsOfDeal[d] = new ArrayList<>(1);
             }
             reversalsOfDeal[d].add(r);
         }
-        // What each booking needs from its strings is looked up here, in input order, which is the order the
-        // credits lie in memory; after the sort they are visited out of that order.
-        Booking[] bookings = new Booking[credits.size() - reversed.size()];
+        // One pass in input order, the order the credits lie in memory, reads what each booking needs from its
+        // strings (after the sort they are visited out of that order): the id (unique, and its first characters
+        // for the sort) while its characters are at hand, the deal and the owner as ints.
+        StringIds ids = new StringIds(credits.size());
+        Booking[] bookings = new Booking[credits.size() - reversals.size()];
         int nb = 0;
         boolean ascii = true;
         for (Credit c : credits) {
+            int known = ids.size();
+            if (ids.add(c.id()) < known) {
+                throw new IllegalArgumentException("credit id " + c.id() + " appears more than once in " + setup.period
+                        + "; credit ids must be unique so that crediting does not depend on row order");
+            }
             if (!c.status().isReversal()) {
                 Money m = c.amount();
                 Booking b = new Booking(c, c.date().toEpochDay(), deals.add(c.dealId()), setup.index.get(c.payeeId()),

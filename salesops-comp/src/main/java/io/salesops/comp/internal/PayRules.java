@@ -25,9 +25,60 @@ final class PayRules {
     private final PeriodSetup setup;
     private final FormulaText text;
 
+    /** Per flat-rate component, its rate as a one-tier marginal table, made once per period. */
+    private final java.util.Map<Component, TierTable> flatTables = new java.util.IdentityHashMap<>();
+    /**
+     * Per bound of every tier table and multiplier of the period's components, its unscaled value and scale
+     * ({@link BigDecimal#unscaledValue} allocates), so bounds go onto the measure axis in long arithmetic.
+     */
+    private final java.util.Map<BigDecimal, long[]> digits = new java.util.IdentityHashMap<>();
+    /** Per tier table of the period's components, the rule text of each tier ("tier 2: 50%-100% of quota"). */
+    private final java.util.Map<TierTable, String[]> tierRules = new java.util.IdentityHashMap<>();
+
     PayRules(PeriodSetup setup, FormulaText text) {
         this.setup = setup;
         this.text = text;
+        for (VersionSlice s : setup.slices) {
+            for (CompiledComponent k : s.components()) {
+                Component c = k.component();
+                TierTable table = null;
+                if (c.pay() instanceof PayRule.FlatRate f) {
+                    table = TierTable.marginal(TierTable.Basis.AMOUNT).above(f.rate().value().toPlainString());
+                    flatTables.put(c, table);
+                } else if (c.pay() instanceof PayRule.Tiered t) {
+                    table = t.table();
+                } else if (c.pay() instanceof PayRule.Bonus b) {
+                    table = b.table();
+                }
+                if (table != null) {
+                    String[] rules = new String[table.tiers().size()];
+                    for (int i = 0; i < rules.length; i++) {
+                        rules[i] = text.tierRule(table, i, false);
+                    }
+                    tierRules.put(table, rules);
+                    table.tiers().forEach(t -> {
+                        noteDigits(t.from());
+                        noteDigits(t.upTo());
+                    });
+                }
+                c.multipliers().forEach(m -> {
+                    noteDigits(m.from());
+                    noteDigits(m.upTo());
+                });
+            }
+        }
+    }
+
+    /** @return {@link FormulaText#tierRule} of a tier not marked reached, made once per table and period */
+    private String tierRule(TierTable table, int tier) {
+        String[] rules = tierRules.get(table);
+        return rules != null ? rules[tier] : text.tierRule(table, tier, false);
+    }
+
+    private void noteDigits(BigDecimal bound) {
+        if (bound != null && bound.precision() <= 18) {
+            digits.put(bound, new long[] {bound.unscaledValue().longValueExact(), bound.scale()});
+        }
     }
 
     /** Adds the lines {@code c} pays in {@code slice} to {@code out}. */
@@ -35,7 +86,10 @@ final class PayRules {
              YearToDate ytd, List<UnroundedLine> out) {
         PayRule rule = c.pay();
         if (rule instanceof PayRule.FlatRate f) {
-            TierTable flat = TierTable.marginal(TierTable.Basis.AMOUNT).above(f.rate().value().toPlainString());
+            TierTable flat = flatTables.get(c);
+            if (flat == null) {
+                flat = TierTable.marginal(TierTable.Basis.AMOUNT).above(f.rate().value().toPlainString());
+            }
             commissionSlices(c, label, flat, true, credited, m, out);
         } else if (rule instanceof PayRule.Tiered t && t.table().mode() == TierTable.Mode.MARGINAL) {
             commissionSlices(c, label, t.table(), false, credited, m, out);
@@ -61,7 +115,7 @@ final class PayRules {
             if (s.multiplier() != null) {
                 exact = exact.multiply(s.multiplier().factor());
             }
-            UnroundedLine d = line(LineKind.COMMISSION, label, flat ? "flat rate" : text.tierRule(table, s.tier(), false),
+            UnroundedLine d = line(LineKind.COMMISSION, label, flat ? "flat rate" : tierRule(table, s.tier()),
                     text.money(s.base()), rate, s.multiplier());
             d.formula = FormulaText.slice(rate, s.multiplier(), d.base, d.rule);
             d.exact = exact;
@@ -94,7 +148,7 @@ final class PayRules {
                 exact = exact.multiply(s.multiplier().factor());
             }
             exact = exact.divide(BigDecimal.valueOf(m.quota()), MathContext.DECIMAL128);
-            UnroundedLine d = line(LineKind.BONUS, label, text.tierRule(b.table(), s.tier(), false), text.money(s.base()),
+            UnroundedLine d = line(LineKind.BONUS, label, tierRule(b.table(), s.tier()), text.money(s.base()),
                     rate, s.multiplier());
             d.formula = rate + " x " + FormulaText.factor(s.multiplier()) + "target " + b.target() + " x " + d.base
                     + " / quota " + quota + (prorate ? slice.shareText() : "") + " (" + d.rule
@@ -239,7 +293,16 @@ final class PayRules {
 
     /** A bound in percent of quota or in major units, as minor units on the measure axis. */
     private long axis(BigDecimal bound, TierTable.Basis basis, Long quota) {
-        BigDecimal minor = basis == TierTable.Basis.AMOUNT
+        boolean amount = basis == TierTable.Basis.AMOUNT;
+        long[] d = digits.get(bound);
+        if (d != null) {
+            long exact = Rounding.scaled(amount ? 1 : quota, d[0], (int) d[1],
+                    amount ? setup.currency.getDefaultFractionDigits() : -2, setup.rounding);
+            if (exact != Rounding.NOT_IN_LONGS) {
+                return exact;
+            }
+        }
+        BigDecimal minor = amount
                 ? bound.movePointRight(setup.currency.getDefaultFractionDigits())
                 : BigDecimal.valueOf(quota).multiply(bound).movePointLeft(2);
         return minor.setScale(0, setup.rounding).longValueExact();

@@ -41,6 +41,8 @@ final class PayeeCalculation {
     private final PayeeState before;
     private final boolean sameYear;
     private final Map<String, YearToDate> ytd = new LinkedHashMap<>();
+    /** How many entries of {@link #ytd} the prior state held; the others it holds are carried unchanged. */
+    private int ytdFromBefore;
     private final Map<String, Attribution.RoundingCarry> carries = new HashMap<>();
     private final List<PayoutLine> lines = new ArrayList<>();
     private final List<ComponentResult> results = new ArrayList<>();
@@ -59,16 +61,6 @@ final class PayeeCalculation {
         this.rep = setup.reps[p];
         this.before = setup.prior.payee(rep.id()).orElse(null);
         this.sameYear = before != null && before.fiscalYear() == setup.period.fiscalYear();
-        if (sameYear) {
-            before.components().forEach((name, cs) -> {
-                YearToDate a = new YearToDate();
-                a.measure = cs.ytdMeasure().minorUnits();
-                a.count = cs.ytdCount();
-                a.gross = cs.ytdGross().minorUnits();
-                a.earned = cs.ytdEarned().minorUnits();
-                ytd.put(name, a);
-            });
-        }
         this.caps = new Caps(setup, text, before);
     }
 
@@ -100,7 +92,7 @@ final class PayeeCalculation {
         PayeeLedger ledger = new PayeeLedger(setup, text, before, lines);
         List<DealPay> entries = ledger.history(paidCredits, paidLabels);
         int[] paidDeals = ledger.paidDeals(paidLabels.size() > 1);
-        ledger.clawbacks(router.reversals(p), entries, ytd, router.deals());
+        ledger.clawbacks(router.reversals(p), entries, this::ytd, router.deals());
         long earned = sum(lines);
         DrawSettlement draw = new DrawSettlement(setup, text, rep, lines);
         long balance = draw.settle(earned, before == null ? 0 : before.drawBalance().minorUnits());
@@ -124,6 +116,10 @@ final class PayeeCalculation {
         Map<String, ComponentState> cs = new LinkedHashMap<>();
         ytd.forEach((name, a) -> cs.put(name, new ComponentState(setup.money(a.measure), a.count,
                 setup.money(a.gross), setup.money(a.earned))));
+        if (sameYear && ytdFromBefore < before.components().size()) {
+            // Components of earlier versions not in force this period keep their year to date.
+            before.components().forEach(cs::putIfAbsent);
+        }
         DealHistory h = before == null ? DealHistory.empty() : before.history();
         PayeeState state = new PayeeState(rep.id(), setup.period.fiscalYear(), setup.periodLabel, setup.money(ytdEarned),
                 setup.money(ytdPaid), setup.money(balance), cs, h.plus(entries));
@@ -138,8 +134,22 @@ final class PayeeCalculation {
         return s;
     }
 
+    /** @return the component's year to date, read from the prior state the first time it is asked for */
     private YearToDate ytd(String name) {
-        return ytd.computeIfAbsent(name, k -> new YearToDate());
+        YearToDate a = ytd.get(name);
+        if (a == null) {
+            a = new YearToDate();
+            ComponentState cs = sameYear ? before.components().get(name) : null;
+            if (cs != null) {
+                a.measure = cs.ytdMeasure().minorUnits();
+                a.count = cs.ytdCount();
+                a.gross = cs.ytdGross().minorUnits();
+                a.earned = cs.ytdEarned().minorUnits();
+                ytdFromBefore++;
+            }
+            ytd.put(name, a);
+        }
+        return a;
     }
 
     private ComponentMeasure measure(VersionSlice s, CompiledComponent k, List<CreditedAmount> credited) {

@@ -158,7 +158,8 @@ final class PayeeLedger {
      *
      * @param deals the period's deal ids, which give each reversal's deal its int id
      */
-    void clawbacks(List<Credit> reversals, List<DealPay> entries, Map<String, YearToDate> ytd, StringIds deals) {
+    void clawbacks(List<Credit> reversals, List<DealPay> entries, java.util.function.Function<String, YearToDate> ytd,
+                   StringIds deals) {
         if (reversals == null) {
             return;
         }
@@ -191,7 +192,7 @@ final class PayeeLedger {
     }
 
     private void clawback(Credit r, Clawback rule, String label, List<DealPay> paid, List<DealPay> entries,
-                          Map<String, YearToDate> ytd) {
+                          java.util.function.Function<String, YearToDate> ytd) {
         long net = 0;
         long base = 0;
         long deal = 0;
@@ -243,7 +244,7 @@ final class PayeeLedger {
                         + text.money(net) + " x " + text.money(reversed).formatAmount() + " / " + text.money(deal).formatAmount()
                         + " = " + text.money(claw) + " of " + String.join(" and ", how);
             }
-            YearToDate a = ytd.computeIfAbsent(setup.nameOf(label), k -> new YearToDate());
+            YearToDate a = ytd.apply(setup.nameOf(label));
             a.earned -= claw;
             if (rule.attainment() == Clawback.Attainment.REDUCE) {
                 a.measure -= clawBase;

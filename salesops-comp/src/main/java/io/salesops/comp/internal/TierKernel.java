@@ -68,7 +68,10 @@ final class TierKernel {
                 long take = Math.min(rem, hi - pos);
                 if (sliceCredits.get(s) == null) {
                     sliceCredits.set(s, new ArrayList<>());
-                    sliceWeights[s] = new long[Math.max(4, credited.size())];
+                    // Most credits fall in one slice: the others start small and grow.
+                    sliceWeights[s] = new long[Math.min(Math.max(4, credited.size()), 16)];
+                } else if (sliceCount[s] == sliceWeights[s].length) {
+                    sliceWeights[s] = Arrays.copyOf(sliceWeights[s], Math.min(credited.size(), 2 * sliceCount[s]));
                 }
                 sliceCredits.get(s).add(c);
                 sliceWeights[s][sliceCount[s]++] = take;

@@ -11,6 +11,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 class AllocProperties {
@@ -43,11 +44,50 @@ class AllocProperties {
     @Property
     void allocate_agreesWithMoneyAllocate(@ForAll @LongRange(min = -10_000_000L, max = 10_000_000L) long total,
                                           @ForAll("weights") long[] w) {
+        assertAgreesWithMoneyAllocate(total, w);
+    }
+
+    private static void assertAgreesWithMoneyAllocate(long total, long[] w) {
         List<Money> expected = Money.ofMinor(total, "USD").allocate(w);
         long[] parts = Alloc.allocate(total, w, w.length);
         for (int i = 0; i < parts.length; i++) {
             assertThat(parts[i]).isEqualTo(expected.get(i).minorUnits());
         }
+    }
+
+    /**
+     * Many parts (a manager's month of overrides), with few distinct weights so remainders tie: the parts that get
+     * a leftover unit, chosen by selection rather than a sort, are still exactly Money.allocate's.
+     */
+    @Property(tries = 300)
+    void allocate_manyParts_agreesWithMoneyAllocate(@ForAll @LongRange(min = -10_000_000L, max = 10_000_000L) long total,
+                                                    @ForAll("manyWeights") long[] w) {
+        assertAgreesWithMoneyAllocate(total, w);
+    }
+
+    @Provide
+    Arbitrary<long[]> manyWeights() {
+        return Arbitraries.longs().between(0, 7).array(long[].class).ofMinSize(17).ofMaxSize(400)
+                .filter(w -> java.util.Arrays.stream(w).sum() > 0);
+    }
+
+    /** Selecting the k smallest of distinct values puts exactly the first k of the sorted values first. */
+    @Property(tries = 300)
+    void selectSmallest_putsTheKSmallestFirst(@ForAll("distinct") long[] a, @ForAll @IntRange(min = 0, max = 1000) int k0) {
+        int k = k0 % (a.length + 1);
+        long[] sorted = a.clone();
+        java.util.Arrays.sort(sorted);
+        long[] picked = a.clone();
+        Alloc.selectSmallest(picked, k);
+        long[] head = java.util.Arrays.copyOf(picked, k);
+        java.util.Arrays.sort(head);
+        assertThat(head).containsExactly(java.util.Arrays.copyOf(sorted, k));
+    }
+
+    @Provide
+    Arbitrary<long[]> distinct() {
+        return Arbitraries.longs().between(-1_000_000, 1_000_000).set().ofMinSize(1).ofMaxSize(300)
+                .map(set -> set.stream().mapToLong(Long::longValue).toArray());
     }
 
     /** Split percentages with two decimals summing to 100 split a deal exactly, each part within a cent. */

@@ -34,6 +34,8 @@ final class ForecastEngine {
     private NodeSums sums;
     private boolean keepDraws;
     private SimulatedBookings simulated;
+    /** The time-to-event model when the method learned one, else null. */
+    private TimeToEvent timeToEvent;
 
     ForecastEngine(PipelineForecast f) {
         this.f = f;
@@ -72,7 +74,9 @@ final class ForecastEngine {
         if (f.notYetCreated) {
             nyc = NotYetCreated.learn(history, tree, f.byOwner, period, asOf, f.lookback, currency, f.rounding);
             if (nyc != null && f.method == PipelineMethod.TIME_TO_EVENT) {
-                nyc = nyc.splitByPace(history, tree, f.byOwner, asOf, period.days(), currency);
+                TimeToEvent tte = timeToEvent;
+                nyc = nyc.splitByPace(history, tree, f.byOwner, asOf, period.days(), currency,
+                        tte == null ? owner -> false : tte::quiet);
             }
             if (nyc == null) {
                 assumptions.add("no bookings from not-yet-created opportunities: no complete past period before " + asOf);
@@ -189,6 +193,7 @@ final class ForecastEngine {
         keys.add(Opportunity::ownerId);
         names.add("owner");
         TimeToEvent tte = TimeToEvent.learn(history, asOf, keys, names);
+        timeToEvent = tte;
         if (tte == null) {
             assumptions.add("time to event impossible: no deal in the history closed on or before " + asOf
                     + "; the stage model's probabilities instead");

@@ -101,16 +101,19 @@ record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long
      * whole), instead of by each leaf's own past: a rep who left creates nothing and is expected to book nothing
      * new, a rep ramping up is judged on today's pace rather than on a period when she had just started. Deals
      * whose owner is not in the org (rolling up by owner) take no share. Returns this model unchanged when no
-     * deal was created in those days.
+     * deal was created in those days. An owner for whom {@code quietOwner} holds (gone quiet on the as-of day, see
+     * {@link QuietOwners}) takes no share: a rep who stopped creating deals weeks ago is not expected to start.
      *
+     * @param quietOwner whether an owner is quiet on the as-of day
      * @throws PipelineInputException if a deal counted is in another currency
      */
     NotYetCreated splitByPace(List<Opportunity> history, RollupTree tree, boolean byOwner, LocalDate asOf, int days,
-                              Currency currency) {
+                              Currency currency, java.util.function.Predicate<String> quietOwner) {
         // rolling up by dimension, a group seen only among recent deals becomes a leaf here
         Map<Integer, Long> byLeaf = new HashMap<>();
         for (Opportunity o : history) {
-            if (o.createdDate().isAfter(asOf) || !o.createdDate().isAfter(asOf.minusDays(days))) {
+            if (o.createdDate().isAfter(asOf) || !o.createdDate().isAfter(asOf.minusDays(days))
+                    || quietOwner.test(o.ownerId())) {
                 continue;
             }
             DealPass.checkCurrency(o, currency);
@@ -153,7 +156,8 @@ record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long
         if (paceDays > 0) {
             return "bookings from not-yet-created opportunities: the average over " + pasts + " of what was won in the"
                     + " period from deals created after the same day of the period (day " + day + "), split among the"
-                    + " groups by the value of the deals each created in the " + paceDays + " days up to the as-of day";
+                    + " groups by the value of the deals each created in the " + paceDays + " days up to the as-of day"
+                    + " (owners quiet on the as-of day take no share)";
         }
         return "bookings from not-yet-created opportunities: per group, the average over " + pasts
                 + " of what was won in the period from deals created after the same day of the period (day " + day + ")";

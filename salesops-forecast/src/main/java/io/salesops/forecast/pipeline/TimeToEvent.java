@@ -257,6 +257,11 @@ final class TimeToEvent {
                 (long) quietFactor[2], quietFactor[3], PRIOR_EVENTS);
     }
 
+    /** @return whether {@code owner} is quiet on the as-of day (see {@link QuietOwners}) */
+    boolean quiet(String owner) {
+        return quiet.quietNow(owner) != null;
+    }
+
     /** @return won deals (by the as-of day) the model learned from */
     int wonDeals() {
         return wonAges.length;

@@ -180,4 +180,16 @@ class TimeToEventTest {
         assertThat(d[1].winExplanation()).contains("owner eve quiet");
         assertThat(d[1].pWin()).isGreaterThan(0.75 * d[0].pWin());
     }
+
+    @Test
+    void notYetCreated_givesAnOwnerGoneQuietNoShare_thoughTheyCreatedDealsInThePaceWindow() {
+        // eve created a deal every 2 days until 15 May, inside the 92 days before 1 July, then nothing: quiet from 14 June
+        List<Opportunity> opps = new ArrayList<>(steady("ann", LocalDate.of(2025, 10, 1), AS_OF.minusDays(1), LocalDate.MAX));
+        opps.addAll(steady("eve", LocalDate.of(2025, 10, 1), LocalDate.of(2026, 5, 15), LocalDate.MAX));
+        ForecastReport r = PipelineForecast.of(opps).asOf(AS_OF).period(Q3).by("owner").method(PipelineMethod.TIME_TO_EVENT).run();
+        assertThat(r.root().notYetCreated().minorUnits()).isPositive();
+        assertThat(r.node("eve").orElseThrow().notYetCreated().minorUnits()).isZero();
+        assertThat(r.node("ann").orElseThrow().notYetCreated()).isEqualTo(r.root().notYetCreated());
+        assertThat(r.assumptions()).anySatisfy(a -> assertThat(a).contains("(owners quiet on the as-of day take no share)"));
+    }
 }
