@@ -372,7 +372,7 @@ final class ByteRecords {
     }
 
     /** Copies field {@code i}'s content into {@code to} with each {@code ""} read as one quote; @return its length */
-    private int unescape(int i, byte[] to) {
+    int unescape(int i, byte[] to) {
         int w = 0;
         for (int k = fs[i]; k < fe[i]; k++) {
             to[w++] = buf[k];
@@ -381,49 +381,5 @@ final class ByteRecords {
             }
         }
         return w;
-    }
-
-    /** @return true if every field is empty or spaces: an Excel-style line of commas */
-    boolean isBlank() {
-        for (int i = 0; i < fieldCount; i++) {
-            for (int k = fs[i]; k < fe[i]; k++) {
-                if (buf[k] < 0 || buf[k] > ' ') {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /**
-     * @return the record as {@link CsvRow} holds it, decoded to characters, for the exact row checks of
-     * {@link Cells} and the converters; {@code lineOffset} is added to its line
-     */
-    CsvRow toRow(long lineOffset) {
-        CsvRow r = new CsvRow();
-        r.line = line + lineOffset;
-        r.size = fieldCount;
-        r.fieldCount = fieldCount;
-        r.longField = -1;
-        if (r.ends.length < fieldCount) {
-            r.ends = new int[fieldCount];
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < fieldCount; i++) {
-            byte[] b = buf;
-            int s = fs[i];
-            int e = fe[i];
-            if (escaped[i]) {
-                b = new byte[e - s];
-                e = unescape(i, b);
-                s = 0;
-            }
-            sb.append(new String(b, s, e - s, java.nio.charset.StandardCharsets.UTF_8));
-            r.ends[i] = quoted[i] ? sb.length() | CsvRow.QUOTED : sb.length();
-        }
-        r.length = sb.length();
-        r.data = new char[Math.max(16, sb.length())];
-        sb.getChars(0, sb.length(), r.data, 0);
-        return r;
     }
 }

@@ -82,7 +82,7 @@ final class ByteTableRead {
             if (!head.next()) {
                 return null;
             }
-            header = Header.resolve(file, head.toRow(0), OpportunityCsvReader.FIELDS, settings.mapping());
+            header = Header.resolve(file, ByteRecordRows.toRow(head, 0), OpportunityCsvReader.FIELDS, settings.mapping());
             long dataStart = head.position();
             List<ChunkRows> chunks = plan(dataStart);
             decodeAll(chunks);
@@ -156,7 +156,7 @@ final class ByteTableRead {
         int maxRows = settings.limits().maxRows();
         boolean strict = settings.strict();
         while (rec.next()) {
-            if (rec.isBlank()) {
+            if (ByteRecordRows.isBlank(rec)) {
                 continue;
             }
             if (++c.rowsRead > maxRows) {

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * A file could not be imported: its header lacks required columns, or (in strict mode) a row is invalid.
- * Holds every {@link ImportProblem} found before giving up; the message lists them, one per line.
- * {@link #problems()} gives them in the common {@link Problem} form, {@link #importProblems()} with the cell value.
+ * Holds every {@link ImportProblem} found before giving up; the message lists the first 20, one per line, and
+ * counts the rest. {@link #problems()} gives them in the common {@link Problem} form, {@link #importProblems()} with
+ * the cell value. Immutable; the problems are not serialized (they are {@code transient}).
  */
 public final class CsvImportException extends SalesopsInputException {
     private static final long serialVersionUID = 1L;
@@ -16,7 +17,9 @@ public final class CsvImportException extends SalesopsInputException {
     private final transient List<ImportProblem> importProblems;
 
     /**
-     * @param problems at least one problem
+     * An exception holding these problems, in the order given.
+     *
+     * @param problems at least one problem, located by file, line and column; copied; no null element
      * @throws IllegalArgumentException if {@code problems} is empty
      */
     public CsvImportException(List<ImportProblem> problems) {

@@ -184,7 +184,7 @@ final class RowDecoder {
 
     /** The exact way: {@link Cells} and the converter over the row decoded to characters. */
     private boolean exact(ByteRecords r, ChunkRows out) {
-        CsvRow row = r.toRow(0);
+        CsvRow row = ByteRecordRows.toRow(r, 0);
         Cells c = cells;
         c.reset(row);
         if (row.fieldCount != header.size()) {
@@ -265,7 +265,7 @@ final class RowDecoder {
 
     /** @return the field's content unstripped, as a row-by-row read quotes it */
     private static String raw(ByteRecords r, int col) {
-        return r.toRow(0).raw(col);
+        return ByteRecordRows.toRow(r, 0).raw(col);
     }
 
     /** @return true if the cell located last is blank by {@link String#isBlank()} (Unicode spaces) */

@@ -176,7 +176,7 @@ public record Opportunity(String id, String name, String accountId, String owner
         return status == OpportunityStatus.LOST;
     }
 
-    /** @return the close date, if known */
+    /** @return the close date (expected while open, actual once closed), or empty for an open deal without one */
     public Optional<LocalDate> close() {
         return Optional.ofNullable(closeDate);
     }

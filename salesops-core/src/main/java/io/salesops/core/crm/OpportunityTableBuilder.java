@@ -40,14 +40,8 @@ public final class OpportunityTableBuilder {
     int[] product = new int[64];
     int[] type = new int[64];
     final Map<String, AttributeColumn> attributes = new LinkedHashMap<>();
-    /**
-     * Open addressing over row + 1 (0: empty slot) by the hash of the id's UTF-8 bytes, and each row's id hash:
-     * {@link #rowOf}. Built on the first lookup and brought up to date on later ones, so a load that never looks
-     * an id up never pays for it.
-     */
-    private int[] idSlots = new int[128];
-    private int[] idHash = new int[0];
-    private int indexed;
+    /** The first row of each id, for {@link #rowOf}: made on the first lookup. */
+    private IdIndex idIndex = new IdIndex();
     private StageChanges changes = new StageChanges();
 
     /** One attribute's codes; rows past {@code filled} are absent. */
@@ -173,65 +167,7 @@ public final class OpportunityTableBuilder {
      * @return the row index, or -1 if no row has the id
      */
     public int rowOf(String id) {
-        byte[] key = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int h = TextColumn.hash(key, 0, key.length);
-        if (indexed < size) {
-            index();
-        }
-        int mask = idSlots.length - 1;
-        for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
-            int r = idSlots[slot] - 1;
-            if (r < 0) {
-                return -1;
-            }
-            if (idHash[r] == h && ids.equals(r, key)) {
-                return r;
-            }
-        }
-    }
-
-    /** Indexes the rows added since the last lookup. */
-    private void index() {
-        if (idHash.length < size) {
-            idHash = Arrays.copyOf(idHash, size);
-        }
-        boolean rebuild = false;
-        int slots = idSlots.length;
-        while (size * 2L > slots) {
-            slots *= 2;
-            rebuild = true;
-        }
-        if (rebuild) {
-            idSlots = new int[slots];
-            for (int r = 0; r < indexed; r++) {
-                insert(idSlots, slots - 1, r);
-            }
-        }
-        for (int r = indexed; r < size; r++) {
-            idHash[r] = ids.hash(r);
-            insert(idSlots, idSlots.length - 1, r);
-        }
-        indexed = size;
-    }
-
-    /** Keeps the first row of an id, so {@link #rowOf} finds it: a later repeat is not indexed. */
-    private void insert(int[] slots, int mask, int row) {
-        int h = idHash[row];
-        for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
-            int r = slots[slot] - 1;
-            if (r < 0) {
-                slots[slot] = row + 1;
-                return;
-            }
-            if (idHash[r] == h && ids.equalRows(r, row)) {
-                return;
-            }
-        }
-    }
-
-    private static int mix(int h) {
-        int m = h * 0x9E3779B9;
-        return m ^ (m >>> 16);
+        return idIndex.rowOf(ids, size, id);
     }
 
     private void grow(int cap) {
@@ -455,9 +391,7 @@ public final class OpportunityTableBuilder {
         currency = new short[0];
         status = category = new byte[0];
         attributes.clear();
-        idSlots = new int[128];
-        idHash = new int[0];
-        indexed = 0;
+        idIndex = new IdIndex();
         changes = new StageChanges();
         return t;
     }

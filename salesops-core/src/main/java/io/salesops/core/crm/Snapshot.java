@@ -120,17 +120,23 @@ public final class Snapshot {
         return STATUSES[status];
     }
 
-    /** @return the stage code on the day, or {@link #UNKNOWN_STAGE} */
+    /**
+     * @return the stage code on the day, an index into {@link OpportunityTable#stages()}; or {@link #UNKNOWN_STAGE}
+     *         for a deal that closed later and has no history to say where it stood
+     */
     public int stageCode() {
         return stage;
     }
 
-    /** @return the amount on the day, minor units */
+    /** @return the amount on the day, in minor units of the row's {@link OpportunityTable#currency(int) currency} */
     public long amountMinor() {
         return amount;
     }
 
-    /** @return the expected (or actual) close day known on the day, or {@link OpportunityTable#NO_DATE} */
+    /**
+     * @return the close date known on the day as an epoch day (actual if it closed by then, else expected), or
+     *         {@link OpportunityTable#NO_DATE} if none was known
+     */
     public int closeDay() {
         return closeDay;
     }

@@ -64,7 +64,7 @@ public record Rep(String id, String name, String managerId, String team, String 
         return new Rep(id, null, managerId, null, null, null, null);
     }
 
-    /** @return the manager's id, if any */
+    /** @return the manager's id, or empty for a root of the org */
     public Optional<String> manager() {
         return Optional.ofNullable(managerId);
     }
