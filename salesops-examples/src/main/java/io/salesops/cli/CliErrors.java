@@ -99,6 +99,11 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler, 
         if (t instanceof NotDirectoryException) {
             return "not a directory: " + m;
         }
+        if (t instanceof CsvParseException && t.getCause() instanceof CsvParseException c && c.getMessage() != null) {
+            // FastCSV wraps the reason ("Maximum number of fields exceeded: 16384") in where it happened
+            // ("Exception when reading first record"); either alone leaves the user guessing.
+            return m + ": " + c.getMessage();
+        }
         if (m == null || m.isBlank()) {
             return t.getClass().getSimpleName();
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.salesops.core.money.Decimals;
 import io.salesops.forecast.timeseries.BatchForecast;
 import io.salesops.forecast.timeseries.Forecast;
 import io.salesops.forecast.timeseries.ForecastResult;
@@ -187,8 +188,9 @@ public final class ForecastTrendCommand implements Callable<Integer> {
                             case "series" -> seriesCol = i;
                             case "period" -> periodCol = i;
                             case "value" -> valueCol = i;
-                            default -> throw new BadInput(String.format("%s, line %d, column %d: unknown header \"%s\";"
-                                    + " expected series,period,value or period,value", file, line, i + 1, rec.getField(i)));
+                            default -> throw new BadInput(String.format("%s, line %d, column %d: unknown header %s;"
+                                    + " expected series,period,value or period,value", file, line, i + 1,
+                                    Decimals.quote(rec.getField(i))));
                         }
                     }
                     if (periodCol < 0 || valueCol < 0) {
@@ -211,18 +213,18 @@ public final class ForecastTrendCommand implements Callable<Integer> {
                 try {
                     value = Double.parseDouble(text);
                 } catch (NumberFormatException e) {
-                    throw new BadInput(String.format("%s, line %d, column %d (value): \"%s\" is not a number",
-                            file, line, valueCol + 1, text));
+                    throw new BadInput(String.format("%s, line %d, column %d (value): %s is not a number",
+                            file, line, valueCol + 1, Decimals.quote(text)));
                 }
                 if (!Double.isFinite(value)) {
-                    throw new BadInput(String.format("%s, line %d, column %d (value): \"%s\" is not a finite number",
-                            file, line, valueCol + 1, text));
+                    throw new BadInput(String.format("%s, line %d, column %d (value): %s is not a finite number",
+                            file, line, valueCol + 1, Decimals.quote(text)));
                 }
                 periods.computeIfAbsent(name, k -> new ArrayList<>()).add(rec.getField(periodCol).trim());
                 values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             }
         } catch (CsvParseException e) {
-            throw new BadInput(file + ": " + e.getMessage());
+            throw new BadInput(file + ": " + CliErrors.messageOf(e));
         }
         if (periods.isEmpty()) {
             throw new BadInput(file + ": no data rows");

@@ -77,27 +77,49 @@ public final class OpportunityFiles {
      */
     void checkDimensions(List<Opportunity> opps, boolean withOrg, String... dimensions) {
         for (String d : dimensions) {
-            String dl = d.strip().toLowerCase(java.util.Locale.ROOT);
-            if (withOrg && (dl.equals("team") || dl.equals("territory"))) {
-                continue;
-            }
-            boolean found = false;
-            java.util.Set<String> fields = new java.util.TreeSet<>(List.of("owner", "product", "type", "account", "stage"));
-            for (Opportunity o : opps) {
-                if (o.field(d).filter(v -> !v.isBlank()).isPresent()) {
-                    found = true;
-                    break;
-                }
-                if (fields.size() < 40) {
-                    fields.addAll(o.attributes().keySet());
-                }
-            }
-            if (!found && !opps.isEmpty()) {
+            unknownDimension(opps, withOrg, d).ifPresent(fields -> {
                 throw new UserInputException("--by " + d + ": no opportunity in " + opportunities + " has a value for it"
-                        + ((dl.equals("team") || dl.equals("territory")) ? " (give --org to take it from the reps)" : "")
-                        + "; fields in the file include " + fields);
+                        + (fromOrg(d) ? " (give --org to take it from the reps)" : "") + "; fields in the file include "
+                        + fields);
+            });
+        }
+    }
+
+    /**
+     * Whether no opportunity has a value for a grouping dimension (team and territory may come from the org
+     * instead), which would put every deal in one "(none)" group. The CLI's {@code --by} and the server's
+     * {@code "by"} both refuse such a dimension.
+     *
+     * @param opps      the opportunities; not null
+     * @param withOrg   whether an org gives team and territory
+     * @param dimension the dimension as the user wrote it; not null
+     * @return empty when some opportunity has a value for it (or there are none), else the fields the opportunities
+     *         do have (the standard ones and up to about 40 attribute names), sorted
+     */
+    public static java.util.Optional<java.util.Set<String>> unknownDimension(List<Opportunity> opps, boolean withOrg,
+                                                                             String dimension) {
+        if (opps.isEmpty() || (withOrg && fromOrg(dimension))) {
+            return java.util.Optional.empty();
+        }
+        java.util.Set<String> fields = new java.util.TreeSet<>(List.of("owner", "product", "type", "account", "stage"));
+        for (Opportunity o : opps) {
+            if (o.field(dimension).filter(v -> !v.isBlank()).isPresent()) {
+                return java.util.Optional.empty();
+            }
+            if (fields.size() < 40) {
+                fields.addAll(o.attributes().keySet());
             }
         }
+        return java.util.Optional.of(fields);
+    }
+
+    /**
+     * @param dimension a grouping dimension as the user wrote it; not null
+     * @return whether an org can give it (team, territory)
+     */
+    public static boolean fromOrg(String dimension) {
+        String d = dimension.strip().toLowerCase(java.util.Locale.ROOT);
+        return d.equals("team") || d.equals("territory");
     }
 
     /** @return true if a stage model file was given */

@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.salesops.core.money.Decimals;
 import io.salesops.forecast.regression.Coefficient;
 import io.salesops.forecast.regression.LinearRegression;
 import io.salesops.forecast.regression.RegressionResult;
@@ -210,7 +211,7 @@ public final class RegressCommand implements Callable<Integer> {
                     }
                     if (!Double.isFinite(row[k])) {
                         throw new UserInputException(file + ", line " + record.getStartingLineNumber()
-                                + ", column '" + names.get(k) + "': '" + cell + "' is not a finite number");
+                                + ", column '" + names.get(k) + "': " + Decimals.quote(cell) + " is not a finite number");
                     }
                 }
                 rows.add(row);
@@ -222,7 +223,7 @@ public final class RegressCommand implements Callable<Integer> {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new UserInputException(file + ": no such file", e);
         } catch (UncheckedIOException | CsvParseException e) {
-            throw new UserInputException(file + ": " + e.getMessage(), e);
+            throw new UserInputException(file + ": " + CliErrors.messageOf(e), e);
         }
         Map<String, double[]> columns = new LinkedHashMap<>();
         for (int k = 0; k < names.size(); k++) {

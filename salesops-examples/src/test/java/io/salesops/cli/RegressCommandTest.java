@@ -94,7 +94,7 @@ class RegressCommandTest {
         int code = run("regress", "--data", file.toString(), "--y", "sales", "--x", "calls");
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains(file + ", line 3, column 'calls': 'two' is not a finite number")
+        assertThat(err.toString()).contains(file + ", line 3, column 'calls': \"two\" is not a finite number")
                 .doesNotContain("Exception", "\tat ");
     }
 

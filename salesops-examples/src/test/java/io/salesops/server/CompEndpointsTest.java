@@ -69,6 +69,21 @@ class CompEndpointsTest {
     }
 
     @Test
+    void calculate_amountBeyondMoney_pointsAtTheAmount_andABadCurrencyAtTheCurrency() throws Exception {
+        HttpResponse<String> big = post(server, "/v1/comp/calculate", "{\"plan\":" + PLAN + ",\"period\":\"2026-Q1\",\"credits\":"
+                + "[{\"id\":\"C-1\",\"payee\":\"ann\",\"date\":\"2026-02-10\",\"amount\":\"922337203685477580.7\",\"currency\":\"USD\"}]}");
+        HttpResponse<String> code = post(server, "/v1/comp/calculate", "{\"plan\":" + PLAN + ",\"period\":\"2026-Q1\",\"credits\":"
+                + "[{\"id\":\"C-1\",\"payee\":\"ann\",\"date\":\"2026-02-10\",\"amount\":\"10.00\",\"currency\":\"USX\"}]}");
+
+        assertThat(big.statusCode()).as(big.body()).isEqualTo(400);
+        JsonNode bigError = JSON.readTree(big.body()).get("errors").get(0);
+        assertThat(bigError.get("pointer").asText()).isEqualTo("/credits/0/amount");
+        assertThat(bigError.get("detail").asText()).contains("outside the range of Money");
+        assertThat(code.statusCode()).as(code.body()).isEqualTo(400);
+        assertThat(JSON.readTree(code.body()).get("errors").get(0).get("pointer").asText()).isEqualTo("/credits/0/currency");
+    }
+
+    @Test
     void calculate_flatFivePercent_paysFivePercentOfEachPayeesCredits() throws Exception {
         HttpResponse<String> r = post(server, "/v1/comp/calculate", "{\"plan\":" + PLAN + ",\"period\":\"2026-Q1\",\"credits\":" + CREDITS + "}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

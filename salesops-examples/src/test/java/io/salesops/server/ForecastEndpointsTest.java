@@ -245,6 +245,26 @@ class ForecastEndpointsTest {
     }
 
     @Test
+    void kpiAndBacktest_byAFieldNoDealHas_isRefusedAtBy_notOneNoneGroup() throws Exception {
+        // "ownr" is a typo: grouping by it put every deal in one "(none)" group with 200; the CLI refuses it
+        HttpResponse<String> kpi = post(server, "/v1/kpi", "{\"opportunities\":" + OPPS
+                + ",\"from\":\"2026-Q3\",\"to\":\"2026-Q3\",\"by\":\"ownr\"}");
+        HttpResponse<String> backtest = post(server, "/v1/forecast/backtest", "{\"opportunities\":" + OPPS
+                + ",\"from\":\"2026-Q3\",\"to\":\"2026-Q3\",\"by\":\"ownr\"}");
+        HttpResponse<String> team = post(server, "/v1/kpi", "{\"opportunities\":" + OPPS
+                + ",\"from\":\"2026-Q3\",\"to\":\"2026-Q3\",\"by\":\"team\",\"org\":" + ORG + "}");
+
+        for (HttpResponse<String> r : java.util.List.of(kpi, backtest)) {
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            JsonNode error = JSON.readTree(r.body()).get("errors").get(0);
+            assertThat(error.get("pointer").asText()).isEqualTo("/by");
+            assertThat(error.get("detail").asText()).startsWith("\"ownr\": no opportunity has a value for it;")
+                    .contains("owner", "product");
+        }
+        assertThat(team.statusCode()).as("team comes from the org").isEqualTo(200);
+    }
+
+    @Test
     void backtest_reportsPeriodsAndErrors() throws Exception {
         HttpResponse<String> r = post(server, "/v1/forecast/backtest", "{\"opportunities\":" + OPPS
                 + ",\"from\":\"2026-Q3\",\"to\":\"2026-Q3\",\"fixed\":true}");

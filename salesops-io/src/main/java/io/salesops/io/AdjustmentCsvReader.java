@@ -1,5 +1,6 @@
 package io.salesops.io;
 
+import io.salesops.core.money.Decimals;
 import io.salesops.core.money.Money;
 import java.io.IOException;
 import java.io.Reader;
@@ -72,7 +73,7 @@ public final class AdjustmentCsvReader {
             return text.length() <= 10 ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC)
                     : OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a time; expected a date such as 2026-07-15"
+            throw new IllegalArgumentException(Decimals.quote(text) + " is not a time; expected a date such as 2026-07-15"
                     + " or a date-time with offset such as 2026-07-15T09:30:00Z");
         }
     }

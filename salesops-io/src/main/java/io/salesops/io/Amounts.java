@@ -1,5 +1,7 @@
 package io.salesops.io;
 
+import io.salesops.core.money.Decimals;
+
 /**
  * Parses a decimal amount straight to minor units, without {@code BigDecimal}: {@code 1234.56},
  * {@code -5}, and in a quoted field also {@code "1,234.56"}. More decimals than the currency has are an
@@ -104,7 +106,7 @@ final class Amounts {
                 break;
             }
         }
-        return new IllegalArgumentException("\"" + new String(c, start, end - start) + "\" " + rule);
+        return new IllegalArgumentException(Decimals.quote(new String(c, start, end - start)) + " " + rule);
     }
 
     /**

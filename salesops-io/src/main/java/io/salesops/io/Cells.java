@@ -1,5 +1,6 @@
 package io.salesops.io;
 
+import io.salesops.core.money.Decimals;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.HashMap;
@@ -143,7 +144,7 @@ final class Cells {
             try {
                 cur = Currency.getInstance(code.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problem(c, "\"" + code + "\" is not an ISO 4217 currency code");
+                problem(c, Decimals.quote(code) + " is not an ISO 4217 currency code");
                 return null;
             }
             if (cur.getDefaultFractionDigits() < 0) {
@@ -170,7 +171,7 @@ final class Cells {
             long v = Amounts.parseMinor(row.data, start, end, row.quoted(c.index), currency.getDefaultFractionDigits(),
                     currency.getCurrencyCode());
             if (v < 0) {
-                problem(c, "\"" + new String(row.data, start, end - start) + "\" is negative; " + c.field
+                problem(c, Decimals.quote(new String(row.data, start, end - start)) + " is negative; " + c.field
                         + " must be zero or more");
                 return NO_AMOUNT;
             }
@@ -193,7 +194,7 @@ final class Cells {
             case "false": case "0": case "no": case "n":
                 return Boolean.FALSE;
             default:
-                problem(c, "\"" + s + "\" is not a boolean; expected true/false, 1/0 or yes/no");
+                problem(c, Decimals.quote(s) + " is not a boolean; expected true/false, 1/0 or yes/no");
                 return null;
         }
     }

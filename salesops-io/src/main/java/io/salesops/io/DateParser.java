@@ -1,5 +1,6 @@
 package io.salesops.io;
 
+import io.salesops.core.money.Decimals;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -80,8 +81,8 @@ final class DateParser {
                 try {
                     return cache[slot] = LocalDate.of(y, m, d);
                 } catch (DateTimeException e) {
-                    throw new IllegalArgumentException("\"" + new String(c, start, end - start)
-                            + "\" is not a valid date: " + e.getMessage());
+                    throw new IllegalArgumentException(Decimals.quote(new String(c, start, end - start))
+                            + " is not a valid date: " + e.getMessage());
                 }
             }
         }
@@ -108,7 +109,7 @@ final class DateParser {
             if (e.getErrorIndex() >= 0 && !reason.isEmpty() && !reason.contains("Invalid")) {
                 reason = "";
             }
-            throw new IllegalArgumentException("\"" + text + "\" is not a date in the format " + pattern + reason);
+            throw new IllegalArgumentException(Decimals.quote(text) + " is not a date in the format " + pattern + reason);
         }
     }
 

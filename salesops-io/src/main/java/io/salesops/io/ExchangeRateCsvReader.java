@@ -1,5 +1,6 @@
 package io.salesops.io;
 
+import io.salesops.core.money.Decimals;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -104,7 +105,7 @@ public final class ExchangeRateCsvReader {
             r = null;
         }
         if (r == null || r.scale() > 12 || r.precision() - r.scale() > 12) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a rate; expected a decimal such as 1.0850"
+            throw new IllegalArgumentException(Decimals.quote(text) + " is not a rate; expected a decimal such as 1.0850"
                     + " with at most 12 digits before and after the point");
         }
         if (r.signum() <= 0) {

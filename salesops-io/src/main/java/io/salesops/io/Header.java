@@ -81,7 +81,7 @@ final class Header {
             problems.add(new ImportProblem(file, row.line, null, 0, null, "header lacks required column"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + "; required columns are "
                     + expected + (mapping == ColumnMapping.NONE ? "" : " (column mapping " + mapping.name() + ")")
-                    + ", found " + names));
+                    + ", found " + shown(names)));
         }
         if (!problems.isEmpty()) {
             throw new CsvImportException(problems);
@@ -114,4 +114,21 @@ final class Header {
     private static String key(String headerName) {
         return headerName.strip().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * The header's names for a message: the first {@value #NAMES_SHOWN}, each cut to 40 characters, and how many
+     * more; a 1,000-column header would otherwise make a line of thousands of characters.
+     */
+    private static String shown(List<String> names) {
+        List<String> head = new ArrayList<>();
+        for (String n : names.subList(0, Math.min(names.size(), NAMES_SHOWN))) {
+            head.add(n.length() <= 40 ? n : n.substring(0, 40) + "...");
+        }
+        if (names.size() > NAMES_SHOWN) {
+            head.add("and " + (names.size() - NAMES_SHOWN) + " more");
+        }
+        return head.toString();
+    }
+
+    private static final int NAMES_SHOWN = 30;
 }

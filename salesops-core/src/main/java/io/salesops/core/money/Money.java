@@ -194,15 +194,15 @@ public final class Money implements Comparable<Money> {
             code = s.substring(s.length() - 3);
             number = s.substring(0, s.length() - 3).strip();
         } else {
-            throw new IllegalArgumentException("money \"" + text + "\" has no ISO 4217 currency code, expected e.g. \"USD 1,234.56\"");
+            throw new IllegalArgumentException("money " + Decimals.quote(text) + " has no ISO 4217 currency code, expected e.g. \"USD 1,234.56\"");
         }
         String digits = number.replace(",", "");
         if (negative && (digits.startsWith("-") || digits.startsWith("+"))) {
             // "-USD -5.00" is not USD 5.00: two signs are a typo, not a double negation to resolve for the user.
-            throw new IllegalArgumentException("money \"" + text + "\" has two signs, expected e.g. \"USD -5.00\"");
+            throw new IllegalArgumentException("money " + Decimals.quote(text) + " has two signs, expected e.g. \"USD -5.00\"");
         }
         if (digits.isEmpty() || !digits.matches("[-+]?\\d+(\\.\\d+)?")) {
-            throw new IllegalArgumentException("money \"" + text + "\" has no valid amount, expected e.g. \"USD 1,234.56\"");
+            throw new IllegalArgumentException("money " + Decimals.quote(text) + " has no valid amount, expected e.g. \"USD 1,234.56\"");
         }
         Money m = of(new BigDecimal(digits), currency(code.toUpperCase(java.util.Locale.ROOT)));
         return negative ? m.negate() : m;

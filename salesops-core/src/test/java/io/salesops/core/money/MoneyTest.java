@@ -133,6 +133,14 @@ class MoneyTest {
     }
 
     @Test
+    void parse_tenThousandCharacters_isRefusedQuotingTheFirstForty() {
+        assertThatThrownBy(() -> Money.parse("9".repeat(10_000)))
+                .hasMessage("money \"" + "9".repeat(40) + "...\" has no ISO 4217 currency code, expected e.g. \"USD 1,234.56\"");
+        assertThatThrownBy(() -> Money.parse("USD 12x" + "x".repeat(10_000)))
+                .hasMessageStartingWith("money \"USD 12xxx").hasMessageEndingWith("...\" has no valid amount, expected e.g. \"USD 1,234.56\"");
+    }
+
+    @Test
     void parse_signBeforeTheCodeAndBeforeTheNumber_isRefusedNotReadAsPositive() {
         assertThatThrownBy(() -> Money.parse("-USD -5.00")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("money \"-USD -5.00\" has two signs, expected e.g. \"USD -5.00\"");

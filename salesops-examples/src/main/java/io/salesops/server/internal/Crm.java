@@ -125,10 +125,18 @@ final class Crm {
         if (a == null) {
             return null;
         }
+        java.util.Currency cur;
         try {
-            return Money.of(a, Money.currency(currency == null || currency.isBlank() ? "USD" : currency.strip()));
+            cur = Money.currency(currency == null || currency.isBlank() ? "USD" : currency.strip());
         } catch (RuntimeException e) {
-            errors.add(new FieldError(currency == null ? pointer + "/amount" : pointer + "/currency", e.getMessage()));
+            errors.add(new FieldError(pointer + "/currency", e.getMessage()));
+            return null;
+        }
+        try {
+            return Money.of(a, cur);
+        } catch (RuntimeException e) {
+            // an amount beyond Money's range (or with more decimals than the currency has) is the amount's fault
+            errors.add(new FieldError(pointer + "/amount", e.getMessage()));
             return null;
         }
     }

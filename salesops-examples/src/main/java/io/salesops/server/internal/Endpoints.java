@@ -1,5 +1,6 @@
 package io.salesops.server.internal;
 
+import io.salesops.cli.OpportunityFiles;
 import io.salesops.cli.JsonViews;
 import io.salesops.cli.RegressCommand;
 import io.salesops.cli.ForecastTrendCommand;
@@ -7,6 +8,7 @@ import io.salesops.core.crm.Opportunity;
 import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.Quotas;
 import io.salesops.core.crm.StageModel;
+import io.salesops.core.money.Decimals;
 import io.salesops.core.org.Org;
 import io.salesops.core.period.Period;
 import io.salesops.forecast.backtest.PipelineBacktest;
@@ -140,6 +142,7 @@ public final class Endpoints {
         StageModel model = Crm.stages(errors, r.stages());
         Checks.notBlank(errors, "/by", r.by());
         List<Opportunity> opps = opportunities(errors, r.opportunities(), model, null, limits);
+        checkDimension(errors, opps, org != null, r.by());
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
@@ -160,6 +163,7 @@ public final class Endpoints {
         StageModel model = Crm.stages(errors, r.stages());
         Checks.notBlank(errors, "/by", r.by());
         List<Opportunity> opps = opportunities(errors, r.opportunities(), model, null, limits);
+        checkDimension(errors, opps, false, r.by());
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
@@ -167,6 +171,18 @@ public final class Endpoints {
         return JsonViews.backtest(PipelineBacktest.of(opps).periods(from, to).by(r.by() == null ? "owner" : r.by())
                 .configure(f -> fixed ? f.stages(model).fixedProbabilities() : f.stages(model).learnedProbabilities())
                 .run());
+    }
+
+    /** A {@code by} that no opportunity has a value for would put every deal in one "(none)" group: refuse it, as the CLI does. */
+    private static void checkDimension(List<ProblemException.FieldError> errors, List<Opportunity> opps, boolean withOrg,
+                                       String by) {
+        if (by == null || by.isBlank()) {
+            return;
+        }
+        OpportunityFiles.unknownDimension(opps, withOrg, by).ifPresent(fields -> errors.add(new ProblemException.FieldError(
+                "/by", Decimals.quote(by) + ": no opportunity has a value for it"
+                        + (OpportunityFiles.fromOrg(by) ? " (send \"org\" to take it from the reps)" : "")
+                        + "; fields of the opportunities include " + fields)));
     }
 
     private static List<Opportunity> opportunities(List<ProblemException.FieldError> errors,

@@ -1,5 +1,6 @@
 package io.salesops.forecast.timeseries;
 
+import io.salesops.core.money.Decimals;
 import io.salesops.core.problem.Problem;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -92,10 +93,10 @@ public final class TimeSeriesCsv {
                 try {
                     value = Double.parseDouble(cell);
                 } catch (NumberFormatException e) {
-                    throw bad(source, line, valueCol + 1, "value", "\"" + cell + "\" is not a number");
+                    throw bad(source, line, valueCol + 1, "value", Decimals.quote(cell) + " is not a number");
                 }
                 if (!Double.isFinite(value)) {
-                    throw bad(source, line, valueCol + 1, "value", "\"" + cell + "\" is not a finite number");
+                    throw bad(source, line, valueCol + 1, "value", Decimals.quote(cell) + " is not a finite number");
                 }
                 periods.computeIfAbsent(name, k -> new ArrayList<>()).add(fields.get(periodCol).strip());
                 values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);

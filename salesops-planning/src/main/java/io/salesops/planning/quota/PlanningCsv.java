@@ -301,11 +301,12 @@ public final class PlanningCsv {
         try {
             d = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            t.problem(r, col, t.cell(r, col), "\"" + t.cell(r, col) + "\" is not a number");
+            t.problem(r, col, t.cell(r, col), io.salesops.core.money.Decimals.quote(t.cell(r, col)) + " is not a number");
             return null;
         }
         if (d.precision() - d.scale() > 15 || d.scale() > 12) {
-            t.problem(r, col, t.cell(r, col), "\"" + t.cell(r, col) + "\" has more than 15 integer digits or 12 decimals");
+            t.problem(r, col, t.cell(r, col),
+                    io.salesops.core.money.Decimals.quote(t.cell(r, col)) + " has more than 15 integer digits or 12 decimals");
             return null;
         }
         return d;
