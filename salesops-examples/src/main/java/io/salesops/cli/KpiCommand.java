@@ -6,6 +6,7 @@ import io.salesops.core.crm.Opportunity;
 import io.salesops.core.crm.StageModel;
 import io.salesops.core.org.Org;
 import io.salesops.core.period.FiscalCalendar;
+import io.salesops.core.period.Period;
 import io.salesops.forecast.kpi.KpiReport;
 import io.salesops.forecast.kpi.SalesKpis;
 import io.salesops.forecast.kpi.StageConversion;
@@ -80,8 +81,9 @@ public final class KpiCommand implements Callable<Integer> {
             return hygiene(files.read(model), model);
         }
         List<Opportunity> opps = files.read(model);
-        SalesKpis k = SalesKpis.of(opps).window(
-                UserInputException.fromUser("--from", () -> cal.parse(from)), UserInputException.fromUser("--to", () -> cal.parse(to))).stages(model);
+        Period first = UserInputException.fromUser("--from", () -> cal.parse(from));
+        Period last = UserInputException.fromUser("--to", () -> cal.parse(to));
+        SalesKpis k = UserInputException.fromUser("--from/--to", () -> SalesKpis.of(opps).window(first, last)).stages(model);
         if (org != null) {
             Org o = OrgCsvReader.builder().build().readOrg(org);
             k = k.org(o);

@@ -212,6 +212,15 @@ class CompCommandTest {
     }
 
     @Test
+    void calculate_aPeriodBeforeThePlanStarts_isTheUsersError_exit1() {
+        // ae-marginal is effective from 2026-01-01: 2025-Q4 has no version (it was an internal error, exit 3).
+        Run r = run(calculate("ae-marginal", "ae", "--period", "2025-Q4"));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("no plan version is effective in 2025-Q4 (2025-10-01 to 2025-12-31)")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void calculate_amountsPastTheLongRange_nameThePayeeAndComponent(@TempDir Path dir) throws Exception {
         Path plan = Files.writeString(dir.resolve("flat.yaml"),
                 "name: Flat\ncurrency: USD\ncomponents:\n  - name: Bookings\n    pay: {type: flat_rate, rate: 1}\n");

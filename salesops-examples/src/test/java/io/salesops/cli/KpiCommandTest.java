@@ -94,4 +94,16 @@ class KpiCommandTest {
         assertThat(lines[0]).startsWith("group,won,lost,").endsWith(",bookingsCv,activePeriods,consistencyNote");
         assertThat(lines[1]).startsWith("Total,").endsWith(",1.0,2,");
     }
+
+    @Test
+    void aWindowReachingYear9999OrTooLong_isTheUsersError_notABug() throws IOException {
+        ForecastPipelineCommandTest.Run edge = ForecastPipelineCommandTest.run("kpi", "--opportunities",
+                opportunities().toString(), "--from", "9999-Q3", "--to", "9999-Q4");
+        assertThat(edge.code()).as(edge.err()).isZero();
+        ForecastPipelineCommandTest.Run huge = ForecastPipelineCommandTest.run("kpi", "--opportunities",
+                opportunities().toString(), "--from", "0001-Q1", "--to", "9999-Q4");
+        assertThat(huge.code()).isEqualTo(1);
+        assertThat(huge.err()).contains("--from/--to: KPI window 0001-Q1 to 9999-Q4 has 39996 periods; at most 1200")
+                .doesNotContain("Exception");
+    }
 }

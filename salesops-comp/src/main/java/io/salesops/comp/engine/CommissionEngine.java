@@ -103,8 +103,8 @@ public final class CommissionEngine {
 
     /**
      * Calculates one period under effective-dated plan versions: each version applies to the days of the
-     * period it is effective on, with quotas prorated by those days; draws, guarantees, clawbacks and total
-     * caps follow the version in effect at the end of the period.
+     * period it is effective on, with quotas prorated by those days; draws, guarantees and caps stated per period
+     * or per year are day-weighted blends of the versions (docs/plan-files.md, "Plan versions within a period").
      *
      * @param versions   the plan versions, in any order, with non-overlapping effective dates and one currency
      * @param context    org, quotas, exchange rates, leaves and payees
@@ -116,7 +116,8 @@ public final class CommissionEngine {
      * @throws io.salesops.comp.plan.PlanValidationException if two versions share a day (each overlap located at
      *         {@code versions[i]}, see {@link io.salesops.comp.plan.PlanValidator#validateVersions}), or listing
      *         every problem of a version itself
-     * @throws IllegalArgumentException if no version is effective in the period or versions differ in currency
+     * @throws io.salesops.core.problem.SalesopsInputException if no version is effective in the period or versions
+     *         differ in currency (the period or the plan files are the user's)
      * @throws io.salesops.core.problem.SalesopsInputException listing every problem of the input, as
      *         {@link #calculate(CompPlan, CompContext, Collection, Period, CompState)}
      * @throws NullPointerException     if an argument is null

@@ -69,7 +69,8 @@ record VersionSlice(CompPlan plan, LocalDate from, LocalDate to, CompiledCompone
      * order. The versions share no day ({@link io.salesops.comp.plan.PlanValidator#validateVersions} refuses
      * overlaps before this runs).
      *
-     * @throws IllegalArgumentException if none is effective or versions pay in different currencies
+     * @throws io.salesops.core.problem.SalesopsInputException if none is effective or versions pay in different
+     *         currencies
      */
     static List<VersionSlice> of(List<CompPlan> versions, Period period) {
         List<CompPlan> active = new ArrayList<>();
@@ -80,8 +81,10 @@ record VersionSlice(CompPlan plan, LocalDate from, LocalDate to, CompiledCompone
             }
         }
         if (active.isEmpty()) {
-            throw new IllegalArgumentException("no plan version is effective in " + period + " (" + period.start()
-                    + " to " + period.end() + ")");
+            // The user's period (or plan dates), not a bug: an input exception, so the CLI exits 1 and the server
+            // answers 400.
+            throw io.salesops.core.problem.SalesopsInputException.of("no plan version is effective in " + period
+                    + " (" + period.start() + " to " + period.end() + ")");
         }
         active.sort(Comparator.comparing(v -> v.effectiveFrom() == null ? LocalDate.MIN : v.effectiveFrom()));
         CompPlan last = active.get(active.size() - 1);
@@ -90,7 +93,7 @@ record VersionSlice(CompPlan plan, LocalDate from, LocalDate to, CompiledCompone
         for (int i = 0; i < active.size(); i++) {
             CompPlan v = active.get(i);
             if (!v.currency().equals(last.currency())) {
-                throw new IllegalArgumentException("plan versions " + v.name() + " (" + v.currency() + ") and "
+                throw io.salesops.core.problem.SalesopsInputException.of("plan versions " + v.name() + " (" + v.currency() + ") and "
                         + last.name() + " (" + last.currency() + ") pay in different currencies in " + period);
             }
             LocalDate from = v.effectiveFrom() == null || v.effectiveFrom().isBefore(period.start()) ? period.start() : v.effectiveFrom();

@@ -150,8 +150,12 @@ public final class Period implements Comparable<Period> {
             throw new IllegalArgumentException("a " + kind + " cannot be split into " + finer + "s");
         }
         List<Period> parts = new ArrayList<>();
-        for (Period p = calendar.periodOf(start, finer); !p.start.isAfter(end); p = p.next()) {
+        // next() is asked for only while a part remains: the last period of year 9999 has no next.
+        for (Period p = calendar.periodOf(start, finer); ; p = p.next()) {
             parts.add(p);
+            if (!p.end.isBefore(end)) {
+                break;
+            }
         }
         return List.copyOf(parts);
     }
@@ -168,8 +172,15 @@ public final class Period implements Comparable<Period> {
             throw new IllegalArgumentException("cannot iterate from a " + kind + " to a " + last.kind);
         }
         List<Period> out = new ArrayList<>();
-        for (Period p = this; !p.start.isAfter(last.start); p = p.next()) {
+        if (last.start.isBefore(start)) {
+            return List.of();
+        }
+        // next() is asked for only while a period remains: the last period of year 9999 has no next.
+        for (Period p = this; ; p = p.next()) {
             out.add(p);
+            if (!p.start.isBefore(last.start)) {
+                break;
+            }
         }
         return List.copyOf(out);
     }
@@ -214,11 +225,16 @@ public final class Period implements Comparable<Period> {
             case MONTH:
                 return String.format("%04d-%02d", start.getYear(), start.getMonthValue());
             case QUARTER:
-                return fiscalYear + "-Q" + index;
+                return year(fiscalYear) + "-Q" + index;
             case HALF:
-                return fiscalYear + "-H" + index;
+                return year(fiscalYear) + "-H" + index;
             default:
-                return "FY" + fiscalYear;
+                return "FY" + year(fiscalYear);
         }
+    }
+
+    /** Four digits, as {@link FiscalCalendar#parse} reads them: year 1 is {@code 0001}, never {@code 1}. */
+    private static String year(int fiscalYear) {
+        return fiscalYear >= 1000 ? Integer.toString(fiscalYear) : String.format("%04d", fiscalYear);
     }
 }

@@ -87,4 +87,25 @@ class FiscalCalendarTest {
         assertThat(q.daysBetween(LocalDate.of(2026, 8, 15), LocalDate.of(2030, 1, 1))).isEqualTo(17 + 30);
         assertThat(q.daysBetween(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 1))).isZero();
     }
+
+    @Test
+    void throughAndSplit_reachTheLastPeriodOfYear9999_withoutAskingForItsNext() {
+        // Both used to step one period past the last, and year 10000 is out of range: an exception, not a list.
+        FiscalCalendar cal = FiscalCalendar.calendarYear();
+        Period q3 = cal.parse("9999-Q3");
+        Period q4 = cal.parse("9999-Q4");
+        assertThat(q3.through(q4)).containsExactly(q3, q4);
+        assertThat(q4.through(q3)).isEmpty();
+        assertThat(q4.split(PeriodKind.MONTH)).extracting(Period::toString).containsExactly("9999-10", "9999-11", "9999-12");
+        assertThat(cal.periodOf(LocalDate.of(9999, 12, 31), PeriodKind.YEAR).split(PeriodKind.QUARTER)).hasSize(4);
+    }
+
+    @Test
+    void labelsOfEarlyYears_haveFourDigits_andParseBack() {
+        // Year 1's quarter printed as "1-Q1", which parse refuses.
+        FiscalCalendar cal = FiscalCalendar.calendarYear();
+        for (String label : new String[] {"0001-Q1", "0042-H2", "FY0999", "0001-01"}) {
+            assertThat(cal.parse(label).toString()).isEqualTo(label);
+        }
+    }
 }

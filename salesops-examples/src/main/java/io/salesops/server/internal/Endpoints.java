@@ -146,7 +146,12 @@ public final class Endpoints {
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
-        SalesKpis k = SalesKpis.of(opps).window(from, to).stages(model);
+        SalesKpis k;
+        try {
+            k = SalesKpis.of(opps).window(from, to).stages(model);
+        } catch (IllegalArgumentException e) { // mixed kinds, a reversed or an over-long window: the request's
+            throw ProblemException.badFields(List.of(new ProblemException.FieldError("/to", e.getMessage())));
+        }
         if (org != null) {
             k = k.org(org);
         }

@@ -38,6 +38,9 @@ import java.util.TreeMap;
  */
 public final class SalesKpis {
 
+    /** The most periods a window may span (100 years of months): the report has a row per period and group. */
+    public static final int MAX_WINDOW_PERIODS = 1200;
+
     private final List<Opportunity> opportunities;
     private final Period from;
     private final Period to;
@@ -72,7 +75,8 @@ public final class SalesKpis {
      * @param to   the last period, of the same kind, equal to or after {@code from}
      * @return a copy over this window
      * @throws NullPointerException     if either is null
-     * @throws IllegalArgumentException if the kinds differ or {@code to} is before {@code from}
+     * @throws IllegalArgumentException if the kinds differ, {@code to} is before {@code from}, or the window has
+     *                                  more than {@link #MAX_WINDOW_PERIODS} periods
      */
     public SalesKpis window(Period from, Period to) {
         Objects.requireNonNull(from, "from");
@@ -82,6 +86,12 @@ public final class SalesKpis {
         }
         if (to.compareTo(from) < 0) {
             throw new IllegalArgumentException("KPI window ends at " + to + ", before it starts at " + from);
+        }
+        // The report has a row per period (and group): bound what a request or a command line can ask for.
+        long periods = java.time.temporal.ChronoUnit.MONTHS.between(from.start(), to.start()) / from.kind().months() + 1;
+        if (periods > MAX_WINDOW_PERIODS) {
+            throw new IllegalArgumentException("KPI window " + from + " to " + to + " has " + periods
+                    + " periods; at most " + MAX_WINDOW_PERIODS);
         }
         return new SalesKpis(opportunities, from, to, dimension, stages, org);
     }
