@@ -29,6 +29,8 @@ import java.util.Map;
 public final class TimeSeriesCsv {
     /** The most rows read from one file: a monthly series of a century has 1,200. */
     static final int MAX_ROWS = 1_000_000;
+    /** The longest series name: it is printed on every output line, so a 5 MB cell must not become the name. */
+    static final int MAX_NAME = 200;
 
     private TimeSeriesCsv() {
     }
@@ -87,6 +89,10 @@ public final class TimeSeriesCsv {
                 String name = seriesCol < 0 ? defaultName : fields.get(seriesCol).strip();
                 if (name.isEmpty()) {
                     throw bad(source, line, seriesCol + 1, "series", "series name is empty");
+                }
+                if (name.length() > MAX_NAME) {
+                    throw bad(source, line, seriesCol + 1, "series", "series name " + io.salesops.core.money.Decimals.quote(name)
+                            + " has " + name.length() + " characters; at most " + MAX_NAME);
                 }
                 String cell = fields.get(valueCol).strip();
                 double value;

@@ -47,6 +47,17 @@ class TimeSeriesCsvTest {
     }
 
     @Test
+    void read_overlongSeriesName_isALocatedProblemQuotedShort() throws IOException {
+        // A 5,000,000-character name was accepted and printed on every line of the forecast.
+        Path f = write("long.csv", "series,period,value\nA,2024-01,1\n" + "x".repeat(201) + ",2024-02,2\n");
+        assertThatThrownBy(() -> TimeSeriesCsv.read(f)).isInstanceOfSatisfying(InvalidSeriesException.class,
+                e -> assertThat(e.problems()).containsExactly(new Problem(f.toString(), 3, 1, "series",
+                        "series name \"" + "x".repeat(40) + "...\" has 201 characters; at most 200")));
+        assertThat(TimeSeriesCsv.read(write("ok.csv", "series,period,value\n" + "y".repeat(200) + ",2024-01,1\n")))
+                .extracting(TimeSeries::name).containsExactly("y".repeat(200));
+    }
+
+    @Test
     void read_unknownSeries_listsThoseTheFileHas() throws IOException {
         Path f = write("b.csv", "series,period,value\nA,2024-01,1\nB,2024-01,2\n");
         assertThatThrownBy(() -> TimeSeriesCsv.read(f, "Total")).isInstanceOf(InvalidSeriesException.class)
