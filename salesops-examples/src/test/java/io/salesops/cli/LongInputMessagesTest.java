@@ -3,8 +3,6 @@ package io.salesops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
@@ -21,16 +19,6 @@ class LongInputMessagesTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        picocli.CommandLine cli = SalesopsCli.newCommandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
-
     private Path csv(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content);
     }
@@ -39,8 +27,9 @@ class LongInputMessagesTest {
         return IntStream.range(0, n).mapToObj(i -> prefix + i).collect(Collectors.joining(","));
     }
 
-    private void assertOneShortLine(String... expected) {
-        String e = err.toString().strip();
+    private static void assertExitOneWithOneShortLine(ForecastPipelineCommandTest.Run run, String... expected) {
+        assertThat(run.code()).isEqualTo(1);
+        String e = run.err().strip();
         assertThat(e.lines()).hasSize(1);
         assertThat(e).hasSizeLessThan(300).contains(expected).doesNotContain("Exception:", "\tat ");
     }
@@ -49,31 +38,31 @@ class LongInputMessagesTest {
     void trend_tenThousandDigitValue_isOneShortLine() throws IOException {
         Path f = csv("s.csv", "series,period,value\nA,2024-01," + "9".repeat(10_000) + "\nA,2024-02,5\nA,2024-03,6\n");
 
-        assertThat(run("forecast", "trend", "--series", f.toString(), "--horizon", "2")).isEqualTo(1);
-        assertOneShortLine("s.csv, line 2, column 3 (value): \"9999", "...\" is not a finite number");
+        assertExitOneWithOneShortLine(ForecastPipelineCommandTest.run("forecast", "trend", "--series", f.toString(), "--horizon", "2"),
+                "s.csv, line 2, column 3 (value): \"9999", "...\" is not a finite number");
     }
 
     @Test
     void trend_twentyThousandColumns_namesFastCsvsReason() throws IOException {
         Path f = csv("wide.csv", columns(20_000, "c") + "\n" + columns(20_000, "") + "\n");
 
-        assertThat(run("forecast", "trend", "--series", f.toString(), "--horizon", "2")).isEqualTo(1);
-        assertOneShortLine("wide.csv: ", "Maximum number of fields exceeded");
+        assertExitOneWithOneShortLine(ForecastPipelineCommandTest.run("forecast", "trend", "--series", f.toString(), "--horizon", "2"),
+                "wide.csv: ", "Maximum number of fields exceeded");
     }
 
     @Test
     void regress_tenThousandDigitValue_isOneShortLine() throws IOException {
         Path f = csv("r.csv", "y,x\n1," + "1".repeat(10_000) + "\n2,2\n3,3\n4,5\n");
 
-        assertThat(run("regress", "--data", f.toString(), "--y", "y", "--x", "x")).isEqualTo(1);
-        assertOneShortLine("r.csv, line 2, column 'x': \"1111", "...\" is not a finite number");
+        assertExitOneWithOneShortLine(ForecastPipelineCommandTest.run("regress", "--data", f.toString(), "--y", "y", "--x", "x"),
+                "r.csv, line 2, column 'x': \"1111", "...\" is not a finite number");
     }
 
     @Test
     void regress_twentyThousandColumns_namesFastCsvsReason() throws IOException {
         Path f = csv("wide.csv", columns(20_000, "c") + "\n" + columns(20_000, "") + "\n");
 
-        assertThat(run("regress", "--data", f.toString(), "--y", "c0", "--x", "c1")).isEqualTo(1);
-        assertOneShortLine("wide.csv: ", "Maximum number of fields exceeded");
+        assertExitOneWithOneShortLine(ForecastPipelineCommandTest.run("regress", "--data", f.toString(), "--y", "c0", "--x", "c1"),
+                "wide.csv: ", "Maximum number of fields exceeded");
     }
 }
