@@ -64,22 +64,12 @@ class OpportunityStreamProperties {
 
     /** The KPI or backtest response body, or the problem's status, detail and field errors. */
     private static String answer(byte[] body, boolean kpi, boolean streamed) {
-        try {
-            Object out;
-            if (kpi) {
-                Requests.Kpi r = streamed ? OpportunityStream.reader(Requests.Kpi.class).apply(body) : Json.read(body, Requests.Kpi.class);
-                out = Endpoints.kpi(r, LIMITS);
-            } else {
-                Requests.Backtest r = streamed ? OpportunityStream.reader(Requests.Backtest.class).apply(body)
-                        : Json.read(body, Requests.Backtest.class);
-                out = Endpoints.backtest(r, LIMITS);
-            }
-            return Json.mapper().writeValueAsString(out);
-        } catch (ProblemException e) {
-            return e.status() + " " + e.getMessage() + " " + e.errors();
-        } catch (JsonProcessingException e) {
-            throw new AssertionError(e);
+        if (kpi) {
+            return answer(() -> Endpoints.kpi(streamed ? OpportunityStream.reader(Requests.Kpi.class).apply(body)
+                    : Json.read(body, Requests.Kpi.class), LIMITS));
         }
+        return answer(() -> Endpoints.backtest(streamed ? OpportunityStream.reader(Requests.Backtest.class).apply(body)
+                : Json.read(body, Requests.Backtest.class), LIMITS));
     }
 
     @Provide
@@ -145,12 +135,15 @@ class OpportunityStreamProperties {
         });
     }
 
-    /** The response body, or the problem's status, detail and field errors. */
+    /** The pipeline response body, or the problem's status, detail and field errors. */
     private static String answer(byte[] body, boolean streamed) {
+        return answer(() -> Endpoints.pipeline(streamed ? PIPELINE.apply(body) : Json.read(body, Requests.Pipeline.class), LIMITS));
+    }
+
+    /** The response body of a request, or the problem's status, detail and field errors. */
+    private static String answer(java.util.function.Supplier<Object> request) {
         try {
-            Requests.Pipeline r = streamed ? PIPELINE.apply(body) : Json.read(body, Requests.Pipeline.class);
-            Object out = Endpoints.pipeline(r, LIMITS);
-            return Json.mapper().writeValueAsString(out);
+            return Json.mapper().writeValueAsString(request.get());
         } catch (ProblemException e) {
             return e.status() + " " + e.getMessage() + " " + e.errors();
         } catch (JsonProcessingException e) {
