@@ -38,6 +38,38 @@ class ConditionTest {
     }
 
     @Test
+    void equalsAndIn_ignoreCaseAndPadding_asAnExportWritesThem() {
+        Credit exported = new Credit("c2", "a", LocalDate.of(2026, 3, 15), Money.of("5000.00", "USD"), "Renewal ",
+                "X", "d1", CreditStatus.BOOKED, List.of(), Map.of("region", "emea", "term_years", "2.0"));
+        assertThat(Conditions.compile(eq("type", "renewal")).test(exported)).isTrue();
+        assertThat(Conditions.compile(in("region", "APAC", "EMEA")).test(exported)).isTrue();
+        assertThat(Conditions.compile(eq("type", "renew")).test(exported)).isFalse();
+    }
+
+    @Test
+    void equalsAndIn_compareNumbersAsNumbers() {
+        Credit twoYears = new Credit("c3", "a", LocalDate.of(2026, 3, 15), Money.of("5000.00", "USD"), "renewal",
+                "X", "d1", CreditStatus.BOOKED, List.of(), Map.of("term_years", "2.0", "code", "007"));
+        assertThat(Conditions.compile(eq("term_years", "2")).test(twoYears)).isTrue();
+        assertThat(Conditions.compile(in("term_years", "1", "2")).test(twoYears)).isTrue();
+        assertThat(Conditions.compile(eq("term_years", "3")).test(twoYears)).isFalse();
+        assertThat(Conditions.compile(eq("code", "7")).test(twoYears)).isTrue();
+        assertThat(Conditions.compile(eq("code", "7x")).test(twoYears)).isFalse();
+    }
+
+    @Test
+    void range_onACellThatIsNotANumberOrDate_isAnErrorNamingTheCredit_notASilentMiss() {
+        Credit bad = new Credit("c4", "a", LocalDate.of(2026, 3, 15), Money.of("5000.00", "USD"), "renewal",
+                "X", "d1", CreditStatus.BOOKED, List.of(), Map.of("term_years", "two", "signed", "15/03/2026", "empty", " "));
+        assertThatThrownBy(() -> Conditions.compile(atLeast("term_years", "2")).test(bad))
+                .isInstanceOf(io.salesops.core.problem.SalesopsInputException.class)
+                .hasMessageContaining("credit c4 has term_years \"two\", which is not a number");
+        assertThatThrownBy(() -> Conditions.compile(dateBetween("signed", "2026-01-01", "2026-12-31")).test(bad))
+                .hasMessageContaining("credit c4 has signed \"15/03/2026\", which is not an ISO date");
+        assertThat(Conditions.compile(atLeast("empty", "2")).test(bad)).isFalse();
+    }
+
+    @Test
     void numberRange_edges_followInclusiveness() {
         assertThat(test(atLeast("amount", "5000"))).isTrue();
         assertThat(test(below("amount", "5000"))).isFalse();
