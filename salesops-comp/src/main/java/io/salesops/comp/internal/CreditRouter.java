@@ -177,7 +177,7 @@ final class CreditRouter {
         }
         // One sort of all bookings puts every payee's amounts in (date, id) order as they are appended, so
         // no payee list needs sorting and the result does not depend on the order of the input rows.
-        Arrays.sort(bookings, 0, nb, BOOKING_ORDER);
+        bookings = inDateAndIdOrder(bookings, nb);
         VersionSlice only = setup.slices.size() == 1 ? setup.slices.get(0) : null;
         long onlyFrom = only == null ? 0 : only.from().toEpochDay();
         long onlyTo = only == null ? -1 : only.to().toEpochDay();
@@ -214,6 +214,35 @@ final class CreditRouter {
                 }
             }
         }
+    }
+
+    /**
+     * @return the bookings in (day, id) order: by day and id prefix on primitive keys, then by id within the
+     *         rare runs the prefixes do not tell apart (ids sharing their first 9 characters, non-ASCII ids)
+     */
+    private static Booking[] inDateAndIdOrder(Booking[] bookings, int nb) {
+        long[] day = new long[nb];
+        long[] prefix = new long[nb];
+        for (int i = 0; i < nb; i++) {
+            day[i] = bookings[i].day;
+            prefix[i] = bookings[i].idPrefix;
+        }
+        int[] order = RadixOrder.order(day, prefix, nb);
+        Booking[] sorted = new Booking[nb];
+        for (int i = 0; i < nb; i++) {
+            sorted[i] = bookings[order[i]];
+        }
+        for (int i = 0; i < nb; ) {
+            int end = i + 1;
+            while (end < nb && sorted[end].day == sorted[i].day && sorted[end].idPrefix == sorted[i].idPrefix) {
+                end++;
+            }
+            if (end - i > 1) {
+                Arrays.sort(sorted, i, end, BOOKING_ORDER);
+            }
+            i = end;
+        }
+        return sorted;
     }
 
     private void noteReversals(int p, List<Credit> reversed) {
