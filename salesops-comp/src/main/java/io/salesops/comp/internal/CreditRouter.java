@@ -311,17 +311,20 @@ final class CreditRouter {
     private void creditPart(Credit c, int deal, String owner, int p, long part, BigDecimal share, long amount,
                             CompiledComponent k, List<Credit> reversed) {
         Component comp = k.component();
-        if (p < 0) {
+        CreditTarget target = comp.crediting().target();
+        // An override plan is usually assigned to the managers alone: the reps whose bookings it credits upward
+        // are in the org but not payees of this plan, and their managers are still owed the override.
+        boolean upward = target != CreditTarget.OWNER && setup.ctx.org().contains(owner);
+        if (p < 0 && !upward) {
             warnings.add("credit " + c.id() + ": payee " + owner
                     + (setup.ctx.org().contains(owner) ? " is not a payee of the plan" : " is not in the org")
                     + "; not credited to " + comp.name());
             return;
         }
-        CreditTarget target = comp.crediting().target();
         if (target == CreditTarget.OWNER) {
             add(p, k.slot(), new CreditedAmount(c, deal, part, owner, share, amount), reversed);
         } else if (target == CreditTarget.MANAGERS) {
-            int[] chain = chains[p];
+            int[] chain = p < 0 ? chainOf(setup.ctx.org().rep(owner).managerId()) : chains[p];
             if (chain == null) {
                 chain = chainOf(setup.reps[p].managerId());
                 chains[p] = chain;
@@ -333,12 +336,12 @@ final class CreditRouter {
                 }
             }
         } else {
-            String team = setup.reps[p].team();
+            String team = p < 0 ? setup.ctx.org().rep(owner).team() : setup.reps[p].team();
             if (team == null) {
                 warnings.add("credit " + c.id() + ": payee " + owner + " has no team; no team credit in " + comp.name());
                 return;
             }
-            for (int member : teams.get(team)) {
+            for (int member : teams.getOrDefault(team, List.of())) {
                 add(member, k.slot(), new CreditedAmount(c, deal, part, owner, share, amount), reversed);
             }
         }
