@@ -271,14 +271,13 @@ final class MethodSelection {
 
         /** Won bookings per leaf group in a past period. */
         Map<String, Long> bookings(Period p) {
-            return bookings.computeIfAbsent(p, x -> closedByLeaf(engine(f.actualsRun(x))));
+            return bookings.computeIfAbsent(p, x -> closedByLeaf(engine(PipelineRun.actuals(f, x))));
         }
 
         /** The forecast with all its settings (simulation, quotas, adjustments) by one pipeline method. */
         ForecastReport finalReport(int pipeline) {
-            PipelineForecast cfg = f.withMethod(method(pipeline));
-            cfg = cfg.stagesGiven ? cfg : StageInference.apply(cfg);
-            return new ForecastEngine(stageWeighted ? cfg : cfg.withNote(STAGE_WEIGHTED_LEFT_OUT)).run();
+            PipelineForecast cfg = PipelineRun.withStageModel(PipelineRun.withMethod(f, method(pipeline)));
+            return new ForecastEngine(stageWeighted ? cfg : PipelineRun.withNote(cfg, STAGE_WEIGHTED_LEFT_OUT)).run();
         }
 
         private static PipelineMethod method(int pipeline) {
@@ -287,8 +286,8 @@ final class MethodSelection {
 
         /** Per leaf group, the best pipeline method's simulated {P10, P50, P90} as of {@code day} for {@code p}. */
         Map<String, long[]> ranges(LocalDate day, Period p) {
-            PipelineForecast cfg = f.backtestRun(day, p, PipelineMethod.TIME_TO_EVENT)
-                    .withSimulations(Math.min(f.simulations, 2000), f.seed);
+            PipelineForecast cfg = PipelineRun.backtestWithRange(f, day, p, PipelineMethod.TIME_TO_EVENT,
+                    Math.min(f.simulations, 2000), f.seed);
             Map<String, long[]> out = new HashMap<>();
             for (ForecastNode n : leafNodes(engine(cfg).root(), new ArrayList<>())) {
                 out.put(n.group(), new long[] {n.p10().orElseThrow().minorUnits(), n.p50().orElseThrow().minorUnits(),
@@ -305,7 +304,7 @@ final class MethodSelection {
                 if (m == 1 && !stageWeighted) {
                     continue; // not a candidate: no run
                 }
-                ForecastReport r = engine(f.backtestRun(day, p, method(m)));
+                ForecastReport r = engine(PipelineRun.backtest(f, day, p, method(m)));
                 for (ForecastNode n : leafNodes(r.root(), new ArrayList<>())) {
                     in.of(n.group())[m] = n.expected().minorUnits();
                     closed.put(n.group(), n.closed().minorUnits());
@@ -348,7 +347,7 @@ final class MethodSelection {
         }
 
         private static ForecastReport engine(PipelineForecast cfg) {
-            return new ForecastEngine(cfg.stagesGiven ? cfg : StageInference.apply(cfg)).run();
+            return new ForecastEngine(PipelineRun.withStageModel(cfg)).run();
         }
 
         private static Map<String, Long> closedByLeaf(ForecastReport r) {

@@ -73,7 +73,8 @@ public final class PipelineForecast {
     private PipelineForecast() {
     }
 
-    private PipelineForecast copy() {
+    /** @return a field-by-field copy, for a variation of this configuration */
+    PipelineForecast copy() {
         PipelineForecast c = new PipelineForecast();
         c.opportunities = opportunities;
         c.table = table;
@@ -550,19 +551,7 @@ public final class PipelineForecast {
      * @throws IllegalArgumentException if a quota is in another currency
      */
     public ForecastReport run() {
-        if (asOf == null) {
-            throw new IllegalStateException("no as-of date: call asOf(date) before run()");
-        }
-        if (period == null) {
-            throw new IllegalStateException("no period: call period(p) before run()");
-        }
-        if (!methodGiven && stageWeightedOptions) {
-            return withMethod(PipelineMethod.STAGE_WEIGHTED).run();
-        }
-        if (method == PipelineMethod.AUTO) {
-            return MethodSelection.run(this);
-        }
-        return new ForecastEngine(stagesGiven ? this : StageInference.apply(this)).run();
+        return PipelineRun.run(this);
     }
 
     /**
@@ -585,90 +574,12 @@ public final class PipelineForecast {
      * @throws PipelineInputException as {@link #run()}
      */
     public SimulatedBookings simulateByOwner() {
-        if (asOf == null || period == null) {
-            throw new IllegalStateException("no " + (asOf == null ? "as-of date" : "period") + ": call asOf(date) and"
-                    + " period(p) before simulateByOwner()");
-        }
-        if (!byOwner) {
-            throw new IllegalStateException("simulateByOwner() needs byOwner(org)");
-        }
-        if (simulations < 1) {
-            throw new IllegalStateException("simulateByOwner() needs simulations(count, seed)");
-        }
-        if (method == PipelineMethod.AUTO) {
-            throw new IllegalStateException("simulateByOwner() needs one pipeline method, not AUTO: the auto method"
-                    + " blends and widens its range after the simulation");
-        }
-        return new ForecastEngine(stagesGiven ? this : StageInference.apply(this)).runKeepingDraws();
-    }
-
-    /** A copy with this many simulations (no progress listener): a backtest's range. */
-    PipelineForecast withSimulations(int count, long seed) {
-        PipelineForecast c = copy();
-        c.simulations = count;
-        c.seed = seed;
-        c.progress = null;
-        return c;
-    }
-
-    /** A copy by another method, everything else the same. */
-    PipelineForecast withMethod(PipelineMethod m) {
-        PipelineForecast c = copy();
-        c.method = m;
-        c.methodGiven = true;
-        return c;
-    }
-
-    /**
-     * A copy that finds what was won in a past period: as of its last day, the stage model's probabilities,
-     * nothing from deals not yet created, no simulation (only the closed figures are read).
-     */
-    PipelineForecast actualsRun(Period p) {
-        PipelineForecast c = backtestRun(p.end(), p, PipelineMethod.STAGE_WEIGHTED);
-        c.learned = false;
-        c.timing = TimingSource.CLOSE_DATE;
-        c.notYetCreated = false;
-        return c;
+        return PipelineRun.simulateByOwner(this);
     }
 
     /** @return the opportunities as a list (a view over the columnar table when the forecast was made from one) */
     List<Opportunity> opportunityList() {
         return opportunities != null ? opportunities : table.asList();
-    }
-
-    /** A copy with the given stage model (inferred, not given) and a note for the assumptions. */
-    PipelineForecast withInferredStages(StageModel model, String note) {
-        PipelineForecast c = copy();
-        c.stages = model;
-        c.notes = append(notes, note);
-        return c;
-    }
-
-    /** A copy with a note added to the assumptions. */
-    PipelineForecast withNote(String note) {
-        PipelineForecast c = copy();
-        c.notes = append(notes, note);
-        return c;
-    }
-
-    /** A copy for another as-of date and period without simulation or adjustments: a backtest's run. */
-    PipelineForecast backtestRun(LocalDate date, Period p, PipelineMethod m) {
-        PipelineForecast c = copy();
-        c.asOf = date;
-        c.period = p;
-        c.method = m;
-        c.methodGiven = true;
-        c.simulations = 0;
-        c.adjustments = List.of();
-        c.quotas = Quotas.none();
-        c.progress = null;
-        return c;
-    }
-
-    private static List<String> append(List<String> list, String item) {
-        List<String> all = new ArrayList<>(list);
-        all.add(item);
-        return List.copyOf(all);
     }
 
     private static String requireName(String s, String what) {

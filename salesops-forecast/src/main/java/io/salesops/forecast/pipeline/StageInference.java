@@ -121,6 +121,6 @@ final class StageInference {
                 + " open deals' stages: open %s, each at the overall win rate %s%% (%d of %d deals closed by %s); won %s;"
                 + " lost %s (give --stages to set your own)", openNames, rate.toPlainString(), won, n, f.asOf,
                 wonNames.isEmpty() ? "[Closed Won]" : wonNames, lostNames.isEmpty() ? "[Closed Lost]" : lostNames);
-        return f.withInferredStages(StageModel.of(stages), note);
+        return PipelineRun.withInferredStages(f, StageModel.of(stages), note);
     }
 }

@@ -94,19 +94,34 @@ public final class PipelineAccuracy {
     /** Which quarters of which export are tried. */
     enum Setting {
         /** {@link MessyCrm#FIFTEEN_MONTHS}, {@link #quarters}. */
-        FIFTEEN,
+        FIFTEEN(MessyCrm.FIFTEEN_MONTHS, PipelineAccuracy::quarters),
         /** {@link MessyCrm#JUDGE_LIKE}, {@link #judgeQuarters}. */
-        JUDGE,
+        JUDGE(MessyCrm.JUDGE_LIKE, PipelineAccuracy::judgeQuarters),
         /** {@link MessyCrm#JUDGE_LIKE}, {@link #shortHistoryQuarters}. */
-        SHORT;
+        SHORT(MessyCrm.JUDGE_LIKE, PipelineAccuracy::shortHistoryQuarters),
+        /** {@link MessyCrm#STEADY_PIPELINE}, {@link #judgeQuarters}: the open pipeline is the better guide. */
+        PIPELINE(MessyCrm.STEADY_PIPELINE, PipelineAccuracy::judgeQuarters),
+        /** {@link MessyCrm#STEADY_PIPELINE}, {@link #shortHistoryQuarters}. */
+        PIPELINE_SHORT(MessyCrm.STEADY_PIPELINE, PipelineAccuracy::shortHistoryQuarters),
+        /** {@link MessyCrm#STEADY_RUN_RATE}, {@link #judgeQuarters}: last quarter's bookings are the better guide. */
+        RUNRATE(MessyCrm.STEADY_RUN_RATE, PipelineAccuracy::judgeQuarters),
+        /** {@link MessyCrm#STEADY_RUN_RATE}, {@link #shortHistoryQuarters}. */
+        RUNRATE_SHORT(MessyCrm.STEADY_RUN_RATE, PipelineAccuracy::shortHistoryQuarters);
+
+        private final MessyCrm.Profile profile;
+        private final Function<MessyCrm, List<Period>> quarters;
+
+        Setting(MessyCrm.Profile profile, Function<MessyCrm, List<Period>> quarters) {
+            this.profile = profile;
+            this.quarters = quarters;
+        }
 
         MessyCrm.Profile profile() {
-            return this == FIFTEEN ? MessyCrm.FIFTEEN_MONTHS : MessyCrm.JUDGE_LIKE;
+            return profile;
         }
 
         List<Period> quarters(MessyCrm crm) {
-            return this == FIFTEEN ? PipelineAccuracy.quarters(crm) : this == JUDGE ? judgeQuarters(crm)
-                    : shortHistoryQuarters(crm);
+            return quarters.apply(crm);
         }
     }
 

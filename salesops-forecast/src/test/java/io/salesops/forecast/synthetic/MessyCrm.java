@@ -57,9 +57,36 @@ public final class MessyCrm {
      * @param startSpread  the first deal falls on one of this many days from 15 June 2016
      * @param sizeSpread   1 for the products' list prices; below 1 they move toward their mean (power of the
      *                     ratio to it), so a rep's deals differ less in size
+     * @param dynamics     how the team and its deals behave over time
      */
     public record Profile(int minReps, int spread, int minDays, double volume, double undatedZombies, double volumeSigma,
-                          double whales, int startSpread, double sizeSpread) {
+                          double whales, int startSpread, double sizeSpread, Dynamics dynamics) {
+
+        /** A profile with the first generator's {@link Dynamics#MESSY} dynamics. */
+        public Profile(int minReps, int spread, int minDays, double volume, double undatedZombies, double volumeSigma,
+                       double whales, int startSpread, double sizeSpread) {
+            this(minReps, spread, minDays, volume, undatedZombies, volumeSigma, whales, startSpread, sizeSpread,
+                    Dynamics.MESSY);
+        }
+    }
+
+    /**
+     * How a team and its deals behave over time.
+     *
+     * @param zombieScale      the share of deals that sit open and never close, times the first generator's (8-16%)
+     * @param leaveRate        share of the first owners who leave within the data's first 13 months
+     * @param joiners          owners who join during the data
+     * @param cycleScale       sales cycles (creation to close) times the first generator's (50-90 days for most deals)
+     * @param seasonAmplitude  1 for the first generator's seasonal creation, 0 for none, between for less
+     * @param datedCloses      true when an open deal's expected close date is near the day it will really close (a
+     *                         team that keeps its close dates up to date), false for the first generator's arbitrary
+     *                         dates, a quarter of them missing
+     */
+    public record Dynamics(double zombieScale, double leaveRate, int joiners, double cycleScale, double seasonAmplitude,
+                           boolean datedCloses) {
+
+        /** The first generator's: 8-16% zombies, a fifth of owners leave, six join, arbitrary close dates. */
+        public static final Dynamics MESSY = new Dynamics(1, 0.2, 6, 1, 1, false);
     }
 
     /** The profile of the first generator: about 15 months, 26 to 35 owners, about 6,000-7,000 deals. */
@@ -72,6 +99,22 @@ public final class MessyCrm {
      * deal, and hundreds of zombie deals that sit open for a year, most with no close date.
      */
     public static final Profile JUDGE_LIKE = new Profile(28, 6, 540, 0.7, 0.85, 1.0, 0.003, 365, 0.5);
+
+    /**
+     * A calmer export where the open pipeline is the better guide: cycles 1.4 times as long (about a quarter
+     * bookings are open on its first day), a quarter of the zombies, one owner in twenty leaves and two join,
+     * half the seasonality, close dates kept up to date. Otherwise {@link #JUDGE_LIKE}.
+     */
+    public static final Profile STEADY_PIPELINE = new Profile(28, 6, 540, 0.7, 0.85, 0.7, 0.003, 365, 0.5,
+            new Dynamics(0.25, 0.05, 2, 1.4, 0.5, true));
+
+    /**
+     * A calm export where the run rate is the better guide: short cycles (most of a quarter's bookings come from
+     * deals created in it), twice the deals per owner, owners of more even volume who stay, little seasonality.
+     * Otherwise {@link #JUDGE_LIKE}.
+     */
+    public static final Profile STEADY_RUN_RATE = new Profile(28, 6, 540, 1.4, 0.85, 0.5, 0.003, 365, 0.5,
+            new Dynamics(1, 0.05, 2, 0.4, 0.3, false));
 
     /** About 15 months of a team of 26 to 35 owners starting on a random day of the second half of 2016. */
     public static MessyCrm generate(long seed) {
@@ -98,11 +141,12 @@ public final class MessyCrm {
         String[] open = OPEN_STAGES[variant];
         String[] closed = CLOSED_STAGES[variant];
         int reps = profile.minReps() + rnd.nextInt(profile.spread());
-        double zombieShare = 0.08 + 0.08 * rnd.nextDouble();
-        Rep[] team = new Rep[reps + 6];
+        Dynamics dyn = profile.dynamics();
+        double zombieShare = (0.08 + 0.08 * rnd.nextDouble()) * dyn.zombieScale();
+        Rep[] team = new Rep[reps + dyn.joiners()];
         for (int r = 0; r < team.length; r++) {
             LocalDate joined = r < reps ? start.minusDays(400) : start.plusDays(60 + rnd.nextInt(300));
-            LocalDate left = r < reps && rnd.nextDouble() < 0.2 ? start.plusDays(90 + rnd.nextInt(300)) : LocalDate.MAX;
+            LocalDate left = r < reps && rnd.nextDouble() < dyn.leaveRate() ? start.plusDays(90 + rnd.nextInt(300)) : LocalDate.MAX;
             team[r] = new Rep(String.format("rep%02d", r + 1), joined, left, 0.5 + 0.8 * rnd.nextDouble(),
                     0.6 + 0.8 * rnd.nextDouble(), profile.volume() * (0.3 + 0.5 * rnd.nextDouble())
                     * Math.exp(profile.volumeSigma() * (RandomDraws.gaussian(extra) - profile.volumeSigma() / 2)), Math.exp(0.4 * RandomDraws.gaussian(rnd)));
@@ -110,7 +154,9 @@ public final class MessyCrm {
         List<Opportunity> out = new ArrayList<>();
         int seq = 0;
         for (LocalDate d = start; !d.isAfter(export); d = d.plusDays(1)) {
-            double season = SEASON[d.getMonthValue() - 1] * (d.getDayOfWeek().getValue() >= 6 ? 0.2 : 1.2);
+            double month = SEASON[d.getMonthValue() - 1];
+            month = dyn.seasonAmplitude() == 1 ? month : 1 + dyn.seasonAmplitude() * (month - 1);
+            double season = month * (d.getDayOfWeek().getValue() >= 6 ? 0.2 : 1.2);
             for (Rep rep : team) {
                 if (d.isBefore(rep.joined) || !d.isBefore(rep.left)) {
                     continue;
@@ -140,7 +186,7 @@ public final class MessyCrm {
         LocalDate expected = rnd.nextDouble() < 0.25 ? null : created.plusDays(20 + rnd.nextInt(50));
         boolean zombie = rnd.nextDouble() < zombieShare;
         // big deals take longer; a better rep wins more and a faster one closes sooner
-        double meanDays = 25 + 25 * Math.sqrt(product + 1) / rep.pace;
+        double meanDays = (25 + 25 * Math.sqrt(product + 1) / rep.pace) * profile.dynamics().cycleScale();
         boolean won = rnd.nextDouble() < Math.min(0.85, 0.55 * rep.skill * (product == 4 ? 0.7 : 1));
         long days = 1 + Math.round(meanDays * (won ? 1 : 0.7) * Math.exp(0.6 * RandomDraws.gaussian(rnd)));
         LocalDate closeOn = created.plusDays(days);
@@ -170,7 +216,10 @@ public final class MessyCrm {
         if (zombie || closeOn.isAfter(export)) {
             long age = ChronoUnit.DAYS.between(created, export);
             int stage = Math.min(open.length - 1, (int) (open.length * Math.min(0.99, age / (2.0 * meanDays) + rnd.nextDouble() * 0.5)));
-            if (expected != null && expected.isBefore(export) && rnd.nextDouble() < 0.6) {
+            if (profile.dynamics().datedCloses() && !zombie) {
+                LocalDate near = closeOn.plusDays(extra.nextInt(31) - 15); // kept up to date: near the real close
+                expected = near.isBefore(created) ? created : near;
+            } else if (expected != null && expected.isBefore(export) && rnd.nextDouble() < 0.6) {
                 expected = export.plusDays(5 + rnd.nextInt(60)); // pushed out once more when it passed
             }
             if (zombie && profile.undatedZombies() > 0 && extra.nextDouble() < profile.undatedZombies()) {
