@@ -48,6 +48,17 @@ public final class OpportunityFiles {
             description = "First month of the fiscal year: a name (february, feb) or number (2); default: january.")
     String fiscalYearStart;
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    /** Says on standard error what was assumed about the file, keeping standard output for the result. */
+    private void note(String text) {
+        if (mixee != null) {
+            mixee.commandLine().getErr().println("salesops: note: " + text);
+            mixee.commandLine().getErr().flush();
+        }
+    }
+
     /** @return the fiscal calendar of {@code --fiscal-year-start}, else the calendar year */
     FiscalCalendar calendar() {
         if (fiscalYearStart == null) {
@@ -183,6 +194,11 @@ public final class OpportunityFiles {
         OpportunityCsvReader.Builder b = OpportunityCsvReader.builder().stageModel(model).charset(encoding);
         if (columns != null) {
             UserInputException.fromUser("--columns", () -> b.columns(columns));
+        } else {
+            ExportShape.detect(opportunities, encoding).ifPresent(shape -> {
+                b.mapping(shape.mapping());
+                note(shape.note());
+            });
         }
         return b.build();
     }

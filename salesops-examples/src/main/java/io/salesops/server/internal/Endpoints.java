@@ -306,7 +306,8 @@ public final class Endpoints {
                 for (int i = 0; i < col.length; i++) {
                     Double v = values.get(i);
                     if (v == null || !Double.isFinite(v)) {
-                        errors.add(new ProblemException.FieldError(ptr + "/" + i, v + " is not a finite number"));
+                        errors.add(new ProblemException.FieldError(ptr + "/" + i, v == null ? "is null; expected a number"
+                                : "is beyond the range of a double (about 1.8e308); expected a finite number"));
                     } else {
                         col[i] = v;
                     }
