@@ -2,14 +2,13 @@ package io.salesops.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.StageModel;
 import io.salesops.core.period.FiscalCalendar;
 import io.salesops.forecast.backtest.BacktestReport;
 import io.salesops.forecast.backtest.BacktestRow;
 import io.salesops.forecast.backtest.PipelineBacktest;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,7 +56,7 @@ public final class ForecastBacktestCommand implements Callable<Integer> {
     private int backtest() throws Exception {
         FiscalCalendar cal = files.calendar();
         StageModel model = files.stageModel();
-        List<Opportunity> opps = files.read(model);
+        OpportunityTable opps = files.readTable(model);
         files.checkDimensions(opps, false, by);
         PipelineBacktest b = PipelineBacktest.of(opps).periods(
                 UserInputException.fromUser("--from", () -> cal.parse(from)), UserInputException.fromUser("--to", () -> cal.parse(to))).by(by)

@@ -80,6 +80,12 @@ public final class ImportCommand {
                     .lenient().defaultCurrency(currency)).charset(encoding).stageModel(model).knownStagesOnly();
             if (columns != null) {
                 b.mapping(UserInputException.fromUser("--columns", () -> ColumnMapping.named(columns)));
+            } else {
+                ExportShape.detect(file, encoding, dateFormat == null).ifPresent(shape -> {
+                    b.mapping(shape.mapping());
+                    spec.commandLine().getErr().println("salesops: note: " + shape.note());
+                    spec.commandLine().getErr().flush();
+                });
             }
             if (dateFormat != null) {
                 UserInputException.fromUser("--date-format", () -> b.dateFormat(dateFormat));

@@ -3,6 +3,7 @@ package io.salesops.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.StageModel;
 import io.salesops.core.org.Org;
 import io.salesops.core.period.FiscalCalendar;
@@ -80,7 +81,7 @@ public final class KpiCommand implements Callable<Integer> {
         if (hygiene) {
             return hygiene(files.read(model), model);
         }
-        List<Opportunity> opps = files.read(model);
+        OpportunityTable opps = files.readTable(model);
         Period first = UserInputException.fromUser("--from", () -> cal.parse(from));
         Period last = UserInputException.fromUser("--to", () -> cal.parse(to));
         SalesKpis k = UserInputException.fromUser("--from/--to", () -> SalesKpis.of(opps).window(first, last)).stages(model);

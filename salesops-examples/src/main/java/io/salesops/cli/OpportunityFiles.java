@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import io.salesops.core.crm.ForecastCategory;
 import io.salesops.core.crm.Opportunity;
 import io.salesops.core.crm.OpportunityStatus;
+import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.Stage;
 import io.salesops.core.crm.StageModel;
 import io.salesops.core.money.Percent;
@@ -47,6 +48,17 @@ public final class OpportunityFiles {
             description = "First month of the fiscal year: a name (february, feb) or number (2); default: january.")
     String fiscalYearStart;
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    /** Says on standard error what was assumed about the file, keeping standard output for the result. */
+    private void note(String text) {
+        if (mixee != null) {
+            mixee.commandLine().getErr().println("salesops: note: " + text);
+            mixee.commandLine().getErr().flush();
+        }
+    }
+
     /** @return the fiscal calendar of {@code --fiscal-year-start}, else the calendar year */
     FiscalCalendar calendar() {
         if (fiscalYearStart == null) {
@@ -77,12 +89,20 @@ public final class OpportunityFiles {
      */
     void checkDimensions(List<Opportunity> opps, boolean withOrg, String... dimensions) {
         for (String d : dimensions) {
-            unknownDimension(opps, withOrg, d).ifPresent(fields -> {
-                throw new UserInputException("--by " + d + ": no opportunity in " + opportunities + " has a value for it"
-                        + (fromOrg(d) ? " (give --org to take it from the reps)" : "") + "; fields in the file include "
-                        + fields);
-            });
+            unknownDimension(opps, withOrg, d).ifPresent(fields -> refuse(d, fields));
         }
+    }
+
+    /** As {@link #checkDimensions(List, boolean, String...)}, over the rows of a table. */
+    void checkDimensions(OpportunityTable table, boolean withOrg, String... dimensions) {
+        for (String d : dimensions) {
+            unknownDimension(table, withOrg, d).ifPresent(fields -> refuse(d, fields));
+        }
+    }
+
+    private void refuse(String d, java.util.Set<String> fields) {
+        throw new UserInputException("--by " + d + ": no opportunity in " + opportunities + " has a value for it"
+                + (fromOrg(d) ? " (give --org to take it from the reps)" : "") + "; fields in the file include " + fields);
     }
 
     /**
@@ -98,16 +118,39 @@ public final class OpportunityFiles {
      */
     public static java.util.Optional<java.util.Set<String>> unknownDimension(List<Opportunity> opps, boolean withOrg,
                                                                              String dimension) {
-        if (opps.isEmpty() || (withOrg && fromOrg(dimension))) {
+        return unknownDimension(opps.size(), withOrg, dimension, i -> opps.get(i).field(dimension).orElse(null),
+                i -> opps.get(i).attributes().keySet());
+    }
+
+    /**
+     * As {@link #unknownDimension(List, boolean, String)}, over the rows of a table.
+     *
+     * @param table     the opportunities; not null
+     * @param withOrg   whether an org gives team and territory
+     * @param dimension the dimension as the user wrote it; not null
+     * @return empty when some row has a value for it (or there are none), else the fields the rows do have
+     */
+    public static java.util.Optional<java.util.Set<String>> unknownDimension(OpportunityTable table, boolean withOrg,
+                                                                             String dimension) {
+        return unknownDimension(table.size(), withOrg, dimension, r -> table.field(r, dimension),
+                r -> table.attributeNames().stream().filter(a -> table.attribute(r, a) != null).toList());
+    }
+
+    /** The rule of both: {@code value} and {@code attributes} give row {@code i}'s value and attribute names. */
+    private static java.util.Optional<java.util.Set<String>> unknownDimension(
+            int rows, boolean withOrg, String dimension, java.util.function.IntFunction<String> value,
+            java.util.function.IntFunction<java.util.Collection<String>> attributes) {
+        if (rows == 0 || (withOrg && fromOrg(dimension))) {
             return java.util.Optional.empty();
         }
         java.util.Set<String> fields = new java.util.TreeSet<>(List.of("owner", "product", "type", "account", "stage"));
-        for (Opportunity o : opps) {
-            if (o.field(dimension).filter(v -> !v.isBlank()).isPresent()) {
+        for (int i = 0; i < rows; i++) {
+            String v = value.apply(i);
+            if (v != null && !v.isBlank()) {
                 return java.util.Optional.empty();
             }
             if (fields.size() < 40) {
-                fields.addAll(o.attributes().keySet());
+                fields.addAll(attributes.apply(i));
             }
         }
         return java.util.Optional.of(fields);
@@ -134,12 +177,30 @@ public final class OpportunityFiles {
 
     /** @return the opportunities, strictly read (the first bad row is an error naming file, line and column) */
     List<Opportunity> read(StageModel model) throws IOException {
+        OpportunityCsvReader r = reader(model);
+        return (history == null ? r.read(opportunities) : r.read(opportunities, history)).orThrow();
+    }
+
+    /**
+     * @return the opportunities read straight into a table, with the problems {@link #read(StageModel)} finds
+     *         (the first bad row is an error naming file, line and column)
+     */
+    OpportunityTable readTable(StageModel model) throws IOException {
+        OpportunityCsvReader r = reader(model);
+        return (history == null ? r.readTable(opportunities) : r.readTable(opportunities, history)).orThrow();
+    }
+
+    private OpportunityCsvReader reader(StageModel model) {
         OpportunityCsvReader.Builder b = OpportunityCsvReader.builder().stageModel(model).charset(encoding);
         if (columns != null) {
             UserInputException.fromUser("--columns", () -> b.columns(columns));
+        } else {
+            ExportShape.detect(opportunities, encoding).ifPresent(shape -> {
+                b.mapping(shape.mapping());
+                note(shape.note());
+            });
         }
-        OpportunityCsvReader r = b.build();
-        return (history == null ? r.read(opportunities) : r.read(opportunities, history)).orThrow();
+        return b.build();
     }
 
     /**

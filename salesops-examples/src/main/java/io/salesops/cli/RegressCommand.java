@@ -133,6 +133,27 @@ public final class RegressCommand implements Callable<Integer> {
     public static RegressionResult fit(Map<String, double[]> columns, String y, List<String> x, List<String> poly,
                                        String weights, boolean intercept) {
         LinearRegression model = LinearRegression.of(y, column(columns, y)).withIntercept(intercept);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : x) {
+            if (java.util.Objects.equals(name, y)) {
+                throw new UserInputException("column " + name + " is the response (y) and cannot also be a regressor (x)");
+            }
+            if (!seen.add(name)) {
+                throw new UserInputException("column " + name + " is given twice in x; a regressor appears once");
+            }
+        }
+        java.util.Set<String> polySeen = new java.util.HashSet<>();
+        for (String spec : poly) {
+            String name = polyColumn(spec);
+            if (java.util.Objects.equals(name, y)) {
+                throw new UserInputException("column " + name + " is the response (y) and cannot also be a polynomial"
+                        + " regressor (" + spec + ")");
+            }
+            if (!polySeen.add(name)) {
+                throw new UserInputException("column " + name + " has two polynomial terms; give one, COL:DEGREE with"
+                        + " the highest degree (it includes the lower ones)");
+            }
+        }
         for (String name : x) {
             model = model.regressor(name, column(columns, name));
         }

@@ -139,6 +139,18 @@ class RegressCommandTest {
     }
 
     @Test
+    void regress_repeatedRegressorOrPolyTerm_orResponseAsRegressor_isBadInput() throws IOException {
+        Path file = csv("five.csv", FIVE);
+        assertThat(run("regress", "--data", file.toString(), "--y", "sales", "--x", "calls,calls")).isEqualTo(1);
+        assertThat(err.toString()).contains("column calls is given twice in x");
+        assertThat(run("regress", "--data", file.toString(), "--y", "sales", "--x", "sales")).isEqualTo(1);
+        assertThat(err.toString()).contains("column sales is the response (y)");
+        assertThat(run("regress", "--data", file.toString(), "--y", "sales", "--poly", "calls:2", "--poly", "calls:3")).isEqualTo(1);
+        assertThat(err.toString()).contains("column calls has two polynomial terms");
+        assertThat(err.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
     void regress_missingRequiredOption_isUsageError() {
         int code = run("regress", "--y", "sales");
 

@@ -132,6 +132,29 @@ class ServerTest {
     }
 
     @Test
+    void regressorGivenTwice_orTheResponseAsRegressor_is400NotAnIncident() throws Exception {
+        // Before, x ["x","x"] reached the model's own argument check and came back as a 500 with an incident id.
+        HttpResponse<String> twice = post("/v1/regression", "application/json",
+                "{\"data\":{\"x\":[1,2,3,4],\"y\":[1,3,2,4]},\"y\":\"y\",\"x\":[\"x\",\"x\"]}");
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(json(twice).get("detail").asText()).contains("column x is given twice in x");
+        HttpResponse<String> self = post("/v1/regression", "application/json",
+                "{\"data\":{\"x\":[1,2,3,4],\"y\":[1,3,2,4]},\"y\":\"y\",\"x\":[\"y\"]}");
+        assertThat(self.statusCode()).isEqualTo(400);
+        assertThat(json(self).get("detail").asText()).contains("column y is the response (y)");
+    }
+
+    @Test
+    void numberBeyondDouble_saysSo() throws Exception {
+        // Jackson reads 1e999999999 as Infinity; the message said "Infinity is not a finite number".
+        HttpResponse<String> r = post("/v1/regression", "application/json",
+                "{\"data\":{\"x\":[1,2,3,4],\"y\":[1,3,2,1e999999999]},\"y\":\"y\",\"x\":[\"x\"]}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).get("errors").get(0).get("pointer").asText()).isEqualTo("/data/y/3");
+        assertThat(json(r).get("errors").get(0).get("detail").asText()).contains("beyond the range of a double");
+    }
+
+    @Test
     void unknownPath_is404Problem() throws Exception {
         HttpResponse<String> r = get("/v1/nothing");
         assertThat(r.statusCode()).isEqualTo(404);

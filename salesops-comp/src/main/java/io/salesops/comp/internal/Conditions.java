@@ -2,16 +2,19 @@ package io.salesops.comp.internal;
 
 import io.salesops.comp.input.Credit;
 import io.salesops.comp.plan.Condition;
+import io.salesops.core.problem.Problem;
+import io.salesops.core.problem.SalesopsInputException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Compiles a {@link Condition} tree into a predicate once, so each credit is tested without re-reading the tree. */
 public final class Conditions {
+
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     private Conditions() {
     }
@@ -23,15 +26,25 @@ public final class Conditions {
         }
         if (c instanceof Condition.Equals e) {
             Function<Credit, String> g = getter(e.attribute());
-            String v = e.value();
-            return x -> v.equals(g.apply(x));
+            String v = e.value().strip();
+            BigDecimal vn = number(v);
+            return x -> same(v, vn, g.apply(x));
         }
         if (c instanceof Condition.In in) {
             Function<Credit, String> g = getter(in.attribute());
-            Set<String> vs = new HashSet<>(in.values());
+            String[] vs = in.values().stream().map(String::strip).toArray(String[]::new);
+            BigDecimal[] vns = new BigDecimal[vs.length];
+            for (int i = 0; i < vs.length; i++) {
+                vns[i] = number(vs[i]);
+            }
             return x -> {
                 String s = g.apply(x);
-                return s != null && vs.contains(s);
+                for (int i = 0; i < vs.length; i++) {
+                    if (same(vs[i], vns[i], s)) {
+                        return true;
+                    }
+                }
+                return false;
             };
         }
         if (c instanceof Condition.Range r) {
@@ -77,11 +90,15 @@ public final class Conditions {
                     if (v == null) {
                         return null;
                     }
-                    try {
-                        return new BigDecimal(v.strip());
-                    } catch (NumberFormatException e) {
+                    String t = v.strip();
+                    if (t.isEmpty()) {
                         return null;
                     }
+                    BigDecimal d = number(t);
+                    if (d == null) {
+                        throw notComparable(x, r, v, "a number");
+                    }
+                    return d;
                 };
             }
             return x -> {
@@ -101,10 +118,14 @@ public final class Conditions {
                 if (v == null) {
                     return null;
                 }
-                try {
-                    return LocalDate.parse(v.strip());
-                } catch (RuntimeException e) {
+                String t = v.strip();
+                if (t.isEmpty()) {
                     return null;
+                }
+                try {
+                    return LocalDate.parse(t);
+                } catch (RuntimeException e) {
+                    throw notComparable(x, r, v, "an ISO date (yyyy-mm-dd)");
                 }
             };
         }
@@ -112,6 +133,44 @@ public final class Conditions {
             LocalDate v = g.apply(x);
             return v != null && within(v, min, r.minInclusive(), max, r.maxInclusive());
         };
+    }
+
+    /**
+     * Equality as a plan author means it: CRM exports differ from a plan in case and padding ("Renewal " for
+     * {@code eq: renewal}), and a number written {@code eq: 1} must match a cell "1.0" or "01". Two values that
+     * both read as numbers compare as numbers; otherwise as text, ignoring case and surrounding blanks.
+     */
+    private static boolean same(String planValue, BigDecimal planNumber, String cell) {
+        if (cell == null) {
+            return false;
+        }
+        if (planValue.equalsIgnoreCase(cell)) {
+            return true;
+        }
+        String b = cell.strip();
+        if (planValue.equalsIgnoreCase(b)) {
+            return true;
+        }
+        if (planNumber == null) {
+            return false;
+        }
+        BigDecimal y = number(b);
+        return y != null && planNumber.compareTo(y) == 0;
+    }
+
+    /** A plain decimal, or null: no exponent, so a cell cannot make a number of a billion digits. */
+    private static BigDecimal number(String s) {
+        if (s.isEmpty() || s.length() > 40 || !PLAIN_NUMBER.matcher(s).matches()) {
+            return null;
+        }
+        return new BigDecimal(s);
+    }
+
+    private static SalesopsInputException notComparable(Credit x, Condition.Range r, String cell, String what) {
+        return new SalesopsInputException(List.of(Problem.at("credits[" + x.id() + "]." + r.attribute(),
+                "credit " + x.id() + " has " + r.attribute() + " \"" + cell + "\", which is not " + what
+                        + "; the plan's condition \"" + r + "\" compares it as one. Correct the cell, or leave it empty"
+                        + " for a credit the condition should not match")));
     }
 
     private static <T extends Comparable<T>> boolean within(T v, T min, boolean minInc, T max, boolean maxInc) {

@@ -177,7 +177,7 @@ final class CreditRouter {
         }
         // One sort of all bookings puts every payee's amounts in (date, id) order as they are appended, so
         // no payee list needs sorting and the result does not depend on the order of the input rows.
-        Arrays.sort(bookings, 0, nb, BOOKING_ORDER);
+        bookings = inDateAndIdOrder(bookings, nb);
         VersionSlice only = setup.slices.size() == 1 ? setup.slices.get(0) : null;
         long onlyFrom = only == null ? 0 : only.from().toEpochDay();
         long onlyTo = only == null ? -1 : only.to().toEpochDay();
@@ -214,6 +214,35 @@ final class CreditRouter {
                 }
             }
         }
+    }
+
+    /**
+     * @return the bookings in (day, id) order: by day and id prefix on primitive keys, then by id within the
+     *         rare runs the prefixes do not tell apart (ids sharing their first 9 characters, non-ASCII ids)
+     */
+    private static Booking[] inDateAndIdOrder(Booking[] bookings, int nb) {
+        long[] day = new long[nb];
+        long[] prefix = new long[nb];
+        for (int i = 0; i < nb; i++) {
+            day[i] = bookings[i].day;
+            prefix[i] = bookings[i].idPrefix;
+        }
+        int[] order = RadixOrder.order(day, prefix, nb);
+        Booking[] sorted = new Booking[nb];
+        for (int i = 0; i < nb; i++) {
+            sorted[i] = bookings[order[i]];
+        }
+        for (int i = 0; i < nb; ) {
+            int end = i + 1;
+            while (end < nb && sorted[end].day == sorted[i].day && sorted[end].idPrefix == sorted[i].idPrefix) {
+                end++;
+            }
+            if (end - i > 1) {
+                Arrays.sort(sorted, i, end, BOOKING_ORDER);
+            }
+            i = end;
+        }
+        return sorted;
     }
 
     private void noteReversals(int p, List<Credit> reversed) {
@@ -282,17 +311,20 @@ final class CreditRouter {
     private void creditPart(Credit c, int deal, String owner, int p, long part, BigDecimal share, long amount,
                             CompiledComponent k, List<Credit> reversed) {
         Component comp = k.component();
-        if (p < 0) {
+        CreditTarget target = comp.crediting().target();
+        // An override plan is usually assigned to the managers alone: the reps whose bookings it credits upward
+        // are in the org but not payees of this plan, and their managers are still owed the override.
+        boolean upward = target != CreditTarget.OWNER && setup.ctx.org().contains(owner);
+        if (p < 0 && !upward) {
             warnings.add("credit " + c.id() + ": payee " + owner
                     + (setup.ctx.org().contains(owner) ? " is not a payee of the plan" : " is not in the org")
                     + "; not credited to " + comp.name());
             return;
         }
-        CreditTarget target = comp.crediting().target();
         if (target == CreditTarget.OWNER) {
             add(p, k.slot(), new CreditedAmount(c, deal, part, owner, share, amount), reversed);
         } else if (target == CreditTarget.MANAGERS) {
-            int[] chain = chains[p];
+            int[] chain = p < 0 ? chainOf(setup.ctx.org().rep(owner).managerId()) : chains[p];
             if (chain == null) {
                 chain = chainOf(setup.reps[p].managerId());
                 chains[p] = chain;
@@ -304,12 +336,12 @@ final class CreditRouter {
                 }
             }
         } else {
-            String team = setup.reps[p].team();
+            String team = p < 0 ? setup.ctx.org().rep(owner).team() : setup.reps[p].team();
             if (team == null) {
                 warnings.add("credit " + c.id() + ": payee " + owner + " has no team; no team credit in " + comp.name());
                 return;
             }
-            for (int member : teams.get(team)) {
+            for (int member : teams.getOrDefault(team, List.of())) {
                 add(member, k.slot(), new CreditedAmount(c, deal, part, owner, share, amount), reversed);
             }
         }

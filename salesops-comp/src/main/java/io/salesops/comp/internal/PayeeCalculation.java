@@ -2,7 +2,6 @@ package io.salesops.comp.internal;
 
 import io.salesops.comp.engine.ComponentState;
 import io.salesops.comp.engine.DealHistory;
-import io.salesops.comp.engine.DealPay;
 import io.salesops.comp.engine.PayeeState;
 import io.salesops.comp.input.AmountOverflowException;
 import io.salesops.comp.plan.Cap;
@@ -51,6 +50,7 @@ final class PayeeCalculation {
     /** What is being calculated, for the message of an overflow. */
     private String step = "the credits";
     private final Caps caps;
+    private final SharedPeriodLimits shared;
 
     PayeeCalculation(PeriodSetup setup, CreditRouter router, FormulaText text, PayRules rules, int p) {
         this.setup = setup;
@@ -62,6 +62,7 @@ final class PayeeCalculation {
         this.before = setup.prior.payee(rep.id()).orElse(null);
         this.sameYear = before != null && before.fiscalYear() == setup.period.fiscalYear();
         this.caps = new Caps(setup, text, before);
+        this.shared = new SharedPeriodLimits(setup, text);
     }
 
     /** @throws AmountOverflowException naming the payee and the component or step where an amount overflowed */
@@ -86,13 +87,17 @@ final class PayeeCalculation {
                 component(s, comps[k], router.credited(p, comps[k].slot()), measures, k);
             }
         }
+        step = "the per-period caps and floors of components shared by plan versions";
+        for (UnroundedLine d : shared.settle(caps)) {
+            lines.add(d.toLine(setup.currency));
+        }
         step = "the plan's totalCaps";
         totalCaps();
         step = "the draw, guarantee, clawbacks and year-to-date totals";
         PayeeLedger ledger = new PayeeLedger(setup, text, before, lines);
-        List<DealPay> entries = ledger.history(paidCredits, paidLabels);
+        HistoryColumns entries = ledger.history(paidCredits, paidLabels, router.reversals(p));
         int[] paidDeals = ledger.paidDeals(paidLabels.size() > 1);
-        ledger.clawbacks(router.reversals(p), entries, this::ytd, router.deals());
+        ledger.clawbacks(router.reversals(p), this::ytd, router.deals());
         long earned = sum(lines);
         DrawSettlement draw = new DrawSettlement(setup, text, rep, lines);
         long balance = draw.settle(earned, before == null ? 0 : before.drawBalance().minorUnits());
@@ -122,7 +127,7 @@ final class PayeeCalculation {
         }
         DealHistory h = before == null ? DealHistory.empty() : before.history();
         PayeeState state = new PayeeState(rep.id(), setup.period.fiscalYear(), setup.periodLabel, setup.money(ytdEarned),
-                setup.money(ytdPaid), setup.money(balance), cs, h.plus(entries));
+                setup.money(ytdPaid), setup.money(balance), cs, entries.appendTo(h));
         return new Outcome(st, state, paidDeals);
     }
 
@@ -230,23 +235,25 @@ final class PayeeCalculation {
         }
         a.gross = Math.addExact(a.gross, gross);
         long total = gross;
+        // Versions sharing the period: per-period caps and floors bind the period's total, after every slice.
+        boolean capShared = shared.capShared(c.name());
+        boolean floorShared = shared.floorShared(c.name());
         for (Cap cap : c.caps()) {
-            total = caps.apply(cap, s, label, credited, total, a, out);
+            if (!(capShared && cap.scope() == Cap.Scope.PER_PERIOD)) {
+                total = caps.apply(cap, s, label, credited, total, a, out);
+            }
         }
-        if (c.floor() != null) {
+        if (c.floor() != null && !floorShared) {
             long floor = s.wholePeriod() ? c.floor().minorUnits()
                     : s.share(BigDecimal.valueOf(c.floor().minorUnits())).setScale(0, setup.rounding).longValueExact();
             if (total < floor) {
-                UnroundedLine d = new UnroundedLine();
-                d.kind = LineKind.FLOOR;
-                d.component = label;
-                d.rule = "floor " + c.floor();
-                d.amount = floor - total;
-                d.applied = List.of("floor " + c.floor());
-                d.formula = "floor " + c.floor() + s.shareText() + " less " + setup.money(total) + " earned";
-                out.add(d);
+                out.add(SharedPeriodLimits.floorLine(label, c.floor().toString(), floor - total,
+                        c.floor() + s.shareText() + " less " + setup.money(total) + " earned"));
                 total = floor;
             }
+        }
+        if (capShared || floorShared) {
+            shared.add(s, c, label, credited, total, a);
         }
         a.earned = Math.addExact(a.earned, total);
         for (UnroundedLine d : out) {

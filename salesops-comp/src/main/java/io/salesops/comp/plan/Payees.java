@@ -16,8 +16,10 @@ import java.util.List;
  * Otherwise the population defaults to the reps of the org who can be paid: every rep when no component of the plan
  * needs a quota, else the reps with a quota that serves the period (the period's own, or a longer one the engine
  * prorates), so a manager or SE without a quota in the org chart is
- * not a payee and does not make the calculation fail. A credit whose payee is outside the population is credited to
- * no one, not even as an override, and the result's warnings name it.
+ * not a payee and does not make the calculation fail. A credit whose owner is outside the population is not paid to
+ * the owner (the result's warnings name it), but a component crediting {@code to: managers} or {@code to: team}
+ * still credits it to the owner's managers or team members who are payees: an override plan assigned to managers
+ * alone pays on the bookings of reps who are on other plans.
  * Stateless and thread-safe.
  */
 public final class Payees {

@@ -74,6 +74,28 @@ class CommissionEngineTest {
     private static final List<Credit> SALES_150K = List.of(
             deal("d1", "alice", day(3, 5), "80000.00"), deal("d2", "alice", day(3, 20), "70000.00"));
 
+    // Credits are taken in (date, id) order whatever the input order: ids sharing their first nine characters
+    // and ids with non-ASCII characters are ordered by the whole id within their day.
+    @Test
+    void credits_areOrderedByDateThenWholeId_whateverTheRowOrder() {
+        CompPlan flat = CompPlan.builder("AE").currency("USD").rounding(RoundingMode.HALF_EVEN)
+                .component(c -> c.name("Bookings").credit(Crediting.all()).flatRate("10")).build();
+        List<Credit> credits = List.of(
+                deal("opportunity-10", "alice", day(3, 9), "10.00"), deal("opportunity-02", "alice", day(3, 9), "10.00"),
+                deal("opportunity-1", "alice", day(3, 9), "10.00"), deal("a", "alice", day(3, 10), "10.00"),
+                deal("zz", "alice", day(3, 1), "10.00"));
+        List<Credit> reversed = new ArrayList<>(credits);
+        java.util.Collections.reverse(reversed);
+        List<String> expected = List.of("zz", "opportunity-02", "opportunity-1", "opportunity-10", "a");
+        assertThat(alice(flat, ALICE_100K, credits, 3).lines().get(0).creditIds()).containsExactlyElementsOf(expected);
+        assertThat(alice(flat, ALICE_100K, reversed, 3).lines().get(0).creditIds()).containsExactlyElementsOf(expected);
+        List<Credit> accented = List.of(deal("\u00e9t\u00e9-2", "alice", day(3, 9), "10.00"),
+                deal("\u00e9t\u00e9-1", "alice", day(3, 9), "10.00"), deal("b", "alice", day(3, 9), "10.00"),
+                deal("c", "alice", day(3, 2), "10.00"));
+        assertThat(alice(flat, ALICE_100K, accented, 3).lines().get(0).creditIds())
+                .containsExactly("c", "b", "\u00e9t\u00e9-1", "\u00e9t\u00e9-2");
+    }
+
     @Test
     void marginalTiers_textbook10And15_pay17500() {
         Statement s = alice(tiered(TierTable.marginal(ATTAINMENT).upTo("100", "10").above("15")), ALICE_100K, SALES_150K, 3);

@@ -25,6 +25,11 @@ class ConditionTest {
     private static final Credit EMEA_NEW = new Credit("c1", "a", LocalDate.of(2026, 3, 15), Money.of("5000.00", "USD"), "new",
             "X", "d1", CreditStatus.BOOKED, List.of(), Map.of("region", "EMEA", "seats", "12"));
 
+    private static Credit credit(String id, String type, Map<String, String> attributes) {
+        return new Credit(id, "a", LocalDate.of(2026, 3, 15), Money.of("5000.00", "USD"), type, "X", "d1",
+                CreditStatus.BOOKED, List.of(), attributes);
+    }
+
     private static boolean test(Condition c) {
         return Conditions.compile(c).test(EMEA_NEW);
     }
@@ -35,6 +40,35 @@ class ConditionTest {
         assertThat(test(eq("region", "APAC"))).isFalse();
         assertThat(test(in("region", "APAC", "EMEA"))).isTrue();
         assertThat(test(eq("missing", "x"))).isFalse();
+    }
+
+    @Test
+    void equalsAndIn_ignoreCaseAndPadding_asAnExportWritesThem() {
+        Credit exported = credit("c2", "Renewal ", Map.of("region", "emea", "term_years", "2.0"));
+        assertThat(Conditions.compile(eq("type", "renewal")).test(exported)).isTrue();
+        assertThat(Conditions.compile(in("region", "APAC", "EMEA")).test(exported)).isTrue();
+        assertThat(Conditions.compile(eq("type", "renew")).test(exported)).isFalse();
+    }
+
+    @Test
+    void equalsAndIn_compareNumbersAsNumbers() {
+        Credit twoYears = credit("c3", "renewal", Map.of("term_years", "2.0", "code", "007"));
+        assertThat(Conditions.compile(eq("term_years", "2")).test(twoYears)).isTrue();
+        assertThat(Conditions.compile(in("term_years", "1", "2")).test(twoYears)).isTrue();
+        assertThat(Conditions.compile(eq("term_years", "3")).test(twoYears)).isFalse();
+        assertThat(Conditions.compile(eq("code", "7")).test(twoYears)).isTrue();
+        assertThat(Conditions.compile(eq("code", "7x")).test(twoYears)).isFalse();
+    }
+
+    @Test
+    void range_onACellThatIsNotANumberOrDate_isAnErrorNamingTheCredit_notASilentMiss() {
+        Credit bad = credit("c4", "renewal", Map.of("term_years", "two", "signed", "15/03/2026", "empty", " "));
+        assertThatThrownBy(() -> Conditions.compile(atLeast("term_years", "2")).test(bad))
+                .isInstanceOf(io.salesops.core.problem.SalesopsInputException.class)
+                .hasMessageContaining("credit c4 has term_years \"two\", which is not a number");
+        assertThatThrownBy(() -> Conditions.compile(dateBetween("signed", "2026-01-01", "2026-12-31")).test(bad))
+                .hasMessageContaining("credit c4 has signed \"15/03/2026\", which is not an ISO date");
+        assertThat(Conditions.compile(atLeast("empty", "2")).test(bad)).isFalse();
     }
 
     @Test

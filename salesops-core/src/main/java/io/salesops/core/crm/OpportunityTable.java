@@ -417,6 +417,22 @@ public final class OpportunityTable {
     }
 
     /**
+     * A row's field by name, as {@link Opportunity#field(String)} gives it for the row's {@link #get(int)
+     * opportunity}, without making one: a dictionary field is its value as stored, not a copy.
+     *
+     * @param row   the row index, 0 to {@link #size()} - 1
+     * @param field a standard field name as {@link Opportunity#field(String)} knows them (any case), else an
+     *              attribute name, matched exactly; not null
+     * @return the value, or null if the row has none
+     * @throws IndexOutOfBoundsException if the row is not in the table
+     * @throws NullPointerException      if {@code field} is null
+     */
+    public String field(int row, String field) {
+        check(row);
+        return TableFields.field(this, row, field);
+    }
+
+    /**
      * Where a row's stage history starts in the history columns.
      *
      * @param row the row index, 0 to {@link #size()} - 1

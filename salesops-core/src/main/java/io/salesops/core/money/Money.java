@@ -82,7 +82,7 @@ public final class Money implements Comparable<Money> {
         checkMagnitude(amount.scaleByPowerOfTen(digits), amount, currency);
         // Strip first: setScale on 1E-999999999 would divide by a billion-digit power of ten.
         if (amount.scale() > digits && amount.stripTrailingZeros().scale() > digits) {
-            throw new ArithmeticException("amount " + brief(amount) + " has more than " + digits
+            throw new ArithmeticException("amount " + MoneyText.brief(amount) + " has more than " + digits
                     + " decimal places, the most " + currency.getCurrencyCode()
                     + " allows; round it with an explicit RoundingMode");
         }
@@ -126,22 +126,8 @@ public final class Money implements Comparable<Money> {
     public static Money of(String amount, String currencyCode) {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currencyCode, "currency code");
-        if (isCurrencyCode(amount) && looksLikeAmount(currencyCode)) {
-            throw new IllegalArgumentException("Money.of(\"" + amount.strip() + "\", \"" + currencyCode.strip()
-                    + "\") has its arguments swapped: the amount comes first, Money.of(\"" + currencyCode.strip()
-                    + "\", \"" + amount.strip() + "\")");
-        }
-        return of(decimal(amount), currency(currencyCode));
-    }
-
-    private static boolean isCurrencyCode(String s) {
-        String t = s.strip();
-        return t.length() == 3 && isLetters(t);
-    }
-
-    private static boolean looksLikeAmount(String s) {
-        String t = s.strip();
-        return t.length() <= Decimals.MAX_LENGTH && t.matches("[-+]?\\d+(\\.\\d*)?");
+        MoneyText.refuseSwapped(amount, currencyCode);
+        return of(MoneyText.decimal(amount), currency(currencyCode));
     }
 
     /**
@@ -178,34 +164,7 @@ public final class Money implements Comparable<Money> {
      * @throws ArithmeticException      if it has more decimals than the currency allows
      */
     public static Money parse(String text) {
-        Objects.requireNonNull(text, "text");
-        String s = text.strip();
-        boolean negative = false;
-        if (s.startsWith("-")) {
-            negative = true;
-            s = s.substring(1).strip();
-        }
-        String code;
-        String number;
-        if (s.length() >= 3 && isLetters(s.substring(0, 3))) {
-            code = s.substring(0, 3);
-            number = s.substring(3).strip();
-        } else if (s.length() >= 3 && isLetters(s.substring(s.length() - 3))) {
-            code = s.substring(s.length() - 3);
-            number = s.substring(0, s.length() - 3).strip();
-        } else {
-            throw new IllegalArgumentException("money " + Decimals.quote(text) + " has no ISO 4217 currency code, expected e.g. \"USD 1,234.56\"");
-        }
-        String digits = number.replace(",", "");
-        if (negative && (digits.startsWith("-") || digits.startsWith("+"))) {
-            // "-USD -5.00" is not USD 5.00: two signs are a typo, not a double negation to resolve for the user.
-            throw new IllegalArgumentException("money " + Decimals.quote(text) + " has two signs, expected e.g. \"USD -5.00\"");
-        }
-        if (digits.isEmpty() || !digits.matches("[-+]?\\d+(\\.\\d+)?")) {
-            throw new IllegalArgumentException("money " + Decimals.quote(text) + " has no valid amount, expected e.g. \"USD 1,234.56\"");
-        }
-        Money m = of(new BigDecimal(digits), currency(code.toUpperCase(java.util.Locale.ROOT)));
-        return negative ? m.negate() : m;
+        return MoneyText.parse(text);
     }
 
     /**
@@ -407,36 +366,7 @@ public final class Money implements Comparable<Money> {
     }
 
     private List<Money> allocate(BigInteger[] ratios) {
-        if (ratios.length == 0) {
-            throw new IllegalArgumentException("allocation needs at least one ratio");
-        }
-        BigInteger total = BigInteger.ZERO;
-        for (BigInteger r : ratios) {
-            total = total.add(r);
-        }
-        if (total.signum() == 0) {
-            throw new IllegalArgumentException("allocation ratios are all zero");
-        }
-        BigInteger whole = BigInteger.valueOf(minor).abs();
-        long[] parts = new long[ratios.length];
-        BigInteger[] remainders = new BigInteger[ratios.length];
-        BigInteger allocated = BigInteger.ZERO;
-        for (int i = 0; i < ratios.length; i++) {
-            BigInteger[] qr = whole.multiply(ratios[i]).divideAndRemainder(total);
-            parts[i] = qr[0].longValueExact();
-            remainders[i] = qr[1];
-            allocated = allocated.add(qr[0]);
-        }
-        int leftover = whole.subtract(allocated).intValueExact(); // < ratios.length
-        Integer[] order = new Integer[ratios.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        // Stable sort: equal remainders keep index order, so ties go to the earlier part.
-        Arrays.sort(order, (a, b) -> remainders[b].compareTo(remainders[a]));
-        for (int k = 0; k < leftover; k++) {
-            parts[order[k]]++;
-        }
+        long[] parts = LargestRemainder.split(BigInteger.valueOf(minor).abs(), ratios);
         Money[] result = new Money[parts.length];
         for (int i = 0; i < parts.length; i++) {
             result[i] = new Money(minor < 0 ? -parts[i] : parts[i], currency);
@@ -544,20 +474,7 @@ public final class Money implements Comparable<Money> {
 
     /** @return the amount alone with grouping, {@code "1,234.56"} */
     public String formatAmount() {
-        BigDecimal a = amount();
-        String plain = a.abs().toPlainString();
-        int dot = plain.indexOf('.');
-        String intPart = dot < 0 ? plain : plain.substring(0, dot);
-        String frac = dot < 0 ? "" : plain.substring(dot);
-        StringBuilder sb = new StringBuilder();
-        int len = intPart.length();
-        for (int i = 0; i < len; i++) {
-            if (i > 0 && (len - i) % 3 == 0) {
-                sb.append(',');
-            }
-            sb.append(intPart.charAt(i));
-        }
-        return (a.signum() < 0 ? "-" : "") + sb + frac;
+        return MoneyText.grouped(amount());
     }
 
     private void requireSameCurrency(Money other) {
@@ -606,17 +523,10 @@ public final class Money implements Comparable<Money> {
     }
 
     private static ArithmeticException outOfRange(BigDecimal amount, Currency currency) {
-        return new ArithmeticException("amount " + brief(amount) + " " + currency.getCurrencyCode()
+        return new ArithmeticException("amount " + MoneyText.brief(amount) + " " + currency.getCurrencyCode()
                 + " is outside the range of Money (" + Long.MAX_VALUE + " minor units)");
     }
 
-    /** The amount for a message: plain if short, else to 12 significant digits in scientific notation. */
-    private static String brief(BigDecimal amount) {
-        if (Math.abs((long) amount.precision() - amount.scale()) <= 40 && amount.precision() <= 40) {
-            return amount.toPlainString();
-        }
-        return amount.round(new java.math.MathContext(12)).toString();
-    }
 
     /**
      * Looks up an ISO 4217 currency. Unlike the other factories it accepts currencies without minor units (XAU),
@@ -633,26 +543,5 @@ public final class Money implements Comparable<Money> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"" + code + "\" is not an ISO 4217 currency code");
         }
-    }
-
-    private static BigDecimal decimal(String amount) {
-        Objects.requireNonNull(amount, "amount");
-        try {
-            return Decimals.parse(amount);
-        } catch (IllegalArgumentException e) {
-            if (e.getMessage().endsWith("is not a decimal number")) {
-                throw new IllegalArgumentException(Decimals.quote(amount.strip()) + " is not a decimal amount");
-            }
-            throw e;
-        }
-    }
-
-    private static boolean isLetters(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (!Character.isLetter(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -223,30 +223,46 @@ final class Crm {
         return b.build();
     }
 
-    /** A sink adding each checked opportunity as a row of {@code b}. */
+    /**
+     * A sink adding each checked opportunity as a row of {@code b}, or none when {@link Opportunity}'s constructor
+     * would refuse it, with the constructor's message: so the table holds exactly the opportunities
+     * {@link #opportunities} makes of the same records, even in a request that fails.
+     */
     static Sink tableSink(OpportunityTableBuilder b) {
         return (id, r, owner, stage, amount, created, close, status, category, history) -> {
-            // addRow checks the fields as Opportunity's constructor does, before it adds the row; the checks below
-            // are the constructor's others, in its order. A row added to a request that then fails is never read.
-            int row = b.addRow(id, r.name(), r.account(), owner, stage, amount.minorUnits(), amount.currency(), created,
+            String historyFault = historyFault(id, created, history);
+            // addRow checks the fields as Opportunity's constructor does, before it adds the row, and the
+            // constructor checks them before the history: a record with a history fault is first checked on a
+            // builder of its own, so that a field fault is still the one named, and no row of it enters the table
+            OpportunityTableBuilder into = historyFault == null ? b : OpportunityTable.builder();
+            int row = into.addRow(id, r.name(), r.account(), owner, stage, amount.minorUnits(), amount.currency(), created,
                     close, status, category, r.product(), r.type());
             if (r.attributes() != null) {
-                r.attributes().forEach((k, v) -> b.attribute(row, k, v));
+                r.attributes().forEach((k, v) -> into.attribute(row, k, v));
             }
-            for (int i = 0; i < history.size(); i++) {
-                StageChange c = history.get(i);
-                if (c.date().isBefore(created)) {
-                    throw new IllegalArgumentException("opportunity " + id + " has a stage change on " + c.date()
-                            + ", before it was created on " + created);
-                }
-                if (i > 0 && c.date().isBefore(history.get(i - 1).date())) {
-                    throw new IllegalArgumentException("opportunity " + id + " history is not in date order at " + c.date());
-                }
+            if (historyFault != null) {
+                throw new IllegalArgumentException(historyFault);
+            }
+            for (StageChange c : history) {
                 // a history amount is read in the opportunity's own currency, so it cannot be in another
                 b.change(row, c.date(), c.stage(), c.amount() == null ? OpportunityTable.NO_AMOUNT : c.amount().minorUnits(),
                         c.closeDate());
             }
         };
+    }
+
+    /** @return the first of the constructor's history rules the changes break, as it words it; null if none */
+    private static String historyFault(String id, LocalDate created, List<StageChange> history) {
+        for (int i = 0; i < history.size(); i++) {
+            StageChange c = history.get(i);
+            if (c.date().isBefore(created)) {
+                return "opportunity " + id + " has a stage change on " + c.date() + ", before it was created on " + created;
+            }
+            if (i > 0 && c.date().isBefore(history.get(i - 1).date())) {
+                return "opportunity " + id + " history is not in date order at " + c.date();
+            }
+        }
+        return null;
     }
 
     static Org org(List<FieldError> errors, List<Requests.OrgRep> records) {

@@ -4,7 +4,6 @@ import io.salesops.cli.OpportunityFiles;
 import io.salesops.cli.JsonViews;
 import io.salesops.cli.RegressCommand;
 import io.salesops.cli.ForecastTrendCommand;
-import io.salesops.core.crm.Opportunity;
 import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.Quotas;
 import io.salesops.core.crm.StageModel;
@@ -40,10 +39,11 @@ public final class Endpoints {
     public static List<Endpoint<?>> all(ServerLimits limits) {
         List<Endpoint<?>> all = new ArrayList<>();
         // its opportunities are streamed into the forecast's table, not bound as records
-        all.add(new Endpoint<>("/v1/forecast/pipeline", Requests.Pipeline.class, PipelineStream::read,
-                r -> pipeline(r, limits)));
-        all.add(new Endpoint<>("/v1/forecast/backtest", Requests.Backtest.class, r -> backtest(r, limits)));
-        all.add(new Endpoint<>("/v1/kpi", Requests.Kpi.class, r -> kpi(r, limits)));
+        all.add(new Endpoint<>("/v1/forecast/pipeline", Requests.Pipeline.class,
+                OpportunityStream.reader(Requests.Pipeline.class), r -> pipeline(r, limits)));
+        all.add(new Endpoint<>("/v1/forecast/backtest", Requests.Backtest.class,
+                OpportunityStream.reader(Requests.Backtest.class), r -> backtest(r, limits)));
+        all.add(new Endpoint<>("/v1/kpi", Requests.Kpi.class, OpportunityStream.reader(Requests.Kpi.class), r -> kpi(r, limits)));
         all.add(new Endpoint<>("/v1/comp/validate", Requests.CompValidate.class, Comp::validate));
         all.add(new Endpoint<>("/v1/comp/calculate", Requests.CompCalculate.class, r -> Comp.calculate(r, limits)));
         all.add(new Endpoint<>("/v1/comp/whatif", Requests.CompWhatIf.class, r -> Comp.whatIf(r, limits)));
@@ -89,7 +89,7 @@ public final class Endpoints {
         boolean byOwner = r.by() != null && r.by().equalsIgnoreCase("owner") && r.org() != null;
         // without stages the forecast infers them when the built-in model does not fit, so unknown names are not errors
         OpportunityTable opps = checkCount(errors, r.opportunities(), limits)
-                ? PipelineStream.table(errors, r, model, r.stages() != null, byOwner ? org : null) : null;
+                ? OpportunityStream.table(errors, r.opportunities(), model, r.stages() != null, byOwner ? org : null) : null;
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
@@ -141,7 +141,7 @@ public final class Endpoints {
         Org org = Crm.org(errors, r.org());
         StageModel model = Crm.stages(errors, r.stages());
         Checks.notBlank(errors, "/by", r.by());
-        List<Opportunity> opps = opportunities(errors, r.opportunities(), model, null, limits);
+        OpportunityTable opps = opportunities(errors, r.opportunities(), model, limits);
         checkDimension(errors, opps, org != null, r.by());
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
@@ -167,7 +167,7 @@ public final class Endpoints {
         Period to = Crm.period(errors, "/to", r.to());
         StageModel model = Crm.stages(errors, r.stages());
         Checks.notBlank(errors, "/by", r.by());
-        List<Opportunity> opps = opportunities(errors, r.opportunities(), model, null, limits);
+        OpportunityTable opps = opportunities(errors, r.opportunities(), model, limits);
         checkDimension(errors, opps, false, r.by());
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
@@ -179,9 +179,9 @@ public final class Endpoints {
     }
 
     /** A {@code by} that no opportunity has a value for would put every deal in one "(none)" group: refuse it, as the CLI does. */
-    private static void checkDimension(List<ProblemException.FieldError> errors, List<Opportunity> opps, boolean withOrg,
+    private static void checkDimension(List<ProblemException.FieldError> errors, OpportunityTable opps, boolean withOrg,
                                        String by) {
-        if (by == null || by.isBlank()) {
+        if (by == null || by.isBlank() || opps == null) {
             return;
         }
         OpportunityFiles.unknownDimension(opps, withOrg, by).ifPresent(fields -> errors.add(new ProblemException.FieldError(
@@ -190,10 +190,10 @@ public final class Endpoints {
                         + "; fields of the opportunities include " + fields)));
     }
 
-    private static List<Opportunity> opportunities(List<ProblemException.FieldError> errors,
-                                                   List<Requests.Opportunity> records, StageModel model, Org org,
-                                                   ServerLimits limits) {
-        return checkCount(errors, records, limits) ? Crm.opportunities(errors, records, model, true, org) : List.of();
+    /** The request's opportunities streamed into a table, every stage known to the model; null if too many or none. */
+    private static OpportunityTable opportunities(List<ProblemException.FieldError> errors,
+                                                  List<Requests.Opportunity> records, StageModel model, ServerLimits limits) {
+        return checkCount(errors, records, limits) ? OpportunityStream.table(errors, records, model, true, null) : null;
     }
 
     /** @return true if there are opportunities and no more than the limit, else false with the error added */
@@ -306,7 +306,8 @@ public final class Endpoints {
                 for (int i = 0; i < col.length; i++) {
                     Double v = values.get(i);
                     if (v == null || !Double.isFinite(v)) {
-                        errors.add(new ProblemException.FieldError(ptr + "/" + i, v + " is not a finite number"));
+                        errors.add(new ProblemException.FieldError(ptr + "/" + i, v == null ? "is null; expected a number"
+                                : "is beyond the range of a double (about 1.8e308); expected a finite number"));
                     } else {
                         col[i] = v;
                     }

@@ -30,7 +30,7 @@ public final class Json {
     private Json() {
     }
 
-    /** @return a builder with the one configuration, for a reader that adds to it (see {@link PipelineStream}) */
+    /** @return a builder with the one configuration, for a reader that adds to it (see {@link OpportunityStream}) */
     static JsonMapper.Builder builder() {
         return JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()

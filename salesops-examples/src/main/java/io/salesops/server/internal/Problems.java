@@ -37,6 +37,8 @@ public final class Problems {
     private static final Pattern CONSTRAINTS = Pattern.compile(",?\\s*(?:from|use|see)?\\s*`StreamReadConstraints[^`]*`");
     private static final Pattern QUOTED_TYPE = Pattern.compile("`([\\w.$\\[\\]<>]+)`");
     private static final Pattern CANNOT_DESERIALIZE = Pattern.compile("Cannot deserialize value of type (.+?) from (\\S+)");
+    private static final Pattern CANNOT_CONSTRUCT = Pattern.compile(
+            "Cannot construct instance of (.+?) \\(although at least one Creator exists\\): .*?deserialize from (\\S+ value(?: \\([^)]*\\))?)");
     private static final Pattern BARE_TYPE = Pattern.compile("\\b(?:io\\.salesops|java|javax|jakarta|com\\.fasterxml|org\\.eclipse)\\.[\\w.$]+");
 
     private Problems() {
@@ -87,6 +89,8 @@ public final class Problems {
         q.appendTail(sb);
         m = BARE_TYPE.matcher(sb.toString()).replaceAll("value");
         m = CANNOT_DESERIALIZE.matcher(m).replaceAll("expected $1, found $2");
+        m = CANNOT_CONSTRUCT.matcher(m).replaceAll("expected $1, found $2");
+        m = m.replaceAll(": not a valid (an? [a-z]+) value", ": not $1");
         return cut(m.replaceAll("\\s+", " ").strip(), MAX_DETAIL);
     }
 

@@ -134,17 +134,24 @@ public final class Requests {
      */
     public record Pipeline(List<Opportunity> opportunities, String asOf, String period, String by, Boolean learned,
                            String segment, String timing, Boolean noNewBusiness, Integer simulations, Long seed,
-                           List<OrgRep> org, List<QuotaEntry> quotas, List<StageEntry> stages, String method) {
+                           List<OrgRep> org, List<QuotaEntry> quotas, List<StageEntry> stages, String method)
+            implements WithOpportunities {
     }
 
     /** {@code POST /v1/kpi}, as {@code salesops kpi}. */
     public record Kpi(List<Opportunity> opportunities, String from, String to, String by, List<OrgRep> org,
-                      List<StageEntry> stages) {
+                      List<StageEntry> stages) implements WithOpportunities {
     }
 
     /** {@code POST /v1/forecast/backtest}, as {@code salesops forecast backtest}; by defaults to owner. */
     public record Backtest(List<Opportunity> opportunities, String from, String to, String by, Boolean fixed,
-                           List<StageEntry> stages) {
+                           List<StageEntry> stages) implements WithOpportunities {
+    }
+
+    /** A request carrying an {@code opportunities} array, which the server streams into a table. */
+    public interface WithOpportunities {
+        /** @return the opportunity records, or null if the body had none */
+        List<Opportunity> opportunities();
     }
 
     /**

@@ -10,10 +10,10 @@ import java.util.Map;
 
 /**
  * One opportunity of a streamed request, refilled from the parser for each record, so a request of ten thousand
- * records makes no record object per deal. It takes only the plain forms (see {@link PipelineStream}) and gives
+ * records makes no record object per deal. It takes only the plain forms (see {@link OpportunityStream}) and gives
  * each value as the binding would: text as the string, an integer as {@code Integer}, {@code Long} or
  * {@code BigInteger} by size, any other number as {@code BigDecimal}, attributes in their order. Anything else
- * throws {@link PipelineStream.NotStreamable}. Mutable and not thread-safe; valid until the next {@link #read}.
+ * throws {@link OpportunityStream.NotStreamable}. Mutable and not thread-safe; valid until the next {@link #read}.
  */
 final class StreamedRecord implements Requests.OpportunityFields {
 
@@ -59,11 +59,11 @@ final class StreamedRecord implements Requests.OpportunityFields {
                 case "type" -> type = text(p, v);
                 case "attributes" -> attributes = attributes(p, v);
                 case "history" -> history = history(p, v);
-                default -> throw new PipelineStream.NotStreamable();
+                default -> throw new OpportunityStream.NotStreamable();
             }
         }
         if (p.currentToken() != JsonToken.END_OBJECT) {
-            throw new PipelineStream.NotStreamable();
+            throw new OpportunityStream.NotStreamable();
         }
     }
 
@@ -74,7 +74,7 @@ final class StreamedRecord implements Requests.OpportunityFields {
         if (v == JsonToken.VALUE_NULL) {
             return null;
         }
-        throw new PipelineStream.NotStreamable();
+        throw new OpportunityStream.NotStreamable();
     }
 
     private static Object scalar(JsonParser p, JsonToken v) throws IOException {
@@ -83,7 +83,7 @@ final class StreamedRecord implements Requests.OpportunityFields {
             case VALUE_NUMBER_INT -> p.getNumberValue();
             case VALUE_NUMBER_FLOAT -> p.getDecimalValue();
             case VALUE_NULL -> null;
-            default -> throw new PipelineStream.NotStreamable();
+            default -> throw new OpportunityStream.NotStreamable();
         };
     }
 
@@ -92,7 +92,7 @@ final class StreamedRecord implements Requests.OpportunityFields {
             return null;
         }
         if (v != JsonToken.START_OBJECT) {
-            throw new PipelineStream.NotStreamable();
+            throw new OpportunityStream.NotStreamable();
         }
         attributeMap.clear();
         for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
@@ -106,7 +106,7 @@ final class StreamedRecord implements Requests.OpportunityFields {
             return null;
         }
         if (v != JsonToken.START_ARRAY) {
-            throw new PipelineStream.NotStreamable();
+            throw new OpportunityStream.NotStreamable();
         }
         List<Requests.HistoryEntry> out = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
@@ -115,7 +115,7 @@ final class StreamedRecord implements Requests.OpportunityFields {
                 continue;
             }
             if (t != JsonToken.START_OBJECT) {
-                throw new PipelineStream.NotStreamable();
+                throw new OpportunityStream.NotStreamable();
             }
             String date = null;
             String stage = null;
@@ -128,7 +128,7 @@ final class StreamedRecord implements Requests.OpportunityFields {
                     case "stage" -> stage = text(p, f);
                     case "amount" -> amount = scalar(p, f);
                     case "closeDate" -> closeDate = text(p, f);
-                    default -> throw new PipelineStream.NotStreamable();
+                    default -> throw new OpportunityStream.NotStreamable();
                 }
             }
             out.add(new Requests.HistoryEntry(date, stage, amount, closeDate));

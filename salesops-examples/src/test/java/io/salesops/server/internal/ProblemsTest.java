@@ -15,7 +15,10 @@ class ProblemsTest {
         assertThat(Problems.clean("Cannot deserialize value of type `io.salesops.server.internal.Requests$Pipeline` from Array"
                 + " value (token `JsonToken.START_ARRAY`)")).isEqualTo("expected an object, found Array value");
         assertThat(Problems.clean("Cannot deserialize value of type `java.lang.Integer` from String \"many\": not a valid"
-                + " `java.lang.Integer` value")).isEqualTo("expected an integer, found String \"many\": not a valid an integer value");
+                + " `java.lang.Integer` value")).isEqualTo("expected an integer, found String \"many\": not an integer");
+        assertThat(Problems.clean("Cannot construct instance of `io.salesops.server.internal.Requests$Series` (although at"
+                + " least one Creator exists): no int/Int-argument constructor/factory method to deserialize from Number"
+                + " value (1)")).isEqualTo("expected an object, found Number value (1)");
         assertThat(Problems.clean("Number value length (70) exceeds the maximum allowed (64, from"
                 + " `StreamReadConstraints.getMaxNumberLength()`)")).isEqualTo("Number value length (70) exceeds the maximum allowed (64)");
         assertThat(Problems.clean("failed at java.util.ArrayList.get")).doesNotContain("java.");

@@ -1,6 +1,8 @@
 package io.salesops.forecast.backtest;
 
 import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityStatus;
+import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.money.Money;
 import io.salesops.core.period.Period;
 import io.salesops.forecast.pipeline.ForecastNode;
@@ -30,15 +32,15 @@ import java.util.function.UnaryOperator;
  */
 public final class PipelineBacktest {
 
-    private final List<Opportunity> opportunities;
+    private final OpportunityTable table;
     private final Period from;
     private final Period to;
     private final String dimension;
     private final UnaryOperator<PipelineForecast> configure;
 
-    private PipelineBacktest(List<Opportunity> opportunities, Period from, Period to, String dimension,
+    private PipelineBacktest(OpportunityTable table, Period from, Period to, String dimension,
                              UnaryOperator<PipelineForecast> configure) {
-        this.opportunities = opportunities;
+        this.table = table;
         this.from = from;
         this.to = to;
         this.dimension = dimension;
@@ -53,7 +55,22 @@ public final class PipelineBacktest {
      * @throws NullPointerException if the collection or an element is null
      */
     public static PipelineBacktest of(Collection<Opportunity> opportunities) {
-        return new PipelineBacktest(List.copyOf(opportunities), null, null, "owner", PipelineForecast::learnedProbabilities);
+        return of(OpportunityTable.of(opportunities));
+    }
+
+    /**
+     * A backtest over the rows of a columnar table, as a CSV import or the server reads them: each period's
+     * forecast is {@link PipelineForecast#of(OpportunityTable)} and the bookings are a loop over the columns.
+     * The report is that of {@link #of(Collection)} over {@code table.asList()}, to the cent.
+     *
+     * @param table every deal, open, won and lost, all in one currency; not copied, and safe to share because
+     *              the table is immutable
+     * @return a configuration still needing {@link #periods(Period, Period)} before {@link #run()}
+     * @throws NullPointerException if the table is null
+     */
+    public static PipelineBacktest of(OpportunityTable table) {
+        return new PipelineBacktest(Objects.requireNonNull(table, "table"), null, null, "owner",
+                PipelineForecast::learnedProbabilities);
     }
 
     /**
@@ -75,7 +92,7 @@ public final class PipelineBacktest {
         if (to.compareTo(from) < 0) {
             throw new IllegalArgumentException("backtest period " + to + " is before " + from);
         }
-        return new PipelineBacktest(opportunities, from, to, dimension, configure);
+        return new PipelineBacktest(table, from, to, dimension, configure);
     }
 
     /**
@@ -90,7 +107,7 @@ public final class PipelineBacktest {
         if (dimension == null || dimension.isBlank()) {
             throw new IllegalArgumentException("backtest dimension is blank");
         }
-        return new PipelineBacktest(opportunities, from, to, dimension.strip(), configure);
+        return new PipelineBacktest(table, from, to, dimension.strip(), configure);
     }
 
     /**
@@ -105,7 +122,7 @@ public final class PipelineBacktest {
      * @throws NullPointerException if {@code configure} is null
      */
     public PipelineBacktest configure(UnaryOperator<PipelineForecast> configure) {
-        return new PipelineBacktest(opportunities, from, to, dimension, Objects.requireNonNull(configure, "configure"));
+        return new PipelineBacktest(table, from, to, dimension, Objects.requireNonNull(configure, "configure"));
     }
 
     /**
@@ -125,27 +142,30 @@ public final class PipelineBacktest {
         List<BacktestRow> totals = new ArrayList<>();
         List<BacktestRow> rows = new ArrayList<>();
         for (Period p : periods) {
-            ForecastReport fr = configure.apply(PipelineForecast.of(opportunities)).asOf(p.start()).period(p).by(dimension).run();
+            ForecastReport fr = configure.apply(PipelineForecast.of(table)).asOf(p.start()).period(p).by(dimension).run();
             Currency cur = fr.currency();
             Map<String, long[]> byGroup = new TreeMap<>();
             for (ForecastNode n : fr.root().children()) {
                 byGroup.computeIfAbsent(n.group(), k -> new long[3])[1] = n.expected().minorUnits();
             }
             Period prev = p.previous();
-            for (Opportunity o : opportunities) {
-                if (!o.isWon()) {
+            int[] days = {(int) prev.start().toEpochDay(), (int) p.start().toEpochDay(), (int) p.end().toEpochDay()};
+            for (int r = 0; r < table.size(); r++) {
+                if (table.status(r) != OpportunityStatus.WON) {
                     continue;
                 }
-                if (!o.amount().currency().equals(cur)) {
-                    throw new IllegalArgumentException("opportunity " + o.id() + " is in " + o.amount().currency()
+                if (!table.currency(r).equals(cur)) {
+                    throw new IllegalArgumentException("opportunity " + table.id(r) + " is in " + table.currency(r)
                             + ", the backtest is in " + cur + "; convert amounts to one currency first");
                 }
-                String g = o.field(dimension).filter(s -> !s.isBlank()).orElse("(none)");
-                if (p.contains(o.closeDate())) {
-                    byGroup.computeIfAbsent(g, k -> new long[3])[0] += o.amount().minorUnits();
-                } else if (prev.contains(o.closeDate())) {
-                    byGroup.computeIfAbsent(g, k -> new long[3])[2] += o.amount().minorUnits();
+                int close = table.closeDay(r);
+                if (close < days[0] || close > days[2]) {
+                    continue;
                 }
+                String v = table.field(r, dimension);
+                String g = v == null || v.isBlank() ? "(none)" : v;
+                // the period's bookings at 0, the previous period's (the run rate) at 2
+                byGroup.computeIfAbsent(g, k -> new long[3])[close >= days[1] ? 0 : 2] += table.amountMinor(r);
             }
             long[] t = new long[3];
             for (Map.Entry<String, long[]> e : byGroup.entrySet()) {

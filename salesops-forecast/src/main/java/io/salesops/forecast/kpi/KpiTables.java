@@ -1,53 +1,57 @@
 package io.salesops.forecast.kpi;
 
-import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityStatus;
+import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.Stage;
-import io.salesops.core.crm.StageChange;
 import io.salesops.core.crm.StageModel;
 import io.salesops.core.money.Money;
 import io.salesops.core.period.Period;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
-/** Computes the {@link KpiDetail} of one group's deals over a window. Stateless. */
+/** Computes the {@link KpiDetail} of one group's rows of a table over a window. Stateless. */
 final class KpiTables {
 
     private KpiTables() {
     }
 
-    static KpiDetail of(String group, List<Opportunity> deals, List<Period> periods, StageModel stages,
-                        List<Money> bookings, Currency currency) {
-        return new KpiDetail(group, stageDurations(deals, periods, stages), cohorts(deals, periods, currency),
-                consistency(deals, periods, bookings), funnel(deals, periods, stages));
+    static KpiDetail of(String group, RowList deals, KpiWindow w, List<Money> bookings, Currency currency) {
+        return new KpiDetail(group, stageDurations(deals, w), cohorts(deals, w, currency),
+                consistency(deals, w, bookings), funnel(deals, w));
     }
 
-    static List<StageEntries> funnel(List<Opportunity> deals, List<Period> periods, StageModel stages) {
-        LocalDate start = periods.get(0).start();
-        LocalDate end = periods.get(periods.size() - 1).end();
+    static List<StageEntries> funnel(RowList deals, KpiWindow w) {
+        OpportunityTable t = w.table;
+        List<Period> periods = w.periods;
+        StageModel stages = w.stages;
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, long[]> counts = new LinkedHashMap<>();
-        for (Opportunity o : deals) {
-            List<StageChange> h = o.history();
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            for (int i = 0; i < h.size(); i++) {
-                StageChange c = h.get(i);
-                boolean entry = i == 0 || !c.stage().equalsIgnoreCase(h.get(i - 1).stage());
-                if (!entry || c.date().isBefore(start) || c.date().isAfter(end)) {
+        Set<String> seen = new HashSet<>();
+        for (int d = 0; d < deals.size(); d++) {
+            int r = deals.get(d);
+            int start = t.historyStart(r);
+            int end = t.historyEnd(r);
+            seen.clear();
+            for (int i = start; i < end; i++) {
+                int stage = t.historyStageCode(i);
+                boolean entry = i == start || !w.sameStage(stage, t.historyStageCode(i - 1));
+                int day = t.historyDay(i);
+                if (!entry || day < w.startDay || day > w.endDay) {
                     continue;
                 }
-                String key = c.stage().toLowerCase(Locale.ROOT);
-                int p = periodIndex(periods, c.date());
+                String key = w.lowerName[stage];
+                int p = w.periodIndex(day);
                 if (seen.add(key + '\u0000' + p)) {
-                    names.putIfAbsent(key, c.stage());
+                    names.putIfAbsent(key, w.stageName(stage));
                     counts.computeIfAbsent(key, k -> new long[periods.size()])[p]++;
                 }
             }
@@ -69,41 +73,33 @@ final class KpiTables {
         return stages.find(stage).map(Stage::isClosed).orElse(false) ? Integer.MAX_VALUE : Integer.MAX_VALUE - 1;
     }
 
-    /** Index of the window period holding {@code date}; the date must lie inside the window. */
-    static int periodIndex(List<Period> periods, LocalDate date) {
-        int i = 0;
-        while (i < periods.size() - 1 && periods.get(i).end().isBefore(date)) {
-            i++;
-        }
-        return i;
-    }
-
-    static List<StageDuration> stageDurations(List<Opportunity> deals, List<Period> periods, StageModel stages) {
-        LocalDate start = periods.get(0).start();
-        LocalDate end = periods.get(periods.size() - 1).end();
+    static List<StageDuration> stageDurations(RowList deals, KpiWindow w) {
+        OpportunityTable t = w.table;
+        StageModel stages = w.stages;
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, long[]> stays = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Opportunity o : deals) {
-            List<StageChange> h = o.history();
-            int runStart = 0;
-            for (int i = 1; i <= h.size(); i++) {
-                if (i < h.size() && h.get(i).stage().equalsIgnoreCase(h.get(runStart).stage())) {
+        for (int d = 0; d < deals.size(); d++) {
+            int r = deals.get(d);
+            int first = t.historyStart(r);
+            int end = t.historyEnd(r);
+            int runStart = first;
+            for (int i = first + 1; i <= end; i++) {
+                if (i < end && w.sameStage(t.historyStageCode(i), t.historyStageCode(runStart))) {
                     continue;   // same stage again (an amount or date change): the stay goes on
                 }
-                if (i == h.size()) {
+                if (i == end) {
                     break;      // the last stage is still running or terminal: no finished stay
                 }
-                LocalDate left = h.get(i).date();
-                String stage = h.get(runStart).stage();
-                boolean closedStage = stages.find(stage).map(Stage::isClosed).orElse(false);
-                if (!closedStage && !left.isBefore(start) && !left.isAfter(end)) {
-                    String key = stage.toLowerCase(Locale.ROOT);
-                    names.putIfAbsent(key, stage);
+                int left = t.historyDay(i);
+                int stage = t.historyStageCode(runStart);
+                if (!w.closedStage[stage] && left >= w.startDay && left <= w.endDay) {
+                    String key = w.lowerName[stage];
+                    names.putIfAbsent(key, w.stageName(stage));
                     int n = counts.getOrDefault(key, 0);
                     long[] a = stays.getOrDefault(key, new long[4]);
                     a = n == a.length ? Arrays.copyOf(a, n * 2) : a;
-                    a[n] = ChronoUnit.DAYS.between(h.get(runStart).date(), left);
+                    a[n] = (long) left - t.historyDay(runStart);
                     stays.put(key, a);
                     counts.put(key, n + 1);
                 }
@@ -137,29 +133,31 @@ final class KpiTables {
         return Integer.MAX_VALUE;
     }
 
-    static List<CohortWinRate> cohorts(List<Opportunity> deals, List<Period> periods, Currency currency) {
-        LocalDate start = periods.get(0).start();
-        LocalDate end = periods.get(periods.size() - 1).end();
+    static List<CohortWinRate> cohorts(RowList deals, KpiWindow w, Currency currency) {
+        OpportunityTable t = w.table;
+        List<Period> periods = w.periods;
         int k = periods.size();
         long[] created = new long[k];
         long[] won = new long[k];
         long[] lost = new long[k];
         long[] wonAmount = new long[k];
         long[] lostAmount = new long[k];
-        for (Opportunity o : deals) {
-            LocalDate c = o.createdDate();
-            if (c.isBefore(start) || c.isAfter(end)) {
+        for (int d = 0; d < deals.size(); d++) {
+            int r = deals.get(d);
+            int c = t.createdDay(r);
+            if (c < w.startDay || c > w.endDay) {
                 continue;
             }
-            int i = periodIndex(periods, c);
+            int i = w.periodIndex(c);
             created[i]++;
-            boolean closedByEnd = o.status().isClosed() && !o.closeDate().isAfter(end);
-            if (closedByEnd && o.isWon()) {
+            OpportunityStatus status = t.status(r);
+            boolean closedByEnd = status.isClosed() && t.closeDay(r) <= w.endDay;
+            if (closedByEnd && status == OpportunityStatus.WON) {
                 won[i]++;
-                wonAmount[i] = Math.addExact(wonAmount[i], o.amount().minorUnits());
+                wonAmount[i] = Math.addExact(wonAmount[i], t.amountMinor(r));
             } else if (closedByEnd) {
                 lost[i]++;
-                lostAmount[i] = Math.addExact(lostAmount[i], o.amount().minorUnits());
+                lostAmount[i] = Math.addExact(lostAmount[i], t.amountMinor(r));
             }
         }
         List<CohortWinRate> out = new ArrayList<>();
@@ -173,22 +171,23 @@ final class KpiTables {
         return out;
     }
 
-    static BookingsConsistency consistency(List<Opportunity> deals, List<Period> periods, List<Money> bookings) {
-        LocalDate start = periods.get(0).start();
-        LocalDate end = periods.get(periods.size() - 1).end();
+    static BookingsConsistency consistency(RowList deals, KpiWindow w, List<Money> bookings) {
+        OpportunityTable t = w.table;
         int first = Integer.MAX_VALUE;
         int last = -1;
-        for (Opportunity o : deals) {
-            if (o.createdDate().isAfter(end)) {
+        for (int d = 0; d < deals.size(); d++) {
+            int r = deals.get(d);
+            int created = t.createdDay(r);
+            if (created > w.endDay) {
                 continue;
             }
-            LocalDate from = o.createdDate().isBefore(start) ? start : o.createdDate();
-            LocalDate to = o.status().isClosed() && !o.closeDate().isAfter(end) ? o.closeDate() : from;
-            if (to.isBefore(start)) {
+            int from = Math.max(created, w.startDay);
+            int to = t.status(r).isClosed() && t.closeDay(r) <= w.endDay ? t.closeDay(r) : from;
+            if (to < w.startDay) {
                 continue;   // created and closed before the window: says nothing about activity in it
             }
-            first = Math.min(first, periodIndex(periods, from));
-            last = Math.max(last, periodIndex(periods, to));
+            first = Math.min(first, w.periodIndex(from));
+            last = Math.max(last, w.periodIndex(to));
         }
         int n = last < 0 ? 0 : last - first + 1;
         if (n < 2) {

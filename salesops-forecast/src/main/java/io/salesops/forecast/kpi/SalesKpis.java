@@ -1,8 +1,10 @@
 package io.salesops.forecast.kpi;
 
 import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityStatus;
+import io.salesops.core.crm.OpportunityTable;
+import io.salesops.core.crm.Snapshot;
 import io.salesops.core.crm.Stage;
-import io.salesops.core.crm.StageChange;
 import io.salesops.core.crm.StageModel;
 import io.salesops.core.money.Money;
 import io.salesops.core.org.Org;
@@ -11,7 +13,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
@@ -41,15 +41,15 @@ public final class SalesKpis {
     /** The most periods a window may span (100 years of months): the report has a row per period and group. */
     public static final int MAX_WINDOW_PERIODS = 1200;
 
-    private final List<Opportunity> opportunities;
+    private final OpportunityTable table;
     private final Period from;
     private final Period to;
     private final String dimension;
     private final StageModel stages;
     private final Org org;
 
-    private SalesKpis(List<Opportunity> opportunities, Period from, Period to, String dimension, StageModel stages, Org org) {
-        this.opportunities = opportunities;
+    private SalesKpis(OpportunityTable table, Period from, Period to, String dimension, StageModel stages, Org org) {
+        this.table = table;
         this.from = from;
         this.to = to;
         this.dimension = dimension;
@@ -65,7 +65,21 @@ public final class SalesKpis {
      * @throws NullPointerException if the collection or an element is null
      */
     public static SalesKpis of(Collection<Opportunity> opportunities) {
-        return new SalesKpis(List.copyOf(opportunities), null, null, null, StageModel.defaultModel(), null);
+        return of(OpportunityTable.of(opportunities));
+    }
+
+    /**
+     * KPIs of the rows of a columnar table, as a CSV import or the server reads them: every pass is a loop over
+     * its columns and makes no object per deal. The report is that of {@link #of(Collection)} over
+     * {@code table.asList()}, to the cent.
+     *
+     * @param table the deals, open and closed, all in one currency; not copied, and safe to share because the
+     *              table is immutable
+     * @return a configuration still needing {@link #window(Period, Period)} before {@link #run()}
+     * @throws NullPointerException if the table is null
+     */
+    public static SalesKpis of(OpportunityTable table) {
+        return new SalesKpis(Objects.requireNonNull(table, "table"), null, null, null, StageModel.defaultModel(), null);
     }
 
     /**
@@ -93,7 +107,7 @@ public final class SalesKpis {
             throw new IllegalArgumentException("KPI window " + from + " to " + to + " has " + periods
                     + " periods; at most " + MAX_WINDOW_PERIODS);
         }
-        return new SalesKpis(opportunities, from, to, dimension, stages, org);
+        return new SalesKpis(table, from, to, dimension, stages, org);
     }
 
     /**
@@ -108,7 +122,7 @@ public final class SalesKpis {
         if (dimension == null || dimension.isBlank()) {
             throw new IllegalArgumentException("KPI dimension is blank");
         }
-        return new SalesKpis(opportunities, from, to, dimension.strip(), stages, org);
+        return new SalesKpis(table, from, to, dimension.strip(), stages, org);
     }
 
     /**
@@ -119,7 +133,7 @@ public final class SalesKpis {
      * @throws NullPointerException if {@code model} is null
      */
     public SalesKpis stages(StageModel model) {
-        return new SalesKpis(opportunities, from, to, dimension, Objects.requireNonNull(model, "stages"), org);
+        return new SalesKpis(table, from, to, dimension, Objects.requireNonNull(model, "stages"), org);
     }
 
     /**
@@ -130,7 +144,7 @@ public final class SalesKpis {
      * @throws NullPointerException if {@code org} is null
      */
     public SalesKpis org(Org org) {
-        return new SalesKpis(opportunities, from, to, dimension, stages, Objects.requireNonNull(org, "org"));
+        return new SalesKpis(table, from, to, dimension, stages, Objects.requireNonNull(org, "org"));
     }
 
     /**
@@ -145,66 +159,72 @@ public final class SalesKpis {
             throw new IllegalStateException("no window: call window(from, to) before run()");
         }
         List<Period> periods = from.through(to);
-        LocalDate start = from.start();
-        LocalDate end = to.end();
-        Currency currency = null;
+        KpiWindow w = new KpiWindow(table, periods, stages);
+        int startDay = w.startDay;
+        int endDay = w.endDay;
+        int currency = -1;
         Map<String, Acc> groups = new TreeMap<>();
-        Map<String, List<Opportunity>> members = new TreeMap<>();
+        Map<String, RowList> members = new TreeMap<>();
         Acc total = new Acc();
         boolean history = false;
         List<Stage> open = stages.openStages();
-        for (Opportunity o : opportunities) {
-            if (currency == null) {
-                currency = o.amount().currency();
-            } else if (!currency.equals(o.amount().currency())) {
-                throw new IllegalArgumentException("opportunity " + o.id() + " is in " + o.amount().currency()
-                        + ", the others in " + currency + "; convert amounts to one currency first");
+        Snapshot snap = new Snapshot();
+        for (int r = 0; r < table.size(); r++) {
+            int cur = table.currencyCode(r);
+            if (currency < 0) {
+                currency = cur;
+            } else if (cur != currency) {
+                throw new IllegalArgumentException("opportunity " + table.id(r) + " is in " + table.currency(r)
+                        + ", the others in " + table.currencies().get(currency) + "; convert amounts to one currency first");
             }
-            history |= !o.history().isEmpty();
+            history |= table.historyEnd(r) > table.historyStart(r);
             Acc g = null;
             if (dimension != null) {
-                String key = groupOf(o);
+                String key = groupOf(r);
                 g = groups.computeIfAbsent(key, k -> new Acc());
-                members.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
+                members.computeIfAbsent(key, k -> new RowList()).add(r);
             }
-            boolean closedIn = o.status().isClosed() && !o.closeDate().isBefore(start) && !o.closeDate().isAfter(end);
-            if (closedIn) {
-                long days = ChronoUnit.DAYS.between(o.createdDate(), o.closeDate());
-                int periodIndex = KpiTables.periodIndex(periods, o.closeDate());
-                int reached = reachedStage(o, open);
-                int slip = slipped(o);
-                total.closed(o, days, periodIndex, periods.size(), reached, slip);
+            OpportunityStatus status = table.status(r);
+            int close = table.closeDay(r);
+            if (status.isClosed() && close >= startDay && close <= endDay) {
+                long days = (long) close - table.createdDay(r);
+                int periodIndex = w.periodIndex(close);
+                int reached = reachedStage(r, status, w, open.size());
+                int slip = slipped(r);
+                boolean won = status == OpportunityStatus.WON;
+                long amount = table.amountMinor(r);
+                total.closed(won, amount, days, periodIndex, periods.size(), reached, slip);
                 if (g != null) {
-                    g.closed(o, days, periodIndex, periods.size(), reached, slip);
+                    g.closed(won, amount, days, periodIndex, periods.size(), reached, slip);
                 }
             }
-            if (!o.createdDate().isAfter(end) && (o.isOpen() || o.closeDate().isAfter(end))) {
-                Opportunity s = o.asOf(end).orElseThrow();
-                total.open(s);
+            if (table.createdDay(r) <= endDay && (status == OpportunityStatus.OPEN || close > endDay)) {
+                table.snapshot(r, endDay, snap);
+                total.open(snap.amountMinor());
                 if (g != null) {
-                    g.open(s);
+                    g.open(snap.amountMinor());
                 }
             }
         }
-        Currency cur = currency == null ? Currency.getInstance("USD") : currency;
+        Currency cur = currency < 0 ? Currency.getInstance("USD") : table.currencies().get(currency);
         List<KpiRow> rows = new ArrayList<>();
         rows.add(total.row("Total", cur, periods.size(), open, stages));
         groups.forEach((k, a) -> rows.add(a.row(k, cur, periods.size(), open, stages)));
         List<KpiDetail> details = new ArrayList<>();
-        details.add(KpiTables.of("Total", opportunities, periods, stages, rows.get(0).bookings(), cur));
+        details.add(KpiTables.of("Total", RowList.all(table.size()), w, rows.get(0).bookings(), cur));
         for (KpiRow row : rows.subList(1, rows.size())) {
-            details.add(KpiTables.of(row.group(), members.get(row.group()), periods, stages, row.bookings(), cur));
+            details.add(KpiTables.of(row.group(), members.get(row.group()), w, row.bookings(), cur));
         }
         return new KpiReport(periods, dimension, rows, details, history);
     }
 
-    private String groupOf(Opportunity o) {
-        Optional<String> v = o.field(dimension);
+    private String groupOf(int r) {
+        String v = table.field(r, dimension);
         String d = dimension.toLowerCase(Locale.ROOT);
-        if (v.isEmpty() && org != null && (d.equals("team") || d.equals("territory"))) {
-            v = org.find(o.ownerId()).map(r -> d.equals("team") ? r.team() : r.territory());
+        if (v == null && org != null && (d.equals("team") || d.equals("territory"))) {
+            v = org.find(table.ownerId(r)).map(rep -> d.equals("team") ? rep.team() : rep.territory()).orElse(null);
         }
-        return v.filter(s -> !s.isBlank()).orElse("(none)");
+        return v == null || v.isBlank() ? "(none)" : v;
     }
 
     /**
@@ -213,37 +233,30 @@ public final class SalesKpis {
      * as having reached the last open stage, so that it stays in every stage's denominator ("all deals that
      * entered the stage") instead of vanishing from all of them, which made the last stage convert at 100%.
      */
-    private int reachedStage(Opportunity o, List<Stage> open) {
-        if (o.isWon()) {
-            return open.size();
+    private int reachedStage(int r, OpportunityStatus status, KpiWindow w, int openStages) {
+        if (status == OpportunityStatus.WON) {
+            return openStages;
+        }
+        int start = table.historyStart(r);
+        int end = table.historyEnd(r);
+        if (start == end) {
+            int i = w.openIndex[table.stageCode(r)];
+            return i >= 0 || status != OpportunityStatus.LOST ? i : openStages - 1;
         }
         int max = -1;
-        List<StageChange> h = o.history();
-        if (h.isEmpty()) {
-            int i = indexOf(open, o.stage());
-            return i >= 0 || !o.isLost() ? i : open.size() - 1;
-        }
-        for (StageChange c : h) {
-            max = Math.max(max, indexOf(open, c.stage()));
+        for (int i = start; i < end; i++) {
+            max = Math.max(max, w.openIndex[table.historyStageCode(i)]);
         }
         return max;
     }
 
-    private static int indexOf(List<Stage> open, String stage) {
-        for (int i = 0; i < open.size(); i++) {
-            if (open.get(i).name().equalsIgnoreCase(stage)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** 1 if it closed in a later period than its first recorded expected close date, 0 if not, -1 if none recorded. */
-    private int slipped(Opportunity o) {
-        for (StageChange c : o.history()) {
-            if (c.closeDate() != null) {
-                Period expected = from.calendar().periodOf(c.closeDate(), from.kind());
-                return o.closeDate().isAfter(expected.end()) ? 1 : 0;
+    private int slipped(int r) {
+        for (int i = table.historyStart(r); i < table.historyEnd(r); i++) {
+            int expectedClose = table.historyCloseDay(i);
+            if (expectedClose != OpportunityTable.NO_DATE) {
+                Period expected = from.calendar().periodOf(LocalDate.ofEpochDay(expectedClose), from.kind());
+                return table.closeDay(r) > expected.end().toEpochDay() ? 1 : 0;
             }
         }
         return -1;
@@ -264,20 +277,20 @@ public final class SalesKpis {
         long[] bookings;
         long[] reached;
 
-        void closed(Opportunity o, long days, int periodIndex, int periods, int reachedStage, int slip) {
+        void closed(boolean isWon, long amount, long days, int periodIndex, int periods, int reachedStage, int slip) {
             if (bookings == null) {
                 bookings = new long[periods];
                 reached = new long[64];
             }
-            if (o.isWon()) {
+            if (isWon) {
                 wonDays = push(wonDays, (int) won, days);
                 won++;
-                wonAmount = Math.addExact(wonAmount, o.amount().minorUnits());
-                bookings[periodIndex] = Math.addExact(bookings[periodIndex], o.amount().minorUnits());
+                wonAmount = Math.addExact(wonAmount, amount);
+                bookings[periodIndex] = Math.addExact(bookings[periodIndex], amount);
             } else {
                 lostDays = push(lostDays, (int) lost, days);
                 lost++;
-                lostAmount = Math.addExact(lostAmount, o.amount().minorUnits());
+                lostAmount = Math.addExact(lostAmount, amount);
             }
             if (reachedStage >= 0) {
                 reached[Math.min(reachedStage, 63)]++;
@@ -288,9 +301,9 @@ public final class SalesKpis {
             }
         }
 
-        void open(Opportunity s) {
+        void open(long amount) {
             openDeals++;
-            openAmount = Math.addExact(openAmount, s.amount().minorUnits());
+            openAmount = Math.addExact(openAmount, amount);
         }
 
         private static long[] push(long[] a, int n, long v) {

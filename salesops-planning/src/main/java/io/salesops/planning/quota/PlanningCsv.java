@@ -293,23 +293,31 @@ public final class PlanningCsv {
     }
 
     /**
-     * A plain decimal within the bounds money and percentages use here (at most 15 integer digits and 12
-     * decimals, so {@code 1e999999999} cannot reach the arithmetic), or null with the problem recorded at the cell.
+     * A decimal within the project's bounds for input ({@link io.salesops.core.money.Decimals#parse}: 64 characters,
+     * so {@code 1e999999999} cannot reach the arithmetic) and the tighter ones money and percentages use here (at
+     * most 15 integer digits and 12 decimals, trailing zeros not counted), or null with the problem recorded at the
+     * cell.
      */
     private static BigDecimal number(Table t, CsvRecord r, int col, String text) {
         BigDecimal d;
         try {
-            d = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            t.problem(r, col, t.cell(r, col), io.salesops.core.money.Decimals.quote(t.cell(r, col)) + " is not a number");
+            d = io.salesops.core.money.Decimals.parse(text);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            t.problem(r, col, t.cell(r, col), m.endsWith("is not a decimal number")
+                    ? io.salesops.core.money.Decimals.quote(t.cell(r, col)) + " is not a number"
+                    : m.contains(" characters; ") ? m : tooLarge(t.cell(r, col)));
             return null;
         }
-        if (d.precision() - d.scale() > 15 || d.scale() > 12) {
-            t.problem(r, col, t.cell(r, col),
-                    io.salesops.core.money.Decimals.quote(t.cell(r, col)) + " has more than 15 integer digits or 12 decimals");
+        if (d.signum() != 0 && (d.precision() - d.scale() > 15 || d.stripTrailingZeros().scale() > 12)) {
+            t.problem(r, col, t.cell(r, col), tooLarge(t.cell(r, col)));
             return null;
         }
         return d;
+    }
+
+    private static String tooLarge(String cell) {
+        return io.salesops.core.money.Decimals.quote(cell) + " has more than 15 integer digits or 12 decimals";
     }
 
     static Money money(Table t, CsvRecord r, int ac, int cc, Currency fallback) {

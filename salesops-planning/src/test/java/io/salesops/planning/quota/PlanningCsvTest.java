@@ -64,4 +64,15 @@ class PlanningCsvTest {
         assertThat(problems("rep,period,attainment\nann,2026-Q1,1e-999999999%\n"))
                 .containsExactly("history.csv:2:3 (attainment): \"1e-999999999%\" has more than 15 integer digits or 12 decimals");
     }
+
+    @Test
+    void overlongNumbers_areRefusedBeforeParsing_andTrailingZerosAreNotDecimals() throws IOException {
+        String digits = "9".repeat(100_000);
+        assertThat(problems("rep,period,bookings,quota\nann,2026-Q1," + digits + ",10\n"))
+                .singleElement().asString()
+                .startsWith("history.csv:2:3 (bookings): ")
+                .contains("has 100000 characters; a decimal number has at most 64");
+        // 1.5 written with 14 decimals is 1.5, not a value with more than 12 decimals.
+        assertThat(read("rep,period,bookings,quota\nann,2026-Q1,1.50000000000000,10\n")).hasSize(1);
+    }
 }

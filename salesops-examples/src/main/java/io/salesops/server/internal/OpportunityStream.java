@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
@@ -20,9 +21,11 @@ import io.salesops.server.ProblemException.FieldError;
 import java.io.IOException;
 import java.util.AbstractList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Reads a pipeline request without an object per opportunity, in two passes over the body. The first binds every
+ * Reads a request with an {@code opportunities} array (pipeline, KPIs, backtest) without an object per
+ * opportunity, in two passes over the body. The first binds every
  * field but {@code opportunities} as {@link Json#read} does (same rules, same coercions) and only counts the
  * array's elements, checking its syntax, nesting and sizes as the parser's limits say; the second, once the stage
  * model and org are known whatever their place in the body, streams the records with the parser straight into an
@@ -34,10 +37,10 @@ import java.util.List;
  * body gets exactly the error it got before, and a body the binding accepts by coercion (a number for an id, say)
  * gets exactly its forecast. Stateless.
  */
-final class PipelineStream {
+final class OpportunityStream {
 
-    /** Binds a pipeline request with {@code opportunities} as a {@link Later}, which counts but keeps no record. */
-    private static final ObjectReader HEAD = Json.builder().addModule(laterModule()).build().readerFor(Requests.Pipeline.class);
+    /** Binds a request with {@code opportunities} as a {@link Later}, which counts but keeps no record. */
+    private static final ObjectMapper HEAD = Json.builder().addModule(laterModule()).build();
 
     private static SimpleModule laterModule() {
         SimpleModule m = new SimpleModule("opportunities-later");
@@ -52,44 +55,49 @@ final class PipelineStream {
         return m;
     }
 
-    /** The attribute of the first pass that gives the deserializer the body it reads. */
+    /** The attributes of the first pass that give the deserializer the body it reads and the request's type. */
     private static final String BODY = "salesops.body";
+    private static final String TYPE = "salesops.type";
 
-    private PipelineStream() {
+    private OpportunityStream() {
     }
 
     /**
-     * Reads a pipeline request body: its opportunities, if streamable, as a {@link Later} to be read by
+     * The reader of a request type's bodies: its opportunities, if streamable, as a {@link Later} to be read by
      * {@link #table}; else bound as {@link Json#read} binds them.
      *
-     * @throws io.salesops.server.ProblemException 400 as {@link Json#read}
+     * @param type the request type, whose {@code opportunities} is a list of {@link Requests.Opportunity}
+     * @return a function that throws {@link io.salesops.server.ProblemException} 400 as {@link Json#read}
      */
-    static Requests.Pipeline read(byte[] body) {
-        try {
-            return HEAD.withAttribute(BODY, body).readValue(body);
-        } catch (IOException | RuntimeException e) {
-            return Json.read(body, Requests.Pipeline.class); // the error (or the coerced request) of the binding
-        }
+    static <Q extends Requests.WithOpportunities> Function<byte[], Q> reader(Class<Q> type) {
+        ObjectReader head = HEAD.readerFor(type);
+        return body -> {
+            try {
+                return head.withAttribute(BODY, body).withAttribute(TYPE, type).readValue(body);
+            } catch (IOException | RuntimeException e) {
+                return Json.read(body, type); // the error (or the coerced request) of the binding
+            }
+        };
     }
 
     /**
-     * The request's opportunities checked into a table, with the errors {@link Crm#table} adds for the same
+     * A request's opportunities checked into a table, with the errors {@link Crm#table} adds for the same
      * records, in the same order.
      *
+     * @param records the request's {@code opportunities}: a {@link Later} from {@link #reader}, or bound records
      * @throws io.salesops.server.ProblemException 400 for a body whose records the binding refuses
      */
-    static OpportunityTable table(List<FieldError> errors, Requests.Pipeline r, StageModel model,
+    static OpportunityTable table(List<FieldError> errors, List<Requests.Opportunity> records, StageModel model,
                                   boolean knownStagesOnly, Org org) {
-        if (!(r.opportunities() instanceof Later later)) {
-            return Crm.table(errors, r.opportunities(), model, knownStagesOnly, org);
+        if (!(records instanceof Later later)) {
+            return Crm.table(errors, records, model, knownStagesOnly, org);
         }
         int before = errors.size();
         try {
             return stream(errors, later, model, knownStagesOnly, org);
         } catch (IOException | NotStreamable e) {
             errors.subList(before, errors.size()).clear();
-            return Crm.table(errors, Json.read(later.body, Requests.Pipeline.class).opportunities(), model,
-                    knownStagesOnly, org);
+            return Crm.table(errors, Json.read(later.body, later.type).opportunities(), model, knownStagesOnly, org);
         }
     }
 
@@ -135,18 +143,20 @@ final class PipelineStream {
      */
     static final class Later extends AbstractList<Requests.Opportunity> {
         private final byte[] body;
+        private final Class<? extends Requests.WithOpportunities> type;
         private final int offset;
         private final int count;
 
-        Later(byte[] body, int offset, int count) {
+        Later(byte[] body, Class<? extends Requests.WithOpportunities> type, int offset, int count) {
             this.body = body;
+            this.type = type;
             this.offset = offset;
             this.count = count;
         }
 
         @Override
         public Requests.Opportunity get(int index) {
-            throw new UnsupportedOperationException("the opportunities are streamed by PipelineStream.table");
+            throw new UnsupportedOperationException("the opportunities are streamed by OpportunityStream.table");
         }
 
         @Override
@@ -175,10 +185,11 @@ final class PipelineStream {
                 count++;
                 p.skipChildren();
             }
-            if (!(ctxt.getAttribute(BODY) instanceof byte[] body)) {
+            if (!(ctxt.getAttribute(BODY) instanceof byte[] body) || !(ctxt.getAttribute(TYPE) instanceof Class<?> type)
+                    || !Requests.WithOpportunities.class.isAssignableFrom(type)) {
                 throw new NotStreamable();
             }
-            return new Later(body, (int) offset, count);
+            return new Later(body, type.asSubclass(Requests.WithOpportunities.class), (int) offset, count);
         }
     }
 }

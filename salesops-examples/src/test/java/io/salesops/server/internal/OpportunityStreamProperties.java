@@ -23,13 +23,16 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The pipeline endpoint's streamed read of a request body answers exactly as binding the whole body did: the same
- * forecast, or the same problem (status, message, field errors at the same JSON pointers in the same order), on
+ * The pipeline, KPI and backtest endpoints' streamed read of a request body answers exactly as binding the whole
+ * body did: the same forecast, KPIs or backtest, or the same problem (status, message, field errors at the same JSON pointers in the same order), on
  * bodies with good and bad records, the org and stages before or after the array, and JSON the stream leaves to
  * the binding (numbers for text, unknown or repeated fields, other shapes, a byte-order mark, broken syntax). The
  * one difference is intended: an opportunities array over the limit is refused before any of its records is read.
  */
-class PipelineStreamProperties {
+class OpportunityStreamProperties {
+
+    private static final java.util.function.Function<byte[], Requests.Pipeline> PIPELINE =
+            OpportunityStream.reader(Requests.Pipeline.class);
 
     private static final int MAX = 6;
     private static final StageModel MODEL = StageModel.defaultModel();
@@ -50,15 +53,68 @@ class PipelineStreamProperties {
     }
 
     @Property(tries = 200)
+    void streamedKpiAndBacktestRequests_answerAsTheBoundRequests(@ForAll("kpiBodies") byte[] body, @ForAll boolean kpi) {
+        String bound = answer(body, kpi, false);
+        String streamed = answer(body, kpi, true);
+        if (!streamed.equals(bound)) {
+            assertThat(streamed).contains("opportunities exceed the limit of " + MAX);
+            assertThat(bound).startsWith("400 /opportunities/");
+        }
+    }
+
+    /** The KPI or backtest response body, or the problem's status, detail and field errors. */
+    private static String answer(byte[] body, boolean kpi, boolean streamed) {
+        if (kpi) {
+            return answer(() -> Endpoints.kpi(streamed ? OpportunityStream.reader(Requests.Kpi.class).apply(body)
+                    : Json.read(body, Requests.Kpi.class), LIMITS));
+        }
+        return answer(() -> Endpoints.backtest(streamed ? OpportunityStream.reader(Requests.Backtest.class).apply(body)
+                : Json.read(body, Requests.Backtest.class), LIMITS));
+    }
+
+    @Provide
+    Arbitrary<byte[]> kpiBodies() {
+        CrmTableProperties generated = new CrmTableProperties();
+        return Arbitraries.oneOf(generated.records(), generated.goodRecords()).flatMap(records -> Arbitraries.longs().map(seed -> {
+            Random rnd = new Random(seed);
+            List<String> fields = new ArrayList<>();
+            fields.add("\"from\":" + (rnd.nextInt(10) == 0 ? "\"2026-Q9\"" : "\"2026-Q2\""));
+            fields.add("\"to\":\"2026-Q3\"");
+            switch (rnd.nextInt(4)) {
+                case 0 -> fields.add("\"by\":\"owner\"");
+                case 1 -> fields.add("\"by\":\"product\"");
+                case 2 -> fields.add("\"by\":\"nosuchfield\"");
+                default -> { }
+            }
+            if (rnd.nextInt(3) == 0) {
+                fields.add("\"stages\":[{\"stage\":\"Proposal\",\"probability\":\"40\"},{\"stage\":\"Qualification\","
+                        + "\"probability\":20},{\"stage\":\"Closed Won\",\"probability\":100,\"outcome\":\"won\"},"
+                        + "{\"stage\":\"Closed Lost\",\"probability\":0,\"outcome\":\"lost\"}]");
+            }
+            if (rnd.nextInt(10) != 0) {
+                List<String> elements = new ArrayList<>();
+                for (Requests.Opportunity o : records) {
+                    elements.add(perturbed(o, rnd));
+                }
+                fields.add("\"opportunities\":" + (rnd.nextInt(30) == 0 ? "{}" : "[" + String.join(",", elements) + "]"));
+            }
+            Collections.shuffle(fields, rnd);
+            String json = "{" + String.join(",", fields) + "}";
+            json = rnd.nextInt(40) == 0 ? json.substring(0, json.length() / 2) : json;
+            return json.getBytes(StandardCharsets.UTF_8);
+        }));
+    }
+
+    @Property(tries = 200)
     void plainRecords_areStreamed_intoTheTableOfTheBoundRecords(@ForAll("plainBodies") byte[] body) throws Exception {
-        Requests.Pipeline streamed = PipelineStream.read(body);
-        assertThat(streamed.opportunities()).isInstanceOf(PipelineStream.Later.class);
+        Requests.Pipeline streamed = PIPELINE.apply(body);
+        assertThat(streamed.opportunities()).isInstanceOf(OpportunityStream.Later.class);
         List<Requests.Opportunity> records = Json.read(body, Requests.Pipeline.class).opportunities();
         assertThat(streamed.opportunities()).hasSameSizeAs(records);
         List<FieldError> boundErrors = new ArrayList<>();
         OpportunityTable bound = Crm.table(boundErrors, records, MODEL, true, ORG);
         List<FieldError> streamErrors = new ArrayList<>();
-        OpportunityTable table = PipelineStream.stream(streamErrors, (PipelineStream.Later) streamed.opportunities(),
+        OpportunityTable table = OpportunityStream.stream(streamErrors, (OpportunityStream.Later) streamed.opportunities(),
                 MODEL, true, ORG);
         assertThat(streamErrors).isEqualTo(boundErrors);
         if (boundErrors.isEmpty()) {
@@ -79,12 +135,15 @@ class PipelineStreamProperties {
         });
     }
 
-    /** The response body, or the problem's status, detail and field errors. */
+    /** The pipeline response body, or the problem's status, detail and field errors. */
     private static String answer(byte[] body, boolean streamed) {
+        return answer(() -> Endpoints.pipeline(streamed ? PIPELINE.apply(body) : Json.read(body, Requests.Pipeline.class), LIMITS));
+    }
+
+    /** The response body of a request, or the problem's status, detail and field errors. */
+    private static String answer(java.util.function.Supplier<Object> request) {
         try {
-            Requests.Pipeline r = streamed ? PipelineStream.read(body) : Json.read(body, Requests.Pipeline.class);
-            Object out = Endpoints.pipeline(r, LIMITS);
-            return Json.mapper().writeValueAsString(out);
+            return Json.mapper().writeValueAsString(request.get());
         } catch (ProblemException e) {
             return e.status() + " " + e.getMessage() + " " + e.errors();
         } catch (JsonProcessingException e) {
