@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Caps for one payee in one period: per deal (over all periods), per period (prorated by a version's share
- * of the period's days), per year, and on the plan total. A cap that bites adds a negative line and takes the
+ * of the period's days when only some versions sharing the period cap the component; {@link SharedPeriodLimits}
+ * when all do), per year, and on the plan total. A cap that bites adds a negative line and takes the
  * reduction off the credits in proportion to their pay, so clawbacks stay exact. Confined to the thread
  * calculating the payee.
  */
@@ -216,7 +217,7 @@ final class Caps {
         return smallest;
     }
 
-    private UnroundedLine capLine(Cap cap, String label, List<CreditedAmount> credited, long amount, String why) {
+    UnroundedLine capLine(Cap cap, String label, List<CreditedAmount> credited, long amount, String why) {
         UnroundedLine d = new UnroundedLine();
         d.kind = label == null ? LineKind.TOTAL_CAP : LineKind.CAP;
         d.component = label;

@@ -51,6 +51,7 @@ final class PayeeCalculation {
     /** What is being calculated, for the message of an overflow. */
     private String step = "the credits";
     private final Caps caps;
+    private final SharedPeriodLimits shared;
 
     PayeeCalculation(PeriodSetup setup, CreditRouter router, FormulaText text, PayRules rules, int p) {
         this.setup = setup;
@@ -62,6 +63,7 @@ final class PayeeCalculation {
         this.before = setup.prior.payee(rep.id()).orElse(null);
         this.sameYear = before != null && before.fiscalYear() == setup.period.fiscalYear();
         this.caps = new Caps(setup, text, before);
+        this.shared = new SharedPeriodLimits(setup, text);
     }
 
     /** @throws AmountOverflowException naming the payee and the component or step where an amount overflowed */
@@ -85,6 +87,10 @@ final class PayeeCalculation {
                 step = "component \"" + comps[k].label() + "\" (its pay)";
                 component(s, comps[k], router.credited(p, comps[k].slot()), measures, k);
             }
+        }
+        step = "the per-period caps and floors of components shared by plan versions";
+        for (UnroundedLine d : shared.settle(caps)) {
+            lines.add(d.toLine(setup.currency));
         }
         step = "the plan's totalCaps";
         totalCaps();
@@ -230,23 +236,25 @@ final class PayeeCalculation {
         }
         a.gross = Math.addExact(a.gross, gross);
         long total = gross;
+        // Versions sharing the period: per-period caps and floors bind the period's total, after every slice.
+        boolean capShared = shared.capShared(c.name());
+        boolean floorShared = shared.floorShared(c.name());
         for (Cap cap : c.caps()) {
-            total = caps.apply(cap, s, label, credited, total, a, out);
+            if (!(capShared && cap.scope() == Cap.Scope.PER_PERIOD)) {
+                total = caps.apply(cap, s, label, credited, total, a, out);
+            }
         }
-        if (c.floor() != null) {
+        if (c.floor() != null && !floorShared) {
             long floor = s.wholePeriod() ? c.floor().minorUnits()
                     : s.share(BigDecimal.valueOf(c.floor().minorUnits())).setScale(0, setup.rounding).longValueExact();
             if (total < floor) {
-                UnroundedLine d = new UnroundedLine();
-                d.kind = LineKind.FLOOR;
-                d.component = label;
-                d.rule = "floor " + c.floor();
-                d.amount = floor - total;
-                d.applied = List.of("floor " + c.floor());
-                d.formula = "floor " + c.floor() + s.shareText() + " less " + setup.money(total) + " earned";
-                out.add(d);
+                out.add(SharedPeriodLimits.floorLine(label, c.floor().toString(), floor - total,
+                        c.floor() + s.shareText() + " less " + setup.money(total) + " earned"));
                 total = floor;
             }
+        }
+        if (capShared || floorShared) {
+            shared.add(s, c, label, credited, total, a);
         }
         a.earned = Math.addExact(a.earned, total);
         for (UnroundedLine d : out) {

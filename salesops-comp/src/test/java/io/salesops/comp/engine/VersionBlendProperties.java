@@ -26,8 +26,9 @@ import net.jqwik.api.constraints.LongRange;
 
 /**
  * A period shared by two plan versions equals the day-weighted blend of them: draws (whatever each version's
- * kind and timing), guarantees and caps (per period, per year, on a component or the plan total) are each
- * version's amount for its share of the days, never the last version's. Each property states the blend in
+ * kind and timing), guarantees, caps (per period, per year, on a component or the plan total) and component
+ * floors are each version's amount for its share of the days, never the last version's; a component's
+ * per-period cap and floor bind the period's total of the component. Each property states the blend in
  * figures a reader can check by eye.
  */
 class VersionBlendProperties {
@@ -111,12 +112,55 @@ class VersionBlendProperties {
 
         long yearDays1 = ChronoUnit.DAYS.between(JAN_1, cut);
         long yearLimit1 = blend(year1, yearDays1, year2, 365 - yearDays1, 365);
-        // Each version's days: its own per-period cap for its share of June, then the component's year cap.
-        long first = Math.min(Math.min(pay1, blend(cap1, k, 0, 0, 30)), yearLimit1);
-        long second = Math.min(Math.min(pay2, blend(cap2, 30 - k, 0, 0, 30)), Math.max(0, yearLimit1 - first));
-        long earned = Math.min(first + second, Math.min(blend(total1, k, total2, 30 - k, 30), yearLimit1));
+        // The component's year cap on each version's days in turn, then one per-period cap on June's total of the
+        // component: the blend of the versions' caps (12,000 for 14 days and 15,000 for 16 allow 13,600).
+        long first = Math.min(pay1, yearLimit1);
+        long second = Math.min(pay2, Math.max(0, yearLimit1 - first));
+        long component = Math.min(first + second, blend(cap1, k, cap2, 30 - k, 30));
+        long earned = Math.min(component, Math.min(blend(total1, k, total2, 30 - k, 30), yearLimit1));
         assertThat(s.earned().minorUnits()).isEqualTo(earned);
         assertThat(s.netPay().minorUnits()).isEqualTo(Math.max(earned, blend(g1, k, g2, 30 - k, 30)));
+    }
+
+    /**
+     * A component floor in both versions is one floor on June's total of the component, the blend of the two:
+     * June pays {@code max(pay1 + pay2, (f1 k + f2 (30 - k)) / 30)}, however the pay falls between the versions.
+     */
+    @Property(tries = 200)
+    void componentFloorsOfASharedPeriod_areOneBlendedFloorOnThePeriodsTotal(
+            @ForAll @IntRange(min = 1, max = 29) int k,
+            @ForAll @LongRange(min = 0, max = 5_000_000L) long pay1, @ForAll @LongRange(min = 0, max = 5_000_000L) long pay2,
+            @ForAll @LongRange(min = 0, max = 5_000_000L) long f1, @ForAll @LongRange(min = 0, max = 5_000_000L) long f2) {
+        Period june = CAL.month(2026, 6);
+        LocalDate cut = june.start().plusDays(k);
+        CompPlan v1 = floored("v1", JAN_1, cut.minusDays(1), f1);
+        CompPlan v2 = floored("v2", cut, null, f2);
+        List<Credit> credits = List.of(booked("b1", june.start(), pay1 * 10), booked("b2", cut, pay2 * 10));
+        Statement s = CommissionEngine.calculate(List.of(v1, v2), CTX, credits, june, CompState.empty())
+                .statement("alice").orElseThrow();
+        assertThat(s.earned().minorUnits()).isEqualTo(Math.max(pay1 + pay2, blend(f1, k, f2, 30 - k, 30)));
+    }
+
+    /** A cap in one version only stays on that version's days: the other version's days are uncapped. */
+    @Property(tries = 200)
+    void aPerPeriodCapInOneVersionOnly_capsThatVersionsShareOfTheDays(
+            @ForAll @IntRange(min = 1, max = 29) int k,
+            @ForAll @LongRange(min = 0, max = 5_000_000L) long pay1, @ForAll @LongRange(min = 0, max = 5_000_000L) long pay2,
+            @ForAll @LongRange(min = 0, max = 5_000_000L) long cap1) {
+        Period june = CAL.month(2026, 6);
+        LocalDate cut = june.start().plusDays(k);
+        CompPlan v1 = CompPlan.builder("v1").currency("USD").effective(JAN_1, cut.minusDays(1))
+                .component(c -> c.name("Bookings").flatRate("10").cap(Cap.perPeriod(usd(cap1)))).build();
+        CompPlan v2 = tenPercent("v2", cut, null).build();
+        List<Credit> credits = List.of(booked("b1", june.start(), pay1 * 10), booked("b2", cut, pay2 * 10));
+        Statement s = CommissionEngine.calculate(List.of(v1, v2), CTX, credits, june, CompState.empty())
+                .statement("alice").orElseThrow();
+        assertThat(s.earned().minorUnits()).isEqualTo(Math.min(pay1, blend(cap1, k, 0, 0, 30)) + pay2);
+    }
+
+    private static CompPlan floored(String name, LocalDate from, LocalDate to, long floor) {
+        return CompPlan.builder(name).currency("USD").effective(from, to)
+                .component(c -> c.name("Bookings").flatRate("10").floor(usd(floor))).build();
     }
 
     private static CompPlan.Builder tenPercent(String name, LocalDate from, LocalDate to) {
