@@ -1,14 +1,13 @@
 package io.salesops.forecast.pipeline;
 
-import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityStatus;
 import io.salesops.core.crm.OpportunityTable;
+import io.salesops.core.crm.Snapshot;
 import io.salesops.core.period.Period;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * P(a deal closes inside the rest of the period | it wins), learned from history known on the as-of date.
@@ -49,25 +48,30 @@ final class CloseTiming {
     }
 
     private final int[] wonDays;
-    private final double[] slipN = new double[Situation.values().length];
-    private final double[] slipK = new double[Situation.values().length];
+    /** Per situation, the won deals replayed in it, and those of them that closed inside the replayed period. */
+    final double[] slipN = new double[Situation.values().length];
+    final double[] slipK = new double[Situation.values().length];
     private final int slipPeriods;
 
-    private CloseTiming(int[] wonDays, int slipPeriods) {
+    /** A model of these sorted days to close of won deals over this many replayed periods; slip counts to be set. */
+    CloseTiming(int[] wonDays, int slipPeriods) {
         this.wonDays = wonDays;
         this.slipPeriods = slipPeriods;
     }
 
     /**
-     * Learns from {@code history} as known on {@code asOf}; replays the {@code lookback} periods before
-     * {@code period} that ended on or before {@code asOf}. Returns null if no won deal is known.
+     * Learns from the rows of {@code history} as known on {@code asOf}; replays the {@code lookback} periods before
+     * {@code period} that ended on or before {@code asOf}, each row as it stood on the replayed day by the table's
+     * {@link OpportunityTable#snapshot snapshot}, without an object per row. Returns null if no won deal is known.
      */
-    static CloseTiming learn(List<Opportunity> history, LocalDate asOf, Period period, int lookback) {
+    static CloseTiming learn(OpportunityTable history, LocalDate asOf, Period period, int lookback) {
+        int asOfDay = (int) asOf.toEpochDay();
+        int won = (int) OpportunityStatus.WON.ordinal();
         int count = 0;
         int[] days = new int[history.size()];
-        for (Opportunity o : history) {
-            if (o.isWon() && !o.closeDate().isAfter(asOf)) {
-                days[count++] = (int) ChronoUnit.DAYS.between(o.createdDate(), o.closeDate());
+        for (int r = 0; r < history.size(); r++) {
+            if (history.status(r).ordinal() == won && history.closeDay(r) <= asOfDay) {
+                days[count++] = history.closeDay(r) - history.createdDay(r);
             }
         }
         if (count == 0) {
@@ -77,9 +81,9 @@ final class CloseTiming {
         Arrays.sort(sorted);
         long offset = ChronoUnit.DAYS.between(period.start(), asOf);
         int used = 0;
-        CloseTiming t = null;
         double[] n = new double[Situation.values().length];
         double[] k = new double[Situation.values().length];
+        Snapshot snap = new Snapshot();
         for (int j = 1; used < lookback && j <= lookback + 4; j++) {
             Period past = period.plus(-j);
             if (past.end().isAfter(asOf)) {
@@ -90,26 +94,26 @@ final class CloseTiming {
             if (!snapshot.isBefore(past.end())) {
                 continue;
             }
-            LocalDate windowStart = max(snapshot.plusDays(1), past.start());
-            for (Opportunity o : history) {
-                if (!o.isWon() || o.closeDate().isAfter(asOf) || !o.closeDate().isAfter(snapshot)
-                        || o.createdDate().isAfter(snapshot) || o.history().isEmpty()) {
+            int snapshotDay = (int) snapshot.toEpochDay();
+            int windowStart = (int) max(snapshot.plusDays(1), past.start()).toEpochDay();
+            int windowEnd = (int) past.end().toEpochDay();
+            for (int r = 0; r < history.size(); r++) {
+                int close = history.closeDay(r);
+                if (history.status(r).ordinal() != won || close > asOfDay || close <= snapshotDay
+                        || history.createdDay(r) > snapshotDay || history.historyStart(r) == history.historyEnd(r)) {
                     // without history the close date the deal had on the snapshot day is unknown: its final
                     // close date would be hindsight, and "no close date" a situation it was never in
                     continue;
                 }
-                Optional<Opportunity> snap = o.asOf(snapshot);
-                if (snap.isEmpty()) {
-                    continue;
-                }
-                Situation s = situation(snap.get().closeDate(), snapshot, windowStart, past.end());
+                history.snapshot(r, snapshotDay, snap);
+                Situation s = situation(snap.closeDay(), snapshotDay, windowEnd);
                 n[s.ordinal()]++;
-                if (!o.closeDate().isBefore(windowStart) && !o.closeDate().isAfter(past.end())) {
+                if (close >= windowStart && close <= windowEnd) {
                     k[s.ordinal()]++;
                 }
             }
         }
-        t = new CloseTiming(sorted, used);
+        CloseTiming t = new CloseTiming(sorted, used);
         System.arraycopy(n, 0, t.slipN, 0, n.length);
         System.arraycopy(k, 0, t.slipK, 0, k.length);
         return t;

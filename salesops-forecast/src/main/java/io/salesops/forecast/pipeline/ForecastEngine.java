@@ -58,7 +58,7 @@ final class ForecastEngine {
         OpportunityTable deals = f.table != null ? f.table : OpportunityTable.of(f.opportunities);
         List<Opportunity> history = f.history != null ? f.history : f.opportunities != null ? f.opportunities : deals.asList();
         tree = new RollupTree(f.org, f.byOwner, f.dimensions);
-        DealProbabilities probabilities = probabilities(history);
+        DealProbabilities probabilities = probabilities(deals, history);
         if (currency == null) {
             currency = deals.size() > 0 ? deals.currency(0)
                     : history.isEmpty() ? Currency.getInstance("USD") : history.get(0).amount().currency();
@@ -136,7 +136,7 @@ final class ForecastEngine {
     }
 
     /** Learns P(win) and timing as configured, stating each choice among the assumptions. */
-    private DealProbabilities probabilities(List<Opportunity> history) {
+    private DealProbabilities probabilities(OpportunityTable deals, List<Opportunity> history) {
         if (f.method == PipelineMethod.TIME_TO_EVENT) {
             TimeToEvent tte = timeToEvent(history);
             if (tte != null) {
@@ -160,7 +160,8 @@ final class ForecastEngine {
         }
         CloseTiming timing = null;
         if (f.timing != TimingSource.CLOSE_DATE) {
-            timing = CloseTiming.learn(history, asOf, period, f.lookback);
+            // the forecast's own deals are a table already; a separate history is made one
+            timing = CloseTiming.learn(f.history != null ? OpportunityTable.of(f.history) : deals, asOf, period, f.lookback);
             if (timing == null && f.timing == TimingSource.LEARNED) {
                 throw new IllegalArgumentException("timing LEARNED needs deals won on or before " + asOf + " in the history; there are none");
             }
