@@ -10,7 +10,10 @@ import io.salesops.core.crm.Stage;
 import io.salesops.core.crm.StageModel;
 import io.salesops.core.money.Percent;
 import io.salesops.core.period.FiscalCalendar;
+import io.salesops.io.ImportProblem;
+import io.salesops.io.ImportResult;
 import io.salesops.io.OpportunityCsvReader;
+import io.salesops.io.TableImportResult;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +46,11 @@ public final class OpportunityFiles {
     @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
             description = "Encoding of the CSV files, e.g. windows-1252 or ISO-8859-1 (default: ${DEFAULT-VALUE}).")
     Charset encoding = StandardCharsets.UTF_8;
+
+    @Option(names = "--skip-invalid",
+            description = "Leave out rows with problems (a blank or malformed amount, a bad date, ...) instead of"
+                    + " stopping; how many and the first one are said on standard error.")
+    boolean skipInvalid;
 
     @Option(names = "--fiscal-year-start", paramLabel = "MONTH",
             description = "First month of the fiscal year: a name (february, feb) or number (2); default: january.")
@@ -175,23 +183,45 @@ public final class OpportunityFiles {
         return stages == null ? StageModel.defaultModel() : readStages(stages);
     }
 
-    /** @return the opportunities, strictly read (the first bad row is an error naming file, line and column) */
+    /**
+     * @return the opportunities; every row with a problem is an error naming file, line and column (all of them are
+     *         listed, not only the first), unless {@code --skip-invalid} leaves those rows out and says so
+     */
     List<Opportunity> read(StageModel model) throws IOException {
         OpportunityCsvReader r = reader(model);
-        return (history == null ? r.read(opportunities) : r.read(opportunities, history)).orThrow();
+        ImportResult<Opportunity> result = history == null ? r.read(opportunities) : r.read(opportunities, history);
+        return accepted(result.problems(), result.rejectedRows()) ? result.records() : result.orThrow();
     }
 
     /**
-     * @return the opportunities read straight into a table, with the problems {@link #read(StageModel)} finds
-     *         (the first bad row is an error naming file, line and column)
+     * @return the opportunities read straight into a table, with the problems {@link #read(StageModel)} finds and
+     *         the same {@code --skip-invalid} rule
      */
     OpportunityTable readTable(StageModel model) throws IOException {
         OpportunityCsvReader r = reader(model);
-        return (history == null ? r.readTable(opportunities) : r.readTable(opportunities, history)).orThrow();
+        TableImportResult result = history == null ? r.readTable(opportunities) : r.readTable(opportunities, history);
+        return accepted(result.problems(), result.rejectedRows()) ? result.table() : result.orThrow();
+    }
+
+    /** @return true to go on without the rejected rows; else the caller throws the problems, after a hint */
+    private boolean accepted(List<ImportProblem> problems, int rejectedRows) {
+        if (problems.isEmpty()) {
+            return true;
+        }
+        if (skipInvalid) {
+            note("left out " + rejectedRows + " row" + (rejectedRows == 1 ? "" : "s") + " of " + opportunities.getFileName()
+                    + " with " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " (--skip-invalid), the"
+                    + " first: " + problems.get(0) + "; salesops import check lists them all");
+            return true;
+        }
+        note(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in the input; fix "
+                + (problems.size() == 1 ? "it" : "them") + ", or give --skip-invalid to leave the rows out");
+        return false;
     }
 
     private OpportunityCsvReader reader(StageModel model) {
-        OpportunityCsvReader.Builder b = OpportunityCsvReader.builder().stageModel(model).charset(encoding);
+        // lenient: every problem of the file is found and listed, not only the first one
+        OpportunityCsvReader.Builder b = OpportunityCsvReader.builder().stageModel(model).charset(encoding).lenient();
         if (columns != null) {
             UserInputException.fromUser("--columns", () -> b.columns(columns));
         } else {

@@ -1,5 +1,6 @@
 package io.salesops.comp.engine;
 
+import io.salesops.comp.internal.HistoryColumns;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,6 +17,11 @@ import java.util.List;
 public final class DealHistory {
 
     private static final DealHistory EMPTY = new DealHistory(List.of(), 0);
+
+    static {
+        // The engine appends a period's entries as the columns it built them in (no DealPay per entry).
+        HistoryColumns.useAppender((history, columns) -> history.plus(new Chunk(columns)));
+    }
 
     private final List<Chunk> chunks;
     private final int size;
@@ -52,10 +58,13 @@ public final class DealHistory {
         if (entries.isEmpty()) {
             return this;
         }
-        List<Chunk> c = new ArrayList<>(chunks.size() + 1);
-        c.addAll(chunks);
-        c.add(new Chunk(entries));
-        return new DealHistory(List.copyOf(c), size + entries.size());
+        return plus(new Chunk(entries));
+    }
+
+    private DealHistory plus(Chunk chunk) {
+        Chunk[] c = chunks.toArray(new Chunk[chunks.size() + 1]);
+        c[chunks.size()] = chunk;
+        return new DealHistory(List.of(c), size + chunk.size());
     }
 
     /** @return the number of entries */
@@ -126,8 +135,11 @@ public final class DealHistory {
         private final LocalDate[] dealDates;
         private final long[] pay;
         private final long[] base;
-        private final String[] rules;
+        /** Each a {@code String}, or a {@code Supplier<String>} rendered when the entry is read. */
+        private final Object[] rules;
         private final long[] deal;
+        /** The number of entries: the columns may be longer. */
+        private final int size;
         /** Open addressing: {@code hash << 32 | (position + 1)} per slot, 0 for an empty slot. */
         private volatile long[] index;
 
@@ -138,8 +150,9 @@ public final class DealHistory {
             dealDates = new LocalDate[n];
             pay = new long[n];
             base = new long[n];
-            rules = new String[n];
+            rules = new Object[n];
             deal = new long[n];
+            size = n;
             String[] per = new String[n];
             boolean onePeriod = true;
             int i = 0;
@@ -159,18 +172,31 @@ public final class DealHistory {
             periods = onePeriod ? null : per;
         }
 
+        Chunk(HistoryColumns columns) {
+            dealIds = columns.dealIds();
+            components = columns.components();
+            dealDates = columns.dates();
+            pay = columns.pay();
+            base = columns.base();
+            rules = columns.rules();
+            deal = columns.dealMinor();
+            size = columns.size();
+            period = columns.period();
+            periods = null;
+        }
+
         int size() {
-            return dealIds.length;
+            return size;
         }
 
         DealPay get(int i) {
             return new DealPay(dealIds[i], components[i], period != null ? period : periods[i], dealDates[i], pay[i],
-                    base[i], rules[i], deal[i]);
+                    base[i], HistoryColumns.text(rules[i]), deal[i]);
         }
 
         /** Adds the entries of {@code dealId} to {@code out}, in order. */
         void addDeal(String dealId, List<DealPay> out) {
-            int n = dealIds.length;
+            int n = size;
             if (n <= SCAN) {
                 for (int e = 0; e < n; e++) {
                     if (dealIds[e].equals(dealId)) {
@@ -196,9 +222,9 @@ public final class DealHistory {
         }
 
         private long[] buildIndex() {
-            long[] idx = new long[Integer.highestOneBit(dealIds.length) << 2];
+            long[] idx = new long[Integer.highestOneBit(size) << 2];
             int mask = idx.length - 1;
-            for (int e = 0; e < dealIds.length; e++) {
+            for (int e = 0; e < size; e++) {
                 int hash = dealIds[e].hashCode();
                 int i = slot(hash, mask);
                 while (idx[i] != 0) {

@@ -2,7 +2,6 @@ package io.salesops.comp.internal;
 
 import io.salesops.comp.engine.ComponentState;
 import io.salesops.comp.engine.DealHistory;
-import io.salesops.comp.engine.DealPay;
 import io.salesops.comp.engine.PayeeState;
 import io.salesops.comp.input.AmountOverflowException;
 import io.salesops.comp.plan.Cap;
@@ -96,9 +95,9 @@ final class PayeeCalculation {
         totalCaps();
         step = "the draw, guarantee, clawbacks and year-to-date totals";
         PayeeLedger ledger = new PayeeLedger(setup, text, before, lines);
-        List<DealPay> entries = ledger.history(paidCredits, paidLabels);
+        HistoryColumns entries = ledger.history(paidCredits, paidLabels, router.reversals(p));
         int[] paidDeals = ledger.paidDeals(paidLabels.size() > 1);
-        ledger.clawbacks(router.reversals(p), entries, this::ytd, router.deals());
+        ledger.clawbacks(router.reversals(p), this::ytd, router.deals());
         long earned = sum(lines);
         DrawSettlement draw = new DrawSettlement(setup, text, rep, lines);
         long balance = draw.settle(earned, before == null ? 0 : before.drawBalance().minorUnits());
@@ -128,7 +127,7 @@ final class PayeeCalculation {
         }
         DealHistory h = before == null ? DealHistory.empty() : before.history();
         PayeeState state = new PayeeState(rep.id(), setup.period.fiscalYear(), setup.periodLabel, setup.money(ytdEarned),
-                setup.money(ytdPaid), setup.money(balance), cs, h.plus(entries));
+                setup.money(ytdPaid), setup.money(balance), cs, entries.appendTo(h));
         return new Outcome(st, state, paidDeals);
     }
 

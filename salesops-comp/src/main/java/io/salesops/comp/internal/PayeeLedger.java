@@ -27,9 +27,8 @@ final class PayeeLedger {
     private final FormulaText text;
     private final PayeeState before;
     private final List<PayoutLine> lines;
-    /** Per entry of this period's history, its deal's int id in the period. */
-    private int[] entryDeals = new int[16];
-    private int entryCount;
+    /** This period's history entries, each with its deal's int id in the period. */
+    private HistoryColumns entries;
 
     private static final Comparator<Credit> REVERSAL_ORDER = Comparator.comparing(Credit::date).thenComparing(Credit::id);
 
@@ -44,9 +43,17 @@ final class PayeeLedger {
      * The per-deal pay of this period, one entry per deal and component, from what each credit earned: a deal
      * credited by several credits in a component gets one entry, at its first credit. Notes each entry's deal
      * as the period's int id, so reversals find their deal's entries without hashing strings.
+     *
+     * @param reversals the reversals {@link #clawbacks} will take, or null: room is kept for their entries
+     * @return the entries, to which {@link #clawbacks} adds
      */
-    List<DealPay> history(List<List<CreditedAmount>> paidCredits, List<String> paidLabels) {
-        List<DealPay> out = new ArrayList<>();
+    HistoryColumns history(List<List<CreditedAmount>> paidCredits, List<String> paidLabels, List<Credit> reversals) {
+        // A reversal adds at most one entry per component it claws back from.
+        int expected = reversals == null ? 0 : reversals.size() * Math.max(1, paidLabels.size());
+        for (List<CreditedAmount> l : paidCredits) {
+            expected += l.size();
+        }
+        entries = new HistoryColumns(setup.periodLabel, expected);
         for (int k = 0; k < paidCredits.size(); k++) {
             List<CreditedAmount> credited = paidCredits.get(k);
             String label = paidLabels.get(k);
@@ -54,8 +61,8 @@ final class PayeeLedger {
             if (m == 0) {
                 continue;
             }
-            DealPay[] at = new DealPay[m];
-            // (deal << 32 | position) sorted brings a deal's credits together in credit order.
+            int first = entries.size();
+            // (deal << 32 | entry) sorted brings a deal's entries together in credit order.
             long[] keys = new long[m];
             int nk = 0;
             Credit previous = null;
@@ -68,21 +75,16 @@ final class PayeeLedger {
                 if (c.pay == 0 && c.amount == 0) {
                     continue;
                 }
-                at[i] = new DealPay(c.credit.dealId(), label, setup.periodLabel, c.credit.date(), c.pay, c.amount,
-                        c.rule == null ? "" : c.rule, whole);
-                keys[nk++] = (long) c.deal << 32 | i;
+                keys[nk] = (long) c.deal << 32 | nk;
+                nk++;
+                entries.add(c.credit.dealId(), label, c.credit.date(), c.pay, c.amount, c.rule == null ? "" : c.rule,
+                        whole, c.deal);
             }
             if (repeatsADeal(keys, nk)) {
-                mergeRepeatedDeals(at, keys, nk);
-            }
-            for (int i = 0; i < m; i++) {
-                if (at[i] != null) {
-                    out.add(at[i]);
-                    noteEntryDeal(credited.get(i).deal);
-                }
+                mergeRepeatedDeals(first, keys, nk);
             }
         }
-        return out;
+        return entries;
     }
 
     /** @return whether two of the keys ({@code deal << 32 | position}) have the same deal: an int set, no sort */
@@ -107,37 +109,29 @@ final class PayeeLedger {
         return false;
     }
 
-    /** Merges the entries of one deal into the entry at its first credit, leaving null at the others. */
-    private static void mergeRepeatedDeals(DealPay[] at, long[] keys, int nk) {
+    /** Merges the entries of one deal, from {@code first} on, into the entry at its first credit. */
+    private void mergeRepeatedDeals(int first, long[] keys, int nk) {
         java.util.Arrays.sort(keys, 0, nk);
+        boolean[] keep = new boolean[nk];
         for (int g = 0; g < nk; ) {
-            int first = (int) keys[g];
+            int into = (int) keys[g];
+            keep[into] = true;
             int e = g + 1;
             while (e < nk && keys[e] >>> 32 == keys[g] >>> 32) {
-                DealPay x = at[first];
-                DealPay y = at[(int) keys[e]];
-                at[first] = new DealPay(x.dealId(), x.component(), x.period(),
-                        x.dealDate().isBefore(y.dealDate()) ? x.dealDate() : y.dealDate(),
-                        Math.addExact(x.payMinor(), y.payMinor()), Math.addExact(x.baseMinor(), y.baseMinor()),
-                        x.rule().equals(y.rule()) ? x.rule() : x.rule() + " + " + y.rule(),
-                        Math.addExact(x.dealMinor(), y.dealMinor()));
-                at[(int) keys[e]] = null;
+                entries.merge(first + into, first + (int) keys[e]);
                 e++;
             }
             g = e;
         }
-    }
-
-    private void noteEntryDeal(int deal) {
-        if (entryDeals.length == entryCount) {
-            entryDeals = java.util.Arrays.copyOf(entryDeals, Math.max(16, entryCount * 2));
-        }
-        entryDeals[entryCount++] = deal;
+        entries.compact(first, keep);
     }
 
     /** @return the period's int ids of the deals in the history entries, each once, ascending */
     int[] paidDeals(boolean severalComponents) {
-        int[] d = java.util.Arrays.copyOf(entryDeals, entryCount);
+        int[] d = new int[entries.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = entries.periodDeal(i);
+        }
         if (!severalComponents) {
             return d; // within one component a deal has one entry
         }
@@ -158,8 +152,7 @@ final class PayeeLedger {
      *
      * @param deals the period's deal ids, which give each reversal's deal its int id
      */
-    void clawbacks(List<Credit> reversals, List<DealPay> entries, java.util.function.Function<String, YearToDate> ytd,
-                   StringIds deals) {
+    void clawbacks(List<Credit> reversals, java.util.function.Function<String, YearToDate> ytd, StringIds deals) {
         if (reversals == null) {
             return;
         }
@@ -172,8 +165,8 @@ final class PayeeLedger {
             if (before != null) {
                 paid.addAll(before.history().forDeal(r.dealId()));
             }
-            for (int i = 0; i < entryCount; i++) {
-                if (entryDeals[i] == deal) {
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.periodDeal(i) == deal) {
                     paid.add(entries.get(i));
                 }
             }
@@ -182,16 +175,12 @@ final class PayeeLedger {
                 byComp.computeIfAbsent(d.component(), k -> new ArrayList<>()).add(d);
             }
             for (Map.Entry<String, List<DealPay>> e : byComp.entrySet()) {
-                int added = entries.size();
-                clawback(r, rule, e.getKey(), e.getValue(), entries, ytd);
-                for (int i = added; i < entries.size(); i++) {
-                    noteEntryDeal(deal);
-                }
+                clawback(r, rule, e.getKey(), e.getValue(), deal, ytd);
             }
         }
     }
 
-    private void clawback(Credit r, Clawback rule, String label, List<DealPay> paid, List<DealPay> entries,
+    private void clawback(Credit r, Clawback rule, String label, List<DealPay> paid, int periodDeal,
                           java.util.function.Function<String, YearToDate> ytd) {
         long net = 0;
         long base = 0;
@@ -252,8 +241,8 @@ final class PayeeLedger {
                     a.count -= 1;
                 }
             }
-            entries.add(new DealPay(r.dealId(), label, setup.periodLabel, booked == null ? r.date() : booked,
-                    -claw, -clawBase, "clawback by " + r.id(), -clawDeal));
+            entries.add(r.dealId(), label, booked == null ? r.date() : booked, -claw, -clawBase, "clawback by " + r.id(),
+                    -clawDeal, periodDeal);
         }
         lines.add(line.toLine(setup.currency));
     }

@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -97,9 +98,11 @@ record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long
 
     /**
      * The same bookings in all and in each past period, split among the leaves by their share of the value of
-     * deals created in the period-length days up to the as-of day (largest remainder, so the parts sum to each
-     * whole), instead of by each leaf's own past: a rep who left creates nothing and is expected to book nothing
-     * new, a rep ramping up is judged on today's pace rather than on a period when she had just started. Deals
+     * deals created in the period-length days up to the as-of day, each leaf's value times its win rate (see
+     * {@link #winRates}: a rep who wins half her deals books half of what she creates, one who wins a quarter a
+     * quarter), largest remainder, so the parts sum to each whole; instead of by each leaf's own past: a rep who
+     * left creates nothing and is expected to book nothing new, a rep ramping up is judged on today's pace rather
+     * than on a period when she had just started. Deals
      * whose owner is not in the org (rolling up by owner) take no share. Returns this model unchanged when no
      * deal was created in those days. An owner for whom {@code quietOwner} holds (gone quiet on the as-of day, see
      * {@link QuietOwners}) takes no share: a rep who stopped creating deals weeks ago is not expected to start.
@@ -125,8 +128,12 @@ record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long
         if (byLeaf.isEmpty()) {
             return this;
         }
+        Map<Integer, Double> winRate = winRates(history, tree, byOwner, asOf);
         long[] pace = new long[tree.size()];
-        byLeaf.forEach((leaf, v) -> pace[leaf] = v);
+        byLeaf.forEach((leaf, v) -> pace[leaf] = Math.round(v * winRate.getOrDefault(leaf, 1.0)));
+        if (Arrays.stream(pace).allMatch(v -> v == 0)) {
+            byLeaf.forEach((leaf, v) -> pace[leaf] = v); // nothing ever won: by pace alone
+        }
         int k = pasts.size();
         long[][] split = new long[pace.length][k];
         for (int j = 0; j < k; j++) {
@@ -151,13 +158,58 @@ record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long
         return new NotYetCreated(split, shared, pasts, day, days);
     }
 
+    /** Days of closed deals, up to the as-of day, that each leaf's win rate is learned from. */
+    static final int WIN_RATE_DAYS = 365;
+    /** Pseudo-deals at the overall win rate that each leaf's win rate is shrunk toward. */
+    static final double WIN_RATE_PRIOR = 20;
+
+    /**
+     * Per leaf, the share of its deals closed in the {@link #WIN_RATE_DAYS} days up to the as-of day that were
+     * won, shrunk toward all leaves' share by {@link #WIN_RATE_PRIOR} pseudo-deals: {@code (won + m x overall) /
+     * (closed + m)}. Only deals closed on or before the as-of day are read. A leaf without closed deals gets the
+     * overall rate; with no closed deal at all every leaf gets 1 (the split is by pace alone).
+     */
+    private static Map<Integer, Double> winRates(List<Opportunity> history, RollupTree tree, boolean byOwner,
+                                                 LocalDate asOf) {
+        Map<Integer, long[]> wonClosed = new HashMap<>();
+        long won = 0;
+        long closed = 0;
+        LocalDate from = asOf.minusDays(WIN_RATE_DAYS);
+        for (Opportunity o : history) {
+            if (!o.status().isClosed() || o.closeDate().isAfter(asOf) || !o.closeDate().isAfter(from)) {
+                continue;
+            }
+            Integer leaf = byOwner ? tree.ownerLeaf(o.ownerId()) : Integer.valueOf(tree.leafOf(o));
+            if (leaf == null) {
+                continue;
+            }
+            long[] c = wonClosed.computeIfAbsent(leaf, x -> new long[2]);
+            c[0] += o.isWon() ? 1 : 0;
+            c[1]++;
+            won += o.isWon() ? 1 : 0;
+            closed++;
+        }
+        Map<Integer, Double> out = new HashMap<>();
+        if (closed == 0) {
+            return out;
+        }
+        double overall = won / (double) closed;
+        for (int leaf = 0; leaf < tree.size(); leaf++) {
+            long[] c = wonClosed.getOrDefault(leaf, new long[2]);
+            out.put(leaf, (c[0] + WIN_RATE_PRIOR * overall) / (c[1] + WIN_RATE_PRIOR));
+        }
+        return out;
+    }
+
     /** @return the assumption as the report states it */
     String assumption() {
         if (paceDays > 0) {
             return "bookings from not-yet-created opportunities: the average over " + pasts + " of what was won in the"
                     + " period from deals created after the same day of the period (day " + day + "), split among the"
                     + " groups by the value of the deals each created in the " + paceDays + " days up to the as-of day"
-                    + " (owners quiet on the as-of day take no share)";
+                    + " times the share of its deals closed in the " + WIN_RATE_DAYS + " days up to it that were won"
+                    + " (shrunk toward everyone's by " + Math.round(WIN_RATE_PRIOR) + " deals; owners quiet on the as-of"
+                    + " day take no share)";
         }
         return "bookings from not-yet-created opportunities: per group, the average over " + pasts
                 + " of what was won in the period from deals created after the same day of the period (day " + day + ")";

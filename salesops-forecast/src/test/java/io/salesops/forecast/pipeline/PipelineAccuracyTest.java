@@ -39,6 +39,18 @@ class PipelineAccuracyTest {
         assertBeatsBothPerOwnerInMostQuarters_andOnAverage(autoOn(PipelineAccuracy.Setting.SHORT, 211, 218));
     }
 
+    @Test
+    void auto_onCalmExports_whereThePipelineOrTheRunRateIsTheBetterGuide_beatsBothBaselines_perOwnerAndInTotal() {
+        // the open pipeline the better guide (long cycles, few zombies), then last quarter's bookings (short cycles)
+        for (List<PipelineAccuracy.Row> rows : List.of(autoOn(PipelineAccuracy.Setting.PIPELINE, 221, 226),
+                autoOn(PipelineAccuracy.Setting.RUNRATE, 231, 236))) {
+            assertBeatsBothPerOwnerInMostQuarters_andOnAverage(rows);
+            double total = rows.stream().mapToDouble(PipelineAccuracy.Row::total).average().orElseThrow();
+            double lastTotal = rows.stream().mapToDouble(PipelineAccuracy.Row::lastTotal).average().orElseThrow();
+            assertThat(total).as(PipelineAccuracy.table(rows)).isLessThan(lastTotal);
+        }
+    }
+
     private static List<PipelineAccuracy.Row> autoOn(PipelineAccuracy.Setting setting, long from, long to) {
         List<PipelineAccuracy.Row> rows = new ArrayList<>();
         for (long seed = from; seed <= to; seed++) {

@@ -103,13 +103,15 @@ class TimeToEventTest {
         opps.add(wonBy("Q1-1", "bob", LocalDate.of(2026, 1, 10), 20, "600.00"));
         opps.add(wonBy("Q2-1", "ann", LocalDate.of(2026, 4, 2), 20, "1000.00"));
         // in the 92 days up to 1 July (Q3's length: 1 April to 1 July) ann created 1,200 dollars of deals, cid 400
-        // (the deal of 31 March is a day too old) and bob nothing (he left): 800 splits 600 / 200 / 0
+        // (the deal of 31 March is a day too old) and bob nothing (he left): 800 splits about 600 / 200 / 0; each
+        // pace times the owner's win rate shrunk by 20 deals toward everyone's 2 of 3: ann won her one closed deal,
+        // (1 + 20 x 2/3) / 21, cid closed none, 2/3, so 1,200 x 0.6825 : 400 x 0.6667 splits 603.51 / 196.49
         opps.add(Opportunity.builder("A1").owner("ann").stage("Engaging").amount("200.00", "USD").created(AS_OF.minusDays(10)).build());
         opps.add(Opportunity.builder("C1").owner("cid").stage("Engaging").amount("400.00", "USD").created(AS_OF.minusDays(91)).build());
         opps.add(Opportunity.builder("C2").owner("cid").stage("Engaging").amount("900.00", "USD").created(AS_OF.minusDays(92)).build());
         ForecastReport r = PipelineForecast.of(opps).asOf(AS_OF).period(Q3).by("owner").method(PipelineMethod.TIME_TO_EVENT).run();
-        assertThat(r.node("ann").orElseThrow().notYetCreated().minorUnits()).isEqualTo(60_000);
-        assertThat(r.node("cid").orElseThrow().notYetCreated().minorUnits()).isEqualTo(20_000);
+        assertThat(r.node("ann").orElseThrow().notYetCreated().minorUnits()).isEqualTo(60_351);
+        assertThat(r.node("cid").orElseThrow().notYetCreated().minorUnits()).isEqualTo(19_649);
         assertThat(r.node("bob").map(n -> n.notYetCreated().minorUnits()).orElse(0L)).isZero();
         assertThat(r.root().notYetCreated().minorUnits()).isEqualTo(80_000);
         assertThat(r.assumptions()).anySatisfy(a -> assertThat(a).contains("split among the groups by the value of the deals"
@@ -190,6 +192,30 @@ class TimeToEventTest {
         assertThat(r.root().notYetCreated().minorUnits()).isPositive();
         assertThat(r.node("eve").orElseThrow().notYetCreated().minorUnits()).isZero();
         assertThat(r.node("ann").orElseThrow().notYetCreated()).isEqualTo(r.root().notYetCreated());
-        assertThat(r.assumptions()).anySatisfy(a -> assertThat(a).contains("(owners quiet on the as-of day take no share)"));
+        assertThat(r.assumptions()).anySatisfy(a -> assertThat(a).contains("owners quiet on the as-of day take no share)"));
+    }
+
+    @Test
+    void notYetCreated_isSplitByPaceTimesEachOwnersWinRate_shrunkTowardEveryones() {
+        // ann and bob create deals of the same value at the same pace; ann wins 4 of 5, bob 1 of 5
+        List<Opportunity> opps = new ArrayList<>();
+        int i = 0;
+        for (LocalDate d = LocalDate.of(2025, 10, 1); d.isBefore(AS_OF); d = d.plusDays(2), i++) {
+            for (String owner : List.of("ann", "bob")) {
+                Opportunity.Builder b = Opportunity.builder(owner + i).owner(owner).amount("1000.00", "USD").created(d);
+                boolean won = owner.equals("ann") ? i % 5 != 0 : i % 5 == 0;
+                LocalDate close = d.plusDays(10);
+                opps.add(close.isAfter(AS_OF) ? b.stage("Engaging").build()
+                        : (won ? b.stage("Won").won(close) : b.stage("Lost").lost(close)).build());
+            }
+        }
+        ForecastReport r = PipelineForecast.of(opps).asOf(AS_OF).period(Q3).by("owner").method(PipelineMethod.TIME_TO_EVENT).run();
+        long ann = r.node("ann").orElseThrow().notYetCreated().minorUnits();
+        long bob = r.node("bob").orElseThrow().notYetCreated().minorUnits();
+        assertThat(ann + bob).isEqualTo(r.root().notYetCreated().minorUnits());
+        // about 180 closed deals each in the last year: (144 + 20 x 0.5) / 200 against (36 + 20 x 0.5) / 200
+        assertThat(ann / (double) bob).isBetween(3.0, 3.7);
+        assertThat(r.assumptions()).anySatisfy(a -> assertThat(a).contains("times the share of its deals closed in the 365"
+                + " days up to it that were won (shrunk toward everyone's by 20 deals"));
     }
 }
