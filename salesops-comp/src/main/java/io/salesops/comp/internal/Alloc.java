@@ -69,7 +69,7 @@ public final class Alloc {
      */
     private static void giveLeftover(long[] parts, long[] rem, long sum, int n, int leftover) {
         if (sum <= Long.MAX_VALUE / n) {
-            long[] key = new long[n];
+            long[] key = rem; // the remainders are not needed after this: their keys take their place
             for (int i = 0; i < n; i++) {
                 key[i] = (sum - 1 - rem[i]) * n + i;
             }

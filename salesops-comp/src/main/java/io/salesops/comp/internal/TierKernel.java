@@ -49,40 +49,21 @@ final class TierKernel {
                                 long start, List<CreditedAmount> credited) {
         long[] bp = breakpoints(tierFrom, tierTo, multFrom, multTo);
         int ns = bp.length;
+        int first = 0;
+        while (first + 1 < ns && bp[first + 1] <= start) {
+            first++;
+        }
+        // A first pass counts each slice's pieces, so each slice's credits and weights are sized once.
+        int[] sliceCount = new int[ns];
+        walk(bp, first, start, credited, sliceCount, null, null, null);
         long[] sliceBase = new long[ns];
         List<List<CreditedAmount>> sliceCredits = new ArrayList<>(ns);
         long[][] sliceWeights = new long[ns][];
-        int[] sliceCount = new int[ns];
         for (int i = 0; i < ns; i++) {
-            sliceCredits.add(null);
+            sliceCredits.add(sliceCount[i] == 0 ? null : new ArrayList<>(sliceCount[i]));
+            sliceWeights[i] = sliceCount[i] == 0 ? null : new long[sliceCount[i]];
         }
-        long pos = start;
-        int s = 0;
-        while (s + 1 < ns && bp[s + 1] <= pos) {
-            s++;
-        }
-        for (CreditedAmount c : credited) {
-            long rem = c.amount;
-            do {
-                long hi = s + 1 < ns ? bp[s + 1] : Long.MAX_VALUE;
-                long take = Math.min(rem, hi - pos);
-                if (sliceCredits.get(s) == null) {
-                    sliceCredits.set(s, new ArrayList<>());
-                    // Most credits fall in one slice: the others start small and grow.
-                    sliceWeights[s] = new long[Math.min(Math.max(4, credited.size()), 16)];
-                } else if (sliceCount[s] == sliceWeights[s].length) {
-                    sliceWeights[s] = Arrays.copyOf(sliceWeights[s], Math.min(credited.size(), 2 * sliceCount[s]));
-                }
-                sliceCredits.get(s).add(c);
-                sliceWeights[s][sliceCount[s]++] = take;
-                sliceBase[s] = Math.addExact(sliceBase[s], take);
-                pos += take;
-                rem -= take;
-                if (pos == hi && s + 1 < ns) {
-                    s++;
-                }
-            } while (rem > 0);
-        }
+        walk(bp, first, start, credited, new int[ns], sliceBase, sliceCredits, sliceWeights);
         List<Slice> out = new ArrayList<>();
         for (int i = 0; i < ns; i++) {
             if (sliceCredits.get(i) == null) {
@@ -107,6 +88,35 @@ final class TierKernel {
             out.add(new Slice(tier, mult, sliceBase[i], sliceCredits.get(i), sliceWeights[i]));
         }
         return out;
+    }
+
+    /**
+     * Cuts the credits into slices at the breakpoints, from {@code start} on the axis in slice {@code s}: counts
+     * each slice's pieces into {@code count}, and, when {@code base} is given, adds each piece to its slice's base,
+     * credits and weights.
+     */
+    private static void walk(long[] bp, int s, long start, List<CreditedAmount> credited, int[] count, long[] base,
+                             List<List<CreditedAmount>> credits, long[][] weights) {
+        int ns = bp.length;
+        long pos = start;
+        for (CreditedAmount c : credited) {
+            long rem = c.amount;
+            do {
+                long hi = s + 1 < ns ? bp[s + 1] : Long.MAX_VALUE;
+                long take = Math.min(rem, hi - pos);
+                if (base != null) {
+                    credits.get(s).add(c);
+                    weights[s][count[s]] = take;
+                    base[s] = Math.addExact(base[s], take);
+                }
+                count[s]++;
+                pos += take;
+                rem -= take;
+                if (pos == hi && s + 1 < ns) {
+                    s++;
+                }
+            } while (rem > 0);
+        }
     }
 
     /** Every tier and multiplier bound, and zero, sorted without repeats. */
