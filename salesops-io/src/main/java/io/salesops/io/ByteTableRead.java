@@ -36,6 +36,8 @@ final class ByteTableRead {
     private final int threads;
     private final long chunkBytes;
     private final boolean countsOnly;
+    /** True to count each chunk once decoded and keep of its rows only what finding repeated ids needs. */
+    private boolean fold;
     private FileChannel channel;
     private long size;
     private Header header;
@@ -55,6 +57,17 @@ final class ByteTableRead {
         this.path = in.path();
         this.threads = threads;
         this.chunkBytes = chunkBytes;
+    }
+
+    /**
+     * Folds each chunk's counted fields into its counts once it is decoded ({@link ChunkRows#folding()}): for a
+     * summary that can be made without knowing which rows repeat an earlier id.
+     *
+     * @return this read
+     */
+    ByteTableRead folding() {
+        this.fold = countsOnly;
+        return this;
     }
 
     /** The threads a read of a file of this size uses under {@code settings}. */
@@ -151,6 +164,9 @@ final class ByteTableRead {
     }
 
     private void decode(ChunkRows c) throws IOException, ByteRecords.Unsupported {
+        if (fold) {
+            c.folding();
+        }
         ByteRecords rec = records(c.start, c.limit);
         RowDecoder decoder = new RowDecoder(header, settings, model, knownStagesOnly, c);
         int maxRows = settings.limits().maxRows();
@@ -169,6 +185,9 @@ final class ByteTableRead {
         }
         c.end = rec.position();
         c.lineBreaks = rec.lineBreaks();
+        if (fold) {
+            c.fold(true);
+        }
     }
 
     /**

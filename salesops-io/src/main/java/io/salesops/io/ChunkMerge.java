@@ -25,6 +25,17 @@ final class ChunkMerge {
     record Chunks(List<ChunkRows> list, int rowsRead) {
     }
 
+    /**
+     * Thrown by the checks of chunks whose counted fields were folded ({@link ChunkRows#folding()}) when a row must be
+     * left out after all (its id repeats, or its amount takes a total past Money): the counts include it, so the
+     * summary needs the rows' fields again.
+     */
+    static final class NeedsColumns extends RuntimeException {
+        NeedsColumns() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Visits the kept rows of a chunk's block: row {@code j} of block {@code b}. */
     private interface Rows {
         void row(ChunkRows.Block b, int j);
@@ -128,6 +139,9 @@ final class ChunkMerge {
                 }
                 continue;
             }
+            if (c.folded != null) {
+                throw new NeedsColumns();
+            }
             for (int r = 0; r < c.size; r++) {
                 if (rejected[k][r]) {
                     continue;
@@ -150,6 +164,15 @@ final class ChunkMerge {
 
     /** @return chunk {@code k}'s total of kept amounts per currency of the chunk, or null if one overflows */
     private long[] sums(int k) {
+        ChunkRows.Folded folded = list.get(k).folded;
+        if (folded != null) {
+            for (boolean r : rejected[k]) {
+                if (r) {
+                    throw new NeedsColumns();
+                }
+            }
+            return folded.overflow ? null : Arrays.copyOf(folded.sums, list.get(k).currencies.size());
+        }
         long[] sums = new long[list.get(k).currencies.size()];
         boolean[] overflow = new boolean[1];
         forKept(k, (b, j) -> {
@@ -169,6 +192,10 @@ final class ChunkMerge {
             ChunkRows c = list.get(k);
             int[] stages = codes(c.dictionaries[2], s.stages);
             int[] owners = codes(c.dictionaries[1], s.owners);
+            if (c.folded != null) {
+                s.add(c.folded, stages, owners, c.currencies);   // no row left out: boundTotals made sure
+                continue;
+            }
             forKept(k, (b, j) -> s.add(b.status[j], stages[b.coded[2][j]], owners[b.coded[1][j]], b.created[j],
                     b.close[j], c.currencies.get(b.currency[j]), b.amount[j]));
         }

@@ -36,6 +36,32 @@ final class ChunkRows {
         byte[] category = new byte[BLOCK];
         int[][] attributes;
 
+        /**
+         * A block of a folding chunk that takes over the counted columns of the one before it, already folded: a
+         * summary then allocates them once per chunk, not once per block.
+         */
+        Block(Block folded) {
+            coded = folded.coded;
+            amount = folded.amount;
+            currency = folded.currency;
+            created = folded.created;
+            close = folded.close;
+            status = folded.status;
+            category = folded.category;
+            attributes = folded.attributes;
+            folded.dropCounted();
+        }
+
+        void dropCounted() {
+            coded = null;
+            amount = null;
+            currency = null;
+            created = null;
+            close = null;
+            status = null;
+            category = null;
+        }
+
         /** @param countsOnly true to hold only what a summary counts: no name, account, product, type or attribute */
         Block(int attributeCount, boolean countsOnly) {
             coded[1] = new int[BLOCK];
@@ -76,6 +102,13 @@ final class ChunkRows {
     boolean stopped;
     /** The chunk met input the byte reader does not vouch for; it counts only if the chunk starts where it should. */
     boolean unsupported;
+    /**
+     * What a summary counts of the rows when the chunk folds them ({@link #folding()}), block by block as they are
+     * decoded, dropping the columns counted; else null.
+     */
+    Folded folded;
+    /** The rows counted into {@link #folded} so far. */
+    private int foldedRows;
     /** The line breaks before the chunk's start, set once the chunks before it are known. */
     long lineOffset;
     long end;
@@ -94,11 +127,102 @@ final class ChunkRows {
         }
     }
 
+    /**
+     * What a summary counts of a chunk's rows: all of them, before any is found to repeat an earlier id. Counts by
+     * the chunk's own stage and owner codes; currencies by the chunk's index, in order of first appearance.
+     */
+    static final class Folded {
+        final long[] byStatus = new long[io.salesops.core.crm.OpportunityStatus.values().length];
+        long[] stages = new long[16];
+        long[] owners = new long[16];
+        int firstCreated = Integer.MAX_VALUE;
+        int lastCreated = Integer.MIN_VALUE;
+        int firstClose = Integer.MAX_VALUE;
+        int lastClose = Integer.MIN_VALUE;
+        /** Per chunk currency index, the total of the amounts and the number of rows. */
+        long[] sums = new long[4];
+        long[] deals = new long[4];
+        /** Chunk currency indexes in the order the rows first use them. */
+        int[] currencyOrder = new int[4];
+        int currencies;
+        /** True if a currency's total passed what a long holds: the rows must be bounded one by one. */
+        boolean overflow;
+
+        private void fit(int stageCount, int ownerCount, int currencyCount) {
+            stages = stages.length >= stageCount ? stages : java.util.Arrays.copyOf(stages, Math.max(stageCount, stages.length * 2));
+            owners = owners.length >= ownerCount ? owners : java.util.Arrays.copyOf(owners, Math.max(ownerCount, owners.length * 2));
+            if (sums.length < currencyCount) {
+                sums = java.util.Arrays.copyOf(sums, currencyCount);
+                deals = java.util.Arrays.copyOf(deals, currencyCount);
+                currencyOrder = java.util.Arrays.copyOf(currencyOrder, currencyCount);
+            }
+        }
+
+        /** Counts rows {@code from} to {@code to} - 1 of block {@code b}. */
+        private void add(Block b, int from, int to) {
+            for (int j = from; j < to; j++) {
+                byStatus[b.status[j]]++;
+                stages[b.coded[2][j]]++;
+                owners[b.coded[1][j]]++;
+                firstCreated = Math.min(firstCreated, b.created[j]);
+                lastCreated = Math.max(lastCreated, b.created[j]);
+                if (b.close[j] != io.salesops.core.crm.OpportunityTable.NO_DATE) {
+                    firstClose = Math.min(firstClose, b.close[j]);
+                    lastClose = Math.max(lastClose, b.close[j]);
+                }
+                int cur = b.currency[j];
+                if (deals[cur]++ == 0) {
+                    currencyOrder[currencies++] = cur;
+                }
+                overflow |= sums[cur] > Long.MAX_VALUE - b.amount[j];
+                sums[cur] += b.amount[j];
+            }
+        }
+    }
+
+    /**
+     * Makes the chunk count its rows into {@link #folded} as it goes and drop the columns counted (stage, owner,
+     * amount, currency, dates, status, category), keeping per row only what finding repeated ids needs: a
+     * summary's memory then grows with the ids, not with every counted field. Call before the first row.
+     */
+    void folding() {
+        if (countsOnly && size == 0) {
+            folded = new Folded();
+        }
+    }
+
+    /**
+     * Counts the rows not yet counted, all in the last block, if the chunk folds; with {@code drop}, also drops
+     * the block's counted columns (called so once the chunk is decoded).
+     */
+    void fold(boolean drop) {
+        if (folded == null) {
+            return;
+        }
+        folded.fit(dictionaries[2].size(), dictionaries[1].size(), currencies.size());
+        if (blocks.isEmpty()) {
+            return;
+        }
+        Block last = blocks.get(blocks.size() - 1);
+        if (size > foldedRows) {
+            folded.add(last, foldedRows & MASK, ((size - 1) & MASK) + 1);
+            foldedRows = size;
+        }
+        if (drop) {
+            last.dropCounted();
+        }
+    }
+
     /** @return the block the next row goes into, at index {@code size & MASK} */
     Block next() {
         int b = size >>> SHIFT;
         if (b == blocks.size()) {
-            blocks.add(new Block(attributeValues.length, countsOnly));
+            if (folded != null && b > 0) {
+                fold(false);   // the block before is full: count it and hand its counted columns on
+                blocks.add(new Block(blocks.get(b - 1)));
+            } else {
+                blocks.add(new Block(attributeValues.length, countsOnly));
+            }
         }
         return blocks.get(b);
     }

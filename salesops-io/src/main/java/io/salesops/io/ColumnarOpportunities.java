@@ -65,21 +65,38 @@ final class ColumnarOpportunities {
     }
 
     /**
-     * Checks a file and counts its valid rows. Read from its bytes, only the ids (for repeats) and the counted
-     * fields of each row are kept until the end, not the table; any other file is read in full and then counted.
+     * Checks a file and counts its valid rows. Read from its bytes, each chunk is counted once decoded and only the
+     * ids of its rows (for repeats) are kept until the end; if a row must then be left out (a repeated id, a total
+     * past Money), the file is read again keeping each row's counted fields. Any other file is read in full and
+     * then counted.
      */
     ImportSummary summarize(CsvImport.Input in, int threads, long chunkBytes) throws IOException {
         if (ByteTableRead.supports(settings, in)) {
-            ByteTableRead bytes = new ByteTableRead(settings, stageModel, reader.knownStagesOnly, in,
-                    threads > 0 ? threads : ByteTableRead.threadsFor(settings, Files.size(in.path())), chunkBytes, true);
-            ChunkMerge.Chunks chunks = bytes.read();
-            if (chunks != null) {
-                ChunkMerge merge = new ChunkMerge(chunks, bytes.header(), settings.strict(), bytes.threads());
-                merge.check();
-                return merge.summary(chunks.rowsRead());
+            int n = threads > 0 ? threads : ByteTableRead.threadsFor(settings, Files.size(in.path()));
+            ImportSummary s;
+            try {
+                s = summarizeBytes(in, n, chunkBytes, true);
+            } catch (ChunkMerge.NeedsColumns e) {
+                s = summarizeBytes(in, n, chunkBytes, false);
+            }
+            if (s != null) {
+                return s;
             }
         }
         return SummaryCounts.of(readExactly(in, null));
+    }
+
+    /** @return the summary of a byte read, or null if the file must be read the exact way */
+    private ImportSummary summarizeBytes(CsvImport.Input in, int threads, long chunkBytes, boolean fold)
+            throws IOException {
+        ByteTableRead bytes = new ByteTableRead(settings, stageModel, reader.knownStagesOnly, in, threads, chunkBytes, true);
+        ChunkMerge.Chunks chunks = (fold ? bytes.folding() : bytes).read();
+        if (chunks == null) {
+            return null;
+        }
+        ChunkMerge merge = new ChunkMerge(chunks, bytes.header(), settings.strict(), bytes.threads());
+        merge.check();
+        return merge.summary(chunks.rowsRead());
     }
 
     private TableImportResult finish(OpportunityTableBuilder table, List<ImportProblem> found, int rowsRead,

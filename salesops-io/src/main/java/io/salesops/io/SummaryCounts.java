@@ -39,6 +39,10 @@ final class SummaryCounts {
             counts[code]++;
         }
 
+        void count(int code, long n) {
+            counts[code] += n;
+        }
+
         Map<String, Long> toMap() {
             Map<String, Long> m = new LinkedHashMap<>();
             for (int i = 0; i < values.size(); i++) {
@@ -76,6 +80,34 @@ final class SummaryCounts {
         // the reader bounds each currency's total to what Money holds, so this never overflows
         t[0] = Math.addExact(t[0], amount);
         t[1]++;
+    }
+
+    /**
+     * Counts the rows of a folded chunk, all valid: as {@link #add(int, int, int, int, int, Currency, long)} for each.
+     *
+     * @param stageCodes per chunk stage code, the code of {@link #stages}; {@code ownerCodes} the same for owners
+     */
+    void add(ChunkRows.Folded f, int[] stageCodes, int[] ownerCodes, List<Currency> currencies) {
+        for (int i = 0; i < byStatus.length; i++) {
+            byStatus[i] += f.byStatus[i];
+        }
+        for (int c = 0; c < stageCodes.length; c++) {
+            stages.count(stageCodes[c], f.stages[c]);
+        }
+        for (int c = 0; c < ownerCodes.length; c++) {
+            owners.count(ownerCodes[c], f.owners[c]);
+        }
+        firstCreated = Math.min(firstCreated, f.firstCreated);
+        lastCreated = Math.max(lastCreated, f.lastCreated);
+        firstClose = Math.min(firstClose, f.firstClose);
+        lastClose = Math.max(lastClose, f.lastClose);
+        for (int i = 0; i < f.currencies; i++) {
+            int cur = f.currencyOrder[i];
+            long[] t = byCurrency.computeIfAbsent(currencies.get(cur), c -> new long[2]);
+            t[0] = Math.addExact(t[0], f.sums[cur]);
+            t[1] += f.deals[cur];
+            rows += (int) f.deals[cur];
+        }
     }
 
     /** @return the summary of a table read in full */

@@ -26,7 +26,7 @@ final class PayeeTermsBinder {
         if (n == null) {
             return null;
         }
-        Mapping o = r.mapping(n, path, "a clawback: {windowDays: 90, attainment: reduce}");
+        Mapping o = r.mapping(n, path, "a clawback: {windowDays: 90, attainment: reduce, deduct: now}");
         if (o == null) {
             return null;
         }
@@ -35,8 +35,10 @@ final class PayeeTermsBinder {
                 path + ".windowDays", 0, 3660);
         Clawback.Attainment a = r.enumOr(o.opt("attainment"), path + ".attainment", Clawback.Attainment.class,
                 Clawback.Attainment.REDUCE);
+        Clawback.Deduction deduct = r.enumOr(o.opt("deduct"), path + ".deduct", Clawback.Deduction.class,
+                Clawback.Deduction.NOW);
         o.done();
-        return days == null || a == null ? null : new Clawback(days, a);
+        return days == null || a == null || deduct == null ? null : new Clawback(days, a, deduct);
     }
 
     /** @return the draw, or null if absent or broken (problems recorded) */

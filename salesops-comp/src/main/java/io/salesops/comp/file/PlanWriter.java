@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesops.comp.plan.Cap;
+import io.salesops.comp.plan.Clawback;
 import io.salesops.comp.plan.CompPlan;
 import io.salesops.comp.plan.Component;
 import io.salesops.comp.plan.Condition;
@@ -54,6 +55,9 @@ final class PlanWriter {
             ObjectNode c = o.putObject("clawback");
             c.put("windowDays", plan.clawback().windowDays());
             c.put("attainment", lower(plan.clawback().attainment()));
+            if (plan.clawback().deduct() != Clawback.Deduction.NOW) {
+                c.put("deduct", lower(plan.clawback().deduct()));
+            }
         }
         if (plan.draw() != null) {
             ObjectNode d = o.putObject("draw");

@@ -85,6 +85,9 @@ final class TreeReader {
             problem(1, 1, "", "file is empty; expected a plan with at least name, currency and components");
             return null;
         }
+        if (!controlCharactersAbsent(text)) {
+            return null;
+        }
         try (JsonParser p = (format == PlanFormat.JSON ? JSON : YAML).createParser(text)) {
             int before = problems.size();
             Node root = tree(p);
@@ -104,7 +107,7 @@ final class TreeReader {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             problem(l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
-                    "not valid " + format + ": " + e.getOriginalMessage().lines().findFirst().orElse("syntax error"));
+                    "not valid " + format + ": " + syntaxMessage(e.getOriginalMessage()));
             return null;
         } catch (java.io.IOException | RuntimeException e) {
             // SnakeYAML reports some scanner errors as its own runtime exceptions; keep the first line only.
@@ -112,6 +115,51 @@ final class TreeReader {
             problem(0, 0, "", "not valid " + format + ": " + m.lines().findFirst().orElse(m));
             return null;
         }
+    }
+
+    /**
+     * SnakeYAML's message opens with its context ("while scanning a simple key") and states the problem on a later
+     * line ("could not find expected ':'"); say both, and what a user most likely wrote.
+     */
+    static String syntaxMessage(String original) {
+        if (original == null || original.isBlank()) {
+            return "syntax error";
+        }
+        List<String> said = new java.util.ArrayList<>();
+        for (String line : original.lines().toList()) {
+            String t = line.strip();
+            if (!t.isEmpty() && !line.startsWith(" ") && !t.startsWith("in '") && !t.startsWith("^")) {
+                said.add(t);
+            }
+        }
+        String m = said.isEmpty() ? original.lines().findFirst().orElse("syntax error") : String.join(": ", said);
+        if (m.contains("simple key")) {
+            m += " (a key on one line needs \": \" after it, and a key may be at most 1,024 characters)";
+        }
+        return m;
+    }
+
+    /**
+     * A plan file is text: a control character (other than tab, line feed and carriage return) is most likely a
+     * binary file or a damaged save, and is named at its line and column rather than left to the YAML scanner.
+     *
+     * @return true if there is none
+     */
+    private boolean controlCharactersAbsent(String text) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+            } else if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F) {
+                problem(line, i - lineStart + 1, "", String.format(java.util.Locale.ROOT,
+                        "control character U+%04X; a plan file is text (UTF-8 YAML or JSON)", (int) c));
+                return false;
+            }
+        }
+        return true;
     }
 
     private String decode(byte[] bytes) {

@@ -68,7 +68,8 @@ final class Attribution {
     }
 
     /** Adds {@code amount} to the credits in proportion to {@code weights}, noting the formula on each. */
-    static void attribute(long amount, List<CreditedAmount> credited, long[] weights, String formula) {
+    static void attribute(long amount, List<CreditedAmount> credited, long[] weights,
+                          java.util.function.Supplier<String> formula) {
         if (credited.isEmpty() || weights == null) {
             return;
         }
@@ -85,7 +86,7 @@ final class Attribution {
             CreditedAmount it = credited.get(i);
             it.pay = Math.addExact(it.pay, parts[i]);
             if (formula != null && weights[i] > 0) {
-                it.rule = it.rule == null ? formula : it.rule + " + " + formula;
+                it.rule = FormulaText.joined(it.rule, formula);
             }
         }
     }

@@ -110,7 +110,8 @@ final class Caps {
                 UnroundedLine d = capLine(cap.cap(), null, credited, -over, "all components earned " + text.money(total)
                         + (cap.cap().scope() == Cap.Scope.PER_YEAR ? " after " + text.money(ytdEarnedBefore) + " earlier this year" : "")
                         + "; the total " + cap.cap().describe() + cap.how() + " allows " + text.money(room));
-                d.formula = "total " + d.formula;
+                java.util.function.Supplier<String> capFormula = d.formula;
+                d.formula = () -> "total " + capFormula.get();
                 out.add(d);
                 total = room;
             }
@@ -225,7 +226,7 @@ final class Caps {
         d.amount = amount;
         d.credited = credited;
         d.applied = List.of(cap.describe());
-        d.formula = cap.describe() + " bites: " + why + ", so " + text.money(-amount) + " is not paid";
+        d.formula = FormulaText.fixed(cap.describe() + " bites: " + why + ", so " + text.money(-amount) + " is not paid");
         return d;
     }
 

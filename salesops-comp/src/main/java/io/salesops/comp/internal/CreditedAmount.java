@@ -21,8 +21,8 @@ final class CreditedAmount {
     final long creditMinor;
     /** Pay attributed to this credit, in minor units. */
     long pay;
-    /** The formulas that paid it, joined; null if none. */
-    String rule;
+    /** The formulas that paid it, joined, rendered when read; null if none. */
+    java.util.function.Supplier<String> rule;
 
     CreditedAmount(Credit credit, int deal, long amount, String from, BigDecimal share, long creditMinor) {
         this.credit = credit;

@@ -118,6 +118,16 @@ final class DrawSettlement {
             balance -= recovered;
             net -= recovered;
         }
+        io.salesops.comp.plan.Clawback clawback = setup.last.clawback();
+        if (net < 0 && clawback != null && clawback.deduct() == io.salesops.comp.plan.Clawback.Deduction.FROM_LATER_PAY) {
+            // "Deducted from future commission payments until recouped": the period pays nothing and the rest
+            // joins the balance that later earnings pay back.
+            addLine(LineKind.DRAW, "clawback carried forward", -net, "clawbacks exceed this period's pay by "
+                    + text.money(-net) + "; deducted from later pay (clawback deduct: from_later_pay), so it joins"
+                    + " the balance instead of a negative net pay");
+            balance = Math.addExact(balance, -net);
+            net = 0;
+        }
         if (gActive && net + advance < floor) {
             addLine(LineKind.GUARANTEE, "guarantee", floor - net - advance, "guarantee " + floorShown
                     + (blended ? " (blended by days of each plan version)" : "") + " less "

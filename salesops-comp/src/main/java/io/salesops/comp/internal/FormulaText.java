@@ -8,6 +8,7 @@ import io.salesops.core.money.Percent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.function.Supplier;
 
 /**
  * The words of statement lines: tier ranges, multipliers, percentages and the formulas a person checks a line
@@ -60,6 +61,16 @@ final class FormulaText {
     /** @return e.g. {@code "10% x 1.5 x USD 10,000.00 (tier 2: over 100% of quota; accelerator 1.5x over 120%)"} */
     static String slice(Percent rate, Multiplier m, Money base, String rule) {
         return rate + " x " + factor(m) + base + " (" + rule + (m == null ? "" : "; " + multiplier(m)) + ")";
+    }
+
+    /** @return a formula already rendered */
+    static Supplier<String> fixed(String text) {
+        return () -> text;
+    }
+
+    /** @return {@code a}, or {@code b} rendered after {@code a} and {@code " + "} */
+    static Supplier<String> joined(Supplier<String> a, Supplier<String> b) {
+        return a == null ? b : () -> a.get() + " + " + b.get();
     }
 
     static String plain(BigDecimal v) {

@@ -117,7 +117,11 @@ final class PayRules {
             }
             UnroundedLine d = line(LineKind.COMMISSION, label, flat ? "flat rate" : tierRule(table, s.tier()),
                     text.money(s.base()), rate, s.multiplier());
-            d.formula = FormulaText.slice(rate, s.multiplier(), d.base, d.rule);
+            // Captures values only: the text outlives the slice (credit rules are kept in the deal history).
+            Money base = d.base;
+            String rule = d.rule;
+            Multiplier mult = s.multiplier();
+            d.formula = () -> FormulaText.slice(rate, mult, base, rule);
             d.exact = exact;
             d.credited = s.credited();
             d.weights = s.weights();
@@ -134,7 +138,7 @@ final class PayRules {
         boolean prorate = !c.measure().cumulative();
         if (m.quota() == null || m.quota() == 0) {
             UnroundedLine d = line(LineKind.BONUS, label, "marginal bonus at a zero quota", b.target(), null, null);
-            d.formula = "the quota is zero, so attainment is undefined and a marginal bonus on attainment pays nothing";
+            d.formula = FormulaText.fixed("the quota is zero, so attainment is undefined and a marginal bonus on attainment pays nothing");
             d.exact = BigDecimal.ZERO;
             out.add(d);
             return;
@@ -150,9 +154,9 @@ final class PayRules {
             exact = exact.divide(BigDecimal.valueOf(m.quota()), MathContext.DECIMAL128);
             UnroundedLine d = line(LineKind.BONUS, label, tierRule(b.table(), s.tier()), text.money(s.base()),
                     rate, s.multiplier());
-            d.formula = rate + " x " + FormulaText.factor(s.multiplier()) + "target " + b.target() + " x " + d.base
+            d.formula = FormulaText.fixed(rate + " x " + FormulaText.factor(s.multiplier()) + "target " + b.target() + " x " + d.base
                     + " / quota " + quota + (prorate ? slice.shareText() : "") + " (" + d.rule
-                    + (s.multiplier() == null ? "" : "; " + FormulaText.multiplier(s.multiplier())) + ")";
+                    + (s.multiplier() == null ? "" : "; " + FormulaText.multiplier(s.multiplier())) + ")");
             d.exact = prorate ? slice.share(exact) : exact;
             out.add(d);
         }
@@ -189,9 +193,9 @@ final class PayRules {
         boolean cum = c.measure().cumulative();
         UnroundedLine d = line(LineKind.COMMISSION, label, text.tierRule(table, tier, true) + text.at(m.attainment(), m.value()),
                 text.money(m.value()), rate, mult);
-        d.formula = rate + " x " + FormulaText.factor(mult) + d.base + (cum ? " year to date" : "") + " (" + d.rule
+        d.formula = FormulaText.fixed(rate + " x " + FormulaText.factor(mult) + d.base + (cum ? " year to date" : "") + " (" + d.rule
                 + (mult == null ? "" : "; " + FormulaText.multiplier(mult)) + ")"
-                + (cum ? " less " + text.money(ytd.gross) + " earned earlier this year" : "");
+                + (cum ? " less " + text.money(ytd.gross) + " earned earlier this year" : ""));
         d.exact = cum ? trueUp(exact, ytd) : exact;
         d.credited = credited;
         d.weights = amounts(credited);
@@ -214,9 +218,9 @@ final class PayRules {
         UnroundedLine d = line(LineKind.BONUS, label, text.tierRule(b.table(), tier, true) + text.at(m.attainment(), m.value()),
                 b.target(), rate, mult);
         d.applied = List.of();
-        d.formula = rate + " x target " + b.target() + (mult == null ? "" : " x " + FormulaText.plain(mult.factor()))
+        d.formula = FormulaText.fixed(rate + " x target " + b.target() + (mult == null ? "" : " x " + FormulaText.plain(mult.factor()))
                 + (cum ? "" : slice.shareText()) + " (" + d.rule + ")"
-                + (cum ? " less " + text.money(ytd.gross) + " earned earlier this year" : "");
+                + (cum ? " less " + text.money(ytd.gross) + " earned earlier this year" : ""));
         d.exact = cum ? trueUp(exact, ytd) : slice.share(exact);
         out.add(d);
     }
@@ -235,9 +239,9 @@ final class PayRules {
                 + (paid != att ? ", paid at the maximum " + FormulaText.plain(mbo.maxPercent()) + "%" : ""),
                 mbo.target(), Percent.of(paid), mult);
         d.applied = List.of();
-        d.formula = FormulaText.pct(paid) + " x target " + mbo.target() + (mult == null ? "" : " x " + FormulaText.plain(mult.factor()))
+        d.formula = FormulaText.fixed(FormulaText.pct(paid) + " x target " + mbo.target() + (mult == null ? "" : " x " + FormulaText.plain(mult.factor()))
                 + (cum ? "" : slice.shareText()) + " (" + d.rule + ")"
-                + (cum ? " less " + text.money(ytd.gross) + " earned earlier this year" : "");
+                + (cum ? " less " + text.money(ytd.gross) + " earned earlier this year" : ""));
         d.exact = cum ? trueUp(exact, ytd) : slice.share(exact);
         out.add(d);
     }
@@ -260,9 +264,9 @@ final class PayRules {
         int n = credited.size();
         UnroundedLine d = line(LineKind.SPIFF, label, "SPIFF " + sp.perDeal() + " per qualifying deal", sp.perDeal(), null, null);
         d.applied = List.of();
-        d.formula = split
+        d.formula = FormulaText.fixed(split
                 ? sp.perDeal() + " x " + FormulaText.plain(deals) + " (split shares of " + n + " qualifying deal" + (n == 1 ? "" : "s") + ")"
-                : sp.perDeal() + " x " + n + " qualifying deal" + (n == 1 ? "" : "s");
+                : sp.perDeal() + " x " + n + " qualifying deal" + (n == 1 ? "" : "s"));
         d.exact = BigDecimal.valueOf(sp.perDeal().minorUnits()).multiply(deals);
         d.credited = credited;
         d.weights = w;

@@ -49,6 +49,8 @@ final class PayeeCalculation {
     private final List<String> paidLabels = new ArrayList<>();
     /** What is being calculated, for the message of an overflow. */
     private String step = "the credits";
+    /** The label of the component being calculated, or null; with {@link #step}, made into text only on overflow. */
+    private String stepComponent;
     private final Caps caps;
     private final SharedPeriodLimits shared;
 
@@ -70,7 +72,8 @@ final class PayeeCalculation {
         try {
             return calculate();
         } catch (ArithmeticException e) {
-            throw new AmountOverflowException(rep.id(), step, e);
+            throw new AmountOverflowException(rep.id(),
+                    stepComponent == null ? step : "component \"" + stepComponent + "\" (" + step + ")", e);
         }
     }
 
@@ -79,14 +82,17 @@ final class PayeeCalculation {
             CompiledComponent[] comps = s.components();
             ComponentMeasure[] measures = new ComponentMeasure[comps.length];
             for (int k = 0; k < comps.length; k++) {
-                step = "component \"" + comps[k].label() + "\" (its measure)";
+                stepComponent = comps[k].label();
+                step = "its measure";
                 measures[k] = measure(s, comps[k], router.credited(p, comps[k].slot()));
             }
             for (int k = 0; k < comps.length; k++) {
-                step = "component \"" + comps[k].label() + "\" (its pay)";
+                stepComponent = comps[k].label();
+                step = "its pay";
                 component(s, comps[k], router.credited(p, comps[k].slot()), measures, k);
             }
         }
+        stepComponent = null;
         step = "the per-period caps and floors of components shared by plan versions";
         for (UnroundedLine d : shared.settle(caps)) {
             lines.add(d.toLine(setup.currency));
@@ -219,7 +225,7 @@ final class PayeeCalculation {
             d.component = label;
             d.rule = "gate";
             d.applied = List.of(closed);
-            d.formula = closed;
+            d.formula = FormulaText.fixed(closed);
             d.credited = credited;
             lines.add(d.toLine(setup.currency));
             results.add(new ComponentResult(label, setup.money(m.value()), m.count(), quota, m.attainmentPercent(), false, setup.money(0)));

@@ -206,11 +206,11 @@ final class PayeeLedger {
         long days = booked == null ? 0 : ChronoUnit.DAYS.between(booked, r.date());
         if (rule == null) {
             line.rule = "no clawback rule";
-            line.formula = "reversal " + r.id() + " of deal " + r.dealId() + " ignored: the plan has no clawback rule";
+            line.formula = FormulaText.fixed("reversal " + r.id() + " of deal " + r.dealId() + " ignored: the plan has no clawback rule");
         } else if (days > rule.windowDays()) {
             line.rule = "outside clawback window";
-            line.formula = "reversal " + r.id() + " of deal " + r.dealId() + " on " + r.date() + " is " + days
-                    + " days after booking on " + booked + ", outside the " + rule.windowDays() + "-day window; nothing clawed back";
+            line.formula = FormulaText.fixed("reversal " + r.id() + " of deal " + r.dealId() + " on " + r.date() + " is " + days
+                    + " days after booking on " + booked + ", outside the " + rule.windowDays() + "-day window; nothing clawed back");
         } else {
             // The reversed amount at the rate the booking was converted at, so reversing the whole deal is 100%.
             long reversed = setup.ctx.rates().convert(r.amount(), setup.currency, booked == null ? r.date() : booked,
@@ -222,16 +222,16 @@ final class PayeeLedger {
             line.rule = "clawback within " + rule.windowDays() + " days";
             line.amount = -claw;
             line.base = text.money(clawBase);
-            line.formula = "clawback of deal " + r.dealId() + " (" + r.status().name().toLowerCase(Locale.ROOT)
+            line.formula = FormulaText.fixed("clawback of deal " + r.dealId() + " (" + r.status().name().toLowerCase(Locale.ROOT)
                     + " by " + r.id() + " on " + r.date() + ", " + days + " days after booking): reverses "
                     + (whole ? "" : reversed + "/" + deal + " of the deal's " + text.money(net) + " net, from ")
-                    + String.join(" and ", how);
+                    + String.join(" and ", how));
             if (!whole) {
-                line.formula = "clawback of deal " + r.dealId() + " (" + r.status().name().toLowerCase(Locale.ROOT)
+                line.formula = FormulaText.fixed("clawback of deal " + r.dealId() + " (" + r.status().name().toLowerCase(Locale.ROOT)
                         + " by " + r.id() + " on " + r.date() + ", " + days + " days after booking): "
                         + text.money(reversed) + " of the deal's remaining " + text.money(deal) + " reversed, so "
                         + text.money(net) + " x " + text.money(reversed).formatAmount() + " / " + text.money(deal).formatAmount()
-                        + " = " + text.money(claw) + " of " + String.join(" and ", how);
+                        + " = " + text.money(claw) + " of " + String.join(" and ", how));
             }
             YearToDate a = ytd.apply(setup.nameOf(label));
             a.earned -= claw;

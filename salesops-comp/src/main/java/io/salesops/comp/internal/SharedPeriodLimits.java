@@ -113,7 +113,7 @@ final class SharedPeriodLimits {
         d.rule = "floor " + floor;
         d.amount = amount;
         d.applied = List.of("floor " + floor);
-        d.formula = "floor " + formula;
+        d.formula = FormulaText.fixed("floor " + formula);
         return d;
     }
 

@@ -7,6 +7,7 @@ import io.salesops.core.money.Percent;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A payout line before rounding and attribution: its exact amount, then the rounded {@code amount}, and the
@@ -20,7 +21,8 @@ final class UnroundedLine {
     Percent rate;
     BigDecimal multiplier;
     List<String> applied = List.of();
-    String formula;
+    /** Renders the formula when the line is read: most lines of a large run are summed, never shown. */
+    Supplier<String> formula;
     /** The exact pay, before rounding; null for lines built already rounded (caps, floors). */
     BigDecimal exact;
     /** The rounded pay, in minor units. */

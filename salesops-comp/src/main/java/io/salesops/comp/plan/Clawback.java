@@ -7,8 +7,22 @@ package io.salesops.comp.plan;
  *
  * @param windowDays days after the booking within which a reversal claws back, not negative
  * @param attainment whether the reversed amount also leaves the year-to-date measure of cumulative components
+ * @param deduct     when a clawback larger than the period's pay is taken: at once (a negative net pay) or from
+ *                   later pay
  */
-public record Clawback(int windowDays, Attainment attainment) {
+public record Clawback(int windowDays, Attainment attainment, Deduction deduct) {
+
+    /** When a clawback that exceeds the period's pay is taken back. */
+    public enum Deduction {
+        /** In the period of the reversal: the net pay may be negative (the payee owes it at once). */
+        NOW,
+        /**
+         * From later pay: the period's net pay stops at zero and the rest joins the balance (the draw balance)
+         * that later earnings pay back, as a recoverable draw's is, "deducted from future commission payments
+         * until recouped".
+         */
+        FROM_LATER_PAY
+    }
 
     /** How a clawback changes the measure. */
     public enum Attainment {
@@ -24,14 +38,28 @@ public record Clawback(int windowDays, Attainment attainment) {
      * @param windowDays days after the booking within which a reversal claws back, 0 or more (0: only a
      *                   reversal dated on the booking day)
      * @param attainment whether the reversed amount also leaves the year-to-date measure
-     * @throws NullPointerException     if {@code attainment} is null
+     * @param deduct     when a clawback beyond the period's pay is taken
+     * @throws NullPointerException     if {@code attainment} or {@code deduct} is null
      * @throws IllegalArgumentException if {@code windowDays} is negative
      */
     public Clawback {
         java.util.Objects.requireNonNull(attainment, "attainment");
+        java.util.Objects.requireNonNull(deduct, "deduct");
         if (windowDays < 0) {
             throw new IllegalArgumentException("clawback window " + windowDays + " days is negative");
         }
+    }
+
+    /**
+     * A clawback taken at once ({@link Deduction#NOW}).
+     *
+     * @param windowDays days after the booking within which a reversal claws back, 0 or more
+     * @param attainment whether the reversed amount also leaves the year-to-date measure
+     * @throws NullPointerException     if {@code attainment} is null
+     * @throws IllegalArgumentException if {@code windowDays} is negative
+     */
+    public Clawback(int windowDays, Attainment attainment) {
+        this(windowDays, attainment, Deduction.NOW);
     }
 
     /**

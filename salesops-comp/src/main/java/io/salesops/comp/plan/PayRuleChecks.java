@@ -34,6 +34,15 @@ final class PayRuleChecks {
             out.add(new PlanProblem(p + ".multipliers", "a SPIFF pays a fixed amount per deal, which multipliers do not"
                     + " change; remove the multipliers or pay with a rate"));
         }
+        if (rule instanceof PayRule.Bonus || rule instanceof PayRule.Mbo) {
+            for (int k = 0; k < c.caps().size(); k++) {
+                if (c.caps().get(k).scope() == Cap.Scope.PER_DEAL) {
+                    out.add(new PlanProblem(p + ".caps[" + k + "].scope", "a cap per deal limits what each deal pays,"
+                            + " but a " + ruleName(rule) + " pays on the period's measure, not per deal, so the cap would"
+                            + " never apply; cap it per period or per year"));
+                }
+            }
+        }
         if (c.measure().kind() == Measure.Kind.COUNT) {
             boolean countsDeals = rule instanceof PayRule.Spiff
                     || rule instanceof PayRule.Bonus b && b.table().basis() == TierTable.Basis.AMOUNT;

@@ -44,6 +44,25 @@ class IgnoredOptionsTest {
     }
 
     @Test
+    void aCapPerDealOnABonusOrMbo_isRefusedAtItsLine_whileOnASpiffItBites() {
+        for (String pay : List.of("{type: mbo, target: 1000, maxPercent: 150}",
+                "{type: bonus, target: 1000, basis: attainment, tiers: [{upTo: 100, rate: 50}, {rate: 100}]}")) {
+            assertThatThrownBy(() -> read(HEAD + """
+                      - name: Bonus
+                        measure: attainment
+                        pay: %s
+                        caps: [{per: deal, limit: 100}]
+                    """.formatted(pay))).isInstanceOf(PlanFileException.class).hasMessageContaining("plan.yaml:7")
+                    .hasMessageContaining("caps[0]").hasMessageContaining("a cap per deal limits what each deal pays");
+        }
+        assertThat(read(HEAD + """
+                  - name: SPIFF
+                    pay: {type: spiff, perDeal: 100}
+                    caps: [{per: deal, limit: 50}]
+                """).components().get(0).caps()).hasSize(1);
+    }
+
+    @Test
     void multipliersOnASpiff_areRefused() {
         assertThatThrownBy(() -> read(HEAD + """
                   - name: SPIFF

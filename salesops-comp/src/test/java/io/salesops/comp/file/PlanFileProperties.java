@@ -137,7 +137,7 @@ class PlanFileProperties {
     @Provide
     Arbitrary<CompPlan> plans() {
         Arbitrary<Clawback> clawback = Combinators.combine(Arbitraries.integers().between(0, 3660),
-                Arbitraries.of(Clawback.Attainment.class)).as(Clawback::new);
+                Arbitraries.of(Clawback.Attainment.class), Arbitraries.of(Clawback.Deduction.class)).as(Clawback::new);
         Arbitrary<Draw> draw = Combinators.combine(Arbitraries.of(Draw.Kind.class), money(), dates(), dates().injectNull(0.5))
                 .as(Draw::new);
         Arbitrary<Guarantee> guarantee = Combinators.combine(money(), dates(), dates().injectNull(0.5)).as(Guarantee::new);

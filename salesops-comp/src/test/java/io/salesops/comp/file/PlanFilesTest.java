@@ -167,6 +167,29 @@ class PlanFilesTest {
     }
 
     @Test
+    void controlCharacter_isNamedAtItsLineAndColumn_notLeftToTheScanner() {
+        for (PlanFormat format : PlanFormat.values()) {
+            String text = format == PlanFormat.YAML ? "name: X\ncurrency: US\u0000D\ncomponents: []\n"
+                    : "{\"name\": \"X\",\n \"currency\": \"US\u0000D\"}";
+            assertThat(problems(text, format)).singleElement().satisfies(p -> {
+                assertThat(p.toString()).contains(":2:" + (format == PlanFormat.YAML ? "13" : "17"));
+                assertThat(p.message()).isEqualTo("control character U+0000; a plan file is text (UTF-8 YAML or JSON)");
+            });
+        }
+    }
+
+    @Test
+    void yamlSyntaxError_saysTheProblemAndTheLikelyCause_notOnlyTheScannersContext() {
+        String longKey = "name: X\ncurrency: USD\n" + "k".repeat(2000) + ": 1\ncomponents: []\n";
+        assertThat(problems(longKey, PlanFormat.YAML)).singleElement().satisfies(p -> assertThat(p.message())
+                .startsWith("not valid YAML: while scanning a simple key: could not find expected ':'")
+                .contains("a key may be at most 1,024 characters"));
+        assertThat(TreeReader.syntaxMessage("while parsing a block mapping\n in 'reader', line 1, column 1:\n    a: b\n    ^\n"
+                + "expected <block end>, but found '-'\n in 'reader', line 2, column 1:\n"))
+                .isEqualTo("while parsing a block mapping: expected <block end>, but found '-'");
+    }
+
+    @Test
     void deepNesting_isRefused() {
         String json = "[".repeat(5000) + "]".repeat(5000);
         assertThat(problems(json, PlanFormat.JSON)).singleElement()
