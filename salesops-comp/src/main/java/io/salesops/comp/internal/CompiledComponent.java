@@ -13,6 +13,7 @@ import java.util.function.Predicate;
  * @param when      the compiled crediting condition
  * @param label     the statement label
  * @param slot      index of the component among all versions' components in the period
+ * @param needsQuota {@link Component#needsQuota()}, asked once per period instead of once per payee
  */
-record CompiledComponent(Component component, Predicate<Credit> when, String label, int slot) {
+record CompiledComponent(Component component, Predicate<Credit> when, String label, int slot, boolean needsQuota) {
 }

@@ -147,8 +147,8 @@ public final class Conditions {
         if (planValue.equalsIgnoreCase(cell)) {
             return true;
         }
-        String b = cell.strip();
-        if (planValue.equalsIgnoreCase(b)) {
+        String b = cell.strip(); // the same string when there is nothing to strip
+        if (b != cell && planValue.equalsIgnoreCase(b)) {
             return true;
         }
         if (planNumber == null) {

@@ -176,7 +176,7 @@ final class PayeeCalculation {
         long count = (cum ? a.count : 0) + credited.size();
         Long quota = null;
         BigDecimal att = null;
-        if (c.needsQuota()) {
+        if (k.needsQuota()) {
             quota = setup.quotas.quota(rep, s, cum, c.name());
             if (quota != 0) {
                 att = ComponentMeasure.attainment(value, quota);

@@ -41,15 +41,13 @@ final class SharedPeriodLimits {
 
     /** @return true if the component's per-period caps are left to {@link #settle} (one blended cap on the total) */
     boolean capShared(String name) {
-        return capLimit(name) != null;
+        // A period under one version (the usual case) shares nothing: no lookups, no boxing, per payee.
+        return setup.slices.size() > 1 && capLimit(name) != null;
     }
 
     /** @return true if the component's floor is left to {@link #settle} (one blended floor on the total) */
     boolean floorShared(String name) {
-        return floorShared.computeIfAbsent(name, n -> {
-            if (setup.slices.size() < 2) {
-                return false;
-            }
+        return setup.slices.size() > 1 && floorShared.computeIfAbsent(name, n -> {
             for (VersionSlice s : setup.slices) {
                 Component c = component(s, n);
                 if (c == null || c.floor() == null) {
@@ -78,6 +76,9 @@ final class SharedPeriodLimits {
 
     /** Applies the blended caps and floors to the period's totals; returns the lines that cut or top them up. */
     List<UnroundedLine> settle(Caps caps) {
+        if (byName.isEmpty()) {
+            return List.of();
+        }
         List<UnroundedLine> out = new ArrayList<>();
         for (Map.Entry<String, Shared> e : byName.entrySet()) {
             Shared sh = e.getValue();

@@ -105,7 +105,8 @@ record VersionSlice(CompPlan plan, LocalDate from, LocalDate to, CompiledCompone
             for (int k = 0; k < comps.length; k++) {
                 Component c = v.components().get(k);
                 String label = active.size() > 1 ? c.name() + " [" + v.name() + "]" : c.name();
-                comps[k] = new CompiledComponent(c, Conditions.compile(c.crediting().when()), label, slot++);
+                comps[k] = new CompiledComponent(c, Conditions.compile(c.crediting().when()), label, slot++,
+                        c.needsQuota());
             }
             slices.add(new VersionSlice(v, from, to, comps, ChronoUnit.DAYS.between(from, to) + 1, period.days()));
         }

@@ -36,8 +36,9 @@ public final class Payees {
      */
     public static List<Rep> of(Collection<CompPlan> versions, CompContext context, Period period) {
         List<Rep> out = new ArrayList<>();
+        boolean quotaNeeded = versions.stream().anyMatch(v -> v.components().stream().anyMatch(Component::needsQuota));
         for (Rep r : context.org().reps()) {
-            if (isPayee(r, versions, context, period)) {
+            if (isPayee(r, quotaNeeded, context, period)) {
                 out.add(r);
             }
         }
@@ -45,11 +46,10 @@ public final class Payees {
     }
 
 
-    private static boolean isPayee(Rep r, Collection<CompPlan> versions, CompContext context, Period period) {
+    private static boolean isPayee(Rep r, boolean quotaNeeded, CompContext context, Period period) {
         if (!context.payees().isEmpty()) {
             return context.payees().contains(r.id());
         }
-        boolean quotaNeeded = versions.stream().anyMatch(v -> v.components().stream().anyMatch(Component::needsQuota));
         if (!quotaNeeded) {
             return true;
         }

@@ -104,8 +104,11 @@ record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long
      * left creates nothing and is expected to book nothing new, a rep ramping up is judged on today's pace rather
      * than on a period when she had just started. Deals
      * whose owner is not in the org (rolling up by owner) take no share. Returns this model unchanged when no
-     * deal was created in those days. An owner for whom {@code quietOwner} holds (gone quiet on the as-of day, see
-     * {@link QuietOwners}) takes no share: a rep who stopped creating deals weeks ago is not expected to start.
+     * deal was created in those days by an owner not quiet. An owner for whom {@code quietOwner} holds (gone quiet
+     * on the as-of day, see {@link QuietOwners}) takes no share, and the share his pace would have taken is left
+     * out of the whole rather than given to the others: a rep who stopped creating deals weeks ago is not expected
+     * to start, and his past new business no longer comes in (docs/pipeline-forecast.md has what this did to the
+     * total error on development exports).
      *
      * @param quietOwner whether an owner is quiet on the as-of day
      * @throws PipelineInputException if a deal counted is in another currency
@@ -114,35 +117,38 @@ record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long
                               Currency currency, java.util.function.Predicate<String> quietOwner) {
         // rolling up by dimension, a group seen only among recent deals becomes a leaf here
         Map<Integer, Long> byLeaf = new HashMap<>();
+        Map<Integer, Long> quietByLeaf = new HashMap<>();
         for (Opportunity o : history) {
-            if (o.createdDate().isAfter(asOf) || !o.createdDate().isAfter(asOf.minusDays(days))
-                    || quietOwner.test(o.ownerId())) {
+            if (o.createdDate().isAfter(asOf) || !o.createdDate().isAfter(asOf.minusDays(days))) {
                 continue;
             }
             DealPass.checkCurrency(o, currency);
             Integer leaf = byOwner ? tree.ownerLeaf(o.ownerId()) : Integer.valueOf(tree.leafOf(o));
             if (leaf != null && o.amount().minorUnits() > 0) {
-                byLeaf.merge(leaf, o.amount().minorUnits(), Math::addExact);
+                (quietOwner.test(o.ownerId()) ? quietByLeaf : byLeaf).merge(leaf, o.amount().minorUnits(), Math::addExact);
             }
         }
         if (byLeaf.isEmpty()) {
             return this;
         }
         Map<Integer, Double> winRate = winRates(history, tree, byOwner, asOf);
-        long[] pace = new long[tree.size()];
-        byLeaf.forEach((leaf, v) -> pace[leaf] = Math.round(v * winRate.getOrDefault(leaf, 1.0)));
+        boolean everWon = !winRate.isEmpty() && winRate.values().stream().anyMatch(r -> r > 0);
+        // one slot per leaf, and a last one for the quiet owners' pace: its part is nobody's bookings
+        long[] pace = new long[tree.size() + 1];
+        byLeaf.forEach((leaf, v) -> pace[leaf] = everWon ? Math.round(v * winRate.get(leaf)) : v);
+        quietByLeaf.forEach((leaf, v) -> pace[pace.length - 1] += everWon ? Math.round(v * winRate.get(leaf)) : v);
         if (Arrays.stream(pace).allMatch(v -> v == 0)) {
-            byLeaf.forEach((leaf, v) -> pace[leaf] = v); // nothing ever won: by pace alone
+            return this;
         }
         int k = pasts.size();
-        long[][] split = new long[pace.length][k];
+        long[][] split = new long[tree.size()][k];
         for (int j = 0; j < k; j++) {
             long whole = 0;
             for (long[] row : byPeriod) {
                 whole = Math.addExact(whole, row[j]);
             }
             List<Money> parts = Money.ofMinor(whole, currency).allocate(pace);
-            for (int i = 0; i < parts.size(); i++) {
+            for (int i = 0; i < tree.size(); i++) {
                 split[i][j] = parts.get(i).minorUnits();
             }
         }
@@ -151,8 +157,8 @@ record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long
             all = Math.addExact(all, v);
         }
         List<Money> parts = Money.ofMinor(all, currency).allocate(pace);
-        long[] shared = new long[pace.length];
-        for (int i = 0; i < parts.size(); i++) {
+        long[] shared = new long[tree.size()];
+        for (int i = 0; i < shared.length; i++) {
             shared[i] = parts.get(i).minorUnits();
         }
         return new NotYetCreated(split, shared, pasts, day, days);
@@ -209,7 +215,7 @@ record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long
                     + " groups by the value of the deals each created in the " + paceDays + " days up to the as-of day"
                     + " times the share of its deals closed in the " + WIN_RATE_DAYS + " days up to it that were won"
                     + " (shrunk toward everyone's by " + Math.round(WIN_RATE_PRIOR) + " deals; owners quiet on the as-of"
-                    + " day take no share)";
+                    + " day take no share, and the share their pace would take is left out)";
         }
         return "bookings from not-yet-created opportunities: per group, the average over " + pasts
                 + " of what was won in the period from deals created after the same day of the period (day " + day + ")";

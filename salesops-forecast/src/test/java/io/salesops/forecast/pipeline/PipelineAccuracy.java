@@ -206,9 +206,9 @@ public final class PipelineAccuracy {
     }
 
     /**
-     * Prints the issue's table for seeds {@code FROM..TO} (default 1..6) of a setting ({@code judge}, {@code short}
-     * (judge-like exports, quarters 6-12 months in) or {@code fifteen}, default fifteen) by a method (default auto):
-     * {@code PipelineAccuracy [FROM TO [SETTING [METHOD]]]}.
+     * Prints the issue's table for seeds {@code FROM..TO} (default 1..6) of a {@link Setting} ({@code judge},
+     * {@code short}, {@code pipeline}, {@code pipeline_short}, {@code runrate}, {@code runrate_short} or
+     * {@code fifteen}, default fifteen) by a method (default auto): {@code PipelineAccuracy [FROM TO [SETTING [METHOD]]]}.
      */
     public static void main(String[] args) {
         long from = args.length > 1 ? Long.parseLong(args[0]) : 1;
