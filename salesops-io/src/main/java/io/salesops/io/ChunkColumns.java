@@ -1,0 +1,262 @@
+package io.salesops.io;
+
+import io.salesops.core.crm.OpportunityColumns;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Joins the rows {@link ChunkMerge} kept, chunk after chunk in file order, into one set of columns: each chunk's
+ * strings recoded into one dictionary per column (codes in order of first appearance among the rows kept), the
+ * columns copied on several threads, each into an array of the final size, and dropped from the chunks as soon
+ * as they are copied. Used once; not thread-safe.
+ */
+final class ChunkColumns {
+
+    private final List<ChunkRows> list;
+    /** Per chunk, the rows left out. */
+    private final boolean[][] rejected;
+    private final Header header;
+    private final int threads;
+
+    ChunkColumns(List<ChunkRows> list, boolean[][] rejected, Header header, int threads) {
+        this.list = list;
+        this.rejected = rejected;
+        this.header = header;
+        this.threads = threads;
+    }
+
+    /** @return the rows kept as columns; each is dropped from the chunks once copied */
+    OpportunityColumns columns() throws IOException {
+        int n = 0;
+        for (boolean[] left : rejected) {
+            for (boolean r : left) {
+                n += r ? 0 : 1;
+            }
+        }
+        int rows = n;
+        OpportunityColumns out = new OpportunityColumns(n);
+        OpportunityColumns.Coded[] coded = OpportunityColumns.Coded.values();
+        int attributes = header.attributeIndexes.length;
+        Recoded[] recoded = new Recoded[coded.length + attributes];
+        // tasks: ids, names, the numbers, then each coded column and each attribute
+        Workers.run(threads, 3 + recoded.length, task -> {
+            if (task == 0 || task == 1) {
+                texts(out, rows, task == 0);
+            } else if (task == 2) {
+                numbers(out, rows);
+            } else if (task - 3 < coded.length) {
+                int col = task - 3;
+                recoded[col] = recode(rows, k -> list.get(k).dictionaries[col], b -> b.coded[col]);
+                list.forEach(c -> c.blocks.forEach(b -> b.coded[col] = null));
+            } else {
+                int a = task - 3 - coded.length;
+                recoded[task - 3] = recode(rows, k -> list.get(k).attributeValues[a], b -> b.attributes[a]);
+                list.forEach(c -> c.blocks.forEach(b -> b.attributes[a] = null));
+            }
+        });
+        list.forEach(c -> {
+            c.blocks.clear();
+            c.text.clear();
+        });
+        for (int col = 0; col < coded.length; col++) {
+            out.coded(coded[col], recoded[col].values, recoded[col].codes);
+        }
+        // attributes in order of first appearance, as a builder fed row by row would list them
+        Integer[] order = new Integer[attributes];
+        for (int a = 0; a < attributes; a++) {
+            order[a] = a;
+        }
+        Arrays.sort(order, Comparator.comparingInt((Integer a) -> recoded[coded.length + a].firstRow)
+                .thenComparingInt(a -> a));
+        for (int a : order) {
+            Recoded r = recoded[coded.length + a];
+            if (r.values.length > 0) {
+                out.attribute(header.attributeNames[a], r.values, r.codes);
+            }
+        }
+        return out;
+    }
+
+    private void texts(OpportunityColumns out, int n, boolean ids) {
+        long bytes = 0;
+        for (int k = 0; k < list.size(); k++) {
+            ChunkRows c = list.get(k);
+            boolean[] left = rejected[k];
+            for (int bi = 0; bi < c.blocks.size(); bi++) {
+                ChunkRows.Block b = c.blocks.get(bi);
+                int[] lens = ids ? b.idLen : b.nameLen;
+                int base = bi << ChunkRows.SHIFT;
+                for (int j = 0, m = rowsIn(c, bi); j < m; j++) {
+                    bytes += left[base + j] ? 0 : lens[j];
+                }
+            }
+        }
+        if (bytes > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("a text column holds at most 2 GB; this one would hold " + bytes + " bytes");
+        }
+        byte[] text = new byte[(int) bytes];
+        int[] ends = new int[n];
+        int at = 0;
+        int w = 0;
+        for (int k = 0; k < list.size(); k++) {
+            ChunkRows c = list.get(k);
+            boolean[] left = rejected[k];
+            for (int bi = 0; bi < c.blocks.size(); bi++) {
+                ChunkRows.Block b = c.blocks.get(bi);
+                int[] refs = ids ? b.idRef : b.nameRef;
+                int[] lens = ids ? b.idLen : b.nameLen;
+                int base = bi << ChunkRows.SHIFT;
+                for (int j = 0, m = rowsIn(c, bi); j < m; j++) {
+                    if (left[base + j]) {
+                        continue;
+                    }
+                    int len = lens[j];
+                    if (len > 0) {
+                        byte[] from = c.textBlock(refs[j]);
+                        int o = ChunkRows.textOffset(refs[j]);
+                        for (int i = 0; i < len; i++) {
+                            text[at + i] = from[o + i];
+                        }
+                        at += len;
+                    }
+                    ends[w++] = at;
+                }
+            }
+        }
+        if (ids) {
+            out.ids(text, ends);
+        } else {
+            out.names(text, ends);
+        }
+    }
+
+    /** @return the rows of chunk {@code c}'s block {@code bi} */
+    private static int rowsIn(ChunkRows c, int bi) {
+        return Math.min(ChunkRows.BLOCK, c.size - (bi << ChunkRows.SHIFT));
+    }
+
+    /** @return true if no row of {@code left[base, base + n)} is left out */
+    private static boolean allKept(boolean[] left, int base, int n) {
+        for (int j = 0; j < n; j++) {
+            if (left[base + j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A column's values in order of first appearance among the kept rows, each kept row's code, the first row with one. */
+    private record Recoded(String[] values, int[] codes, int firstRow) {
+    }
+
+    private Recoded recode(int n, java.util.function.IntFunction<ByteDictionary> dictionary,
+                           java.util.function.Function<ChunkRows.Block, int[]> column) {
+        Map<String, Integer> global = new HashMap<>();
+        List<String> values = new ArrayList<>();
+        int[] codes = new int[n];
+        int w = 0;
+        int firstRow = Integer.MAX_VALUE;
+        for (int k = 0; k < list.size(); k++) {
+            ChunkRows c = list.get(k);
+            ByteDictionary d = dictionary.apply(k);
+            boolean[] left = rejected[k];
+            int[] remap = new int[d.size()];
+            Arrays.fill(remap, -1);
+            for (int bi = 0; bi < c.blocks.size(); bi++) {
+                int[] col = column.apply(c.blocks.get(bi));
+                int base = bi << ChunkRows.SHIFT;
+                for (int j = 0, m = rowsIn(c, bi); j < m; j++) {
+                    if (left[base + j]) {
+                        continue;
+                    }
+                    int code = col[j];
+                    if (code >= 0) {
+                        int g = remap[code];
+                        if (g < 0) {
+                            // in order of first appearance among the kept rows
+                            g = remap[code] = global.computeIfAbsent(d.value(code), v -> {
+                                values.add(v);
+                                return values.size() - 1;
+                            });
+                        }
+                        code = g;
+                        if (firstRow == Integer.MAX_VALUE) {
+                            firstRow = w;
+                        }
+                    }
+                    codes[w++] = code;
+                }
+            }
+        }
+        return new Recoded(values.toArray(String[]::new), codes, firstRow);
+    }
+
+    private void numbers(OpportunityColumns out, int n) {
+        long[] amount = new long[n];
+        short[] currency = new short[n];
+        int[] created = new int[n];
+        int[] close = new int[n];
+        byte[] status = new byte[n];
+        byte[] category = new byte[n];
+        List<Currency> currencies = new ArrayList<>();
+        int w = 0;
+        for (int k = 0; k < list.size(); k++) {
+            ChunkRows c = list.get(k);
+            boolean[] left = rejected[k];
+            short[] remap = new short[c.currencies.size()];
+            Arrays.fill(remap, (short) -1);
+            for (int bi = 0; bi < c.blocks.size(); bi++) {
+                ChunkRows.Block b = c.blocks.get(bi);
+                int base = bi << ChunkRows.SHIFT;
+                int m = rowsIn(c, bi);
+                if (allKept(left, base, m)) {
+                    // the common case: the block's columns as they are
+                    System.arraycopy(b.amount, 0, amount, w, m);
+                    System.arraycopy(b.created, 0, created, w, m);
+                    System.arraycopy(b.close, 0, close, w, m);
+                    System.arraycopy(b.status, 0, status, w, m);
+                    System.arraycopy(b.category, 0, category, w, m);
+                    for (int j = 0; j < m; j++) {
+                        short g = remap[b.currency[j]];
+                        currency[w + j] = g >= 0 ? g : global(c, b.currency[j], remap, currencies);
+                    }
+                    w += m;
+                    continue;
+                }
+                for (int j = 0; j < m; j++) {
+                    if (left[base + j]) {
+                        continue;
+                    }
+                    short g = remap[b.currency[j]];
+                    currency[w] = g >= 0 ? g : global(c, b.currency[j], remap, currencies);
+                    amount[w] = b.amount[j];
+                    created[w] = b.created[j];
+                    close[w] = b.close[j];
+                    status[w] = b.status[j];
+                    category[w] = b.category[j];
+                    w++;
+                }
+            }
+        }
+        out.amounts(amount, currencies.toArray(Currency[]::new), currency);
+        out.dates(created, close);
+        out.statuses(status, category);
+    }
+
+    /** @return the index among all chunks of chunk {@code c}'s currency {@code i}, in order of first appearance */
+    private static short global(ChunkRows c, short i, short[] remap, List<Currency> currencies) {
+        Currency cur = c.currencies.get(i);
+        int g = currencies.indexOf(cur);
+        if (g < 0) {
+            g = currencies.size();
+            currencies.add(cur);
+        }
+        return remap[i] = (short) g;
+    }
+}
