@@ -3,6 +3,7 @@ package io.salesops.cli;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.salesops.io.ColumnMapping;
+import io.salesops.io.OpportunityCsvReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.Charset;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -44,7 +46,8 @@ final class ExportShape {
     private static final List<String> REQUIRED = List.of("id", "owner", "stage", "amount", "created_date");
     /** Usual header names of each field in CRM exports, as {@link #squash(String)} writes them. */
     private static final Map<String, List<String>> ALIASES = aliases();
-    private static final List<String> DATE_FORMATS = List.of("yyyy-MM-dd", "M/d/yyyy", "d/M/yyyy", "d.M.yyyy", "yyyy/M/d");
+    private static final String ISO = "yyyy-MM-dd";
+    private static final List<String> DATE_FORMATS = List.of(ISO, "M/d/yyyy", "d/M/yyyy", "d.M.yyyy", "yyyy/M/d");
     private static final Pattern TIME = Pattern.compile("[,]?\\s*T?\\s*\\d{1,2}:\\d{2}.*");
 
     /** A mapping to read the file with, and the one line that says what was assumed. */
@@ -55,17 +58,25 @@ final class ExportShape {
     }
 
     /**
-     * @return how to read {@code file}, or empty when it reads as it is (our headers, ISO dates) or cannot be
-     *         sampled (the reader then reports the file's problems itself)
+     * Sets the builder's mapping to how {@code file} reads, when it does not read as it is, and says so.
+     *
+     * @param dates whether to choose the date format too (false when the user named one)
+     * @param note  takes the one line that says what was assumed
      * @throws UserInputException when the dates read equally as month-first and day-first
      */
-    static Optional<Reading> detect(Path file, Charset charset) {
-        return detect(file, charset, true);
+    static void configure(OpportunityCsvReader.Builder builder, Path file, Charset charset, boolean dates,
+                          Consumer<String> note) {
+        detect(file, charset, dates).ifPresent(shape -> {
+            builder.mapping(shape.mapping());
+            note.accept(shape.note());
+        });
     }
 
     /**
      * @param dates whether to choose the date format too (false when the user named one)
-     * @return as {@link #detect(Path, Charset)}
+     * @return how to read {@code file}, or empty when it reads as it is (our headers, ISO dates) or cannot be
+     *         sampled (the reader then reports the file's problems itself)
+     * @throws UserInputException when the dates read equally as month-first and day-first
      */
     static Optional<Reading> detect(Path file, Charset charset, boolean dates) {
         List<String> header;
@@ -115,38 +126,41 @@ final class ExportShape {
             }
         }
         ColumnMapping mapping = base == null ? ColumnMapping.NONE : base;
-        if (!dates) {
-            return base == null ? Optional.empty() : Optional.of(new Reading(mapping, "read " + file.getFileName()
-                    + " as " + described + "; give --columns to read it otherwise"));
-        }
-        List<String> sampled = sampleDates(rows, mapping, exact);
-        List<String> fits = new ArrayList<>();
-        for (String f : DATE_FORMATS) {
-            if (readsAll(f, sampled)) {
-                fits.add(f);
-            }
-        }
-        String declared = mapping.dateFormat().orElse("yyyy-MM-dd");
-        String format;
-        if (fits.isEmpty() || fits.contains(declared)) {
-            format = declared;  // nothing reads them all (each bad date becomes a located problem), or the usual one does
-        } else if (fits.contains("M/d/yyyy") && fits.contains("d/M/yyyy")) {
-            throw new UserInputException(file + ": dates such as \"" + ambiguous(sampled) + "\" read both as month/day"
-                    + " (M/d/yyyy) and as day/month (d/M/yyyy), and no sampled date has a day above 12; give --columns"
-                    + " date-format=M/d/yyyy or --columns date-format=d/M/yyyy");
-        } else {
-            format = fits.get(0);
-        }
-        if (base == null && format.equals("yyyy-MM-dd")) {
+        String declared = mapping.dateFormat().orElse(ISO);
+        String format = dates ? dateFormat(file, sampleDates(rows, mapping, exact), declared) : declared;
+        if (base == null && format.equals(ISO)) {
             return Optional.empty();
         }
         if (!format.equals(declared)) {
             mapping = mapping.and(ColumnMapping.parse(ColumnMapping.DATE_FORMAT_KEY + "=" + format));
         }
         String note = "read " + file.getFileName() + " as " + (described == null ? "salesops columns" : described)
-                + (format.equals("yyyy-MM-dd") ? "" : " with dates " + format)
+                + (!dates || format.equals(ISO) ? "" : " with dates " + format)
                 + "; give --columns to read it otherwise";
         return Optional.of(new Reading(mapping, note));
+    }
+
+    /**
+     * @return the one format of {@link #DATE_FORMATS} that reads every sampled date; {@code declared} when it does,
+     *         or when none does (each bad date becomes a located problem of its row)
+     * @throws UserInputException when month-first and day-first both read them all
+     */
+    private static String dateFormat(Path file, List<String> sampled, String declared) {
+        List<String> fits = new ArrayList<>();
+        for (String f : DATE_FORMATS) {
+            if (readsAll(f, sampled)) {
+                fits.add(f);
+            }
+        }
+        if (fits.isEmpty() || fits.contains(declared)) {
+            return declared;
+        }
+        if (fits.contains("M/d/yyyy") && fits.contains("d/M/yyyy")) {
+            throw new UserInputException(file + ": dates such as \"" + ambiguous(sampled) + "\" read both as month/day"
+                    + " (M/d/yyyy) and as day/month (d/M/yyyy), and no sampled date has a day above 12; give --columns"
+                    + " date-format=M/d/yyyy or --columns date-format=d/M/yyyy");
+        }
+        return fits.get(0);
     }
 
     private static Map<String, String> byAlias(List<String> header, Map<String, Integer> exact) {

@@ -81,10 +81,10 @@ public final class ImportCommand {
             if (columns != null) {
                 b.mapping(UserInputException.fromUser("--columns", () -> ColumnMapping.named(columns)));
             } else {
-                ExportShape.detect(file, encoding, dateFormat == null).ifPresent(shape -> {
-                    b.mapping(shape.mapping());
-                    spec.commandLine().getErr().println("salesops: note: " + shape.note());
-                    spec.commandLine().getErr().flush();
+                PrintWriter err = spec.commandLine().getErr();
+                ExportShape.configure(b, file, encoding, dateFormat == null, n -> {
+                    err.println("salesops: note: " + n);
+                    err.flush();
                 });
             }
             if (dateFormat != null) {

@@ -225,10 +225,7 @@ public final class OpportunityFiles {
         if (columns != null) {
             UserInputException.fromUser("--columns", () -> b.columns(columns));
         } else {
-            ExportShape.detect(opportunities, encoding).ifPresent(shape -> {
-                b.mapping(shape.mapping());
-                note(shape.note());
-            });
+            ExportShape.configure(b, opportunities, encoding, true, this::note);
         }
         return b.build();
     }
