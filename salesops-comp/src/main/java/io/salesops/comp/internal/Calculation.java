@@ -45,6 +45,13 @@ public final class Calculation {
         if (!overlaps.isEmpty()) {
             throw new PlanValidationException(versions.get(0).name(), overlaps);
         }
+        if (!ctx.targets().isEmpty()) {
+            List<PlanProblem> targets = PlanValidator.validateTargets(versions, ctx);
+            if (!targets.isEmpty()) {
+                throw new io.salesops.core.problem.SalesopsInputException(targets.stream()
+                        .map(t -> io.salesops.core.problem.Problem.at(t.path(), t.message())).toList());
+            }
+        }
         PeriodSetup setup = new PeriodSetup(versions, ctx, period, prior);
         List<Credit> inPeriod = new ArrayList<>();
         List<Credit> reversals = new ArrayList<>();
