@@ -26,7 +26,7 @@ final class PeriodCredits {
         return c != 0 ? c : x.credit.id().compareTo(y.credit.id());
     };
     /** Tables are sized for at most this many credits up front and grow beyond: a caller may pass every period's. */
-    private static final int INITIAL = 1 << 16;
+    private static final int INITIAL = 1 << 17;
 
     /** The period's deal ids as ints, booked and reversed; read-only once read. */
     final StringIds deals;
