@@ -246,28 +246,41 @@ final class PayRules {
         out.add(d);
     }
 
-    /** A SPIFF per qualifying credit; on a split deal, times the payee's share unless the plan pays it in full. */
+    /**
+     * A SPIFF per qualifying credit, or per unit of its quantity column; on a split deal, times the payee's share
+     * unless the plan pays it in full.
+     */
     private void spiff(String label, PayRule.Spiff sp, List<CreditedAmount> credited, List<UnroundedLine> out) {
         if (credited.isEmpty()) {
             return;
         }
         boolean byShare = sp.splitDeals() == PayRule.Spiff.SplitDeals.BY_SHARE;
-        BigDecimal deals = BigDecimal.ZERO;
+        BigDecimal units = BigDecimal.ZERO;
         long[] w = new long[credited.size()];
         boolean split = false;
         for (int i = 0; i < w.length; i++) {
             BigDecimal share = byShare ? credited.get(i).share : BigDecimal.ONE;
             split |= share.compareTo(BigDecimal.ONE) != 0;
-            deals = deals.add(share);
-            w[i] = share.movePointRight(8).longValue();
+            BigDecimal u = sp.quantity() == null ? share : share.multiply(SpiffUnits.of(credited.get(i).credit, sp.quantity()));
+            units = units.add(u);
+            // Weights keep 8 digits of a split share, 4 of a share of units (at most 1,000,000 units a credit).
+            w[i] = u.movePointRight(sp.quantity() == null ? 8 : 4).longValue();
         }
         int n = credited.size();
-        UnroundedLine d = line(LineKind.SPIFF, label, "SPIFF " + sp.perDeal() + " per qualifying deal", sp.perDeal(), null, null);
+        String deals = n + " qualifying deal" + (n == 1 ? "" : "s");
+        UnroundedLine d;
+        if (sp.quantity() == null) {
+            d = line(LineKind.SPIFF, label, "SPIFF " + sp.perDeal() + " per qualifying deal", sp.perDeal(), null, null);
+            d.formula = FormulaText.fixed(split
+                    ? sp.perDeal() + " x " + FormulaText.plain(units) + " (split shares of " + deals + ")"
+                    : sp.perDeal() + " x " + deals);
+        } else {
+            d = line(LineKind.SPIFF, label, "SPIFF " + sp.perDeal() + " per unit of " + sp.quantity(), sp.perDeal(), null, null);
+            d.formula = FormulaText.fixed(sp.perDeal() + " x " + FormulaText.plain(units) + " " + sp.quantity()
+                    + (split ? " (split shares of " : " (") + deals + ")");
+        }
         d.applied = List.of();
-        d.formula = FormulaText.fixed(split
-                ? sp.perDeal() + " x " + FormulaText.plain(deals) + " (split shares of " + n + " qualifying deal" + (n == 1 ? "" : "s") + ")"
-                : sp.perDeal() + " x " + n + " qualifying deal" + (n == 1 ? "" : "s"));
-        d.exact = BigDecimal.valueOf(sp.perDeal().minorUnits()).multiply(deals);
+        d.exact = BigDecimal.valueOf(sp.perDeal().minorUnits()).multiply(units);
         d.credited = credited;
         d.weights = w;
         out.add(d);

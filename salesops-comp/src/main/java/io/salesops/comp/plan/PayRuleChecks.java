@@ -1,5 +1,6 @@
 package io.salesops.comp.plan;
 
+import io.salesops.comp.input.Credit;
 import io.salesops.core.money.Percent;
 import java.math.BigDecimal;
 import java.util.List;
@@ -89,6 +90,14 @@ final class PayRuleChecks {
             }
         } else if (rule instanceof PayRule.Spiff s) {
             PlanValidator.money(plan, s.perDeal(), path + ".perDeal", "SPIFF", out);
+            if (s.quantity() != null && Credit.BUILT_IN_ATTRIBUTES.contains(s.quantity())) {
+                out.add(new PlanProblem(path + ".quantity", "SPIFF quantity \"" + s.quantity() + "\" is a built-in"
+                        + " attribute, not a count of units; name the credits column holding each deal's units"));
+            } else if (s.quantity() != null && !plan.attributes().contains(s.quantity())) {
+                out.add(new PlanProblem(path + ".quantity", "SPIFF quantity column \"" + s.quantity() + "\" is not"
+                        + " among the plan's attributes " + plan.attributes() + "; declare the credits column holding"
+                        + " each deal's units under attributes"));
+            }
         }
     }
 
