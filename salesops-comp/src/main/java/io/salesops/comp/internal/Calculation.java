@@ -45,6 +45,13 @@ public final class Calculation {
         if (!overlaps.isEmpty()) {
             throw new PlanValidationException(versions.get(0).name(), overlaps);
         }
+        if (!ctx.targets().isEmpty()) {
+            List<PlanProblem> targets = PlanValidator.validateTargets(versions, ctx);
+            if (!targets.isEmpty()) {
+                throw new io.salesops.core.problem.SalesopsInputException(targets.stream()
+                        .map(t -> io.salesops.core.problem.Problem.at(t.path(), t.message())).toList());
+            }
+        }
         PeriodSetup setup = new PeriodSetup(versions, ctx, period, prior);
         PeriodCredits read = new PeriodCredits(setup, credits);
         // Only a credit in another currency can miss an exchange rate: the check reads every credit only then.

@@ -83,7 +83,7 @@ final class PayRules {
 
     /** Adds the lines {@code c} pays in {@code slice} to {@code out}. */
     void pay(VersionSlice slice, Component c, String label, List<CreditedAmount> credited, ComponentMeasure m,
-             YearToDate ytd, List<UnroundedLine> out) {
+             YearToDate ytd, String payee, List<UnroundedLine> out) {
         PayRule rule = c.pay();
         if (rule instanceof PayRule.FlatRate f) {
             TierTable flat = flatTables.get(c);
@@ -96,14 +96,21 @@ final class PayRules {
         } else if (rule instanceof PayRule.Tiered t) {
             retroactive(c, label, t.table(), credited, m, ytd, out);
         } else if (rule instanceof PayRule.Bonus b && b.table().mode() == TierTable.Mode.MARGINAL) {
-            marginalBonus(slice, c, label, b, credited, m, out);
+            marginalBonus(slice, c, label, forPayee(b, payee, c), credited, m, out);
         } else if (rule instanceof PayRule.Bonus b) {
-            retroactiveBonus(slice, c, label, b, m, ytd, out);
+            retroactiveBonus(slice, c, label, forPayee(b, payee, c), m, ytd, out);
         } else if (rule instanceof PayRule.Mbo mbo) {
-            mbo(slice, c, label, mbo, m, ytd, out);
+            Money own = setup.ctx.targets().target(payee, c.name());
+            mbo(slice, c, label, own == null ? mbo : new PayRule.Mbo(own, mbo.maxPercent()), m, ytd, out);
         } else if (rule instanceof PayRule.Spiff sp) {
             spiff(label, sp, credited, out);
         }
+    }
+
+    /** @return the bonus with the payee's own target, if the context sets one for the component */
+    private PayRule.Bonus forPayee(PayRule.Bonus b, String payee, Component c) {
+        Money own = setup.ctx.targets().target(payee, c.name());
+        return own == null ? b : new PayRule.Bonus(own, b.table());
     }
 
     /** Marginal commission: each slice of credit at its tier's rate and multiplier, attributed to its credits. */

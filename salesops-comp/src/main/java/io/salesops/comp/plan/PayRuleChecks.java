@@ -55,6 +55,18 @@ final class PayRuleChecks {
         }
     }
 
+    /** @return what a pay rule pays, for messages: "a flat rate", "a tier table", ... */
+    static String describe(PayRule rule) {
+        if (rule instanceof PayRule.FlatRate) {
+            return "a flat rate";
+        } else if (rule instanceof PayRule.Tiered) {
+            return "a tier table";
+        } else if (rule instanceof PayRule.Spiff) {
+            return "a SPIFF";
+        }
+        return rule instanceof PayRule.Bonus ? "a bonus" : "an MBO";
+    }
+
     private static String ruleName(PayRule rule) {
         if (rule instanceof PayRule.FlatRate) {
             return "flat rate";
