@@ -7,7 +7,11 @@ import io.salesops.comp.file.PlanFiles;
 import io.salesops.comp.input.CompContext;
 import io.salesops.comp.input.Credit;
 import io.salesops.comp.input.ExchangeRates;
+import io.salesops.comp.input.PayeeTarget;
+import io.salesops.comp.input.PayeeTargets;
 import io.salesops.comp.plan.CompPlan;
+import io.salesops.comp.plan.PlanProblem;
+import io.salesops.comp.plan.PlanValidator;
 import io.salesops.core.crm.Quotas;
 import io.salesops.core.org.Org;
 import io.salesops.core.org.Rep;
@@ -17,6 +21,8 @@ import io.salesops.io.ExchangeRateCsvReader;
 import io.salesops.io.ImportProblem;
 import io.salesops.io.ImportResult;
 import io.salesops.io.OrgCsvReader;
+import io.salesops.io.PayeeTargetCsvReader;
+import io.salesops.io.PayeeTargetRow;
 import io.salesops.io.QuotaCsvReader;
 import io.salesops.io.Transaction;
 import io.salesops.io.TransactionCsvReader;
@@ -49,6 +55,11 @@ final class CompInputOptions {
 
     @Option(names = "--quotas", paramLabel = "CSV", description = "Quotas: rep,period,amount[,currency].")
     Path quotas;
+
+    @Option(names = "--targets", paramLabel = "CSV",
+            description = "Bonus and MBO targets set per payee: payee,component,target[,currency]; each replaces the"
+                    + " plan's target for that payee and component.")
+    Path targets;
 
     @Option(names = "--fx", paramLabel = "CSV", description = "Exchange rates: from,to,rate,effective_date.")
     Path fx;
@@ -149,6 +160,7 @@ final class CompInputOptions {
             }
             rates = CompInputs.rates(report(fb.build().read(fx), err));
         }
+        PayeeTargets own = targets == null ? PayeeTargets.none() : targets(versions, o, err);
         // A credit whose owner and split payees are all outside the org can credit nobody on this plan
         // (the org is the plan's population); leave it out rather than warn once per row.
         List<Credit> used = new ArrayList<>(all.size());
@@ -169,19 +181,45 @@ final class CompInputOptions {
             if (!gaps.isEmpty()) {
                 throw new UserInputException("--allow-gap needs --state: without a ledger no period can be skipped");
             }
-            return new Loaded(List.copyOf(versions), new CompContext(o, q, rates, List.of()), used, per,
+            return new Loaded(List.copyOf(versions), new CompContext(o, q, rates, List.of(), null, own), used, per,
                     CompState.empty(), all.size() - used.size(), null, List.of());
         }
         Ledger ledger = Ledger.open(state);
         try {
             CompState prior = ledger.stateBefore(per, gaps);
             ledger.notes().forEach(n -> err.println("salesops: note: " + n));
-            return new Loaded(List.copyOf(versions), new CompContext(o, q, rates, List.of()), used, per, prior,
+            return new Loaded(List.copyOf(versions), new CompContext(o, q, rates, List.of(), null, own), used, per, prior,
                     all.size() - used.size(), ledger, List.copyOf(gaps));
         } catch (IOException | RuntimeException e) {
             ledger.close();
             throw e;
         }
+    }
+
+    /**
+     * Reads {@code --targets} and checks it against the plan versions and org, each problem at its file line (the
+     * checks are {@link PlanValidator#validateTargets}, which the engine also runs).
+     */
+    private PayeeTargets targets(List<CompPlan> versions, Org o, PrintWriter err) throws IOException {
+        PayeeTargetCsvReader.Builder rb = PayeeTargetCsvReader.builder()
+                .defaultCurrency(versions.get(versions.size() - 1).currency().getCurrencyCode());
+        if (lenient) {
+            rb.lenient();
+        }
+        List<PayeeTargetRow> rows = report(rb.build().read(targets), err);
+        List<PayeeTarget> list = new ArrayList<>(rows.size());
+        rows.forEach(r -> list.add(new PayeeTarget(r.payee(), r.component(), r.target())));
+        PayeeTargets t = PayeeTargets.of(list); // the reader has refused a second target for a payee and component
+        List<String> problems = new ArrayList<>();
+        for (PlanProblem p : PlanValidator.validateTargets(versions, new CompContext(o, Quotas.none(),
+                ExchangeRates.none(), List.of(), null, t))) {
+            int i = Integer.parseInt(p.path().substring("targets[".length(), p.path().indexOf(']')));
+            problems.add(targets + ":" + rows.get(i).line() + ": " + p.message());
+        }
+        if (!problems.isEmpty()) {
+            throw new UserInputException(String.join(System.lineSeparator(), problems));
+        }
+        return t;
     }
 
     private <T> List<T> report(ImportResult<T> r, PrintWriter err) {

@@ -232,6 +232,27 @@ class CompCommandTest {
     }
 
     @Test
+    void calculate_targetsThePlanCannotUse_nameTheFileAndLine(@TempDir Path dir) throws Exception {
+        Path worked = EXAMPLES.resolve("worked").resolve("ote-target-per-rep");
+        Path targets = Files.writeString(dir.resolve("targets.csv"),
+                "payee,component,target\nbruno,Variable,90000\nzed,Variable,1\nanna,Varible,1\n");
+        Run r = run("comp", "calculate", "--plan", worked.resolve("plan.yaml").toString(), "--credits",
+                worked.resolve("credits.csv").toString(), "--org", worked.resolve("org.csv").toString(), "--quotas",
+                worked.resolve("quotas.csv").toString(), "--targets", targets.toString(), "--period", "FY2026");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains(targets + ":3: payee zed is not in the org")
+                .contains(targets + ":4: the plan has no component \"Varible\" (target of payee anna); components with a"
+                        + " target: [Variable]")
+                .doesNotContain("Exception");
+        Files.writeString(targets, "payee,component,target\nbruno,Variable,-1\n");
+        Run neg = run("comp", "calculate", "--plan", worked.resolve("plan.yaml").toString(), "--credits",
+                worked.resolve("credits.csv").toString(), "--org", worked.resolve("org.csv").toString(), "--quotas",
+                worked.resolve("quotas.csv").toString(), "--targets", targets.toString(), "--period", "FY2026");
+        assertThat(neg.code()).isEqualTo(1);
+        assertThat(neg.err()).contains("targets.csv:2:3").contains("negative");
+    }
+
+    @Test
     void htmlFileNames_neverCollide_forIdsThatNaiveEscapingMerges() {
         assertThat(StatementHtml.fileName("a/b", "2026-Q1")).isEqualTo("statement-a_002Fb-2026-Q1.html");
         assertThat(StatementHtml.fileName("a_002Fb", "2026-Q1")).isEqualTo("statement-a_005F002Fb-2026-Q1.html");

@@ -66,6 +66,9 @@ class WorkedExamplesTest {
             if (Files.exists(dir.resolve("quotas.csv"))) {
                 args.addAll(List.of("--quotas", dir.resolve("quotas.csv").toString()));
             }
+            if (Files.exists(dir.resolve("targets.csv"))) {
+                args.addAll(List.of("--targets", dir.resolve("targets.csv").toString()));
+            }
             CompCommandTest.Run r = CompCommandTest.run(args.toArray(new String[0]));
             assertThat(r.code()).as(dir.getFileName() + " " + period.getKey() + ": " + r.err()).isZero();
             List<String> paid = new ArrayList<>();

@@ -158,7 +158,7 @@ public final class Ledger implements AutoCloseable {
             return h.get().stateBefore(next, gapsAllowed);
         } catch (LedgerException e) {
             String file = entryName(headSeq, h.get().period());
-            String how = e.getMessage().contains("pay twice")
+            String how = e.repeatsCommittedPeriod()
                     ? ". To recalculate " + h.get().period() + ", move " + file + " out of " + dir + " (the state then ends"
                             + " with " + h.get().previousPeriod().orElse("nothing: the first period") + ")"
                     : "";

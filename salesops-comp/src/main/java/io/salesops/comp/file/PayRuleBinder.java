@@ -57,15 +57,53 @@ final class PayRuleBinder {
                 BigDecimal max = mx == null ? null : r.decimal(mx, path + ".maxPercent", "a percentage");
                 yield target == null || (mx != null && max == null) ? null : new PayRule.Mbo(target, max);
             }
-            case SPIFF -> {
-                Money per = r.money(o.req("perDeal", "the amount paid per qualifying deal"), path + ".perDeal");
-                PayRule.Spiff.SplitDeals split = r.enumOr(o.opt("splitDeals"), path + ".splitDeals",
-                        PayRule.Spiff.SplitDeals.class, PayRule.Spiff.SplitDeals.BY_SHARE);
-                yield per == null || split == null ? null : new PayRule.Spiff(per, split);
-            }
+            case SPIFF -> spiff(n, o, path);
         };
         o.done();
         return out;
+    }
+
+    /**
+     * {@code perDeal: 250}, or {@code perUnit: 50} with {@code quantity: seats} (the column holding each deal's
+     * units); exactly one of the two amounts.
+     */
+    private PayRule spiff(Node n, Mapping o, String path) {
+        Node perDeal = o.opt("perDeal");
+        Node perUnit = o.opt("perUnit");
+        Node quantity = o.opt("quantity");
+        PayRule.Spiff.SplitDeals split = r.enumOr(o.opt("splitDeals"), path + ".splitDeals",
+                PayRule.Spiff.SplitDeals.class, PayRule.Spiff.SplitDeals.BY_SHARE);
+        if (perDeal != null && perUnit != null) {
+            r.hard(perUnit, path + ".perUnit", "a SPIFF pays perDeal (per qualifying deal) or perUnit (per unit of"
+                    + " its quantity column), not both");
+            return null;
+        }
+        if (perDeal == null && perUnit == null) {
+            r.hard(n, path + ".perDeal", "is missing; expected the amount paid per qualifying deal (perDeal: 250),"
+                    + " or perUnit with quantity for an amount per unit (perUnit: 50, quantity: seats)");
+            return null;
+        }
+        if (perDeal != null && quantity != null) {
+            r.hard(quantity, path + ".quantity", "quantity counts units, which a SPIFF perDeal does not pay by;"
+                    + " write perUnit instead of perDeal, or remove quantity");
+            return null;
+        }
+        String column = null;
+        if (perUnit != null) {
+            if (quantity == null) {
+                r.hard(perUnit, path + ".quantity", "is missing; a SPIFF perUnit needs the credits column holding each"
+                        + " deal's units, e.g. quantity: seats (declared under attributes)");
+                return null;
+            }
+            column = r.name(quantity, path + ".quantity");
+            r.at(path + ".quantity", path + ".quantity", quantity);
+            r.at(path + ".perDeal", path + ".perUnit", perUnit);
+        }
+        Money amount = perDeal != null ? r.money(perDeal, path + ".perDeal") : r.money(perUnit, path + ".perUnit");
+        if (amount == null || split == null || perUnit != null && column == null) {
+            return null;
+        }
+        return new PayRule.Spiff(amount, split, column);
     }
 
     private TierTable table(Node n, Mapping o, String path, TierTable.Mode defaultMode) {

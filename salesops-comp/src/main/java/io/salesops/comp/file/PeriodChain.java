@@ -37,7 +37,7 @@ final class PeriodChain {
      */
     static void check(String last, LocalDate lastEnd, Period next, Collection<Period> gapsAllowed) {
         if (!next.start().isAfter(lastEnd)) {
-            throw new LedgerException("the state already includes " + last + " (to " + lastEnd + "), and " + next
+            throw LedgerException.repeatingCommittedPeriod("the state already includes " + last + " (to " + lastEnd + "), and " + next
                     + " (from " + next.start() + ") " + (next.toString().equals(last) ? "is that period" : "starts inside it")
                     + "; calculating " + next + " on it would pay twice");
         }

@@ -153,7 +153,12 @@ final class PlanWriter {
             }
         } else if (rule instanceof PayRule.Spiff s) {
             o.put("type", "spiff");
-            o.set("perDeal", money(s.perDeal(), currency));
+            if (s.quantity() == null) {
+                o.set("perDeal", money(s.perDeal(), currency));
+            } else {
+                o.set("perUnit", money(s.perDeal(), currency));
+                o.put("quantity", s.quantity());
+            }
             o.put("splitDeals", lower(s.splitDeals()));
         }
         return o;

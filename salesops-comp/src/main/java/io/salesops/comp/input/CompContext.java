@@ -22,8 +22,11 @@ import java.util.TreeSet;
  * @param payees the ids of the reps to pay; empty for the default population (every rep the plan can pay: all reps
  *               when it needs no quota, else those with a quota for the period; see
  *               {@link io.salesops.comp.plan.Payees}); copied
+ * @param targets bonus and MBO targets set per payee, replacing the plan's for them; {@link PayeeTargets#none()}
+ *               for the plan's targets alone
  */
-public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leave> leaves, Set<String> payees) {
+public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leave> leaves, Set<String> payees,
+                          PayeeTargets targets) {
     /**
      * Validates the fields.
      *
@@ -32,10 +35,13 @@ public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leav
      * @param rates  exchange rates; {@link ExchangeRates#none()} if every amount is in the plan currency
      * @param leaves leaves of absence; null means none; copied
      * @param payees rep ids to pay, each in the org; null or empty for the default population; copied
+     * @param targets targets set per payee; null means none (checked against the plan and org by
+     *               {@link io.salesops.comp.plan.PlanValidator#validateTargets})
      * @throws NullPointerException   if org, quotas or rates is null, or a list holds a null
      * @throws SalesopsInputException if a named payee is not in the org (every one listed)
      */
     public CompContext {
+        targets = targets == null ? PayeeTargets.none() : targets;
         Objects.requireNonNull(org, "org");
         Objects.requireNonNull(quotas, "quotas");
         Objects.requireNonNull(rates, "rates");
@@ -50,6 +56,21 @@ public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leav
         if (!unknown.isEmpty()) {
             throw new SalesopsInputException(unknown);
         }
+    }
+
+    /**
+     * A context without targets set per payee.
+     *
+     * @param org    the sales org
+     * @param quotas quotas per rep and period
+     * @param rates  exchange rates
+     * @param leaves leaves of absence; null means none; copied
+     * @param payees rep ids to pay, each in the org; null or empty for the default population; copied
+     * @throws NullPointerException   if org, quotas or rates is null, or a list holds a null
+     * @throws SalesopsInputException if a named payee is not in the org (every one listed)
+     */
+    public CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leave> leaves, Set<String> payees) {
+        this(org, quotas, rates, leaves, payees, PayeeTargets.none());
     }
 
     /**
@@ -96,7 +117,7 @@ public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leav
      * @throws NullPointerException if {@code newRates} is null
      */
     public CompContext withRates(ExchangeRates newRates) {
-        return new CompContext(org, quotas, newRates, leaves, payees);
+        return new CompContext(org, quotas, newRates, leaves, payees, targets);
     }
 
     /**
@@ -107,7 +128,7 @@ public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leav
      * @throws NullPointerException if a leave is null
      */
     public CompContext withLeaves(List<Leave> newLeaves) {
-        return new CompContext(org, quotas, rates, newLeaves, payees);
+        return new CompContext(org, quotas, rates, newLeaves, payees, targets);
     }
 
     /**
@@ -120,6 +141,18 @@ public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leav
      * @throws NullPointerException   if {@code repIds} is null or holds a null
      */
     public CompContext withPayees(Collection<String> repIds) {
-        return new CompContext(org, quotas, rates, leaves, Set.copyOf(repIds));
+        return new CompContext(org, quotas, rates, leaves, Set.copyOf(repIds), targets);
+    }
+
+    /**
+     * A copy with bonus and MBO targets set per payee (a bonus target of 10,000 for one rep and 12,000 for
+     * another), each replacing the plan's target for that payee and component.
+     *
+     * @param newTargets the targets, replacing this context's; {@link PayeeTargets#none()} for the plan's alone
+     * @return a copy with these targets
+     * @throws NullPointerException if {@code newTargets} is null
+     */
+    public CompContext withTargets(PayeeTargets newTargets) {
+        return new CompContext(org, quotas, rates, leaves, payees, Objects.requireNonNull(newTargets, "newTargets"));
     }
 }

@@ -83,7 +83,7 @@ final class PayRules {
 
     /** Adds the lines {@code c} pays in {@code slice} to {@code out}. */
     void pay(VersionSlice slice, Component c, String label, List<CreditedAmount> credited, ComponentMeasure m,
-             YearToDate ytd, List<UnroundedLine> out) {
+             YearToDate ytd, String payee, List<UnroundedLine> out) {
         PayRule rule = c.pay();
         if (rule instanceof PayRule.FlatRate f) {
             TierTable flat = flatTables.get(c);
@@ -96,14 +96,21 @@ final class PayRules {
         } else if (rule instanceof PayRule.Tiered t) {
             retroactive(c, label, t.table(), credited, m, ytd, out);
         } else if (rule instanceof PayRule.Bonus b && b.table().mode() == TierTable.Mode.MARGINAL) {
-            marginalBonus(slice, c, label, b, credited, m, out);
+            marginalBonus(slice, c, label, forPayee(b, payee, c), credited, m, out);
         } else if (rule instanceof PayRule.Bonus b) {
-            retroactiveBonus(slice, c, label, b, m, ytd, out);
+            retroactiveBonus(slice, c, label, forPayee(b, payee, c), m, ytd, out);
         } else if (rule instanceof PayRule.Mbo mbo) {
-            mbo(slice, c, label, mbo, m, ytd, out);
+            Money own = setup.ctx.targets().target(payee, c.name());
+            mbo(slice, c, label, own == null ? mbo : new PayRule.Mbo(own, mbo.maxPercent()), m, ytd, out);
         } else if (rule instanceof PayRule.Spiff sp) {
             spiff(label, sp, credited, out);
         }
+    }
+
+    /** @return the bonus with the payee's own target, if the context sets one for the component */
+    private PayRule.Bonus forPayee(PayRule.Bonus b, String payee, Component c) {
+        Money own = setup.ctx.targets().target(payee, c.name());
+        return own == null ? b : new PayRule.Bonus(own, b.table());
     }
 
     /** Marginal commission: each slice of credit at its tier's rate and multiplier, attributed to its credits. */
@@ -246,28 +253,41 @@ final class PayRules {
         out.add(d);
     }
 
-    /** A SPIFF per qualifying credit; on a split deal, times the payee's share unless the plan pays it in full. */
+    /**
+     * A SPIFF per qualifying credit, or per unit of its quantity column; on a split deal, times the payee's share
+     * unless the plan pays it in full.
+     */
     private void spiff(String label, PayRule.Spiff sp, List<CreditedAmount> credited, List<UnroundedLine> out) {
         if (credited.isEmpty()) {
             return;
         }
         boolean byShare = sp.splitDeals() == PayRule.Spiff.SplitDeals.BY_SHARE;
-        BigDecimal deals = BigDecimal.ZERO;
+        BigDecimal units = BigDecimal.ZERO;
         long[] w = new long[credited.size()];
         boolean split = false;
         for (int i = 0; i < w.length; i++) {
             BigDecimal share = byShare ? credited.get(i).share : BigDecimal.ONE;
             split |= share.compareTo(BigDecimal.ONE) != 0;
-            deals = deals.add(share);
-            w[i] = share.movePointRight(8).longValue();
+            BigDecimal u = sp.quantity() == null ? share : share.multiply(SpiffUnits.of(credited.get(i).credit, sp.quantity()));
+            units = units.add(u);
+            // Weights keep 8 digits of a split share, 4 of a share of units (at most 1,000,000 units a credit).
+            w[i] = u.movePointRight(sp.quantity() == null ? 8 : 4).longValue();
         }
         int n = credited.size();
-        UnroundedLine d = line(LineKind.SPIFF, label, "SPIFF " + sp.perDeal() + " per qualifying deal", sp.perDeal(), null, null);
+        String deals = n + " qualifying deal" + (n == 1 ? "" : "s");
+        UnroundedLine d;
+        if (sp.quantity() == null) {
+            d = line(LineKind.SPIFF, label, "SPIFF " + sp.perDeal() + " per qualifying deal", sp.perDeal(), null, null);
+            d.formula = FormulaText.fixed(split
+                    ? sp.perDeal() + " x " + FormulaText.plain(units) + " (split shares of " + deals + ")"
+                    : sp.perDeal() + " x " + deals);
+        } else {
+            d = line(LineKind.SPIFF, label, "SPIFF " + sp.perDeal() + " per unit of " + sp.quantity(), sp.perDeal(), null, null);
+            d.formula = FormulaText.fixed(sp.perDeal() + " x " + FormulaText.plain(units) + " " + sp.quantity()
+                    + (split ? " (split shares of " : " (") + deals + ")");
+        }
         d.applied = List.of();
-        d.formula = FormulaText.fixed(split
-                ? sp.perDeal() + " x " + FormulaText.plain(deals) + " (split shares of " + n + " qualifying deal" + (n == 1 ? "" : "s") + ")"
-                : sp.perDeal() + " x " + n + " qualifying deal" + (n == 1 ? "" : "s"));
-        d.exact = BigDecimal.valueOf(sp.perDeal().minorUnits()).multiply(deals);
+        d.exact = BigDecimal.valueOf(sp.perDeal().minorUnits()).multiply(units);
         d.credited = credited;
         d.weights = w;
         out.add(d);

@@ -232,7 +232,7 @@ final class PayeeCalculation {
             return;
         }
         List<UnroundedLine> out = new ArrayList<>();
-        rules.pay(s, c, label, credited, m, a, out);
+        rules.pay(s, c, label, credited, m, a, rep.id(), out);
         Attribution.roundAndAttribute(out, s.plan().roundingPoint(), setup.rounding,
                 carries.computeIfAbsent(c.name(), n -> new Attribution.RoundingCarry()));
         long gross = 0;

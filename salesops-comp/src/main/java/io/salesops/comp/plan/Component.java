@@ -220,6 +220,23 @@ public record Component(String name, Crediting crediting, Measure measure, PayRu
         }
 
         /**
+         * Pays a SPIFF per unit: {@code perUnit} times the number in each qualifying credit's {@code quantity}
+         * attribute, by split share on split deals.
+         *
+         * @param perUnit  the amount per unit, e.g. {@code "USD 50.00"}, in the plan currency
+         * @param quantity the custom credit attribute holding each deal's units, e.g. {@code "seats"}; declare it
+         *                 in the plan's attributes
+         * @return this builder
+         * @throws IllegalArgumentException naming the text if {@code perUnit} is not an amount with a currency, or
+         *                                  if {@code quantity} is blank
+         * @throws NullPointerException     if {@code quantity} is null
+         * @throws IllegalStateException    if a pay rule is already set
+         */
+        public Builder spiffPerUnit(String perUnit, String quantity) {
+            return pay(PayRule.Spiff.perUnit(Money.parse(perUnit), quantity));
+        }
+
+        /**
          * Adds an accelerator or decelerator; several may apply.
          *
          * @param m the accelerator or decelerator, e.g. {@code Multiplier.accelerator("100", "1.5")}

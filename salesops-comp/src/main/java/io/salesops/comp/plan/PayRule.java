@@ -82,33 +82,65 @@ public sealed interface PayRule permits PayRule.FlatRate, PayRule.Tiered, PayRul
     }
 
     /**
-     * A fixed amount per qualifying deal credited to the payee.
+     * A fixed amount per qualifying deal credited to the payee, or per unit of a quantity column of the credit
+     * ("50 per seat": a 12-seat deal pays 600).
      *
-     * @param perDeal    the amount paid for a whole deal
+     * @param perDeal    the amount paid for a whole deal, or for one unit when {@code quantity} is set
      * @param splitDeals on a split deal, whether each payee gets {@code perDeal} times their split share
      *                   (the default) or the full amount
+     * @param quantity   the custom credit attribute (a column of the credits file, declared in the plan's
+     *                   attributes) holding each deal's number of units; null to pay per deal
      */
-    record Spiff(Money perDeal, SplitDeals splitDeals) implements PayRule {
+    record Spiff(Money perDeal, SplitDeals splitDeals, String quantity) implements PayRule {
         /**
          * Checks for nulls.
+         *
+         * @param perDeal    the amount paid for a whole deal (or one unit), in the plan currency
+         * @param splitDeals how a split deal's payees are paid
+         * @param quantity   the attribute holding the units, or null to pay per deal
+         * @throws NullPointerException     if {@code perDeal} or {@code splitDeals} is null
+         * @throws IllegalArgumentException if {@code quantity} is blank
+         */
+        public Spiff {
+            Objects.requireNonNull(perDeal, "perDeal");
+            Objects.requireNonNull(splitDeals, "splitDeals");
+            if (quantity != null && quantity.isBlank()) {
+                throw new IllegalArgumentException("SPIFF quantity attribute is blank");
+            }
+        }
+
+        /**
+         * A SPIFF per deal.
          *
          * @param perDeal    the amount paid for a whole deal, in the plan currency
          * @param splitDeals how a split deal's payees are paid
          * @throws NullPointerException if either is null
          */
-        public Spiff {
-            Objects.requireNonNull(perDeal, "perDeal");
-            Objects.requireNonNull(splitDeals, "splitDeals");
+        public Spiff(Money perDeal, SplitDeals splitDeals) {
+            this(perDeal, splitDeals, null);
         }
 
         /**
-         * A SPIFF paid by split share ({@link SplitDeals#BY_SHARE}).
+         * A SPIFF per deal, paid by split share ({@link SplitDeals#BY_SHARE}).
          *
          * @param perDeal the amount paid for a whole deal, in the plan currency
          * @throws NullPointerException if {@code perDeal} is null
          */
         public Spiff(Money perDeal) {
-            this(perDeal, SplitDeals.BY_SHARE);
+            this(perDeal, SplitDeals.BY_SHARE, null);
+        }
+
+        /**
+         * A SPIFF per unit of a quantity column, paid by split share.
+         *
+         * @param perUnit  the amount paid per unit, in the plan currency
+         * @param quantity the custom credit attribute holding each deal's units
+         * @return the SPIFF
+         * @throws NullPointerException     if either is null
+         * @throws IllegalArgumentException if {@code quantity} is blank
+         */
+        public static Spiff perUnit(Money perUnit, String quantity) {
+            return new Spiff(perUnit, SplitDeals.BY_SHARE, Objects.requireNonNull(quantity, "quantity"));
         }
 
         /** How a SPIFF pays the payees of a split deal. */

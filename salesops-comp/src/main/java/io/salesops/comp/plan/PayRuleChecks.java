@@ -1,5 +1,6 @@
 package io.salesops.comp.plan;
 
+import io.salesops.comp.input.Credit;
 import io.salesops.core.money.Percent;
 import java.math.BigDecimal;
 import java.util.List;
@@ -54,6 +55,18 @@ final class PayRuleChecks {
         }
     }
 
+    /** @return what a pay rule pays, for messages: "a flat rate", "a tier table", ... */
+    static String describe(PayRule rule) {
+        if (rule instanceof PayRule.FlatRate) {
+            return "a flat rate";
+        } else if (rule instanceof PayRule.Tiered) {
+            return "a tier table";
+        } else if (rule instanceof PayRule.Spiff) {
+            return "a SPIFF";
+        }
+        return rule instanceof PayRule.Bonus ? "a bonus" : "an MBO";
+    }
+
     private static String ruleName(PayRule rule) {
         if (rule instanceof PayRule.FlatRate) {
             return "flat rate";
@@ -89,6 +102,14 @@ final class PayRuleChecks {
             }
         } else if (rule instanceof PayRule.Spiff s) {
             PlanValidator.money(plan, s.perDeal(), path + ".perDeal", "SPIFF", out);
+            if (s.quantity() != null && Credit.BUILT_IN_ATTRIBUTES.contains(s.quantity())) {
+                out.add(new PlanProblem(path + ".quantity", "SPIFF quantity \"" + s.quantity() + "\" is a built-in"
+                        + " attribute, not a count of units; name the credits column holding each deal's units"));
+            } else if (s.quantity() != null && !plan.attributes().contains(s.quantity())) {
+                out.add(new PlanProblem(path + ".quantity", "SPIFF quantity column \"" + s.quantity() + "\" is not"
+                        + " among the plan's attributes " + plan.attributes() + "; declare the credits column holding"
+                        + " each deal's units under attributes"));
+            }
         }
     }
 

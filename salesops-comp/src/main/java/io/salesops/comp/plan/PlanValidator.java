@@ -249,6 +249,57 @@ public final class PlanValidator {
         }
     }
 
+    /**
+     * The problems of the targets set per payee in {@code context} against the plan versions and the org: a
+     * payee not in the org, a component that no version has, a component that pays no target (a rate, a tier
+     * table or a SPIFF: only a bonus or MBO has one), and a target not in the plan currency. Each problem is at
+     * {@code targets[i]} (the index in {@link io.salesops.comp.input.PayeeTargets#all()}), so a reader can name
+     * the line it came from.
+     *
+     * @param versions the plan versions; not changed
+     * @param context  the org and the targets
+     * @return every problem found; empty if the targets are usable
+     * @throws NullPointerException if an argument is null
+     */
+    public static List<PlanProblem> validateTargets(List<CompPlan> versions, CompContext context) {
+        List<PlanProblem> out = new ArrayList<>();
+        List<io.salesops.comp.input.PayeeTarget> all = context.targets().all();
+        for (int i = 0; i < all.size(); i++) {
+            io.salesops.comp.input.PayeeTarget t = all.get(i);
+            String path = "targets[" + i + "]";
+            if (!context.org().contains(t.payeeId())) {
+                out.add(new PlanProblem(path + ".payee", "payee " + t.payeeId() + " is not in the org"));
+            }
+            Set<String> withTarget = new TreeSet<>();
+            Component named = null;
+            CompPlan in = null;
+            for (CompPlan v : versions) {
+                for (Component c : v.components()) {
+                    boolean takes = c.pay() instanceof PayRule.Bonus || c.pay() instanceof PayRule.Mbo;
+                    if (takes) {
+                        withTarget.add(c.name());
+                    }
+                    if (c.name().equals(t.component()) && (named == null || takes)) {
+                        named = c;
+                        in = v;
+                    }
+                }
+            }
+            if (named == null) {
+                out.add(new PlanProblem(path + ".component", "the plan has no component \"" + t.component()
+                        + "\" (target of payee " + t.payeeId() + "); components with a target: " + withTarget));
+            } else if (!(named.pay() instanceof PayRule.Bonus || named.pay() instanceof PayRule.Mbo)) {
+                out.add(new PlanProblem(path + ".component", "component \"" + t.component() + "\" pays "
+                        + PayRuleChecks.describe(named.pay()) + ", which has no target; a target set per payee replaces"
+                        + " the target of a bonus or MBO" + (withTarget.isEmpty() ? "" : " " + withTarget)));
+            } else if (!t.target().currency().equals(in.currency())) {
+                out.add(new PlanProblem(path + ".target", "target " + t.target() + " of payee " + t.payeeId()
+                        + " is not in the plan currency " + in.currency()));
+            }
+        }
+        return out;
+    }
+
     private static boolean sameCurrency(Money a, Money b) {
         return a.currency().equals(b.currency());
     }

@@ -71,7 +71,8 @@ class LedgerTest {
         assertThatThrownBy(() -> read(dir, month(3), List.of(month(4)))).isInstanceOf(LedgerException.class)
                 .hasMessageContaining("does not match the skipped days");
         assertThatThrownBy(() -> read(dir, month(4), List.of(month(2)))).isInstanceOf(LedgerException.class)
-                .hasMessageContaining("leaves 2026-03-01..2026-03-31 skipped");
+                .hasMessageContaining("leaves 2026-03-01..2026-03-31 skipped")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.repeatsCommittedPeriod()).isFalse());
         assertThatThrownBy(() -> read(dir, month(2), List.of(month(2)))).isInstanceOf(LedgerException.class)
                 .hasMessageContaining("names no gap");
         LedgerEntry mar = commit(dir, month(3), LedgerStates.state(5, 1, month(3)), List.of(month(2)));
@@ -91,7 +92,8 @@ class LedgerTest {
     void samePeriodAgain_isRefused_sayingHowToRecalculateIt(@TempDir Path dir) throws IOException {
         commit(dir, month(1), LedgerStates.state(3, 1, month(1)), List.of());
         commit(dir, month(2), LedgerStates.state(3, 1, month(2)), List.of());
-        assertThatThrownBy(() -> read(dir, month(2), List.of())).isInstanceOf(LedgerException.class)
+        assertThatThrownBy(() -> read(dir, month(2), List.of()))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.repeatsCommittedPeriod()).isTrue())
                 .hasMessageContaining("already includes 2026-02").hasMessageContaining("pay twice")
                 .hasMessageContaining("move ledger-000002-2026-02.json out of").hasMessageContaining("ends with 2026-01");
         Files.delete(dir.resolve("ledger-000002-2026-02.json")); // as if moved out of the directory

@@ -27,20 +27,20 @@ public final class Decimals {
      *
      * @param text the text, not null; surrounding spaces are ignored
      * @return the value
-     * @throws IllegalArgumentException naming (a short prefix of) the text and the rule it breaks
+     * @throws BadDecimalException naming (a short prefix of) the text and the rule it breaks
      */
     public static BigDecimal parse(String text) {
         Objects.requireNonNull(text, "text");
         String s = text.strip();
         if (s.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException(quote(s) + " has " + s.length() + " characters; a decimal number has at most "
-                    + MAX_LENGTH);
+            throw new BadDecimalException(BadDecimalException.Reason.TOO_LONG, quote(s) + " has " + s.length()
+                    + " characters; a decimal number has at most " + MAX_LENGTH);
         }
         BigDecimal d;
         try {
             d = new BigDecimal(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(quote(s) + " is not a decimal number");
+            throw new BadDecimalException(BadDecimalException.Reason.NOT_A_NUMBER, quote(s) + " is not a decimal number");
         }
         return check(d, s);
     }
@@ -50,7 +50,8 @@ public final class Decimals {
      *
      * @param value the value, not null
      * @return {@code value}
-     * @throws IllegalArgumentException naming the value's magnitude and the bounds
+     * @throws BadDecimalException naming the value's magnitude and the bounds ({@link
+     *         BadDecimalException.Reason#OUT_OF_RANGE})
      */
     public static BigDecimal check(BigDecimal value) {
         Objects.requireNonNull(value, "value");
@@ -67,7 +68,7 @@ public final class Decimals {
         if (integerDigits > MAX_INTEGER_DIGITS || scale > MAX_SCALE) {
             String shown = text != null ? quote(text) : d.precision() <= QUOTED && Math.abs(d.scale()) <= QUOTED
                     ? d.toPlainString() : d.round(new java.math.MathContext(12)).toString();
-            throw new IllegalArgumentException(shown + " is out of range: a decimal number has at most "
+            throw new BadDecimalException(BadDecimalException.Reason.OUT_OF_RANGE, shown + " is out of range: a decimal number has at most "
                     + MAX_INTEGER_DIGITS + " digits before the decimal point and " + MAX_SCALE + " after it");
         }
         return d;

@@ -60,9 +60,9 @@ final class MoneyText {
         Objects.requireNonNull(amount, "amount");
         try {
             return Decimals.parse(amount);
-        } catch (IllegalArgumentException e) {
-            if (e.getMessage().endsWith("is not a decimal number")) {
-                throw new IllegalArgumentException(Decimals.quote(amount.strip()) + " is not a decimal amount");
+        } catch (BadDecimalException e) {
+            if (e.reason() == BadDecimalException.Reason.NOT_A_NUMBER) {
+                throw new BadDecimalException(e.reason(), Decimals.quote(amount.strip()) + " is not a decimal amount");
             }
             throw e;
         }

@@ -45,9 +45,9 @@ public final class Percent implements Comparable<Percent> {
         BigDecimal d;
         try {
             d = Decimals.parse(s);
-        } catch (IllegalArgumentException e) {
-            if (e.getMessage().endsWith("is not a decimal number")) {
-                throw new IllegalArgumentException(Decimals.quote(percent)
+        } catch (BadDecimalException e) {
+            if (e.reason() == BadDecimalException.Reason.NOT_A_NUMBER) {
+                throw new BadDecimalException(e.reason(), Decimals.quote(percent)
                         + " is not a percentage, expected e.g. \"12.5\" or \"12.5%\"");
             }
             throw e;

@@ -42,4 +42,27 @@ class DecimalsTest {
         assertThatThrownBy(() -> Percent.ofFraction(new BigDecimal("1e999999999"))).hasMessageContaining("out of range");
         assertThatThrownBy(() -> Percent.of("abc")).hasMessage("\"abc\" is not a percentage, expected e.g. \"12.5\" or \"12.5%\"");
     }
+
+    @Test
+    void everyRefusal_namesItsRule_soReadersNeverParseTheMessage() {
+        assertThatThrownBy(() -> Decimals.parse("12,5")).isInstanceOfSatisfying(BadDecimalException.class,
+                e -> assertThat(e.reason()).isEqualTo(BadDecimalException.Reason.NOT_A_NUMBER));
+        assertThatThrownBy(() -> Decimals.parse("1".repeat(65))).isInstanceOfSatisfying(BadDecimalException.class,
+                e -> assertThat(e.reason()).isEqualTo(BadDecimalException.Reason.TOO_LONG));
+        assertThatThrownBy(() -> Decimals.parse("1e31")).isInstanceOfSatisfying(BadDecimalException.class,
+                e -> assertThat(e.reason()).isEqualTo(BadDecimalException.Reason.OUT_OF_RANGE));
+        assertThatThrownBy(() -> Decimals.check(new BigDecimal("1e-31"))).isInstanceOfSatisfying(BadDecimalException.class,
+                e -> assertThat(e.reason()).isEqualTo(BadDecimalException.Reason.OUT_OF_RANGE));
+        // The limits themselves are allowed: 30 digits before the point, 30 after it, 64 characters.
+        assertThat(Decimals.parse("9".repeat(30) + "." + "9".repeat(30)).scale()).isEqualTo(30);
+    }
+
+    @Test
+    void readersThatWordTheirOwnMessage_keepTheReason() {
+        assertThatThrownBy(() -> Money.of("12,5", "USD")).isInstanceOfSatisfying(BadDecimalException.class,
+                e -> assertThat(e.reason()).isEqualTo(BadDecimalException.Reason.NOT_A_NUMBER))
+                .hasMessage("\"12,5\" is not a decimal amount");
+        assertThatThrownBy(() -> Percent.of("ten")).isInstanceOfSatisfying(BadDecimalException.class,
+                e -> assertThat(e.reason()).isEqualTo(BadDecimalException.Reason.NOT_A_NUMBER));
+    }
 }

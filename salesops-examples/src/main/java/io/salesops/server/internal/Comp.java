@@ -229,7 +229,7 @@ final class Comp {
                     errors.add(new FieldError("/allowGap", "names periods to skip, but no state is given to skip from"));
                 }
             } catch (LedgerException e) {
-                errors.add(new FieldError("/state", e.getMessage() + (e.getMessage().contains("pay twice")
+                errors.add(new FieldError("/state", e.getMessage() + (e.repeatsCommittedPeriod()
                         ? "; send the state returned for the period before " + period : "")));
             }
         }

@@ -2,6 +2,7 @@ package io.salesops.planning.quota;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.salesops.core.money.BadDecimalException;
 import io.salesops.core.money.Money;
 import io.salesops.core.money.Percent;
 import io.salesops.io.CsvImportException;
@@ -302,11 +303,12 @@ public final class PlanningCsv {
         BigDecimal d;
         try {
             d = io.salesops.core.money.Decimals.parse(text);
-        } catch (IllegalArgumentException e) {
-            String m = e.getMessage();
-            t.problem(r, col, t.cell(r, col), m.endsWith("is not a decimal number")
-                    ? io.salesops.core.money.Decimals.quote(t.cell(r, col)) + " is not a number"
-                    : m.contains(" characters; ") ? m : tooLarge(t.cell(r, col)));
+        } catch (BadDecimalException e) {
+            t.problem(r, col, t.cell(r, col), switch (e.reason()) {
+                case NOT_A_NUMBER -> io.salesops.core.money.Decimals.quote(t.cell(r, col)) + " is not a number";
+                case TOO_LONG -> e.getMessage();
+                case OUT_OF_RANGE -> tooLarge(t.cell(r, col));
+            });
             return null;
         }
         if (d.signum() != 0 && (d.precision() - d.scale() > 15 || d.stripTrailingZeros().scale() > 12)) {
