@@ -262,6 +262,9 @@ final class CreditRouter {
         int deal = b.deal;
         long amount = b.amount;
         // Who the credit belongs to, before overrides or team credit: the owner or the split payees.
+        if (!comp.crediting().overlays().isEmpty()) {
+            overlays(b, k, reversed);
+        }
         if (!b.split || !comp.crediting().splits()) {
             creditPart(c, deal, c.payeeId(), b.owner, amount, BigDecimal.ONE, amount, k, reversed);
             return;
@@ -304,6 +307,36 @@ final class CreditRouter {
         }
         for (int i = 0; i < n; i++) {
             creditPart(c, deal, who[i], setup.index.get(who[i]), parts[i], shares[i], amount, k, reversed);
+        }
+    }
+
+    /**
+     * Also credits the whole credit to each person its overlay columns name (double credit), unless that person
+     * is credited with it already (the owner or a split payee) or named twice; one who is not a payee is noted.
+     */
+    private void overlays(Booking b, CompiledComponent k, List<Credit> reversed) {
+        Credit c = b.credit;
+        List<String> cols = k.component().crediting().overlays();
+        java.util.Set<String> credited = new java.util.HashSet<>();
+        if (!b.split || !k.component().crediting().splits()) {
+            credited.add(c.payeeId());
+        } else {
+            c.splits().forEach(s -> credited.add(s.payeeId()));
+        }
+        for (String col : cols) {
+            String cell = c.attribute(col);
+            String who = cell == null ? "" : cell.strip();
+            if (who.isEmpty() || !credited.add(who)) {
+                continue;
+            }
+            int p = setup.index.get(who);
+            if (p < 0) {
+                warnings.add("credit " + c.id() + ": overlay " + col + " " + who
+                        + (setup.ctx.org().contains(who) ? " is not a payee of the plan" : " is not in the org")
+                        + "; not credited to " + k.component().name());
+                continue;
+            }
+            add(p, k.slot(), new CreditedAmount(c, b.deal, b.amount, c.payeeId(), BigDecimal.ONE, b.amount), reversed);
         }
     }
 
