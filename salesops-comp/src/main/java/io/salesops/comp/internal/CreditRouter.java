@@ -126,10 +126,10 @@ final class CreditRouter {
         Credit c = b.credit;
         int deal = b.deal;
         long amount = b.amount;
-        // Who the credit belongs to, before overrides or team credit: the owner or the split payees.
         if (!comp.crediting().overlays().isEmpty()) {
             overlays(b, k, reversed);
         }
+        // Who the credit belongs to, before overrides or team credit: the owner or the split payees.
         if (!b.split || !comp.crediting().splits()) {
             creditPart(c, deal, b.ownerId, b.owner, amount, BigDecimal.ONE, amount, k, reversed);
             return;
@@ -204,7 +204,7 @@ final class CreditRouter {
                         + "; not credited to " + k.component().name());
                 continue;
             }
-            add(p, k.slot(), new CreditedAmount(c, b.deal, b.amount, c.payeeId(), BigDecimal.ONE, b.amount), reversed);
+            add(p, k.slot(), new CreditedAmount(c, b.deal, b.amount, BigDecimal.ONE, b.amount), reversed);
         }
     }
 
