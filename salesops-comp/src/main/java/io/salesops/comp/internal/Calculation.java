@@ -53,22 +53,16 @@ public final class Calculation {
             }
         }
         PeriodSetup setup = new PeriodSetup(versions, ctx, period, prior);
-        List<Credit> inPeriod = new ArrayList<>();
-        List<Credit> reversals = new ArrayList<>();
-        for (Credit c : credits) {
-            if (period.contains(c.date())) {
-                inPeriod.add(c);
-                if (c.status().isReversal()) {
-                    reversals.add(c);
-                }
-            }
-        }
+        PeriodCredits read = new PeriodCredits(setup, credits);
+        // Only a credit in another currency can miss an exchange rate: the check reads every credit only then.
+        List<Credit> toCheck = read.otherCurrency ? PeriodCredits.inPeriod(credits, period) : null;
         for (VersionSlice s : setup.slices) {
-            PlanValidator.check(s.plan(), ctx, period, inPeriod);
+            PlanValidator.check(s.plan(), ctx, period, toCheck);
         }
+        read.requireUniqueIds(period);
         List<String> warnings = new ArrayList<>();
-        CreditRouter router = new CreditRouter(setup, warnings, inPeriod.size());
-        router.route(inPeriod, reversals);
+        CreditRouter router = new CreditRouter(setup, warnings, read);
+        router.route();
         FormulaText text = new FormulaText(setup.currency, setup.rounding);
         PayRules rules = new PayRules(setup, text);
         int n = setup.reps.length;

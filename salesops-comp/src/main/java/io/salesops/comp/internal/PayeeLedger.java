@@ -202,7 +202,7 @@ final class PayeeLedger {
         UnroundedLine line = new UnroundedLine();
         line.kind = LineKind.CLAWBACK;
         line.component = label;
-        line.credited = List.of(new CreditedAmount(r, -1, 0, r.payeeId(), BigDecimal.ONE, 0));
+        line.credited = List.of(new CreditedAmount(r, -1, 0, BigDecimal.ONE, 0));
         long days = booked == null ? 0 : ChronoUnit.DAYS.between(booked, r.date());
         if (rule == null) {
             line.rule = "no clawback rule";
