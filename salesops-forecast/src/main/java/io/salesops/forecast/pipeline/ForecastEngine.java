@@ -59,15 +59,6 @@ final class ForecastEngine {
         OpportunityTable deals = f.table != null ? f.table : OpportunityTable.of(f.opportunities);
         List<Opportunity> history = f.history != null ? f.history : f.opportunities != null ? f.opportunities : deals.asList();
         tree = new RollupTree(f.org, f.byOwner, f.dimensions);
-        LocalDate firstDeal = DataStart.firstCreated(history, asOf);
-        LocalDate closesFrom = DataStart.closesFrom(history, asOf);
-        if (closesFrom.isAfter(firstDeal)) {
-            assumptions.add("closes recorded from " + closesFrom + ", the first close, " + ChronoUnit.DAYS.between(firstDeal,
-                    closesFrom) + " days after the first deal (deals closed before it archived?: at least "
-                    + DataStart.EVIDENCE + " deals had waited longer for it than half of the closed deals took to close):"
-                    + " past periods begun before it are neither backtested nor run rates, and deals created before it"
-                    + " count as at risk only from then on");
-        }
         DealProbabilities probabilities = probabilities(deals, history);
         if (currency == null) {
             currency = deals.size() > 0 ? deals.currency(0)
@@ -213,6 +204,15 @@ final class ForecastEngine {
                     + " event), learned from " + tte.observations() + " deals as known on " + asOf + ", by "
                     + String.join(" then ", names) + ", each shrunk toward the level above");
             assumptions.add(tte.quietAssumption());
+            LocalDate firstDeal = DataStart.firstCreated(history, asOf);
+            LocalDate closesFrom = DataStart.closesFrom(history, asOf);
+            if (closesFrom.isAfter(firstDeal)) {
+                assumptions.add("closes recorded from " + closesFrom + ", the first close, "
+                        + ChronoUnit.DAYS.between(firstDeal, closesFrom) + " days after the first deal (deals closed before"
+                        + " it archived?: at least " + DataStart.EVIDENCE + " deals had waited longer for it than half of"
+                        + " the closed deals took to close): deals created before it count as at risk only from then on,"
+                        + " and the auto method neither backtests past periods begun before it nor takes them as run rates");
+            }
         }
         return tte;
     }
