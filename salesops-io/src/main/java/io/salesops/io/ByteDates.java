@@ -14,10 +14,11 @@ final class ByteDates {
     private static final int DAY_CACHE = 4096;
     private final DateParser parser;
     private final LocalDate[] dateCache = new LocalDate[DateParser.CACHE_SIZE];
-    /** Valid ISO dates seen, by their first eight bytes and last two (zeros for none), and their epoch days. */
-    private final long[] dayWords = new long[DAY_CACHE];
-    private final int[] dayTails = new int[DAY_CACHE];
-    private final int[] days = new int[DAY_CACHE];
+    /**
+     * Valid ISO dates seen, two longs a slot, so that a hit reads one cache line: the first eight bytes, then the
+     * last two above the epoch day (zeros for none).
+     */
+    private final long[] seen = new long[2 * DAY_CACHE];
     private char[] chars = new char[64];
 
     ByteDates(DateParser parser) {
@@ -34,17 +35,19 @@ final class ByteDates {
             int w1 = (b[s + 8] & 0xff) | (b[s + 9] & 0xff) << 8;
             long x = (w0 ^ w1) * 0x9E3779B97F4A7C15L;
             int slot = (int) (x >>> 52) & (DAY_CACHE - 1);
-            if (dayWords[slot] == w0 && dayTails[slot] == w1) {
-                return days[slot];
+            long tail = seen[2 * slot + 1];
+            if (seen[2 * slot] == w0 && (int) (tail >>> 32) == w1) {
+                return (int) tail;
             }
             if (b[s + 4] == '-' && b[s + 7] == '-') {
                 int y = digits(b, s, 4);
                 int m = digits(b, s + 5, 2);
                 int d = digits(b, s + 8, 2);
                 if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)) {
-                    dayWords[slot] = w0;
-                    dayTails[slot] = w1;
-                    return days[slot] = epochDay(y, m, d);
+                    int day = epochDay(y, m, d);
+                    seen[2 * slot] = w0;
+                    seen[2 * slot + 1] = (long) w1 << 32 | (day & 0xFFFF_FFFFL);
+                    return day;
                 }
             }
         }

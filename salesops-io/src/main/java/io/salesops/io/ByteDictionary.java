@@ -33,8 +33,9 @@ final class ByteDictionary {
         long k0;
         long k1;
         if (from + 16 <= b.length) {
-            k0 = ByteScan.word(b, from) & MASKS[Math.min(n, 8)];
-            k1 = n <= 8 ? 0 : ByteScan.word(b, from + 8) & MASKS[n - 8];
+            // masks by length, not branches on it: the lengths of a column's values vary from row to row
+            k0 = ByteScan.word(b, from) & FIRST[n];
+            k1 = ByteScan.word(b, from + 8) & SECOND[n];
         } else {
             k0 = word(b, from, Math.min(n, 8));
             k1 = n <= 8 ? 0 : word(b, from + 8, n - 8);
@@ -56,11 +57,19 @@ final class ByteDictionary {
     private static final int SHORT = 16;
     private static final long[] MASKS = new long[9];
 
+    /** By a value's length up to 16, the masks of its bytes in its first and its second word. */
+    private static final long[] FIRST = new long[SHORT + 1];
+    private static final long[] SECOND = new long[SHORT + 1];
+
     static {
         for (int k = 0; k < 8; k++) {
             MASKS[k] = (1L << (8 * k)) - 1;
         }
         MASKS[8] = -1L;
+        for (int n = 0; n <= SHORT; n++) {
+            FIRST[n] = MASKS[Math.min(n, 8)];
+            SECOND[n] = n <= 8 ? 0 : MASKS[n - 8];
+        }
     }
 
     /** @return the {@code n} bytes from {@code from} as the low bytes of a little-endian word */

@@ -62,7 +62,8 @@ final class ChunkColumns {
         });
         list.forEach(c -> {
             c.blocks.clear();
-            c.text.clear();
+            c.ids.blocks.clear();
+            c.names.blocks.clear();
         });
         for (int col = 0; col < coded.length; col++) {
             out.coded(coded[col], recoded[col].values, recoded[col].codes);
@@ -106,7 +107,11 @@ final class ChunkColumns {
         int w = 0;
         for (int k = 0; k < list.size(); k++) {
             ChunkRows c = list.get(k);
+            ChunkRows.Text from = ids ? c.ids : c.names;
             boolean[] left = rejected[k];
+            // The texts of consecutive rows kept lie end to end in the chunk: copied as runs, not row by row.
+            int runRef = 0;
+            int runLen = 0;
             for (int bi = 0; bi < c.blocks.size(); bi++) {
                 ChunkRows.Block b = c.blocks.get(bi);
                 int[] refs = ids ? b.idRef : b.nameRef;
@@ -118,21 +123,29 @@ final class ChunkColumns {
                     }
                     int len = lens[j];
                     if (len > 0) {
-                        byte[] from = c.textBlock(refs[j]);
-                        int o = ChunkRows.textOffset(refs[j]);
-                        for (int i = 0; i < len; i++) {
-                            text[at + i] = from[o + i];
+                        if (refs[j] != runRef + runLen || ChunkRows.textOffset(refs[j]) == 0) {
+                            copy(from, runRef, runLen, text, at - runLen);
+                            runRef = refs[j];
+                            runLen = 0;
                         }
+                        runLen += len;
                         at += len;
                     }
                     ends[w++] = at;
                 }
             }
+            copy(from, runRef, runLen, text, at - runLen);
         }
         if (ids) {
             out.ids(text, ends);
         } else {
             out.names(text, ends);
+        }
+    }
+
+    private static void copy(ChunkRows.Text from, int ref, int len, byte[] to, int at) {
+        if (len > 0) {
+            System.arraycopy(from.block(ref), ChunkRows.textOffset(ref), to, at, len);
         }
     }
 
@@ -161,41 +174,55 @@ final class ChunkColumns {
         List<String> values = new ArrayList<>();
         int[] codes = new int[n];
         int w = 0;
-        int firstRow = Integer.MAX_VALUE;
         for (int k = 0; k < list.size(); k++) {
             ChunkRows c = list.get(k);
             ByteDictionary d = dictionary.apply(k);
             boolean[] left = rejected[k];
-            int[] remap = new int[d.size()];
-            Arrays.fill(remap, -1);
+            // indexed by chunk code + 1, so that an absent value (-1) needs no branch of its own
+            int[] remap = new int[d.size() + 1];
+            Arrays.fill(remap, UNSEEN);
+            remap[0] = -1;
             for (int bi = 0; bi < c.blocks.size(); bi++) {
                 int[] col = column.apply(c.blocks.get(bi));
                 int base = bi << ChunkRows.SHIFT;
-                for (int j = 0, m = rowsIn(c, bi); j < m; j++) {
+                int m = rowsIn(c, bi);
+                if (allKept(left, base, m)) {
+                    // the common case once a chunk's values have all appeared: a gather, no branch per row
+                    int least = 0;
+                    for (int j = 0; j < m; j++) {
+                        int g = remap[col[j] + 1];
+                        codes[w + j] = g;
+                        least = Math.min(least, g);
+                    }
+                    if (least != UNSEEN) {
+                        w += m;
+                        continue;
+                    }
+                }
+                for (int j = 0; j < m; j++) {
                     if (left[base + j]) {
                         continue;
                     }
-                    int code = col[j];
-                    if (code >= 0) {
-                        int g = remap[code];
-                        if (g < 0) {
-                            // in order of first appearance among the kept rows
-                            g = remap[code] = global.computeIfAbsent(d.value(code), v -> {
-                                values.add(v);
-                                return values.size() - 1;
-                            });
-                        }
-                        code = g;
-                        if (firstRow == Integer.MAX_VALUE) {
-                            firstRow = w;
-                        }
+                    int g = remap[col[j] + 1];
+                    if (g == UNSEEN) {
+                        // in order of first appearance among the kept rows
+                        g = remap[col[j] + 1] = global.computeIfAbsent(d.value(col[j]), v -> {
+                            values.add(v);
+                            return values.size() - 1;
+                        });
                     }
-                    codes[w++] = code;
+                    codes[w++] = g;
                 }
             }
         }
-        return new Recoded(values.toArray(String[]::new), codes, firstRow);
+        int firstRow = 0;
+        while (firstRow < n && codes[firstRow] < 0) {
+            firstRow++;
+        }
+        return new Recoded(values.toArray(String[]::new), codes, firstRow == n ? Integer.MAX_VALUE : firstRow);
     }
+
+    private static final int UNSEEN = Integer.MIN_VALUE;
 
     private void numbers(OpportunityColumns out, int n) {
         long[] amount = new long[n];

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The rows one chunk of a file decoded, held as columns in blocks of {@value #BLOCK} rows so that they grow
  * without ever copying what they hold; strings as codes into the chunk's own dictionaries, ids and names as UTF-8
- * in blocks of text; lines counted from the chunk's start. Also the chunk's problems and its place in the file.
+ * in blocks of text, one run per column; lines counted from the chunk's start. Also the chunk's problems and its place in the file.
  * Filled by one thread, then read by the merge.
  */
 final class ChunkRows {
@@ -84,8 +84,9 @@ final class ChunkRows {
     /** True if the chunk keeps only what a summary counts (see {@link Block#Block(int, boolean)}). */
     final boolean countsOnly;
     final List<Block> blocks = new ArrayList<>();
-    final List<byte[]> text = new ArrayList<>();
-    private int textUsed = TEXT_BLOCK;
+    /** The ids and the names of the rows, each column in its own blocks of text. */
+    final Text ids = new Text();
+    final Text names = new Text();
     final ByteDictionary[] dictionaries = new ByteDictionary[5];
     final ByteDictionary[] attributeValues;
     /** The chunk's currencies, indexed by the currency codes of its rows. */
@@ -231,29 +232,44 @@ final class ChunkRows {
         return blocks.get(row >>> SHIFT);
     }
 
-    /** @return where {@code b[from, to)} is kept now, as block index and offset; at most {@value #TEXT_BLOCK} bytes */
-    int addText(byte[] b, int from, int to) {
-        int n = to - from;
-        if (textUsed + n > TEXT_BLOCK) {
-            text.add(new byte[TEXT_BLOCK]);
-            textUsed = 0;
-        }
-        int ref = ((text.size() - 1) << TEXT_SHIFT) | textUsed;
-        byte[] block = text.get(text.size() - 1);
-        if (n <= 16) {
-            // short ids and names: a plain loop beats arraycopy's call
-            for (int i = 0; i < n; i++) {
-                block[textUsed + i] = b[from + i];
-            }
-        } else {
-            System.arraycopy(b, from, block, textUsed, n);
-        }
-        textUsed += n;
-        return ref;
-    }
+    /**
+     * One column of text (the ids, or the names) of a chunk, in the order of its rows: appended in blocks of
+     * {@value #TEXT_BLOCK} bytes that are never copied while the chunk grows, so the texts of consecutive rows lie
+     * end to end in a block and the merge copies them as whole runs.
+     */
+    static final class Text {
+        final List<byte[]> blocks = new ArrayList<>();
+        private int used = TEXT_BLOCK;
 
-    byte[] textBlock(int ref) {
-        return text.get(ref >>> TEXT_SHIFT);
+        /** @return where {@code b[from, to)} is kept now, as block index and offset; at most {@value #TEXT_BLOCK} bytes */
+        int add(byte[] b, int from, int to) {
+            int n = to - from;
+            if (used + n > TEXT_BLOCK) {
+                blocks.add(new byte[TEXT_BLOCK]);
+                used = 0;
+            }
+            int ref = ((blocks.size() - 1) << TEXT_SHIFT) | used;
+            byte[] block = blocks.get(blocks.size() - 1);
+            if (n <= 16) {
+                // short ids and names: a plain loop beats arraycopy's call
+                for (int i = 0; i < n; i++) {
+                    block[used + i] = b[from + i];
+                }
+            } else {
+                System.arraycopy(b, from, block, used, n);
+            }
+            used += n;
+            return ref;
+        }
+
+        byte[] block(int ref) {
+            return blocks.get(ref >>> TEXT_SHIFT);
+        }
+
+        /** @return true if another block would take the refs past what an int holds */
+        boolean full() {
+            return blocks.size() >= (1 << (31 - TEXT_SHIFT)) - 2;
+        }
     }
 
     static int textOffset(int ref) {

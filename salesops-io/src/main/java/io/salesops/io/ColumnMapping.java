@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -127,6 +128,43 @@ public final class ColumnMapping {
                 }
                 return parse(nameOrSpec);
         }
+    }
+
+    /**
+     * Finds how an opportunity export reads when no mapping is given, from its header and first rows, so that a new
+     * user's first run works on the file their CRM wrote (a Salesforce report, a HubSpot export, headers that are
+     * ours in another spelling) and says what it assumed:
+     * <ul>
+     *   <li>Columns: our names as they are; else a shipped mapping whose required headers are all there; else each
+     *       field from a header that is one of its usual names ({@code Deal Owner}, {@code CloseDate}), compared
+     *       without case, spaces or punctuation. Two headers that compare alike are neither taken.</li>
+     *   <li>Dates: the one format among ISO, {@code M/d/yyyy}, {@code d/M/yyyy}, {@code d.M.yyyy} and
+     *       {@code yyyy/M/d} that reads every sampled created and close date. When both month-first and day-first
+     *       read them all (no day above 12), a Salesforce export is month-first; anything else is an error. When no
+     *       format reads them all, the mapping's own format stays (each bad date is then a located problem).</li>
+     * </ul>
+     *
+     * @param header     the header's cells as read (a leading byte-order mark is ignored); not null
+     * @param sampleRows the first rows after the header, each as its cells, up to
+     *                   {@link DetectedMapping#SAMPLE_ROWS}; not null
+     * @return the mapping and what was assumed; empty when the export reads as it is (our headers, ISO dates) or
+     *         lacks a required field under any name (the reader then lists the missing columns)
+     * @throws DetectedMapping.AmbiguousDatesException when the dates read equally as month-first and day-first
+     */
+    public static Optional<DetectedMapping> detect(List<String> header, List<List<String>> sampleRows) {
+        return DetectedMapping.of(Objects.requireNonNull(header, "header"), Objects.requireNonNull(sampleRows, "sampleRows"));
+    }
+
+    /**
+     * Finds how an opportunity export's columns read, as {@link #detect} does, when the caller names the date
+     * format: the mapping keeps its own (a shipped mapping's, else ISO), and the header alone decides.
+     *
+     * @param header the header's cells as read (a leading byte-order mark is ignored); not null
+     * @return the mapping and what was assumed; empty when the header is ours or lacks a required field under any
+     *         name
+     */
+    public static Optional<DetectedMapping> detectColumns(List<String> header) {
+        return DetectedMapping.of(Objects.requireNonNull(header, "header"));
     }
 
     /**

@@ -89,6 +89,11 @@ final class DateParser {
         return slow(new String(c, start, end - start));
     }
 
+    /** @return {@code text} without a trailing time of day, as {@link #parse} ignores it */
+    static String withoutTime(String text) {
+        return TIME.matcher(text).replaceFirst("");
+    }
+
     private LocalDate slow(String text) {
         try {
             return LocalDate.parse(text, formatter);

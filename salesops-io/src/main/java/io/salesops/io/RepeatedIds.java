@@ -118,7 +118,7 @@ final class RepeatedIds {
                 int fr = (int) x[3];
                 ChunkRows.Block b = c.block(r);
                 int j = r & ChunkRows.MASK;
-                String key = new String(c.textBlock(b.idRef[j]), ChunkRows.textOffset(b.idRef[j]), b.idLen[j],
+                String key = new String(c.ids.block(b.idRef[j]), ChunkRows.textOffset(b.idRef[j]), b.idLen[j],
                         StandardCharsets.UTF_8);
                 String raw = c.paddedIds.getOrDefault(r, key);
                 long firstLine = f.block(fr).line[fr & ChunkRows.MASK] + f.lineOffset;
@@ -150,7 +150,7 @@ final class RepeatedIds {
         }
         int oa = ChunkRows.textOffset(ba.idRef[ja]);
         int ob = ChunkRows.textOffset(bb.idRef[jb]);
-        return Arrays.equals(a.textBlock(ba.idRef[ja]), oa, oa + len, b.textBlock(bb.idRef[jb]), ob, ob + len);
+        return Arrays.equals(a.ids.block(ba.idRef[ja]), oa, oa + len, b.ids.block(bb.idRef[jb]), ob, ob + len);
     }
 
     /** Rows per part of the id check, aimed at: a part's table of twice as many ints fits in the L1/L2 cache. */

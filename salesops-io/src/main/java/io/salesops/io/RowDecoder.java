@@ -37,6 +37,8 @@ final class RowDecoder {
     private final ByteDictionary boolCodes = new ByteDictionary();
     /** Per dictionary code, what its value decodes to (or {@link #FAIL}); grown as codes appear. */
     private Currency[] currencyOf = new Currency[8];
+    /** Per currency code, the chunk's index of its currency (rows keep the index, not the currency). */
+    private short[] currencyIndexOf = new short[8];
     private byte[] statusOf = new byte[8];
     private byte[] categoryOf = new byte[8];
     private byte[] boolOf = new byte[8];
@@ -106,11 +108,12 @@ final class RowDecoder {
         short cur = defaultCurrency;
         Currency curV = settings.defaultCurrency();
         if (r.cell(currency)) {
-            curV = currency(currencyCodes.code(r.cb, r.cs, r.ce));
+            int code = currencyCodes.code(r.cb, r.cs, r.ce);
+            curV = currency(code, out);
             if (curV == null) {
                 return false;
             }
-            cur = out.currencyIndex(curV);
+            cur = currencyIndexOf[code];
         }
         if (!r.cell(amount)) {
             return false;
@@ -141,7 +144,7 @@ final class RowDecoder {
                 return false;
             }
         }
-        if (out.text.size() >= (1 << (31 - ChunkRows.TEXT_SHIFT)) - 2) {
+        if (out.ids.full() || out.names.full()) {
             return false;
         }
         ChunkRows.Block b = out.next();
@@ -164,7 +167,7 @@ final class RowDecoder {
         b.category[k] = fc;
         b.line[k] = (int) Math.min(r.line, Integer.MAX_VALUE);
         r.cell(id);
-        b.idRef[k] = out.addText(r.cb, r.cs, r.ce);
+        b.idRef[k] = out.ids.add(r.cb, r.cs, r.ce);
         b.idLen[k] = r.ce - r.cs;
         b.idHash[k] = hash(r.cb, r.cs, r.ce);
         if (r.fe[id] - r.fs[id] != r.ce - r.cs || r.escaped[id]) {
@@ -173,7 +176,7 @@ final class RowDecoder {
         if (out.countsOnly) {
             // no name kept
         } else if (r.cell(name) && !(r.nonAscii && blank(r))) {
-            b.nameRef[k] = out.addText(r.cb, r.cs, r.ce);
+            b.nameRef[k] = out.names.add(r.cb, r.cs, r.ce);
             b.nameLen[k] = r.ce - r.cs;
         } else {
             b.nameLen[k] = 0;
@@ -231,7 +234,7 @@ final class RowDecoder {
         b.category[k] = v.fc == null ? NONE : (byte) v.fc.ordinal();
         b.line[k] = (int) Math.min(r.line, Integer.MAX_VALUE);
         byte[] idBytes = v.idV.getBytes(StandardCharsets.UTF_8);
-        b.idRef[k] = out.addText(idBytes, 0, idBytes.length);
+        b.idRef[k] = out.ids.add(idBytes, 0, idBytes.length);
         b.idLen[k] = idBytes.length;
         b.idHash[k] = hash(idBytes, 0, idBytes.length);
         String raw = raw(r, id);
@@ -243,7 +246,7 @@ final class RowDecoder {
             // no name kept
         } else if (nameV != null && !nameV.isBlank()) {
             byte[] n = nameV.getBytes(StandardCharsets.UTF_8);
-            b.nameRef[k] = out.addText(n, 0, n.length);
+            b.nameRef[k] = out.names.add(n, 0, n.length);
             b.nameLen[k] = n.length;
         } else {
             b.nameLen[k] = 0;
@@ -302,9 +305,11 @@ final class RowDecoder {
         return stageOf[code];
     }
 
-    private Currency currency(int code) {
+    /** @return the currency of a currency code, its chunk index then in {@link #currencyIndexOf}; null if invalid */
+    private Currency currency(int code, ChunkRows out) {
         if (code >= currencyOf.length) {
             currencyOf = Arrays.copyOf(currencyOf, code * 2 + 2);
+            currencyIndexOf = Arrays.copyOf(currencyIndexOf, code * 2 + 2);
         }
         Currency c = currencyOf[code];
         if (c == null) {
@@ -318,6 +323,7 @@ final class RowDecoder {
                 return null;
             }
             currencyOf[code] = c;
+            currencyIndexOf[code] = out.currencyIndex(c);
         }
         return c;
     }

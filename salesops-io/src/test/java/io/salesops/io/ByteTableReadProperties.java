@@ -46,6 +46,29 @@ class ByteTableReadProperties {
         assertSameReads(file, 0, threads, strict);
     }
 
+    /**
+     * Ids and names long enough that a chunk's text fills several blocks of {@link ChunkRows#TEXT_BLOCK} bytes, some
+     * exactly (names of a length dividing the block): the merge copies the texts of consecutive rows as runs, and a
+     * run must end where a block does and where a row is left out (a repeated id).
+     */
+    @Property(tries = 6)
+    void textBlocksFilledToTheEnd_isExactlyTheRowByRowRead(@ForAll long seed, @ForAll boolean strict,
+                                                           @ForAll @IntRange(min = 1, max = 2) int threads)
+            throws IOException {
+        Random r = new Random(seed);
+        int[] lengths = {1024, 2048, 512, 1 + r.nextInt(3000)};
+        int nameLength = lengths[r.nextInt(lengths.length)];
+        int rows = 3 * ChunkRows.TEXT_BLOCK / nameLength + r.nextInt(200);
+        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < rows; i++) {
+            int id = r.nextInt(50) == 0 ? r.nextInt(i + 1) : i;
+            String name = r.nextInt(40) == 0 ? "" : String.valueOf((char) ('a' + i % 26)).repeat(nameLength);
+            sb.append(String.format("OPP-%0" + (1 + r.nextInt(12)) + "d", id)).append(',').append(name)
+                    .append(",A1,ann,Proposal,100.50,USD,2026-01-15,,open,,Core,EMEA\n");
+        }
+        assertSameReads(new Messy(sb.toString(), true), 0, threads, strict);
+    }
+
     @Property(tries = 20)
     void everySplitPoint_isExactlyTheRowByRowRead(@ForAll long seed, @ForAll boolean strict) throws IOException {
         Messy file = messy(new Random(seed), true);
