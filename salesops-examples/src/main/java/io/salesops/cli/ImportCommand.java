@@ -70,14 +70,20 @@ public final class ImportCommand {
 
         @Option(names = "--stages", paramLabel = "FILE",
                 description = "stage model CSV the forecast will use (stage,probability,forecast_category,outcome);"
-                        + " default: the built-in B2B model. Stages it lacks are problems.")
+                        + " a stage it lacks is a problem. Without it, stages the built-in B2B model lacks are named"
+                        + " (the forecast infers a model from the data)")
         Path stages;
 
         @Override
         public Integer call() throws IOException {
             StageModel model = stages == null ? StageModel.defaultModel() : OpportunityFiles.readStages(stages);
             OpportunityCsvReader.Builder b = UserInputException.fromUser("--currency", () -> OpportunityCsvReader.builder()
-                    .lenient().defaultCurrency(currency)).charset(encoding).stageModel(model).knownStagesOnly();
+                    .lenient().defaultCurrency(currency)).charset(encoding).stageModel(model);
+            if (stages != null) {
+                // the user's own model: a stage it lacks is a problem of its row. Without one the forecast commands
+                // infer the model from the data, so the check reads stages as they do and says which are new
+                b.knownStagesOnly();
+            }
             if (columns != null) {
                 b.mapping(UserInputException.fromUser("--columns", () -> ColumnMapping.named(columns)));
             } else {
@@ -108,6 +114,9 @@ public final class ImportCommand {
                 return ExitCodes.BAD_INPUT;
             }
             summarize(out, r, history);
+            if (stages == null) {
+                unknownStages(out, r, model);
+            }
             printProblems(out, r.problems());
             out.flush();
             return r.isClean() ? 0 : ExitCodes.BAD_INPUT;
@@ -147,6 +156,22 @@ public final class ImportCommand {
             if (historyCounts != null) {
                 out.printf("history: %d stage changes for %d opportunities from %s%n", historyCounts[0], historyCounts[1],
                         history);
+            }
+        }
+
+        /**
+         * Names the stages the built-in model lacks, as the forecast commands would meet them: they infer a stage
+         * model from the data instead of refusing the file.
+         */
+        private static void unknownStages(PrintWriter out, ImportSummary r, StageModel model) {
+            List<String> unknown = r.byStage().keySet().stream()
+                    .filter(s -> !s.equals(io.salesops.core.crm.Opportunity.UNKNOWN_STAGE) && model.find(s).isEmpty())
+                    .sorted().toList();
+            if (!unknown.isEmpty()) {
+                out.println("note:    " + unknown.size() + (unknown.size() == 1 ? " stage is" : " stages are")
+                        + " not in the built-in stage model: " + String.join(", ", unknown) + ". The forecast and KPI"
+                        + " commands then infer the model from the data (open stages from open deals, won and lost from"
+                        + " each deal's status) and say so; give --stages FILE to check the stages against your own model");
             }
         }
 
