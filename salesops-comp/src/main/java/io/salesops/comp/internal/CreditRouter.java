@@ -202,7 +202,7 @@ final class CreditRouter {
                         + "; not credited to " + k.component().name());
                 continue;
             }
-            add(p, k.slot(), new CreditedAmount(c, b.deal, b.amount, BigDecimal.ONE, b.amount), reversed);
+            add(p, k.slot(), new CreditedAmount(c, b.id, b.date, b.deal, b.amount, BigDecimal.ONE, b.amount), reversed);
         }
     }
 
