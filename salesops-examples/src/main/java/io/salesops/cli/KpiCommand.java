@@ -2,7 +2,6 @@ package io.salesops.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.salesops.core.crm.Opportunity;
 import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.StageModel;
 import io.salesops.core.org.Org;
@@ -80,7 +79,7 @@ public final class KpiCommand implements Callable<Integer> {
         FiscalCalendar cal = files.calendar();
         StageModel model = files.stageModel();
         if (hygiene) {
-            return hygiene(files.read(model), model);
+            return hygiene(files.readTable(model), model);
         }
         OpportunityTable opps = files.readTable(model);
         Period first = UserInputException.fromUser("--from", () -> cal.parse(from));
@@ -184,7 +183,7 @@ public final class KpiCommand implements Callable<Integer> {
         return d.isPresent() ? d.getAsDouble() : null;
     }
 
-    private int hygiene(List<Opportunity> opps, StageModel model) throws Exception {
+    private int hygiene(OpportunityTable opps, StageModel model) throws Exception {
         io.salesops.forecast.kpi.PipelineHygiene h = io.salesops.forecast.kpi.PipelineHygiene.of(opps).staleAfter(staleAfter);
         if (files.hasStages()) {
             h = h.stages(model);

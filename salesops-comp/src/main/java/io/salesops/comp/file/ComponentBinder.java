@@ -71,11 +71,28 @@ final class ComponentBinder {
         Integer levels = lv == null ? Integer.valueOf(0) : r.integer(lv, path + ".levels", 0, 100);
         Node sp = o.opt("splits");
         Boolean splits = sp == null ? Boolean.TRUE : r.bool(sp, path + ".splits");
+        Node ov = o.opt("overlay");
+        List<String> overlays = ov == null ? List.of() : overlays(ov, path + ".overlay");
         o.done();
-        if (when == null || target == null || levels == null || splits == null) {
+        if (when == null || target == null || levels == null || splits == null || overlays == null) {
             return null;
         }
-        return r.build(n, path, () -> new Crediting(when, target, levels, splits));
+        return r.build(n, path, () -> new Crediting(when, target, levels, splits, overlays));
+    }
+
+    /** {@code overlay: se} or {@code overlay: [se, overlay_rep]}: columns naming people also credited in full. */
+    private List<String> overlays(Node n, String path) {
+        r.at(path, path, n);
+        if (n.kind != Node.Kind.ARRAY) {
+            String one = r.name(n, path);
+            return one == null ? null : List.of(one);
+        }
+        List<String> l = r.list(n, path, "columns naming a person credited too", r::name);
+        if (l != null && new java.util.HashSet<>(l).size() != l.size()) {
+            r.hard(n, path, "overlay columns " + l + " repeat a column");
+            return null;
+        }
+        return l;
     }
 
     private Measure measure(Node n, String path) {

@@ -97,6 +97,10 @@ final class PlanWriter {
         cr.put("to", lower(c.crediting().target()));
         cr.put("levels", c.crediting().levels());
         cr.put("splits", c.crediting().splits());
+        if (!c.crediting().overlays().isEmpty()) {
+            ArrayNode ov = cr.putArray("overlay");
+            c.crediting().overlays().forEach(ov::add);
+        }
         ObjectNode m = o.putObject("measure");
         m.put("kind", lower(c.measure().kind()));
         m.put("yearToDate", c.measure().cumulative());

@@ -126,6 +126,9 @@ final class CreditRouter {
         Credit c = b.credit;
         int deal = b.deal;
         long amount = b.amount;
+        if (!comp.crediting().overlays().isEmpty()) {
+            overlays(b, k, reversed);
+        }
         // Who the credit belongs to, before overrides or team credit: the owner or the split payees.
         if (!b.split || !comp.crediting().splits()) {
             creditPart(c, deal, b.ownerId, b.owner, amount, BigDecimal.ONE, amount, k, reversed);
@@ -173,6 +176,36 @@ final class CreditRouter {
             byPayeeId[i] = order[i];
         }
         return new Booking.Parts(who, payee, shares, parts, byPayeeId);
+    }
+
+    /**
+     * Also credits the whole credit to each person its overlay columns name (double credit), unless that person
+     * is credited with it already (the owner or a split payee) or named twice; one who is not a payee is noted.
+     */
+    private void overlays(Booking b, CompiledComponent k, List<Credit> reversed) {
+        Credit c = b.credit;
+        List<String> cols = k.component().crediting().overlays();
+        java.util.Set<String> credited = new java.util.HashSet<>();
+        if (!b.split || !k.component().crediting().splits()) {
+            credited.add(c.payeeId());
+        } else {
+            c.splits().forEach(s -> credited.add(s.payeeId()));
+        }
+        for (String col : cols) {
+            String cell = c.attribute(col);
+            String who = cell == null ? "" : cell.strip();
+            if (who.isEmpty() || !credited.add(who)) {
+                continue;
+            }
+            int p = setup.index.get(who);
+            if (p < 0) {
+                warnings.add("credit " + c.id() + ": overlay " + col + " " + who
+                        + (setup.ctx.org().contains(who) ? " is not a payee of the plan" : " is not in the org")
+                        + "; not credited to " + k.component().name());
+                continue;
+            }
+            add(p, k.slot(), new CreditedAmount(c, b.deal, b.amount, BigDecimal.ONE, b.amount), reversed);
+        }
     }
 
     /** Credits one payee's part of a credit: to that payee, its managers or its team, as the component says. */

@@ -19,16 +19,31 @@ final class PayRuleChecks {
     static void check(CompPlan plan, Component c, String p, List<PlanProblem> out) {
         pay(plan, c, p + ".pay", out);
         multipliers(c, p, out);
-        options(c, p, out);
+        options(plan, c, p, out);
     }
 
     /** Options the component's pay rule or crediting would not honour. */
-    private static void options(Component c, String p, List<PlanProblem> out) {
+    private static void options(CompPlan plan, Component c, String p, List<PlanProblem> out) {
         Crediting cr = c.crediting();
         if (cr.levels() != 0 && cr.target() != CreditTarget.MANAGERS) {
             out.add(new PlanProblem(p + ".crediting.levels", "levels " + cr.levels() + " counts managers up the chain,"
                     + " but the component credits to " + cr.target().name().toLowerCase(java.util.Locale.ROOT)
                     + "; write to: managers, or leave levels out"));
+        }
+        for (int k = 0; k < cr.overlays().size(); k++) {
+            String col = cr.overlays().get(k);
+            String op = p + ".crediting.overlay";
+            if (cr.target() != CreditTarget.OWNER) {
+                out.add(new PlanProblem(op, "overlay credits the person named in column \"" + col + "\" besides the"
+                        + " owner, but the component credits to " + cr.target().name().toLowerCase(java.util.Locale.ROOT)
+                        + "; credit the overlay in a component with to: owner"));
+            } else if (Credit.BUILT_IN_ATTRIBUTES.contains(col)) {
+                out.add(new PlanProblem(op, "overlay column \"" + col + "\" is a built-in attribute; name the credits"
+                        + " column holding the overlay person's id (declared under attributes)"));
+            } else if (!plan.attributes().contains(col)) {
+                out.add(new PlanProblem(op, "overlay column \"" + col + "\" is not among the plan's attributes "
+                        + plan.attributes() + "; declare the credits column naming the person credited too"));
+            }
         }
         PayRule rule = c.pay();
         if (rule instanceof PayRule.Spiff && !c.multipliers().isEmpty()) {

@@ -113,7 +113,9 @@ class PlanFileProperties {
                 tables().map(PayRule.Tiered::new),
                 Combinators.combine(money(), tables()).as(PayRule.Bonus::new),
                 Combinators.combine(money(), decimals().injectNull(0.5)).as(PayRule.Mbo::new),
-                money().map(PayRule.Spiff::new));
+                money().map(PayRule.Spiff::new),
+                Combinators.combine(money(), Arbitraries.of(PayRule.Spiff.SplitDeals.class), names())
+                        .as(PayRule.Spiff::new));
     }
 
     static Arbitrary<Cap> caps() {
@@ -122,7 +124,8 @@ class PlanFileProperties {
 
     static Arbitrary<Component> components() {
         Arbitrary<Crediting> crediting = Combinators.combine(conditions(2), Arbitraries.of(CreditTarget.class),
-                Arbitraries.integers().between(0, 5), Arbitraries.of(true, false)).as(Crediting::new);
+                Arbitraries.integers().between(0, 5), Arbitraries.of(true, false), names().set().ofMaxSize(2).map(List::copyOf))
+                .as(Crediting::new);
         Arbitrary<Measure> measure = Combinators.combine(Arbitraries.of(Measure.Kind.class), Arbitraries.of(true, false))
                 .as(Measure::new);
         Arbitrary<Multiplier> multiplier = Combinators.combine(decimals(), Arbitraries.of(true, false),
