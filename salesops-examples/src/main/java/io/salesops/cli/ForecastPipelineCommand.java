@@ -2,7 +2,7 @@ package io.salesops.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.Quotas;
 import io.salesops.core.crm.StageModel;
 import io.salesops.core.org.Org;
@@ -116,7 +116,7 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
         FiscalCalendar cal = files.calendar();
         Period p = UserInputException.fromUser("--period", () -> cal.parse(period));
         StageModel model = files.stageModel();
-        List<Opportunity> opps = files.read(model);
+        OpportunityTable opps = files.readTable(model);
         PipelineForecast f = PipelineForecast.of(opps).asOf(asOf).period(p);
         if (files.hasStages()) {
             f = f.stages(model); // without a stages file the forecast infers one when the built-in model does not fit
@@ -195,11 +195,11 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
      * @throws io.salesops.io.CsvImportException naming file, line and column of every bad row
      * @throws java.io.IOException              if the file cannot be read
      */
-    static List<Adjustment> readAdjustments(Path file, List<Opportunity> opps) throws java.io.IOException {
+    static List<Adjustment> readAdjustments(Path file, OpportunityTable opps) throws java.io.IOException {
         // lenient, then orThrow: every bad row is reported at once, and none is dropped
         AdjustmentCsvReader.Builder b = AdjustmentCsvReader.builder().lenient();
-        if (!opps.isEmpty()) {
-            b = b.defaultCurrency(opps.get(0).amount().currency().getCurrencyCode());
+        if (opps.size() > 0) {
+            b = b.defaultCurrency(opps.currency(0).getCurrencyCode());
         }
         List<Adjustment> out = new ArrayList<>();
         for (AdjustmentRow a : b.build().read(file).orThrow()) {

@@ -2,7 +2,6 @@ package io.salesops.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.salesops.core.crm.Opportunity;
 import io.salesops.core.crm.OpportunityTable;
 import io.salesops.core.crm.StageModel;
 import io.salesops.core.org.Org;
@@ -11,6 +10,7 @@ import io.salesops.core.period.Period;
 import io.salesops.forecast.kpi.KpiReport;
 import io.salesops.forecast.kpi.SalesKpis;
 import io.salesops.forecast.kpi.StageConversion;
+import io.salesops.forecast.pipeline.InferredStages;
 import io.salesops.io.OrgCsvReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -79,12 +79,21 @@ public final class KpiCommand implements Callable<Integer> {
         FiscalCalendar cal = files.calendar();
         StageModel model = files.stageModel();
         if (hygiene) {
-            return hygiene(files.read(model), model);
+            return hygiene(files.readTable(model), model);
         }
         OpportunityTable opps = files.readTable(model);
         Period first = UserInputException.fromUser("--from", () -> cal.parse(from));
         Period last = UserInputException.fromUser("--to", () -> cal.parse(to));
-        SalesKpis k = UserInputException.fromUser("--from/--to", () -> SalesKpis.of(opps).window(first, last)).stages(model);
+        if (!files.hasStages()) {
+            // as the forecast does: an export with its own stage names gets conversion steps of its own stages
+            java.util.Optional<InferredStages> inferred = InferredStages.from(opps, model, last.end());
+            if (inferred.isPresent()) {
+                model = inferred.get().model();
+                files.note(inferred.get().note());
+            }
+        }
+        StageModel stageModel = model;
+        SalesKpis k = UserInputException.fromUser("--from/--to", () -> SalesKpis.of(opps).window(first, last)).stages(stageModel);
         if (org != null) {
             Org o = OrgCsvReader.builder().build().readOrg(org);
             k = k.org(o);
@@ -174,7 +183,7 @@ public final class KpiCommand implements Callable<Integer> {
         return d.isPresent() ? d.getAsDouble() : null;
     }
 
-    private int hygiene(List<Opportunity> opps, StageModel model) throws Exception {
+    private int hygiene(OpportunityTable opps, StageModel model) throws Exception {
         io.salesops.forecast.kpi.PipelineHygiene h = io.salesops.forecast.kpi.PipelineHygiene.of(opps).staleAfter(staleAfter);
         if (files.hasStages()) {
             h = h.stages(model);

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code kpi} and {@code forecast backtest} read the export into the columnar table; on the bundled sample company
- * they print, byte for byte, what they printed when they read it into {@code Opportunity} objects (the files under
- * {@code before-table/} are that output, made by the commands before the change).
+ * {@code kpi} (with {@code --hygiene} too), {@code forecast pipeline} and {@code forecast backtest} read the export
+ * into the columnar table; on the bundled sample company they print, byte for byte, what they printed when they
+ * read it into {@code Opportunity} objects (the files under {@code before-table/} are that output, made by the
+ * commands before the change).
  */
 class TableCommandsTest {
 
@@ -41,6 +42,25 @@ class TableCommandsTest {
     void kpiByProduct_withoutHistory_csv_printsWhatTheObjectReadPrinted() throws IOException {
         assertPrints("kpi-by-product-no-history.csv", "kpi", "--opportunities", OPPS, "--from", "2025-01", "--to",
                 "2026-05", "--by", "product", "--format", "csv");
+    }
+
+    @Test
+    void kpiHygiene_printsWhatTheObjectReadPrinted() throws IOException {
+        assertPrints("kpi-hygiene-history.txt", "kpi", "--hygiene", "--opportunities", OPPS, "--history", HISTORY);
+        assertPrints("kpi-hygiene-asof.csv", "kpi", "--hygiene", "--opportunities", OPPS, "--as-of", "2025-09-30",
+                "--stale-after", "1.5", "--format", "csv");
+        assertPrints("kpi-hygiene-json.json", "kpi", "--hygiene", "--opportunities", OPPS, "--history", HISTORY,
+                "--as-of", "2026-02-15", "--stale-after", "2", "--format", "json");
+    }
+
+    @Test
+    void forecastPipeline_printsWhatTheObjectReadPrinted() throws IOException {
+        assertPrints("forecast-pipeline-by-owner.json", "forecast", "pipeline", "--opportunities", OPPS, "--history",
+                HISTORY, "--as-of", "2025-09-30", "--period", "2025-Q4", "--by", "owner", "--org", SAMPLE + "org.csv",
+                "--format", "json");
+        assertPrints("forecast-pipeline-learned-by-product.csv", "forecast", "pipeline", "--opportunities", OPPS,
+                "--history", HISTORY, "--as-of", "2026-01-15", "--period", "2026-Q1", "--by", "product", "--learned",
+                "--format", "csv");
     }
 
     @Test

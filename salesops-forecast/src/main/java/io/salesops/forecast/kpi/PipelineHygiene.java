@@ -1,10 +1,11 @@
 package io.salesops.forecast.kpi;
 
 import io.salesops.core.crm.Opportunity;
-import io.salesops.core.crm.StageChange;
+import io.salesops.core.crm.OpportunityTable;
+import io.salesops.core.crm.Snapshot;
 import io.salesops.core.crm.StageModel;
+import io.salesops.core.money.Money;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -25,18 +26,19 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>A stage's usual duration is the median stay of the deals that left it by the day (from stage history);
- * without history, the median age at close of the deals closed by then stands in for every stage. Immutable
- * and thread-safe.
+ * without history, the median age at close of the deals closed by then stands in for every stage. The report
+ * runs over the columns of an {@link OpportunityTable}, each deal as of the day from the table's snapshot (no
+ * object per deal). Immutable and thread-safe.
  */
 public final class PipelineHygiene {
 
-    private final List<Opportunity> opportunities;
+    private final OpportunityTable table;
     private final LocalDate asOf;
     private final double staleFactor;
     private final StageModel stages;
 
-    private PipelineHygiene(List<Opportunity> opportunities, LocalDate asOf, double staleFactor, StageModel stages) {
-        this.opportunities = opportunities;
+    private PipelineHygiene(OpportunityTable table, LocalDate asOf, double staleFactor, StageModel stages) {
+        this.table = table;
         this.asOf = asOf;
         this.staleFactor = staleFactor;
         this.stages = stages;
@@ -51,7 +53,19 @@ public final class PipelineHygiene {
      * @throws NullPointerException if the collection or an element is null
      */
     public static PipelineHygiene of(Collection<Opportunity> opportunities) {
-        return new PipelineHygiene(List.copyOf(opportunities), null, 3, StageModel.defaultModel());
+        return of(OpportunityTable.of(opportunities));
+    }
+
+    /**
+     * A report over the rows of a table (the CRM's current records), as {@link #of(Collection)} over its
+     * opportunities, without an object per row.
+     *
+     * @param table the deals to check, open and closed; not null (a table is immutable, so it is not copied)
+     * @return a report configuration, ready to {@link #run()}
+     * @throws NullPointerException if {@code table} is null
+     */
+    public static PipelineHygiene of(OpportunityTable table) {
+        return new PipelineHygiene(Objects.requireNonNull(table, "table"), null, 3, StageModel.defaultModel());
     }
 
     /**
@@ -62,7 +76,7 @@ public final class PipelineHygiene {
      * @throws NullPointerException if {@code date} is null
      */
     public PipelineHygiene asOf(LocalDate date) {
-        return new PipelineHygiene(opportunities, Objects.requireNonNull(date, "asOf"), staleFactor, stages);
+        return new PipelineHygiene(table, Objects.requireNonNull(date, "asOf"), staleFactor, stages);
     }
 
     /**
@@ -76,7 +90,7 @@ public final class PipelineHygiene {
         if (!(factor >= 1) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException("stale factor " + factor + " must be a finite number of at least 1");
         }
-        return new PipelineHygiene(opportunities, asOf, factor, stages);
+        return new PipelineHygiene(table, asOf, factor, stages);
     }
 
     /**
@@ -87,135 +101,160 @@ public final class PipelineHygiene {
      * @throws NullPointerException if {@code model} is null
      */
     public PipelineHygiene stages(StageModel model) {
-        return new PipelineHygiene(opportunities, asOf, staleFactor, Objects.requireNonNull(model, "stages"));
+        return new PipelineHygiene(table, asOf, staleFactor, Objects.requireNonNull(model, "stages"));
     }
 
     /** @return every flag, deal by deal in input order, rules in the order of {@link HygieneFlag.Rule} */
     public List<HygieneFlag> run() {
-        LocalDate day = asOf != null ? asOf : latestDate();
+        OpportunityTable t = table;
+        LocalDate date = asOf != null ? asOf : latestDate();
+        int day = (int) date.toEpochDay();
+        List<String> names = t.stages();
+        // per stage code, its lower-cased name: stays are pooled by name ignoring case
+        String[] keys = names.stream().map(s -> s.toLowerCase(Locale.ROOT)).toArray(String[]::new);
         Map<String, long[]> stays = new HashMap<>();
-        List<Long> closedAges = new ArrayList<>();
-        for (Opportunity o : opportunities) {
-            if (o.createdDate().isAfter(day)) {
+        long[] closedAges = new long[16];
+        int closed = 0;
+        for (int row = 0; row < t.size(); row++) {
+            int created = t.createdDay(row);
+            if (created > day) {
                 continue;
             }
-            if (o.status().isClosed() && !o.closeDate().isAfter(day)) {
-                closedAges.add(ChronoUnit.DAYS.between(o.createdDate(), o.closeDate()));
+            if (t.status(row).isClosed() && t.closeDay(row) <= day) {
+                closedAges = closed == closedAges.length ? Arrays.copyOf(closedAges, closed * 2) : closedAges;
+                closedAges[closed++] = t.closeDay(row) - created;
             }
-            List<StageChange> h = o.history();
-            for (int i = 0; i + 1 < h.size() && !h.get(i + 1).date().isAfter(day); i++) {
-                LocalDate from = i == 0 ? o.createdDate() : h.get(i).date();
-                if (!h.get(i + 1).stage().equalsIgnoreCase(h.get(i).stage())) {
-                    String key = h.get(i).stage().toLowerCase(Locale.ROOT);
-                    long[] s = stays.computeIfAbsent(key, k -> new long[0]);
+            int end = t.historyEnd(row);
+            for (int i = t.historyStart(row); i + 1 < end && t.historyDay(i + 1) <= day; i++) {
+                int from = i == t.historyStart(row) ? created : t.historyDay(i);
+                String stage = names.get(t.historyStageCode(i));
+                if (!names.get(t.historyStageCode(i + 1)).equalsIgnoreCase(stage)) {
+                    long[] s = stays.getOrDefault(keys[t.historyStageCode(i)], new long[0]);
                     s = Arrays.copyOf(s, s.length + 1);
-                    s[s.length - 1] = ChronoUnit.DAYS.between(from, h.get(i + 1).date());
-                    stays.put(key, s);
+                    s[s.length - 1] = t.historyDay(i + 1) - from;
+                    stays.put(keys[t.historyStageCode(i)], s);
                 }
             }
         }
-        long closedMedian = median(closedAges.stream().mapToLong(Long::longValue).toArray());
+        long closedMedian = median(Arrays.copyOf(closedAges, closed));
         List<HygieneFlag> out = new ArrayList<>();
-        Map<String, Opportunity> seen = new HashMap<>();
-        for (Opportunity o : opportunities) {
-            Opportunity s = o.asOf(day).orElse(null);
-            if (s == null) {
+        Map<String, Integer> seen = new HashMap<>();
+        Snapshot s = new Snapshot();
+        for (int row = 0; row < t.size(); row++) {
+            if (!t.snapshot(row, day, s)) {
                 continue;
             }
-            if (s.isOpen()) {
-                openDealFlags(s, day, stays, closedMedian, seen, out);
+            if (s.status() == io.salesops.core.crm.OpportunityStatus.OPEN) {
+                openDealFlags(s, date, stays, closedMedian, seen, out);
             }
-            regression(o, day, out);
+            regression(row, day, out);
         }
         return List.copyOf(out);
     }
 
-    private void openDealFlags(Opportunity s, LocalDate day, Map<String, long[]> stays, long closedMedian,
-                               Map<String, Opportunity> seen, List<HygieneFlag> out) {
-        if (s.closeDate() != null && s.closeDate().isBefore(day)) {
-            out.add(flag(s, HygieneFlag.Rule.PAST_CLOSE_DATE, "close date " + s.closeDate() + " passed "
-                    + ChronoUnit.DAYS.between(s.closeDate(), day) + " days before " + day));
+    private void openDealFlags(Snapshot s, LocalDate date, Map<String, long[]> stays, long closedMedian,
+                               Map<String, Integer> seen, List<HygieneFlag> out) {
+        OpportunityTable t = table;
+        int row = s.row();
+        int day = (int) date.toEpochDay();
+        if (s.closeDay() != OpportunityTable.NO_DATE && s.closeDay() < day) {
+            out.add(flag(row, HygieneFlag.Rule.PAST_CLOSE_DATE, "close date " + OpportunityTable.date(s.closeDay())
+                    + " passed " + (day - s.closeDay()) + " days before " + date));
         }
-        LocalDate since = s.createdDate();
-        for (StageChange c : s.history()) {
-            if (!c.stage().equalsIgnoreCase(s.stage())) {
-                since = null;
-            } else if (since == null) {
-                since = c.date();
+        String stage = s.stageCode() == Snapshot.UNKNOWN_STAGE ? Opportunity.UNKNOWN_STAGE : t.stages().get(s.stageCode());
+        // the day the deal last entered its current stage, by the changes known on the day
+        int since = t.createdDay(row);
+        boolean in = true;
+        for (int i = t.historyStart(row); i < s.historyEnd(); i++) {
+            if (!t.stages().get(t.historyStageCode(i)).equalsIgnoreCase(stage)) {
+                in = false;
+            } else if (!in) {
+                in = true;
+                since = t.historyDay(i);
             }
         }
-        since = since == null ? s.createdDate() : since;
-        long inStage = ChronoUnit.DAYS.between(since, day);
-        long[] st = stays.get(s.stage().toLowerCase(Locale.ROOT));
+        since = in ? since : t.createdDay(row);
+        long inStage = day - since;
+        long[] st = stays.get(stage.toLowerCase(Locale.ROOT));
         long usual = st != null && st.length >= 5 ? median(st) : closedMedian;
-        String basis = st != null && st.length >= 5 ? "its usual " + usual + " days in " + s.stage()
+        String basis = st != null && st.length >= 5 ? "its usual " + usual + " days in " + stage
                 : "the usual " + usual + " days from creation to close";
         if (usual > 0 && inStage > staleFactor * usual) {
-            out.add(flag(s, HygieneFlag.Rule.STALE, String.format(Locale.ROOT, "%d days in %s, more than %s x %s",
-                    inStage, s.stage(), fmt(staleFactor), basis)));
+            out.add(flag(row, HygieneFlag.Rule.STALE, String.format(Locale.ROOT, "%d days in %s, more than %s x %s",
+                    inStage, stage, fmt(staleFactor), basis)));
         }
-        if (s.closeDate() == null) {
-            out.add(flag(s, HygieneFlag.Rule.MISSING_FIELD, "no close date"));
+        if (s.closeDay() == OpportunityTable.NO_DATE) {
+            out.add(flag(row, HygieneFlag.Rule.MISSING_FIELD, "no close date"));
         }
-        if (blank(s.accountId())) {
-            out.add(flag(s, HygieneFlag.Rule.MISSING_FIELD, "no account"));
+        String account = t.accountId(row);
+        String product = t.product(row);
+        if (blank(account)) {
+            out.add(flag(row, HygieneFlag.Rule.MISSING_FIELD, "no account"));
         }
-        if (blank(s.product())) {
-            out.add(flag(s, HygieneFlag.Rule.MISSING_FIELD, "no product"));
+        if (blank(product)) {
+            out.add(flag(row, HygieneFlag.Rule.MISSING_FIELD, "no product"));
         }
-        if (s.amount().isZero()) {
-            out.add(flag(s, HygieneFlag.Rule.MISSING_FIELD, "amount is zero"));
+        if (s.amountMinor() == 0) {
+            out.add(flag(row, HygieneFlag.Rule.MISSING_FIELD, "amount is zero"));
         }
-        if (!blank(s.accountId())) {
-            String key = s.accountId().strip().toLowerCase(Locale.ROOT) + '\u0000'
-                    + (s.product() == null ? "" : s.product().strip().toLowerCase(Locale.ROOT)) + '\u0000' + s.amount();
-            Opportunity first = seen.putIfAbsent(key, s);
+        if (!blank(account)) {
+            Money amount = Money.ofMinor(s.amountMinor(), t.currency(row));
+            String key = account.strip().toLowerCase(Locale.ROOT) + '\u0000'
+                    + (product == null ? "" : product.strip().toLowerCase(Locale.ROOT)) + '\u0000' + amount;
+            Integer first = seen.putIfAbsent(key, row);
             if (first != null) {
-                out.add(flag(s, HygieneFlag.Rule.LIKELY_DUPLICATE, "same account " + s.accountId() + ", product "
-                        + s.product() + " and amount " + s.amount() + " as " + first.id()));
+                out.add(flag(row, HygieneFlag.Rule.LIKELY_DUPLICATE, "same account " + account + ", product "
+                        + product + " and amount " + amount + " as " + t.id(first)));
             }
         }
     }
 
-    private void regression(Opportunity o, LocalDate day, List<HygieneFlag> out) {
+    private void regression(int row, int day, List<HygieneFlag> out) {
+        OpportunityTable t = table;
         int furthest = -1;
         String furthestName = null;
-        for (StageChange c : o.history()) {
-            if (c.date().isAfter(day)) {
+        for (int i = t.historyStart(row), end = t.historyEnd(row); i < end; i++) {
+            if (t.historyDay(i) > day) {
                 break;
             }
-            int i = stages.find(c.stage()).filter(st -> !st.isClosed()).map(st -> stages.order(st.name())).orElse(-1);
-            if (i < 0) {
+            String stage = t.stages().get(t.historyStageCode(i));
+            int order = stages.find(stage).filter(st -> !st.isClosed()).map(st -> stages.order(st.name())).orElse(-1);
+            if (order < 0) {
                 continue;
             }
-            if (i < furthest) {
-                out.add(flag(o, HygieneFlag.Rule.STAGE_REGRESSION, "moved back from " + furthestName + " to " + c.stage()
-                        + " on " + c.date()));
+            if (order < furthest) {
+                out.add(flag(row, HygieneFlag.Rule.STAGE_REGRESSION, "moved back from " + furthestName + " to " + stage
+                        + " on " + OpportunityTable.date(t.historyDay(i))));
                 return;
             }
-            if (i > furthest) {
-                furthest = i;
-                furthestName = c.stage();
+            if (order > furthest) {
+                furthest = order;
+                furthestName = stage;
             }
         }
     }
 
-    private static HygieneFlag flag(Opportunity o, HygieneFlag.Rule rule, String detail) {
-        return new HygieneFlag(o.id(), o.ownerId() == null ? "" : o.ownerId(), rule, detail);
+    private HygieneFlag flag(int row, HygieneFlag.Rule rule, String detail) {
+        String owner = table.ownerId(row);
+        return new HygieneFlag(table.id(row), owner == null ? "" : owner, rule, detail);
     }
 
     private LocalDate latestDate() {
-        LocalDate max = LocalDate.MIN;
-        for (Opportunity o : opportunities) {
-            max = o.createdDate().isAfter(max) ? o.createdDate() : max;
-            if (o.status().isClosed() && o.closeDate().isAfter(max)) {
-                max = o.closeDate();
+        OpportunityTable t = table;
+        if (t.size() == 0) {
+            return LocalDate.now();
+        }
+        int max = Integer.MIN_VALUE;
+        for (int row = 0; row < t.size(); row++) {
+            max = Math.max(max, t.createdDay(row));
+            if (t.status(row).isClosed()) {
+                max = Math.max(max, t.closeDay(row));
             }
-            for (StageChange c : o.history()) {
-                max = c.date().isAfter(max) ? c.date() : max;
+            for (int i = t.historyStart(row), end = t.historyEnd(row); i < end; i++) {
+                max = Math.max(max, t.historyDay(i));
             }
         }
-        return max.equals(LocalDate.MIN) ? LocalDate.now() : max;
+        return OpportunityTable.date(max);
     }
 
     private static long median(long[] v) {
