@@ -60,7 +60,7 @@ public final class OpportunityFiles {
     picocli.CommandLine.Model.CommandSpec mixee;
 
     /** Says on standard error what was assumed about the file, keeping standard output for the result. */
-    private void note(String text) {
+    void note(String text) {
         if (mixee != null) {
             mixee.commandLine().getErr().println("salesops: note: " + text);
             mixee.commandLine().getErr().flush();

@@ -52,6 +52,29 @@ class KpiCommandTest {
     }
 
     @Test
+    void anExportWithItsOwnStageNames_convertsThroughItsOwnStages_notTheBuiltInOnes() throws IOException {
+        // stages as a public B2B CRM sample names them: one open stage, then won or lost. The built-in model's
+        // steps (Prospecting -> Qualification -> ...) do not exist in such a file; before, each printed
+        // "N of N (100.0%)". 3 won of 5 closed is 60%.
+        Path p = dir.resolve("own-stages.csv");
+        Files.writeString(p, """
+                id,owner,stage,amount,created_date,close_date
+                E-1,ann,Engaging,100.00,2026-05-01,
+                W-1,ann,Won,400.00,2026-04-01,2026-05-02
+                W-2,bob,Won,300.00,2026-04-03,2026-05-20
+                W-3,bob,Won,200.00,2026-04-05,2026-06-02
+                L-1,ann,Lost,100.00,2026-04-01,2026-05-03
+                L-2,bob,Lost,100.00,2026-04-02,2026-06-10
+                """);
+        ForecastPipelineCommandTest.Run r = ForecastPipelineCommandTest.run("kpi", "--opportunities", p.toString(),
+                "--from", "2026-Q2", "--to", "2026-Q2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("conversion Engaging -> Won: 3 of 5 (60.0%)").doesNotContain("Qualification");
+        assertThat(r.err()).contains("salesops: note: stages inferred from the data").contains("open [Engaging]")
+                .contains("won [Won]; lost [Lost]");
+    }
+
+    @Test
     void table_saysThereIsNoStageHistory_andNamesOwnersWithTooFewPeriods() throws IOException {
         ForecastPipelineCommandTest.Run r = kpi("table");
         assertThat(r.code()).as(r.err()).isZero();

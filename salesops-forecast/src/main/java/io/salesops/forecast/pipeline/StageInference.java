@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -54,40 +55,53 @@ final class StageInference {
 
     /** {@code f} unchanged if its stage model knows every open deal's stage, else with an inferred model. */
     static PipelineForecast apply(PipelineForecast f) {
-        StageModel model = f.stages;
-        if (f.opportunities == null && !needed(f.table, model, f.asOf)) {
+        if (f.opportunities == null && !needed(f.table, f.stages, f.asOf)) {
             return f;
         }
-        List<Opportunity> opportunities = f.opportunityList();
+        return infer(f.opportunityList(), f.history, f.stages, f.asOf)
+                .map(i -> PipelineRun.withInferredStages(f, i.model(), i.note())).orElse(f);
+    }
+
+    /** The model inferred from a table as known on {@code asOf}, if {@code model} lacks an open deal's stage. */
+    static Optional<InferredStages> infer(OpportunityTable table, StageModel model, LocalDate asOf) {
+        return needed(table, model, asOf) ? infer(table.asList(), null, model, asOf) : Optional.empty();
+    }
+
+    /**
+     * The model inferred from {@code opportunities} as known on {@code asOf} (won and lost stages and the win rate
+     * from {@code history} when given), if {@code model} lacks an open deal's stage.
+     */
+    private static Optional<InferredStages> infer(List<Opportunity> opportunities, List<Opportunity> pastDeals,
+                                                  StageModel model, LocalDate asOf) {
         // one cheap pass first: most files fit the model, and a million-deal forecast should not pay for more
         Map<String, Boolean> known = new HashMap<>();
         boolean unknown = false;
         for (Opportunity o : opportunities) {
             // only what the as-of day knew: a deal created later does not exist yet, one closed later was open
             // then at a stage nobody recorded
-            if (o.isOpen() && !o.createdDate().isAfter(f.asOf) && !o.stage().equals(Opportunity.UNKNOWN_STAGE)
+            if (o.isOpen() && !o.createdDate().isAfter(asOf) && !o.stage().equals(Opportunity.UNKNOWN_STAGE)
                     && !known.computeIfAbsent(o.stage(), st -> model.find(st).isPresent())) {
                 unknown = true;
                 break;
             }
         }
         if (!unknown) {
-            return f;
+            return Optional.empty();
         }
         Map<String, long[]> open = new TreeMap<>(String.CASE_INSENSITIVE_ORDER); // stage -> {deals, sum of ages}
         for (Opportunity o : opportunities) {
-            if (o.isOpen() && !o.createdDate().isAfter(f.asOf) && !o.stage().equals(Opportunity.UNKNOWN_STAGE)) {
+            if (o.isOpen() && !o.createdDate().isAfter(asOf) && !o.stage().equals(Opportunity.UNKNOWN_STAGE)) {
                 long[] a = open.computeIfAbsent(o.stage(), k -> new long[2]);
                 a[0]++;
-                a[1] += ChronoUnit.DAYS.between(o.createdDate(), f.asOf);
+                a[1] += ChronoUnit.DAYS.between(o.createdDate(), asOf);
             }
         }
         Map<String, OpportunityStatus> closed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        List<Opportunity> history = f.history != null ? f.history : opportunities;
+        List<Opportunity> history = pastDeals != null ? pastDeals : opportunities;
         long n = 0;
         long won = 0;
         for (Opportunity o : history) {
-            if (o.status().isClosed() && !o.closeDate().isAfter(f.asOf)) {
+            if (o.status().isClosed() && !o.closeDate().isAfter(asOf)) {
                 if (!open.containsKey(o.stage())) {
                     closed.putIfAbsent(o.stage(), o.status());
                 }
@@ -119,8 +133,8 @@ final class StageInference {
         }
         String note = String.format(Locale.ROOT, "stages inferred from the data, since the stage model does not know the"
                 + " open deals' stages: open %s, each at the overall win rate %s%% (%d of %d deals closed by %s); won %s;"
-                + " lost %s (give --stages to set your own)", openNames, rate.toPlainString(), won, n, f.asOf,
+                + " lost %s (give --stages to set your own)", openNames, rate.toPlainString(), won, n, asOf,
                 wonNames.isEmpty() ? "[Closed Won]" : wonNames, lostNames.isEmpty() ? "[Closed Lost]" : lostNames);
-        return PipelineRun.withInferredStages(f, StageModel.of(stages), note);
+        return Optional.of(new InferredStages(StageModel.of(stages), note));
     }
 }
