@@ -138,6 +138,8 @@ public final class DealHistory {
         /** Each a {@code String}, or a {@code Supplier<String>} rendered when the entry is read. */
         private final Object[] rules;
         private final long[] deal;
+        /** Per entry, its deal id's hash; null until indexed when the chunk was made of {@link DealPay} values. */
+        private final int[] dealHashes;
         /** The number of entries: the columns may be longer. */
         private final int size;
         /** Open addressing: {@code hash << 32 | (position + 1)} per slot, 0 for an empty slot. */
@@ -170,6 +172,7 @@ public final class DealHistory {
             }
             period = onePeriod ? per[0] : null;
             periods = onePeriod ? null : per;
+            dealHashes = null;
         }
 
         Chunk(HistoryColumns columns) {
@@ -183,6 +186,7 @@ public final class DealHistory {
             size = columns.size();
             period = columns.period();
             periods = null;
+            dealHashes = columns.dealHashes();
         }
 
         int size() {
@@ -198,8 +202,10 @@ public final class DealHistory {
         void addDeal(String dealId, List<DealPay> out) {
             int n = size;
             if (n <= SCAN) {
+                // With the hashes at hand, a deal id string is read only when its hash matches.
+                int hash = dealHashes == null ? 0 : dealId.hashCode();
                 for (int e = 0; e < n; e++) {
-                    if (dealIds[e].equals(dealId)) {
+                    if ((dealHashes == null || dealHashes[e] == hash) && dealIds[e].equals(dealId)) {
                         out.add(get(e));
                     }
                 }
@@ -225,7 +231,7 @@ public final class DealHistory {
             long[] idx = new long[Integer.highestOneBit(size) << 2];
             int mask = idx.length - 1;
             for (int e = 0; e < size; e++) {
-                int hash = dealIds[e].hashCode();
+                int hash = dealHashes != null ? dealHashes[e] : dealIds[e].hashCode();
                 int i = slot(hash, mask);
                 while (idx[i] != 0) {
                     i = (i + 1) & mask;

@@ -1,5 +1,6 @@
 package io.salesops.comp.engine;
 
+import io.salesops.comp.internal.ComponentColumns;
 import io.salesops.core.money.Money;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +15,8 @@ import java.util.Objects;
  * @param ytdEarned   earned year to date
  * @param ytdPaid     paid year to date
  * @param drawBalance recoverable draw balance, never negative
- * @param components  per-component year-to-date state, by component name; copied
+ * @param components  per-component year-to-date state, by component name; copied (a map the engine made is
+ *                    immutable and kept as it is)
  * @param history     per-deal pay, for clawbacks
  */
 public record PayeeState(String payeeId, int fiscalYear, String lastPeriod, Money ytdEarned, Money ytdPaid,
@@ -40,7 +42,8 @@ public record PayeeState(String payeeId, int fiscalYear, String lastPeriod, Mone
         Objects.requireNonNull(ytdPaid, "ytdPaid");
         Objects.requireNonNull(drawBalance, "drawBalance");
         Objects.requireNonNull(history, "history");
-        components = Map.copyOf(components);
+        // The engine's own component map is immutable already and compact: it is kept as it is.
+        components = components instanceof ComponentColumns ? components : Map.copyOf(components);
         if (drawBalance.isNegative()) {
             throw new IllegalArgumentException("draw balance of " + payeeId + " is negative: " + drawBalance);
         }

@@ -2,6 +2,7 @@ package io.salesops.comp.internal;
 
 import io.salesops.comp.input.Credit;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * A booked credit of the period with what crediting needs from its strings, read once in input order
@@ -15,6 +16,8 @@ final class Booking {
     static final long UNCONVERTED = Long.MIN_VALUE;
 
     final Credit credit;
+    final String id;
+    final LocalDate date;
     final long day;
     /** The deal, as the period's int id ({@link PeriodCredits#deals}). */
     final int deal;
@@ -34,9 +37,11 @@ final class Booking {
      */
     long idPrefix;
 
-    Booking(Credit credit, long day, int deal, int owner, String ownerId, long amount) {
+    Booking(Credit credit, String id, LocalDate date, int deal, int owner, String ownerId, long amount) {
         this.credit = credit;
-        this.day = day;
+        this.id = id;
+        this.date = date;
+        this.day = date.toEpochDay();
         this.deal = deal;
         this.owner = owner;
         this.ownerId = ownerId;

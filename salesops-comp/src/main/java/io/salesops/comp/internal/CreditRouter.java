@@ -123,26 +123,24 @@ final class CreditRouter {
 
     private void creditTo(Booking b, CompiledComponent k, List<Credit> reversed) {
         Component comp = k.component();
-        Credit c = b.credit;
-        int deal = b.deal;
         long amount = b.amount;
         if (!comp.crediting().overlays().isEmpty()) {
             overlays(b, k, reversed);
         }
         // Who the credit belongs to, before overrides or team credit: the owner or the split payees.
         if (!b.split || !comp.crediting().splits()) {
-            creditPart(c, deal, b.ownerId, b.owner, amount, BigDecimal.ONE, amount, k, reversed);
+            creditPart(b, b.ownerId, b.owner, amount, BigDecimal.ONE, k, reversed);
             return;
         }
         if (b.parts == null) {
-            b.parts = splitParts(c, amount);
+            b.parts = splitParts(b.credit, amount);
         }
         Booking.Parts sp = b.parts;
         boolean byPayeeId = comp.crediting().target() != CreditTarget.OWNER;
         for (int j = 0; j < sp.who().length; j++) {
             // Amounts of one credit reaching one manager or team member are ordered by whose share they are.
             int i = byPayeeId ? sp.byPayeeId()[j] : j;
-            creditPart(c, deal, sp.who()[i], sp.payee()[i], sp.amounts()[i], sp.shares()[i], amount, k, reversed);
+            creditPart(b, sp.who()[i], sp.payee()[i], sp.amounts()[i], sp.shares()[i], k, reversed);
         }
     }
 
@@ -204,13 +202,14 @@ final class CreditRouter {
                         + "; not credited to " + k.component().name());
                 continue;
             }
-            add(p, k.slot(), new CreditedAmount(c, b.deal, b.amount, BigDecimal.ONE, b.amount), reversed);
+            add(p, k.slot(), new CreditedAmount(c, b.id, b.date, b.deal, b.amount, BigDecimal.ONE, b.amount), reversed);
         }
     }
 
     /** Credits one payee's part of a credit: to that payee, its managers or its team, as the component says. */
-    private void creditPart(Credit c, int deal, String owner, int p, long part, BigDecimal share, long amount,
-                            CompiledComponent k, List<Credit> reversed) {
+    private void creditPart(Booking b, String owner, int p, long part, BigDecimal share, CompiledComponent k,
+                            List<Credit> reversed) {
+        Credit c = b.credit;
         Component comp = k.component();
         CreditTarget target = comp.crediting().target();
         // An override plan is usually assigned to the managers alone: the reps whose bookings it credits upward
@@ -222,7 +221,7 @@ final class CreditRouter {
             return;
         }
         if (target == CreditTarget.OWNER) {
-            add(p, k.slot(), new CreditedAmount(c, deal, part, share, amount), reversed);
+            add(p, k.slot(), new CreditedAmount(c, b.id, b.date, b.deal, part, share, b.amount), reversed);
         } else if (target == CreditTarget.MANAGERS) {
             int[] chain = p < 0 ? chainOf(setup.ctx.org().rep(owner).managerId()) : chains[p];
             if (chain == null) {
@@ -232,7 +231,7 @@ final class CreditRouter {
             int levels = comp.crediting().levels() == 0 ? chain.length : Math.min(chain.length, comp.crediting().levels());
             for (int l = 0; l < levels; l++) {
                 if (chain[l] >= 0) {
-                    add(chain[l], k.slot(), new CreditedAmount(c, deal, part, share, amount), reversed);
+                    add(chain[l], k.slot(), new CreditedAmount(c, b.id, b.date, b.deal, part, share, b.amount), reversed);
                 }
             }
         } else {
@@ -242,7 +241,7 @@ final class CreditRouter {
                 return;
             }
             for (int member : teams.getOrDefault(team, List.of())) {
-                add(member, k.slot(), new CreditedAmount(c, deal, part, share, amount), reversed);
+                add(member, k.slot(), new CreditedAmount(c, b.id, b.date, b.deal, part, share, b.amount), reversed);
             }
         }
     }

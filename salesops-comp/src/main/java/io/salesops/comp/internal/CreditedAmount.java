@@ -11,6 +11,12 @@ import java.math.BigDecimal;
  */
 final class CreditedAmount {
     final Credit credit;
+    /**
+     * The credit's id and date, as read when the period was read: a payee's statement lines and deal history use
+     * them long after crediting touched the credit, and reading them here avoids going back to it.
+     */
+    final String id;
+    final java.time.LocalDate date;
     final int deal;
     /** The credited amount, in minor units of the plan currency. */
     final long amount;
@@ -22,8 +28,11 @@ final class CreditedAmount {
     /** The formulas that paid it, joined, rendered when read; null if none. */
     java.util.function.Supplier<String> rule;
 
-    CreditedAmount(Credit credit, int deal, long amount, BigDecimal share, long creditMinor) {
+    CreditedAmount(Credit credit, String id, java.time.LocalDate date, int deal, long amount, BigDecimal share,
+                   long creditMinor) {
         this.credit = credit;
+        this.id = id;
+        this.date = date;
         this.deal = deal;
         this.amount = amount;
         this.share = share;

@@ -28,6 +28,8 @@ public final class HistoryColumns {
     private long[] base;
     private Object[] rules;
     private long[] dealMinor;
+    /** Per entry, its deal id's {@link String#hashCode}, so that indexing the history reads no deal id string. */
+    private int[] dealHashes;
     /** Per entry, its deal's int id in the period ({@link CreditRouter#deals()}); not kept in the history. */
     private int[] periodDeals;
     private int size;
@@ -43,6 +45,7 @@ public final class HistoryColumns {
         base = new long[n];
         rules = new Object[n];
         dealMinor = new long[n];
+        dealHashes = new int[n];
         periodDeals = new int[n];
     }
 
@@ -60,8 +63,8 @@ public final class HistoryColumns {
         return size == 0 ? history : appender.apply(history, this);
     }
 
-    void add(String dealId, String component, LocalDate date, long payMinor, long baseMinor, Object rule, long deal,
-             int periodDeal) {
+    void add(String dealId, int dealHash, String component, LocalDate date, long payMinor, long baseMinor, Object rule,
+             long deal, int periodDeal) {
         if (size == dealIds.length) {
             int n = size * 2;
             dealIds = Arrays.copyOf(dealIds, n);
@@ -71,6 +74,7 @@ public final class HistoryColumns {
             base = Arrays.copyOf(base, n);
             rules = Arrays.copyOf(rules, n);
             dealMinor = Arrays.copyOf(dealMinor, n);
+            dealHashes = Arrays.copyOf(dealHashes, n);
             periodDeals = Arrays.copyOf(periodDeals, n);
         }
         dealIds[size] = dealId;
@@ -80,6 +84,7 @@ public final class HistoryColumns {
         base[size] = baseMinor;
         rules[size] = rule;
         dealMinor[size] = deal;
+        dealHashes[size] = dealHash;
         periodDeals[size] = periodDeal;
         size++;
     }
@@ -115,6 +120,7 @@ public final class HistoryColumns {
                 base[n] = base[i];
                 rules[n] = rules[i];
                 dealMinor[n] = dealMinor[i];
+                dealHashes[n] = dealHashes[i];
                 periodDeals[n] = periodDeals[i];
                 n++;
             }
@@ -177,6 +183,11 @@ public final class HistoryColumns {
     /** @return the whole deal amounts in minor units, one per entry, in an array of at least {@link #size()}, the rest unused */
     public long[] dealMinor() {
         return dealMinor;
+    }
+
+    /** @return the deal ids' hashes, one per entry, in an array of at least {@link #size()}, the rest unused */
+    public int[] dealHashes() {
+        return dealHashes;
     }
 
     /** @return the rules, each a {@code String} or a {@code Supplier<String>}, in an array of at least {@link #size()}, the rest unused */

@@ -16,7 +16,6 @@ import io.salesops.core.org.Rep;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,10 +38,14 @@ final class PayeeCalculation {
     private final Rep rep;
     private final PayeeState before;
     private final boolean sameYear;
-    private final Map<String, YearToDate> ytd = new LinkedHashMap<>();
-    /** How many entries of {@link #ytd} the prior state held; the others it holds are carried unchanged. */
+    /** The year to date of the components met so far, by name: a payee has a few, so a scan finds one. */
+    private String[] ytdNames = new String[4];
+    private YearToDate[] ytdValues = new YearToDate[4];
+    private int ytdCount;
+    /** How many of the year-to-date components the prior state held; the others it holds are carried unchanged. */
     private int ytdFromBefore;
-    private final Map<String, Attribution.RoundingCarry> carries = new HashMap<>();
+    /** Per component name, what {@code roundingPoint: total} has rounded so far; made only for such components. */
+    private Map<String, Attribution.RoundingCarry> carries;
     private final List<PayoutLine> lines = new ArrayList<>();
     private final List<ComponentResult> results = new ArrayList<>();
     private final List<List<CreditedAmount>> paidCredits = new ArrayList<>();
@@ -101,7 +104,7 @@ final class PayeeCalculation {
         totalCaps();
         step = "the draw, guarantee, clawbacks and year-to-date totals";
         PayeeLedger ledger = new PayeeLedger(setup, text, before, lines);
-        HistoryColumns entries = ledger.history(paidCredits, paidLabels, router.reversals(p));
+        HistoryColumns entries = ledger.history(paidCredits, paidLabels, router.reversals(p), router.deals());
         int[] paidDeals = ledger.paidDeals(paidLabels.size() > 1);
         ledger.clawbacks(router.reversals(p), this::ytd, router.deals());
         long earned = sum(lines);
@@ -124,13 +127,7 @@ final class PayeeCalculation {
         }
         Statement st = new Statement(rep.id(), setup.last.name(), setup.period, setup.currency, withPay, lines,
                 setup.money(earned), setup.money(net), setup.money(balance), setup.money(ytdEarned), setup.money(ytdPaid));
-        Map<String, ComponentState> cs = new LinkedHashMap<>();
-        ytd.forEach((name, a) -> cs.put(name, new ComponentState(setup.money(a.measure), a.count,
-                setup.money(a.gross), setup.money(a.earned))));
-        if (sameYear && ytdFromBefore < before.components().size()) {
-            // Components of earlier versions not in force this period keep their year to date.
-            before.components().forEach(cs::putIfAbsent);
-        }
+        Map<String, ComponentState> cs = componentStates();
         DealHistory h = before == null ? DealHistory.empty() : before.history();
         PayeeState state = new PayeeState(rep.id(), setup.period.fiscalYear(), setup.periodLabel, setup.money(ytdEarned),
                 setup.money(ytdPaid), setup.money(balance), cs, entries.appendTo(h));
@@ -147,27 +144,64 @@ final class PayeeCalculation {
 
     /** @return the component's year to date, read from the prior state the first time it is asked for */
     private YearToDate ytd(String name) {
-        YearToDate a = ytd.get(name);
-        if (a == null) {
-            a = new YearToDate();
-            ComponentState cs = sameYear ? before.components().get(name) : null;
-            if (cs != null) {
-                a.measure = cs.ytdMeasure().minorUnits();
-                a.count = cs.ytdCount();
-                a.gross = cs.ytdGross().minorUnits();
-                a.earned = cs.ytdEarned().minorUnits();
-                ytdFromBefore++;
+        for (int i = 0; i < ytdCount; i++) {
+            if (ytdNames[i].equals(name)) {
+                return ytdValues[i];
             }
-            ytd.put(name, a);
         }
+        YearToDate a = new YearToDate();
+        if (sameYear) {
+            Map<String, ComponentState> prior = before.components();
+            if (prior instanceof ComponentColumns cols) {
+                int j = cols.indexOf(name);
+                if (j >= 0) {
+                    a.measure = cols.measure(j);
+                    a.count = cols.count(j);
+                    a.gross = cols.gross(j);
+                    a.earned = cols.earned(j);
+                    ytdFromBefore++;
+                }
+            } else {
+                ComponentState cs = prior.get(name);
+                if (cs != null) {
+                    a.measure = cs.ytdMeasure().minorUnits();
+                    a.count = cs.ytdCount();
+                    a.gross = cs.ytdGross().minorUnits();
+                    a.earned = cs.ytdEarned().minorUnits();
+                    ytdFromBefore++;
+                }
+            }
+        }
+        if (ytdCount == ytdNames.length) {
+            ytdNames = java.util.Arrays.copyOf(ytdNames, ytdCount * 2);
+            ytdValues = java.util.Arrays.copyOf(ytdValues, ytdCount * 2);
+        }
+        ytdNames[ytdCount] = name;
+        ytdValues[ytdCount++] = a;
         return a;
+    }
+
+    /**
+     * @return the components' year to date after this period: those calculated, and those of earlier versions not
+     *         in force this period, which keep their year to date
+     */
+    private Map<String, ComponentState> componentStates() {
+        Map<String, ComponentState> prior = sameYear && ytdFromBefore < before.components().size()
+                ? before.components() : Map.of();
+        ComponentColumns.Builder b = new ComponentColumns.Builder(ytdCount + prior.size());
+        for (int i = 0; i < ytdCount; i++) {
+            YearToDate a = ytdValues[i];
+            b.add(ytdNames[i], a.measure, a.count, a.gross, a.earned);
+        }
+        return b.addAbsent(prior, setup.currency);
     }
 
     private ComponentMeasure measure(VersionSlice s, CompiledComponent k, List<CreditedAmount> credited) {
         Component c = k.component();
         long amt = 0;
-        for (CreditedAmount i : credited) {
-            amt = Math.addExact(amt, i.amount);
+        // Indexed loops on the per-credit lists: they are of two list classes, so an iterator would be allocated.
+        for (int i = 0, n = credited.size(); i < n; i++) {
+            amt = Math.addExact(amt, credited.get(i).amount);
         }
         YearToDate a = ytd(c.name());
         boolean cum = c.measure().cumulative();
@@ -233,18 +267,18 @@ final class PayeeCalculation {
         }
         List<UnroundedLine> out = new ArrayList<>();
         rules.pay(s, c, label, credited, m, a, rep.id(), out);
-        Attribution.roundAndAttribute(out, s.plan().roundingPoint(), setup.rounding,
-                carries.computeIfAbsent(c.name(), n -> new Attribution.RoundingCarry()));
+        Attribution.roundAndAttribute(out, s.plan().roundingPoint(), setup.rounding, carry(s, c.name()));
         long gross = 0;
-        for (UnroundedLine d : out) {
-            gross = Math.addExact(gross, d.amount);
+        for (int i = 0; i < out.size(); i++) {
+            gross = Math.addExact(gross, out.get(i).amount);
         }
         a.gross = Math.addExact(a.gross, gross);
         long total = gross;
         // Versions sharing the period: per-period caps and floors bind the period's total, after every slice.
         boolean capShared = shared.capShared(c.name());
         boolean floorShared = shared.floorShared(c.name());
-        for (Cap cap : c.caps()) {
+        for (int i = 0; i < c.caps().size(); i++) {
+            Cap cap = c.caps().get(i);
             if (!(capShared && cap.scope() == Cap.Scope.PER_PERIOD)) {
                 total = caps.apply(cap, s, label, credited, total, a, out);
             }
@@ -262,12 +296,23 @@ final class PayeeCalculation {
             shared.add(s, c, label, credited, total, a);
         }
         a.earned = Math.addExact(a.earned, total);
-        for (UnroundedLine d : out) {
-            lines.add(d.toLine(setup.currency));
+        for (int i = 0; i < out.size(); i++) {
+            lines.add(out.get(i).toLine(setup.currency));
         }
         results.add(new ComponentResult(label, setup.money(m.value()), m.count(), quota, m.attainmentPercent(), true, setup.money(0)));
         paidCredits.add(credited);
         paidLabels.add(label);
+    }
+
+    /** @return the rounding carried across the period's slices for {@code name}, or null when lines round each on its own */
+    private Attribution.RoundingCarry carry(VersionSlice s, String name) {
+        if (s.plan().roundingPoint() == io.salesops.comp.plan.RoundingPoint.EACH_LINE) {
+            return null;
+        }
+        if (carries == null) {
+            carries = new HashMap<>();
+        }
+        return carries.computeIfAbsent(name, n -> new Attribution.RoundingCarry());
     }
 
     private void totalCaps() {

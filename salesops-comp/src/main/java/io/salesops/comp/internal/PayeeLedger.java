@@ -47,7 +47,8 @@ final class PayeeLedger {
      * @param reversals the reversals {@link #clawbacks} will take, or null: room is kept for their entries
      * @return the entries, to which {@link #clawbacks} adds
      */
-    HistoryColumns history(List<List<CreditedAmount>> paidCredits, List<String> paidLabels, List<Credit> reversals) {
+    HistoryColumns history(List<List<CreditedAmount>> paidCredits, List<String> paidLabels, List<Credit> reversals,
+                           StringIds deals) {
         // A reversal adds at most one entry per component it claws back from.
         int expected = reversals == null ? 0 : reversals.size() * Math.max(1, paidLabels.size());
         for (List<CreditedAmount> l : paidCredits) {
@@ -77,19 +78,44 @@ final class PayeeLedger {
                 }
                 keys[nk] = (long) c.deal << 32 | nk;
                 nk++;
-                entries.add(c.credit.dealId(), label, c.credit.date(), c.pay, c.amount, c.rule == null ? "" : c.rule,
-                        whole, c.deal);
+                entries.add(deals.key(c.deal), deals.hash(c.deal), label, c.date, c.pay, c.amount,
+                        c.rule == null ? "" : c.rule, whole, c.deal);
             }
-            if (repeatsADeal(keys, nk)) {
+            if (repeatsADeal(keys, nk, deals.size())) {
                 mergeRepeatedDeals(first, keys, nk);
             }
         }
         return entries;
     }
 
-    /** @return whether two of the keys ({@code deal << 32 | position}) have the same deal: an int set, no sort */
-    private static boolean repeatsADeal(long[] keys, int nk) {
-        if (nk < 2) {
+    /**
+     * @param deals the number of the period's deals: each key's deal is below it
+     * @return whether two of the keys ({@code deal << 32 | position}) have the same deal: no sort, and for the few
+     *         keys of most payees no allocation
+     */
+    static boolean repeatsADeal(long[] keys, int nk, int deals) {
+        if (nk <= 32) {
+            for (int k = 1; k < nk; k++) {
+                long deal = keys[k] >>> 32;
+                for (int j = 0; j < k; j++) {
+                    if (keys[j] >>> 32 == deal) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        if (deals <= nk * 64) {
+            // A bit per deal of the period is smaller than a hash set of the keys.
+            long[] seen = new long[(deals + 63) >>> 6];
+            for (int k = 0; k < nk; k++) {
+                int deal = (int) (keys[k] >>> 32);
+                long bit = 1L << deal;
+                if ((seen[deal >>> 6] & bit) != 0) {
+                    return true;
+                }
+                seen[deal >>> 6] |= bit;
+            }
             return false;
         }
         int[] set = new int[Integer.highestOneBit(nk) << 2];
@@ -202,7 +228,7 @@ final class PayeeLedger {
         UnroundedLine line = new UnroundedLine();
         line.kind = LineKind.CLAWBACK;
         line.component = label;
-        line.credited = List.of(new CreditedAmount(r, -1, 0, BigDecimal.ONE, 0));
+        line.credited = List.of(new CreditedAmount(r, r.id(), r.date(), -1, 0, BigDecimal.ONE, 0));
         long days = booked == null ? 0 : ChronoUnit.DAYS.between(booked, r.date());
         if (rule == null) {
             line.rule = "no clawback rule";
@@ -241,7 +267,7 @@ final class PayeeLedger {
                     a.count -= 1;
                 }
             }
-            entries.add(r.dealId(), label, booked == null ? r.date() : booked, -claw, -clawBase, "clawback by " + r.id(),
+            entries.add(r.dealId(), r.dealId().hashCode(), label, booked == null ? r.date() : booked, -claw, -clawBase, "clawback by " + r.id(),
                     -clawDeal, periodDeal);
         }
         lines.add(line.toLine(setup.currency));

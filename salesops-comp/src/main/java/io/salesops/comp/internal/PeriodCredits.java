@@ -3,6 +3,7 @@ package io.salesops.comp.internal;
 import io.salesops.comp.input.Credit;
 import io.salesops.core.money.Money;
 import io.salesops.core.period.Period;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,7 +24,7 @@ final class PeriodCredits {
         if (c == 0) {
             c = Long.compare(x.idPrefix, y.idPrefix);
         }
-        return c != 0 ? c : x.credit.id().compareTo(y.credit.id());
+        return c != 0 ? c : x.id.compareTo(y.id);
     };
     /** Tables are sized for at most this many credits up front and grow beyond: a caller may pass every period's. */
     private static final int INITIAL = 1 << 17;
@@ -56,12 +57,14 @@ final class PeriodCredits {
         boolean other = false;
         String repeated = null;
         for (Credit c : credits) {
-            if (!period.contains(c.date())) {
+            LocalDate date = c.date();
+            if (!period.contains(date)) {
                 continue;
             }
+            String id = c.id();
             int known = ids.size();
-            if (ids.add(c.id()) < known && repeated == null) {
-                repeated = c.id();
+            if (ids.add(id) < known && repeated == null) {
+                repeated = id;
             }
             Money m = c.amount();
             boolean inPlanCurrency = m.currency().equals(setup.currency);
@@ -71,9 +74,9 @@ final class PeriodCredits {
                 continue;
             }
             String owner = c.payeeId();
-            Booking b = new Booking(c, c.date().toEpochDay(), deals.add(c.dealId()), setup.index.get(owner), owner,
+            Booking b = new Booking(c, id, date, deals.add(c.dealId()), setup.index.get(owner), owner,
                     inPlanCurrency ? m.minorUnits() : Booking.UNCONVERTED);
-            b.idPrefix = Booking.asciiPrefix(c.id());
+            b.idPrefix = Booking.asciiPrefix(id);
             ascii &= b.idPrefix >= 0;
             if (nb == read.length) {
                 read = Arrays.copyOf(read, nb * 2);

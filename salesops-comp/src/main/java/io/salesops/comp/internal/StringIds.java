@@ -14,6 +14,8 @@ final class StringIds {
     /** Per slot {@code hash << 32 | (id + 1)}; 0 for an empty slot. */
     private long[] slots;
     private String[] byId;
+    /** Per id, its string's hash. */
+    private int[] hashes;
     private int size;
 
     /** @param expected how many strings are expected; the table grows past it */
@@ -21,6 +23,7 @@ final class StringIds {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         slots = new long[capacity];
         byId = new String[Math.max(16, expected)];
+        hashes = new int[byId.length];
     }
 
     /** @return the id of {@code key}, giving it the next id if it is new */
@@ -36,8 +39,10 @@ final class StringIds {
         }
         if (size == byId.length) {
             byId = Arrays.copyOf(byId, size * 2);
+            hashes = Arrays.copyOf(hashes, size * 2);
         }
         byId[size] = key;
+        hashes[size] = h;
         slots[i] = (long) h << 32 | (size + 1L);
         return size++;
     }
@@ -50,6 +55,11 @@ final class StringIds {
     /** @return the string with id {@code id} */
     String key(int id) {
         return byId[id];
+    }
+
+    /** @return the {@link String#hashCode} of the string with id {@code id}, without reading the string */
+    int hash(int id) {
+        return hashes[id];
     }
 
     /** @return how many strings have ids */

@@ -99,7 +99,8 @@ final class TierKernel {
                              List<List<CreditedAmount>> credits, long[][] weights) {
         int ns = bp.length;
         long pos = start;
-        for (CreditedAmount c : credited) {
+        for (int i = 0, n = credited.size(); i < n; i++) {
+            CreditedAmount c = credited.get(i);
             long rem = c.amount;
             do {
                 long hi = s + 1 < ns ? bp[s + 1] : Long.MAX_VALUE;

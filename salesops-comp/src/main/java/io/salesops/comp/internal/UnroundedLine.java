@@ -34,7 +34,7 @@ final class UnroundedLine {
     PayoutLine toLine(Currency currency) {
         String[] ids = new String[credited.size()];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = credited.get(i).credit.id();
+            ids[i] = credited.get(i).id;
         }
         // An unmodifiable list, which the line keeps as it is instead of copying it.
         return new PayoutLine(kind, component, rule, List.of(ids), base, rate, multiplier, applied,
