@@ -9,6 +9,7 @@ import io.salesops.core.problem.SalesopsInputException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -203,6 +204,15 @@ final class ForecastEngine {
                     + " event), learned from " + tte.observations() + " deals as known on " + asOf + ", by "
                     + String.join(" then ", names) + ", each shrunk toward the level above");
             assumptions.add(tte.quietAssumption());
+            LocalDate firstDeal = DataStart.firstCreated(history, asOf);
+            LocalDate closesFrom = DataStart.closesFrom(history, asOf);
+            if (closesFrom.isAfter(firstDeal)) {
+                assumptions.add("closes recorded from " + closesFrom + ", the first close, "
+                        + ChronoUnit.DAYS.between(firstDeal, closesFrom) + " days after the first deal (deals closed before"
+                        + " it archived?: at least " + DataStart.EVIDENCE + " deals had waited longer for it than half of"
+                        + " the closed deals took to close): deals created before it count as at risk only from then on,"
+                        + " and the auto method neither backtests past periods begun before it nor takes them as run rates");
+            }
         }
         return tte;
     }

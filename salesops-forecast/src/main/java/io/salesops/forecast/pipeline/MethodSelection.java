@@ -236,13 +236,7 @@ final class MethodSelection {
         Context(PipelineForecast f) {
             this.f = f;
             List<Opportunity> h = f.history != null ? f.history : f.opportunityList();
-            LocalDate first = null;
-            for (Opportunity o : h) {
-                if (first == null || o.createdDate().isBefore(first)) {
-                    first = o.createdDate();
-                }
-            }
-            this.firstDay = first == null ? f.asOf : first;
+            this.firstDay = DataStart.closesFrom(h, f.asOf);
             this.offset = ChronoUnit.DAYS.between(f.period.start(), f.asOf);
             this.stageWeighted = f.stagesGiven || StageInference.apply(f) == f;
         }
@@ -252,7 +246,10 @@ final class MethodSelection {
             return d.isAfter(p.end()) ? p.end() : d;
         }
 
-        /** True if a period lies wholly inside the data and had ended by the as-of day. */
+        /**
+         * True if a period lies wholly inside the data (from its first deal, or from its first close when closes
+         * were recorded only from then, see {@link DataStart}) and had ended by the as-of day.
+         */
         boolean observed(Period p) {
             return !p.start().isBefore(firstDay) && !p.end().isAfter(f.asOf);
         }

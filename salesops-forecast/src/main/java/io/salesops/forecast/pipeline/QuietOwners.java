@@ -99,16 +99,17 @@ final class QuietOwners {
 
     /**
      * The part of {@code cumulative} (a cumulative hazard by day of age) a deal of {@code owner} created on epoch
-     * day {@code created} ran up on days of age {@code 1..age} that fell in its owner's quiet spells.
+     * day {@code created} ran up on days of age {@code entry + 1..age} (the days it was in the record, see
+     * {@link DataStart}) that fell in its owner's quiet spells.
      */
-    double exposure(String owner, int created, int age, double[] cumulative) {
+    double exposure(String owner, int created, int entry, int age, double[] cumulative) {
         int[] s = spells.get(owner);
         if (s == null) {
             return 0;
         }
         double sum = 0;
         for (int k = 0; k < s.length; k += 2) {
-            int lo = Math.max(1, s[k] - created);
+            int lo = Math.max(entry + 1, s[k] - created);
             int hi = Math.min(age, s[k + 1] - created);
             if (lo <= hi) {
                 sum += cumulative[hi] - cumulative[lo - 1];

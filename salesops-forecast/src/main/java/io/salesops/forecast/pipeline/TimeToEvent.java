@@ -91,7 +91,10 @@ final class TimeToEvent {
     static TimeToEvent learn(List<Opportunity> history, LocalDate asOf, List<Function<Opportunity, String>> keys,
                              List<String> keyNames) {
         int n = 0;
+        // a deal created before the record of closes began entered it by surviving until then (DataStart)
+        LocalDate recordedFrom = DataStart.closesFrom(history, asOf);
         int[] age = new int[history.size()];
+        int[] entry = new int[history.size()];
         byte[] event = new byte[history.size()]; // 0 censored, 1 won, 2 lost
         Opportunity[] seen = new Opportunity[history.size()];
         int maxAge = 1;
@@ -105,6 +108,8 @@ final class TimeToEvent {
             LocalDate end = closedThen ? o.closeDate() : asOf;
             int a = (int) Math.min(MAX_AGE, Math.max(1, ChronoUnit.DAYS.between(o.createdDate(), end)));
             age[n] = a;
+            entry[n] = !o.createdDate().isBefore(recordedFrom) ? 0
+                    : (int) Math.min(a - 1, ChronoUnit.DAYS.between(o.createdDate(), recordedFrom) - 1);
             event[n] = closedThen ? (byte) (o.isWon() ? 1 : 2) : 0;
             seen[n] = o;
             if (closedThen) {
@@ -119,12 +124,14 @@ final class TimeToEvent {
         }
         // deals at risk on each day of age, and events per day
         long[] endingAt = new long[maxAge + 2];
+        long[] enteringAfter = new long[maxAge + 2];
         long[] winsAt = new long[maxAge + 2];
         long[] lossesAt = new long[maxAge + 2];
         int[] wonAges = new int[won];
         int w = 0;
         for (int i = 0; i < n; i++) {
             endingAt[age[i]]++;
+            enteringAfter[entry[i]]++;
             if (event[i] == 1) {
                 winsAt[age[i]]++;
                 wonAges[w++] = age[i];
@@ -137,8 +144,9 @@ final class TimeToEvent {
         double[] days = new double[bins];
         double[] wins = new double[bins];
         double[] losses = new double[bins];
-        long atRisk = n;
+        long atRisk = 0;
         for (int t = 1; t <= maxAge; t++) {
+            atRisk += enteringAfter[t - 1];
             int b = binOf(t);
             days[b] += atRisk;
             wins[b] += winsAt[t];
@@ -166,8 +174,8 @@ final class TimeToEvent {
         for (int i = 0; i < n; i++) {
             String owner = seen[i].ownerId();
             int created = (int) seen[i].createdDate().toEpochDay();
-            quietW[i] = quiet.exposure(owner, created, age[i], cumW);
-            quietL[i] = quiet.exposure(owner, created, age[i], cumL);
+            quietW[i] = quiet.exposure(owner, created, entry[i], age[i], cumW);
+            quietL[i] = quiet.exposure(owner, created, entry[i], age[i], cumL);
             q[1] += quietW[i];
             q[3] += quietL[i];
             if (event[i] != 0 && quiet.quietOn(owner, created + age[i])) {
@@ -188,9 +196,9 @@ final class TimeToEvent {
                 k[i] = key.apply(seen[i]); // owners and segments carry no history: the record's value
                 double[] s = sums.computeIfAbsent(k[i], x -> new double[4]);
                 s[0] += event[i] == 1 ? 1 : 0;
-                s[1] += fw[i] * (cumW[age[i]] + (quietFactor[0] - 1) * quietW[i]);
+                s[1] += fw[i] * (cumW[age[i]] - cumW[entry[i]] + (quietFactor[0] - 1) * quietW[i]);
                 s[2] += event[i] == 2 ? 1 : 0;
-                s[3] += fl[i] * (cumL[age[i]] + (quietFactor[1] - 1) * quietL[i]);
+                s[3] += fl[i] * (cumL[age[i]] - cumL[entry[i]] + (quietFactor[1] - 1) * quietL[i]);
             }
             Map<String, double[]> level = new HashMap<>();
             for (Map.Entry<String, double[]> e : sums.entrySet()) {

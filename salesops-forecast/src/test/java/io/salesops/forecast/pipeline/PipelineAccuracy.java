@@ -91,6 +91,12 @@ public final class PipelineAccuracy {
         return out;
     }
 
+    /**
+     * Days from the first deal before which closed deals were archived in the {@link Setting#ARCHIVED} exports:
+     * about four and a half months, as in an export whose first close comes that long after its first deal.
+     */
+    static final int ARCHIVED_DAYS = 135;
+
     /** Which quarters of which export are tried. */
     enum Setting {
         /** {@link MessyCrm#FIFTEEN_MONTHS}, {@link #quarters}. */
@@ -106,14 +112,33 @@ public final class PipelineAccuracy {
         /** {@link MessyCrm#STEADY_RUN_RATE}, {@link #judgeQuarters}: last quarter's bookings are the better guide. */
         RUNRATE(MessyCrm.STEADY_RUN_RATE, PipelineAccuracy::judgeQuarters),
         /** {@link MessyCrm#STEADY_RUN_RATE}, {@link #shortHistoryQuarters}. */
-        RUNRATE_SHORT(MessyCrm.STEADY_RUN_RATE, PipelineAccuracy::shortHistoryQuarters);
+        RUNRATE_SHORT(MessyCrm.STEADY_RUN_RATE, PipelineAccuracy::shortHistoryQuarters),
+        /**
+         * {@link MessyCrm#JUDGE_LIKE} with the deals closed in its first {@link #ARCHIVED_DAYS} days archived (see
+         * {@link MessyCrm#withoutClosesBefore}), {@link #judgeQuarters}.
+         */
+        ARCHIVED(MessyCrm.JUDGE_LIKE, PipelineAccuracy::judgeQuarters, ARCHIVED_DAYS),
+        /** As {@link #ARCHIVED}, {@link #shortHistoryQuarters}. */
+        ARCHIVED_SHORT(MessyCrm.JUDGE_LIKE, PipelineAccuracy::shortHistoryQuarters, ARCHIVED_DAYS);
 
         private final MessyCrm.Profile profile;
         private final Function<MessyCrm, List<Period>> quarters;
+        private final int archivedDays;
 
         Setting(MessyCrm.Profile profile, Function<MessyCrm, List<Period>> quarters) {
+            this(profile, quarters, 0);
+        }
+
+        Setting(MessyCrm.Profile profile, Function<MessyCrm, List<Period>> quarters, int archivedDays) {
             this.profile = profile;
             this.quarters = quarters;
+            this.archivedDays = archivedDays;
+        }
+
+        /** The export of a seed in this setting. */
+        MessyCrm export(long seed) {
+            MessyCrm crm = MessyCrm.generate(seed, profile);
+            return archivedDays == 0 ? crm : crm.withoutClosesBefore(crm.start().plusDays(archivedDays));
         }
 
         MessyCrm.Profile profile() {
@@ -139,7 +164,7 @@ public final class PipelineAccuracy {
     /** Scores of {@code method} on the export of {@code seed} in a setting. */
     static List<Row> score(long seed, Setting setting,
                            Function<List<Opportunity>, Function<LocalDate, Function<Period, Map<String, Long>>>> method) {
-        MessyCrm crm = MessyCrm.generate(seed, setting.profile());
+        MessyCrm crm = setting.export(seed);
         List<Opportunity> opps = crm.opportunities();
         List<Period> tried = setting.quarters(crm);
         List<Row> rows = new ArrayList<>();
@@ -207,8 +232,8 @@ public final class PipelineAccuracy {
 
     /**
      * Prints the issue's table for seeds {@code FROM..TO} (default 1..6) of a {@link Setting} ({@code judge},
-     * {@code short}, {@code pipeline}, {@code pipeline_short}, {@code runrate}, {@code runrate_short} or
-     * {@code fifteen}, default fifteen) by a method (default auto): {@code PipelineAccuracy [FROM TO [SETTING [METHOD]]]}.
+     * {@code short}, {@code pipeline}, {@code pipeline_short}, {@code runrate}, {@code runrate_short},
+     * {@code archived}, {@code archived_short} or {@code fifteen}, default fifteen) by a method (default auto): {@code PipelineAccuracy [FROM TO [SETTING [METHOD]]]}.
      */
     public static void main(String[] args) {
         long from = args.length > 1 ? Long.parseLong(args[0]) : 1;
@@ -218,7 +243,7 @@ public final class PipelineAccuracy {
         List<Row> all = new ArrayList<>();
         for (long seed = from; seed <= to; seed++) {
             all.addAll(score(seed, setting, o -> d -> q -> salesops(o, d, q, method)));
-            System.out.println(describe(seed, MessyCrm.generate(seed, setting.profile())));
+            System.out.println(describe(seed, setting.export(seed)));
         }
         System.out.println(table(all));
     }

@@ -43,7 +43,7 @@ class QuietOwnersTest {
             cum[t] = cum[t - 1] + 1;
         }
         int created = (int) LocalDate.of(2026, 3, 1).toEpochDay();
-        assertThat(q.exposure("ann", created, 120, cum)).isEqualTo(30 + 20);
+        assertThat(q.exposure("ann", created, 0, 120, cum)).isEqualTo(30 + 20);
     }
 
     @Test

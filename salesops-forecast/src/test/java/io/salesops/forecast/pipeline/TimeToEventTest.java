@@ -72,6 +72,35 @@ class TimeToEventTest {
     }
 
     @Test
+    void dealsCreatedBeforeTheRecordOfClosesBegan_countAsAtRiskOnlyFromThen() {
+        // closed deals were archived before 2 April: of a cohort created 250 days before the as-of day only those
+        // still open then are in the export (closed at 160 days); the deals created since close at 10 days, so a
+        // first close 160 days after the first deal cannot be the team's first
+        List<Opportunity> opps = new ArrayList<>(closed("EW", 50, AS_OF.minusDays(250), 160, true));
+        opps.addAll(closed("EL", 50, AS_OF.minusDays(250), 160, false));
+        opps.addAll(closed("W", 75, AS_OF.minusDays(60), 10, true));
+        opps.addAll(closed("L", 75, AS_OF.minusDays(60), 10, false));
+        opps.add(open("YOUNG", AS_OF.minusDays(3)));
+        ForecastReport r = forecast(opps);
+        DealForecast young = r.deals().stream().filter(d -> d.id().equals("YOUNG")).findFirst().orElseThrow();
+        // half the deals that reached 10 days won then; counting the archived cohort as at risk from its creation
+        // (days on which nothing could be recorded) would dilute that to about 0.31
+        assertThat(young.pWin()).isBetween(0.44, 0.5);
+        assertThat(r.assumptions()).anyMatch(a -> a.startsWith("closes recorded from " + AS_OF.minusDays(90)
+                + ", the first close, 160 days after the first deal"));
+    }
+
+    @Test
+    void aFreshExport_whoseFirstCloseCameAsSoonAsDealsCloseAtAll_isRecordedFromItsFirstDeal() {
+        List<Opportunity> opps = new ArrayList<>(closed("W", 75, AS_OF.minusDays(60), 10, true));
+        opps.addAll(closed("L", 75, AS_OF.minusDays(60), 12, false));
+        assertThat(DataStart.closesFrom(opps, AS_OF)).isEqualTo(AS_OF.minusDays(60));
+        // as known 9 days after the first deal nothing had closed
+        assertThat(DataStart.closesFrom(opps, AS_OF.minusDays(51))).isEqualTo(AS_OF.minusDays(60));
+        assertThat(forecast(opps).assumptions()).noneMatch(a -> a.startsWith("closes recorded from"));
+    }
+
+    @Test
     void anOwnerWhoWinsMore_getsAHigherChance_shrunkTowardEveryone() {
         List<Opportunity> opps = new ArrayList<>(closed("W", 40, LocalDate.of(2026, 3, 1), 10, true));
         opps.addAll(closed("L", 40, LocalDate.of(2026, 3, 1), 10, false));

@@ -231,6 +231,24 @@ public final class MessyCrm {
         return (won ? b.won(closeOn) : b.lost(closeOn)).build();
     }
 
+    /**
+     * The same export as a CRM gives it when closed deals were archived before {@code day}: every deal closed
+     * before that day is gone, deals open then (and those created later) are kept, however old. What is left
+     * looks as if the team created deals for months and closed none of them until that day.
+     *
+     * @param day the first close day kept
+     * @return this export without the deals closed before {@code day}
+     */
+    public MessyCrm withoutClosesBefore(LocalDate day) {
+        List<Opportunity> kept = new ArrayList<>();
+        for (Opportunity o : opportunities) {
+            if (o.isOpen() || !o.closeDate().isBefore(day)) {
+                kept.add(o);
+            }
+        }
+        return new MessyCrm(start, export, kept, openStages);
+    }
+
     /** @return the export, in creation order */
     public List<Opportunity> opportunities() {
         return opportunities;
