@@ -40,12 +40,57 @@ public final class ForecastBacktestCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "DIMENSION", defaultValue = "owner", description = "Groups compared (default: ${DEFAULT-VALUE}).")
     String by;
 
-    @Option(names = "--fixed", description = "Use the stage model's fixed probabilities instead of learned ones.")
+    @Option(names = "--method", paramLabel = "METHOD",
+            description = "The forecast backtested: auto (the default, as forecast pipeline), time_to_event, or"
+                    + " stage_weighted (learned probabilities; the default with --fixed).")
+    String method;
+
+    @Option(names = "--fixed", description = "Stage-weighted with the stage model's fixed probabilities instead of learned ones.")
     boolean fixed;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     CommandSupport.Format format;
+
+    /**
+     * What each backtested period's forecast is, shared with the server's backtest so that both measure the
+     * forecast {@code forecast pipeline} makes with the same options.
+     *
+     * @param method the method; for stage-weighted, {@code fixed} chooses fixed or learned probabilities
+     * @param fixed  true for the stage model's fixed probabilities
+     * @param stages the user's stage model, or null to let the forecast use the built-in one or infer one from
+     *               the data, as {@code forecast pipeline} does without {@code --stages}
+     * @return the configuration for {@link PipelineBacktest#configure}
+     */
+    public static java.util.function.UnaryOperator<io.salesops.forecast.pipeline.PipelineForecast> configure(
+            io.salesops.forecast.pipeline.PipelineMethod method, boolean fixed, StageModel stages) {
+        return f -> {
+            io.salesops.forecast.pipeline.PipelineForecast g = stages == null ? f : f.stages(stages);
+            if (method == io.salesops.forecast.pipeline.PipelineMethod.STAGE_WEIGHTED) {
+                g = fixed ? g.fixedProbabilities() : g.learnedProbabilities();
+            }
+            return g.method(method);
+        };
+    }
+
+    /** The method of {@code --method}; without it auto, or stage-weighted with {@code --fixed}. */
+    private io.salesops.forecast.pipeline.PipelineMethod method() {
+        if (method == null) {
+            return fixed ? io.salesops.forecast.pipeline.PipelineMethod.STAGE_WEIGHTED : io.salesops.forecast.pipeline.PipelineMethod.AUTO;
+        }
+        io.salesops.forecast.pipeline.PipelineMethod m;
+        try {
+            m = io.salesops.forecast.pipeline.PipelineMethod.parse(method);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--method " + method + " is not one of auto, time_to_event, stage_weighted");
+        }
+        if (fixed && m != io.salesops.forecast.pipeline.PipelineMethod.STAGE_WEIGHTED) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--fixed sets the stage-weighted method's probabilities; it cannot go with --method " + method);
+        }
+        return m;
+    }
 
     /** Runs the backtest and prints it. @return the exit code */
     @Override
@@ -60,7 +105,7 @@ public final class ForecastBacktestCommand implements Callable<Integer> {
         files.checkDimensions(opps, false, by);
         PipelineBacktest b = PipelineBacktest.of(opps).periods(
                 UserInputException.fromUser("--from", () -> cal.parse(from)), UserInputException.fromUser("--to", () -> cal.parse(to))).by(by)
-                .configure(f -> fixed ? f.stages(model).fixedProbabilities() : f.stages(model).learnedProbabilities());
+                .configure(configure(method(), fixed, files.hasStages() ? model : null));
         BacktestReport r = b.run();
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {

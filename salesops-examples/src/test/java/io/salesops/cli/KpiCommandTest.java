@@ -75,6 +75,34 @@ class KpiCommandTest {
     }
 
     @Test
+    void backtest_ofAnExportWithItsOwnStageNames_runsTheDefaultForecast_notAnError() throws IOException {
+        // before, the backtest forced the built-in stage model on every period and stopped at the first open deal
+        // at "Engaging"; it now backtests what forecast pipeline makes by default (auto, stages inferred)
+        StringBuilder csv = new StringBuilder("id,owner,stage,amount,created_date,close_date\n");
+        for (int i = 0; i < 60; i++) {
+            String created = java.time.LocalDate.of(2026, 1, 5).plusDays(3L * i).toString();
+            String closed = java.time.LocalDate.of(2026, 1, 25).plusDays(3L * i).toString();
+            String stage = i % 5 == 4 ? "Engaging" : i % 3 == 0 ? "Lost" : "Won";
+            csv.append("D-").append(i).append(',').append(i % 2 == 0 ? "ann" : "bob").append(',').append(stage)
+                    .append(",1000.00,").append(created).append(',').append(stage.equals("Engaging") ? "" : closed).append('\n');
+        }
+        Path p = dir.resolve("own-stages-history.csv");
+        Files.writeString(p, csv.toString());
+        ForecastPipelineCommandTest.Run r = ForecastPipelineCommandTest.run("forecast", "backtest", "--opportunities",
+                p.toString(), "--from", "2026-Q2", "--to", "2026-Q2", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).get("periods").get(0).get("actual").asText()).isNotBlank();
+        ForecastPipelineCommandTest.Run bad = ForecastPipelineCommandTest.run("forecast", "backtest", "--opportunities",
+                p.toString(), "--from", "2026-Q2", "--to", "2026-Q2", "--method", "magic");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--method magic is not one of auto, time_to_event, stage_weighted");
+        ForecastPipelineCommandTest.Run both = ForecastPipelineCommandTest.run("forecast", "backtest", "--opportunities",
+                p.toString(), "--from", "2026-Q2", "--to", "2026-Q2", "--method", "auto", "--fixed");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("--fixed sets the stage-weighted method's probabilities");
+    }
+
+    @Test
     void table_saysThereIsNoStageHistory_andNamesOwnersWithTooFewPeriods() throws IOException {
         ForecastPipelineCommandTest.Run r = kpi("table");
         assertThat(r.code()).as(r.err()).isZero();

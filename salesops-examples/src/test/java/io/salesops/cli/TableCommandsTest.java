@@ -66,9 +66,9 @@ class TableCommandsTest {
     @Test
     void backtest_printsWhatTheObjectReadPrinted() throws IOException {
         assertPrints("backtest-by-owner.csv", "forecast", "backtest", "--opportunities", OPPS, "--history", HISTORY,
-                "--from", "2025-Q1", "--to", "2026-Q2", "--format", "csv");
+                "--from", "2025-Q1", "--to", "2026-Q2", "--method", "stage_weighted", "--format", "csv");
         assertPrints("backtest-summary.txt", "forecast", "backtest", "--opportunities", OPPS, "--history", HISTORY,
-                "--from", "2025-Q1", "--to", "2026-Q2");
+                "--from", "2025-Q1", "--to", "2026-Q2", "--method", "stage_weighted");
         assertPrints("backtest-fixed-by-product.csv", "forecast", "backtest", "--opportunities", OPPS, "--history",
                 HISTORY, "--from", "2025-Q1", "--to", "2026-Q1", "--by", "product", "--fixed", "--format", "csv");
     }

@@ -84,6 +84,8 @@ final class ChunkRows {
     /** True if the chunk keeps only what a summary counts (see {@link Block#Block(int, boolean)}). */
     final boolean countsOnly;
     final List<Block> blocks = new ArrayList<>();
+    /** The last of {@link #blocks}, where the next row goes while it has room. */
+    private Block last;
     /** The ids and the names of the rows, each column in its own blocks of text. */
     final Text ids = new Text();
     final Text names = new Text();
@@ -217,6 +219,9 @@ final class ChunkRows {
     /** @return the block the next row goes into, at index {@code size & MASK} */
     Block next() {
         int b = size >>> SHIFT;
+        if (b == blocks.size() - 1) {
+            return last;
+        }
         if (b == blocks.size()) {
             if (folded != null && b > 0) {
                 fold(false);   // the block before is full: count it and hand its counted columns on
@@ -225,7 +230,7 @@ final class ChunkRows {
                 blocks.add(new Block(attributeValues.length, countsOnly));
             }
         }
-        return blocks.get(b);
+        return last = blocks.get(b);
     }
 
     Block block(int row) {

@@ -93,6 +93,11 @@ final class RowDecoder {
         if (!r.cell(id) || (r.nonAscii && blank(r))) {
             return false;
         }
+        // the id's content, kept unless it was unescaped into the buffer the cells after it reuse
+        byte[] idBytes = r.cb;
+        int idFrom = r.cs;
+        int idTo = r.ce;
+        boolean idEscaped = r.escaped[id];
         int ownerCode = code(r, owner, out.dictionaries[1]);
         if (ownerCode < 0 || !ownerOk(ownerCode, out.dictionaries[1])) {
             return false;
@@ -166,11 +171,16 @@ final class RowDecoder {
         b.status[k] = statusV;
         b.category[k] = fc;
         b.line[k] = (int) Math.min(r.line, Integer.MAX_VALUE);
-        r.cell(id);
-        b.idRef[k] = out.ids.add(r.cb, r.cs, r.ce);
-        b.idLen[k] = r.ce - r.cs;
-        b.idHash[k] = hash(r.cb, r.cs, r.ce);
-        if (r.fe[id] - r.fs[id] != r.ce - r.cs || r.escaped[id]) {
+        if (idEscaped) {
+            r.cell(id);
+            idBytes = r.cb;
+            idFrom = r.cs;
+            idTo = r.ce;
+        }
+        b.idRef[k] = out.ids.add(idBytes, idFrom, idTo);
+        b.idLen[k] = idTo - idFrom;
+        b.idHash[k] = hash(idBytes, idFrom, idTo);
+        if (r.fe[id] - r.fs[id] != idTo - idFrom || idEscaped) {
             out.paddedIds.put(out.size, raw(r, id));
         }
         if (out.countsOnly) {

@@ -146,9 +146,11 @@ public final class Endpoints {
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
+        StageModel kpiStages = r.stages() != null ? model
+                : io.salesops.forecast.pipeline.InferredStages.from(opps, model, to.end()).map(i -> i.model()).orElse(model);
         SalesKpis k;
         try {
-            k = SalesKpis.of(opps).window(from, to).stages(model);
+            k = SalesKpis.of(opps).window(from, to).stages(kpiStages);
         } catch (IllegalArgumentException e) { // mixed kinds, a reversed or an over-long window: the request's
             throw ProblemException.badFields(List.of(new ProblemException.FieldError("/to", e.getMessage())));
         }
@@ -169,12 +171,22 @@ public final class Endpoints {
         Checks.notBlank(errors, "/by", r.by());
         OpportunityTable opps = opportunities(errors, r.opportunities(), model, limits);
         checkDimension(errors, opps, false, r.by());
+        PipelineMethod method = null;
+        if (r.method() == null) {
+            method = Boolean.TRUE.equals(r.fixed()) ? PipelineMethod.STAGE_WEIGHTED : PipelineMethod.AUTO;
+        } else {
+            try {
+                method = PipelineMethod.parse(r.method());
+            } catch (IllegalArgumentException e) {
+                errors.add(new ProblemException.FieldError("/method", e.getMessage()));
+            }
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
         boolean fixed = Boolean.TRUE.equals(r.fixed());
         return JsonViews.backtest(PipelineBacktest.of(opps).periods(from, to).by(r.by() == null ? "owner" : r.by())
-                .configure(f -> fixed ? f.stages(model).fixedProbabilities() : f.stages(model).learnedProbabilities())
+                .configure(io.salesops.cli.ForecastBacktestCommand.configure(method, fixed, r.stages() == null ? null : model))
                 .run());
     }
 

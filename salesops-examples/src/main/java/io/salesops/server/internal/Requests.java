@@ -143,9 +143,12 @@ public final class Requests {
                       List<StageEntry> stages) implements WithOpportunities {
     }
 
-    /** {@code POST /v1/forecast/backtest}, as {@code salesops forecast backtest}; by defaults to owner. */
+    /**
+     * {@code POST /v1/forecast/backtest}, as {@code salesops forecast backtest}; by defaults to owner, method to
+     * auto (stage_weighted with fixed).
+     */
     public record Backtest(List<Opportunity> opportunities, String from, String to, String by, Boolean fixed,
-                           List<StageEntry> stages) implements WithOpportunities {
+                           String method, List<StageEntry> stages) implements WithOpportunities {
     }
 
     /** A request carrying an {@code opportunities} array, which the server streams into a table. */
