@@ -8,9 +8,12 @@ import io.salesops.core.period.FiscalCalendar;
 import io.salesops.forecast.backtest.BacktestReport;
 import io.salesops.forecast.backtest.BacktestRow;
 import io.salesops.forecast.backtest.PipelineBacktest;
+import io.salesops.forecast.pipeline.PipelineForecast;
+import io.salesops.forecast.pipeline.PipelineMethod;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,11 +65,10 @@ public final class ForecastBacktestCommand implements Callable<Integer> {
      *               the data, as {@code forecast pipeline} does without {@code --stages}
      * @return the configuration for {@link PipelineBacktest#configure}
      */
-    public static java.util.function.UnaryOperator<io.salesops.forecast.pipeline.PipelineForecast> configure(
-            io.salesops.forecast.pipeline.PipelineMethod method, boolean fixed, StageModel stages) {
+    public static UnaryOperator<PipelineForecast> configure(PipelineMethod method, boolean fixed, StageModel stages) {
         return f -> {
-            io.salesops.forecast.pipeline.PipelineForecast g = stages == null ? f : f.stages(stages);
-            if (method == io.salesops.forecast.pipeline.PipelineMethod.STAGE_WEIGHTED) {
+            PipelineForecast g = stages == null ? f : f.stages(stages);
+            if (method == PipelineMethod.STAGE_WEIGHTED) {
                 g = fixed ? g.fixedProbabilities() : g.learnedProbabilities();
             }
             return g.method(method);
@@ -74,18 +76,9 @@ public final class ForecastBacktestCommand implements Callable<Integer> {
     }
 
     /** The method of {@code --method}; without it auto, or stage-weighted with {@code --fixed}. */
-    private io.salesops.forecast.pipeline.PipelineMethod method() {
-        if (method == null) {
-            return fixed ? io.salesops.forecast.pipeline.PipelineMethod.STAGE_WEIGHTED : io.salesops.forecast.pipeline.PipelineMethod.AUTO;
-        }
-        io.salesops.forecast.pipeline.PipelineMethod m;
-        try {
-            m = io.salesops.forecast.pipeline.PipelineMethod.parse(method);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--method " + method + " is not one of auto, time_to_event, stage_weighted");
-        }
-        if (fixed && m != io.salesops.forecast.pipeline.PipelineMethod.STAGE_WEIGHTED) {
+    private PipelineMethod method() {
+        PipelineMethod m = ForecastPipelineCommand.method(spec, method, fixed);
+        if (fixed && m != PipelineMethod.STAGE_WEIGHTED) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--fixed sets the stage-weighted method's probabilities; it cannot go with --method " + method);
         }

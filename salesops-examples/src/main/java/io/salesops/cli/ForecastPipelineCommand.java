@@ -121,7 +121,7 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
         if (files.hasStages()) {
             f = f.stages(model); // without a stages file the forecast infers one when the built-in model does not fit
         }
-        f = f.method(method(method, learned || timing != null));
+        f = f.method(method(spec, method, learned || timing != null));
         if (learned) {
             f = f.learnedProbabilities();
             if (segment != null) {
@@ -208,15 +208,18 @@ public final class ForecastPipelineCommand implements Callable<Integer> {
         return out;
     }
 
-    /** The method named by {@code --method}; without it, auto unless a stage-weighted option was given. */
-    static PipelineMethod method(String name, boolean stageWeightedOptions) {
+    /**
+     * The method named by {@code --method}; without it, auto unless a stage-weighted option was given. A name that
+     * is no method is a usage error of {@code spec}'s command, so picocli prints it on that command's error stream.
+     */
+    static PipelineMethod method(CommandSpec spec, String name, boolean stageWeightedOptions) {
         if (name == null) {
             return stageWeightedOptions ? PipelineMethod.STAGE_WEIGHTED : PipelineMethod.AUTO;
         }
         try {
             return PipelineMethod.parse(name);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new ForecastPipelineCommand()),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--method " + name + " is not one of auto, time_to_event, stage_weighted");
         }
     }

@@ -209,6 +209,14 @@ class ForecastPipelineCommandTest {
     }
 
     @Test
+    void anUnknownMethod_isAUsageErrorOnTheCommandsOwnErrorStream() throws IOException {
+        Run r = run("forecast", "pipeline", "--opportunities", opportunities().toString(), "--as-of", "2026-07-15",
+                "--period", "2026-Q3", "--method", "magic");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--method magic is not one of auto, time_to_event, stage_weighted");
+    }
+
+    @Test
     void backtestAndKpi_run() throws IOException {
         Run b = run("forecast", "backtest", "--opportunities", opportunities().toString(), "--from", "2026-Q3", "--to", "2026-Q3",
                 "--format", "json");

@@ -72,16 +72,7 @@ public final class Endpoints {
         if (r.segment() != null && !Boolean.TRUE.equals(r.learned())) {
             errors.add(new ProblemException.FieldError("/segment", "applies only with \"learned\": true"));
         }
-        // as the CLI: auto unless an option of the stage-weighted method is given
-        PipelineMethod method = Boolean.TRUE.equals(r.learned()) || r.timing() != null ? PipelineMethod.STAGE_WEIGHTED
-                : PipelineMethod.AUTO;
-        if (r.method() != null) {
-            try {
-                method = PipelineMethod.parse(r.method());
-            } catch (IllegalArgumentException e) {
-                errors.add(new ProblemException.FieldError("/method", e.getMessage()));
-            }
-        }
+        PipelineMethod method = method(errors, r.method(), Boolean.TRUE.equals(r.learned()) || r.timing() != null);
         Org org = Crm.org(errors, r.org());
         Quotas quotas = Crm.quotas(errors, r.quotas());
         StageModel model = Crm.stages(errors, r.stages());
@@ -171,16 +162,7 @@ public final class Endpoints {
         Checks.notBlank(errors, "/by", r.by());
         OpportunityTable opps = opportunities(errors, r.opportunities(), model, limits);
         checkDimension(errors, opps, false, r.by());
-        PipelineMethod method = null;
-        if (r.method() == null) {
-            method = Boolean.TRUE.equals(r.fixed()) ? PipelineMethod.STAGE_WEIGHTED : PipelineMethod.AUTO;
-        } else {
-            try {
-                method = PipelineMethod.parse(r.method());
-            } catch (IllegalArgumentException e) {
-                errors.add(new ProblemException.FieldError("/method", e.getMessage()));
-            }
-        }
+        PipelineMethod method = method(errors, r.method(), Boolean.TRUE.equals(r.fixed()));
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
@@ -188,6 +170,22 @@ public final class Endpoints {
         return JsonViews.backtest(PipelineBacktest.of(opps).periods(from, to).by(r.by() == null ? "owner" : r.by())
                 .configure(io.salesops.cli.ForecastBacktestCommand.configure(method, fixed, r.stages() == null ? null : model))
                 .run());
+    }
+
+    /**
+     * The method named by {@code method}, as the CLI reads {@code --method}: without it, auto unless an option of the
+     * stage-weighted method is given. A name that is no method is an error at {@code /method}, and null returned.
+     */
+    private static PipelineMethod method(List<ProblemException.FieldError> errors, String name, boolean stageWeightedOptions) {
+        if (name == null) {
+            return stageWeightedOptions ? PipelineMethod.STAGE_WEIGHTED : PipelineMethod.AUTO;
+        }
+        try {
+            return PipelineMethod.parse(name);
+        } catch (IllegalArgumentException e) {
+            errors.add(new ProblemException.FieldError("/method", e.getMessage()));
+            return null;
+        }
     }
 
     /** A {@code by} that no opportunity has a value for would put every deal in one "(none)" group: refuse it, as the CLI does. */
