@@ -304,6 +304,14 @@ class ForecastEndpointsTest {
         HttpResponse<String> b = post(server, "/v1/forecast/backtest", "{\"opportunities\":" + OPPS + ",\"from\":\"2026-Q3\",\"to\":\"2026-Q3\",\"fixed\":true}");
         assertThat(b.statusCode()).as(b.body()).isEqualTo(200);
         assertThat(JSON.readTree(b.body())).isEqualTo(JSON.readTree(bt.toString()));
+        HttpResponse<String> both = post(server, "/v1/forecast/backtest", "{\"opportunities\":" + OPPS
+                + ",\"from\":\"2026-Q3\",\"to\":\"2026-Q3\",\"fixed\":true,\"method\":\"auto\"}");
+        assertThat(both.statusCode()).as(both.body()).isEqualTo(400);
+        assertThat(both.body()).contains("/fixed").contains("cannot go with");
+        HttpResponse<String> magic = post(server, "/v1/forecast/backtest", "{\"opportunities\":" + OPPS
+                + ",\"from\":\"2026-Q3\",\"to\":\"2026-Q3\",\"method\":\"magic\"}");
+        assertThat(magic.statusCode()).as(magic.body()).isEqualTo(400);
+        assertThat(magic.body()).contains("/method").contains("is not a pipeline method");
     }
 
     @Test

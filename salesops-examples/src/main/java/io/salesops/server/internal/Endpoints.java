@@ -163,6 +163,11 @@ public final class Endpoints {
         OpportunityTable opps = opportunities(errors, r.opportunities(), model, limits);
         checkDimension(errors, opps, false, r.by());
         PipelineMethod method = method(errors, r.method(), Boolean.TRUE.equals(r.fixed()));
+        if (Boolean.TRUE.equals(r.fixed()) && method != null && method != PipelineMethod.STAGE_WEIGHTED) {
+            // as the CLI refuses --fixed with another --method: it would be ignored in silence
+            errors.add(new ProblemException.FieldError("/fixed", "sets the stage-weighted method's probabilities; it"
+                    + " cannot go with \"method\": \"" + r.method() + "\""));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
