@@ -162,24 +162,26 @@ final class RowDecoder {
     private void keep(ByteRecords r, ChunkRows out, int ownerCode, int stageCode, short cur, long minor, int createdDay,
                       int closeDay, byte statusV, byte fc, byte[] idBytes, int idFrom, int idTo) {
         boolean idEscaped = r.escaped[id];
-        ChunkRows.Block b = out.next();
+        ChunkRows.Block b = out.next(r.position());
         int k = out.size & ChunkRows.MASK;
-        b.coded[1][k] = ownerCode;
-        b.coded[2][k] = stageCode;
+        ChunkRows.Block t = out.target;
+        int i = out.at;
+        t.coded[1][i] = ownerCode;
+        t.coded[2][i] = stageCode;
         if (!out.countsOnly) {
-            b.coded[0][k] = code(r, account, out.dictionaries[0]);
-            b.coded[3][k] = code(r, product, out.dictionaries[3]);
-            b.coded[4][k] = code(r, type, out.dictionaries[4]);
+            t.coded[0][i] = code(r, account, out.dictionaries[0]);
+            t.coded[3][i] = code(r, product, out.dictionaries[3]);
+            t.coded[4][i] = code(r, type, out.dictionaries[4]);
             for (int a = 0; a < attributeColumns.length; a++) {
-                b.attributes[a][k] = code(r, attributeColumns[a], out.attributeValues[a]);
+                t.attributes[a][i] = code(r, attributeColumns[a], out.attributeValues[a]);
             }
         }
-        b.amount[k] = minor;
-        b.currency[k] = cur;
-        b.created[k] = createdDay;
-        b.close[k] = closeDay;
-        b.status[k] = statusV;
-        b.category[k] = fc;
+        t.amount[i] = minor;
+        t.currency[i] = cur;
+        t.created[i] = createdDay;
+        t.close[i] = closeDay;
+        t.status[i] = statusV;
+        t.category[i] = fc;
         b.line[k] = (int) Math.min(r.line, Integer.MAX_VALUE);
         if (idEscaped) {
             r.cell(id);
@@ -233,24 +235,26 @@ final class RowDecoder {
     /** Adds the row the converter decoded. */
     private void add(ByteRecords r, Cells c, ChunkRows out) {
         OpportunityConverter v = converter;
-        ChunkRows.Block b = out.next();
+        ChunkRows.Block b = out.next(r.position());
         int k = out.size & ChunkRows.MASK;
-        b.coded[1][k] = out.dictionaries[1].code(v.ownerV);
-        b.coded[2][k] = out.dictionaries[2].code(v.stageV);
+        ChunkRows.Block t = out.target;
+        int i = out.at;
+        t.coded[1][i] = out.dictionaries[1].code(v.ownerV);
+        t.coded[2][i] = out.dictionaries[2].code(v.stageV);
         if (!out.countsOnly) {
-            b.coded[0][k] = code(c.pooled(header.col("account")), out.dictionaries[0]);
-            b.coded[3][k] = code(c.pooled(header.col("product")), out.dictionaries[3]);
-            b.coded[4][k] = code(c.pooled(header.col("type")), out.dictionaries[4]);
+            t.coded[0][i] = code(c.pooled(header.col("account")), out.dictionaries[0]);
+            t.coded[3][i] = code(c.pooled(header.col("product")), out.dictionaries[3]);
+            t.coded[4][i] = code(c.pooled(header.col("type")), out.dictionaries[4]);
             for (int a = 0; a < attributeColumns.length; a++) {
-                b.attributes[a][k] = code(c.attribute(a), out.attributeValues[a]);
+                t.attributes[a][i] = code(c.attribute(a), out.attributeValues[a]);
             }
         }
-        b.amount[k] = v.minor;
-        b.currency[k] = out.currencyIndex(v.cur);
-        b.created[k] = (int) v.createdV.toEpochDay();
-        b.close[k] = v.closeV == null ? OpportunityTable.NO_DATE : (int) v.closeV.toEpochDay();
-        b.status[k] = (byte) v.statusV.ordinal();
-        b.category[k] = v.fc == null ? NONE : (byte) v.fc.ordinal();
+        t.amount[i] = v.minor;
+        t.currency[i] = out.currencyIndex(v.cur);
+        t.created[i] = (int) v.createdV.toEpochDay();
+        t.close[i] = v.closeV == null ? OpportunityTable.NO_DATE : (int) v.closeV.toEpochDay();
+        t.status[i] = (byte) v.statusV.ordinal();
+        t.category[i] = v.fc == null ? NONE : (byte) v.fc.ordinal();
         b.line[k] = (int) Math.min(r.line, Integer.MAX_VALUE);
         byte[] idBytes = v.idV.getBytes(StandardCharsets.UTF_8);
         b.idRef[k] = out.ids.add(idBytes, 0, idBytes.length);
