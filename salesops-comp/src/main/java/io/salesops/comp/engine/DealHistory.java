@@ -288,19 +288,8 @@ public final class DealHistory {
                 idx = buildIndex();
                 index = idx;
             }
-            // The first position with this hash: positions are non-negative, so it is at or after hash << 32.
             int hash = dealId.hashCode();
-            long from = (long) hash << 32;
-            int lo = 0;
-            int hi = idx.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (idx[mid] < from) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
+            int lo = io.salesops.comp.internal.HashIndex.first(idx, hash);
             // Equal hashes are sorted by position, so one deal's entries are met in the order they were added.
             for (int k = lo; k < idx.length && (int) (idx[k] >>> 32) == hash; k++) {
                 int e = (int) idx[k];

@@ -78,18 +78,7 @@ final class PaidDeals extends AbstractMap<String, String[]> {
             return null;
         }
         int hash = s.hashCode();
-        // The first entry with this hash: positions are non-negative, so it is at or after hash << 32.
-        int lo = 0;
-        int hi = byHash.length;
-        long from = (long) hash << 32;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (byHash[mid] < from) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
+        int lo = HashIndex.first(byHash, hash);
         for (int k = lo; k < byHash.length && (int) (byHash[k] >>> 32) == hash; k++) {
             int i = (int) byHash[k];
             if (dealIds[i].equals(s)) {
