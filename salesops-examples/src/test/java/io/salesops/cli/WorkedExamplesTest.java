@@ -69,6 +69,9 @@ class WorkedExamplesTest {
             if (Files.exists(dir.resolve("targets.csv"))) {
                 args.addAll(List.of("--targets", dir.resolve("targets.csv").toString()));
             }
+            if (Files.exists(dir.resolve("collections.csv"))) {
+                args.addAll(List.of("--collections", dir.resolve("collections.csv").toString()));
+            }
             CompCommandTest.Run r = CompCommandTest.run(args.toArray(new String[0]));
             assertThat(r.code()).as(dir.getFileName() + " " + period.getKey() + ": " + r.err()).isZero();
             List<String> paid = new ArrayList<>();

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param dealId the deal's id, as in the credits' {@code deal_id}; non-blank
  * @param date   the day the money was received
  * @param amount the amount received, in the deal's currency (converted to the plan currency at the rate of the
- *               deal's booking date, as a reversal is); negative for a refund
+ *               deal's booking date, as a reversal is); zero or more
  */
 public record DealPayment(String dealId, LocalDate date, Money amount) {
     /**
@@ -20,8 +20,8 @@ public record DealPayment(String dealId, LocalDate date, Money amount) {
      *
      * @param dealId the deal's id, non-blank
      * @param date   the day received
-     * @param amount the amount received; negative for a refund
-     * @throws IllegalArgumentException if the deal id is blank
+     * @param amount the amount received, zero or more
+     * @throws IllegalArgumentException if the deal id is blank or the amount negative
      * @throws NullPointerException     if an argument is null
      */
     public DealPayment {
@@ -30,6 +30,10 @@ public record DealPayment(String dealId, LocalDate date, Money amount) {
         Objects.requireNonNull(amount, "amount");
         if (dealId.isBlank()) {
             throw new IllegalArgumentException("payment of " + amount + " on " + date + " has a blank deal id");
+        }
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("payment of " + amount + " on " + date + " for deal " + dealId
+                    + " is negative; money given back is a reversal of the deal (a credit with status reversed)");
         }
     }
 }

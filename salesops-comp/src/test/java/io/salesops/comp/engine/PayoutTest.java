@@ -121,6 +121,19 @@ class PayoutTest {
         assertThat(part.get(1).earned()).isEqualTo(usd("-600.00"));
     }
 
+    // A deal paid in full leaves the held pay; a later booking on the same deal (an upsell) brings it back with what
+    // it was paid, so the earlier payments do not pay for the upsell: 10,000 collected, then 5,000 more booked,
+    // which pays only as its own 5,000 comes in.
+    @Test
+    void aLaterBookingOnADealPaidInFull_waitsForItsOwnCollection() {
+        CompContext ctx = CompContext.of(solo("rep")).withPayments(DealPayments.of(List.of(
+                paid("d", 1, 20, "10000.00"), paid("d", 4, 2, "5000.00"))));
+        List<Statement> s = months(flat("10", Payout.onCollection()), ctx, List.of(deal("d", "rep", day(1, 10), "10000.00"),
+                new Credit("up", "rep", day(2, 10), usd("5000.00"), "new", "", "d", io.salesops.comp.input.CreditStatus.BOOKED,
+                        List.of(), java.util.Map.of())), 4, "rep");
+        assertThat(s).extracting(Statement::netPay).containsExactly(usd("1000.00"), usd("0.00"), usd("0.00"), usd("500.00"));
+    }
+
     // Sales Cookie's look-back example: a 1,000 deal at 6% pays 60, a third in each of three months.
     @Test
     void instalmentsPayTheScheduleFromThePeriodOfBooking() {
