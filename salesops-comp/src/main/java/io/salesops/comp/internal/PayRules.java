@@ -212,7 +212,8 @@ final class PayRules {
     /** Retroactive bonus: the target at the percentage of the tier reached. */
     private void retroactiveBonus(VersionSlice slice, Component c, String label, PayRule.Bonus b, ComponentMeasure m,
                                   YearToDate ytd, List<UnroundedLine> out) {
-        int tier = c.measure().kind() == Measure.Kind.COUNT
+        boolean countsDeals = c.measure().kind() == Measure.Kind.COUNT;
+        int tier = countsDeals
                 ? TierKernel.reached(b.table(), null, BigDecimal.valueOf(m.count()), m.count() > 0) // tiers count deals
                 : reached(b.table(), m);
         Percent rate = b.table().tiers().get(tier).rate();
@@ -222,8 +223,9 @@ final class PayRules {
             exact = exact.multiply(mult.factor());
         }
         boolean cum = c.measure().cumulative();
-        UnroundedLine d = line(LineKind.BONUS, label, text.tierRule(b.table(), tier, true) + text.at(m.attainment(), m.value()),
-                b.target(), rate, mult);
+        String rule = countsDeals ? FormulaText.countTierRule(b.table(), tier) + FormulaText.atCount(m.count())
+                : text.tierRule(b.table(), tier, true) + text.at(m.attainment(), m.value());
+        UnroundedLine d = line(LineKind.BONUS, label, rule, b.target(), rate, mult);
         d.applied = List.of();
         d.formula = FormulaText.fixed(rate + " x target " + b.target() + (mult == null ? "" : " x " + FormulaText.plain(mult.factor()))
                 + (cum ? "" : slice.shareText()) + " (" + d.rule + ")"

@@ -14,6 +14,7 @@ import io.salesops.comp.statement.Statement;
 import io.salesops.core.money.Money;
 import io.salesops.core.org.Rep;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -239,7 +240,9 @@ final class PayeeCalculation {
                 case COUNT -> BigDecimal.valueOf(target.count());
             };
             if (!g.opens(v)) {
-                return "gate closed: " + g.describe(c.name()) + " not met at " + FormulaText.plain(v)
+                // an attainment is shown cut to 2 decimals, never rounded up to the gate it did not reach
+                BigDecimal shown = g.basis() == Gate.Basis.ATTAINMENT ? v.setScale(2, RoundingMode.DOWN) : v;
+                return "gate closed: " + g.describe(c.name()) + " not met at " + FormulaText.plain(shown)
                         + (g.basis() == Gate.Basis.ATTAINMENT ? "%" : "") + "; nothing paid";
             }
         }
