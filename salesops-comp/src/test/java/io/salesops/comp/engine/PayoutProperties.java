@@ -161,14 +161,7 @@ class PayoutProperties {
     void instalments_payTheScheduleToTheCent_andAllOfItAtTheEnd(
             @ForAll @Size(min = 0, max = 5) List<@IntRange(min = 0, max = 200_000) Integer> parts,
             @ForAll @IntRange(min = 1, max = 5_000_000) int amount, @ForAll boolean tiered) {
-        List<Percent> shares = new ArrayList<>();
-        BigDecimal sum = BigDecimal.ZERO;
-        for (int x : parts) {
-            BigDecimal share = BigDecimal.valueOf(x, 4);
-            shares.add(Percent.of(share));
-            sum = sum.add(share);
-        }
-        shares.add(Percent.of(BigDecimal.valueOf(100).subtract(sum)));
+        List<Percent> shares = io.salesops.comp.Fixtures.sharesTo100(parts);
         Payout payout = new Payout(Payout.Kind.INSTALMENTS, Percent.ZERO, shares);
         List<Statement> s = run(plan(tiered, payout), List.of(booking("d", 2, 10, amount * 10L)), List.of(), 9);
         long earned = s.get(1).earned().minorUnits();

@@ -145,17 +145,7 @@ class PlanFileProperties {
         Arbitrary<Payout> collection = Arbitraries.integers().between(0, 999_999)
                 .map(x -> new Payout(Payout.Kind.ON_COLLECTION, Percent.of(BigDecimal.valueOf(x, 4)), List.of()));
         Arbitrary<Payout> instalments = Arbitraries.integers().between(0, 200_000).list().ofMinSize(0).ofMaxSize(5)
-                .map(parts -> {
-                    List<Percent> shares = new ArrayList<>();
-                    BigDecimal sum = BigDecimal.ZERO;
-                    for (int x : parts) {
-                        BigDecimal share = BigDecimal.valueOf(x, 4);
-                        shares.add(Percent.of(share));
-                        sum = sum.add(share);
-                    }
-                    shares.add(Percent.of(BigDecimal.valueOf(100).subtract(sum)));
-                    return new Payout(Payout.Kind.INSTALMENTS, Percent.ZERO, shares);
-                });
+                .map(parts -> new Payout(Payout.Kind.INSTALMENTS, Percent.ZERO, io.salesops.comp.Fixtures.sharesTo100(parts)));
         return Arbitraries.oneOf(collection, instalments);
     }
 
