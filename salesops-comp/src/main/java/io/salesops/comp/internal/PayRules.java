@@ -107,6 +107,20 @@ final class PayRules {
         }
     }
 
+    /**
+     * @return whether {@code c} pays a year-to-date true-up: the rate (or bonus, or MBO payout) reached on the
+     *         year-to-date measure less what earlier periods of the year paid
+     */
+    static boolean paysTrueUp(Component c) {
+        if (!c.measure().cumulative()) {
+            return false;
+        }
+        PayRule rule = c.pay();
+        return rule instanceof PayRule.Tiered t && t.table().mode() == TierTable.Mode.RETROACTIVE
+                || rule instanceof PayRule.Bonus b && b.table().mode() == TierTable.Mode.RETROACTIVE
+                || rule instanceof PayRule.Mbo;
+    }
+
     /** @return the bonus with the payee's own target, if the context sets one for the component */
     private PayRule.Bonus forPayee(PayRule.Bonus b, String payee, Component c) {
         Money own = setup.ctx.targets().target(payee, c.name());
