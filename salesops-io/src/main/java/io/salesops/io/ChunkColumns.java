@@ -101,7 +101,8 @@ final class ChunkColumns {
         if (bytes > Integer.MAX_VALUE - 16) {
             throw new IllegalStateException("a text column holds at most 2 GB; this one would hold " + bytes + " bytes");
         }
-        byte[] text = new byte[(int) bytes];
+        // in place: the only chunk's whole text, its rows left out squeezed out as the runs move left
+        byte[] text = inPlace() ? (ids ? list.get(0).ids : list.get(0).names).current : new byte[(int) bytes];
         int[] ends = new int[n];
         int at = 0;
         int w = 0;
@@ -123,7 +124,7 @@ final class ChunkColumns {
                     }
                     int len = lens[j];
                     if (len > 0) {
-                        if (refs[j] != runRef + runLen || ChunkRows.textOffset(refs[j]) == 0) {
+                        if (refs[j] != runRef + runLen || from.startsBlock(refs[j])) {
                             copy(from, runRef, runLen, text, at - runLen);
                             runRef = refs[j];
                             runLen = 0;
@@ -136,6 +137,9 @@ final class ChunkColumns {
             }
             copy(from, runRef, runLen, text, at - runLen);
         }
+        if (text.length > bytes + (bytes >> 3) + 64) {
+            text = Arrays.copyOf(text, (int) bytes);
+        }
         if (ids) {
             out.ids(text, ends);
         } else {
@@ -144,8 +148,13 @@ final class ChunkColumns {
     }
 
     private static void copy(ChunkRows.Text from, int ref, int len, byte[] to, int at) {
-        if (len > 0) {
-            System.arraycopy(from.block(ref), ChunkRows.textOffset(ref), to, at, len);
+        if (len == 0) {
+            return;
+        }
+        byte[] block = from.block(ref);
+        int offset = from.offset(ref);
+        if (block != to || offset != at) {
+            System.arraycopy(block, offset, to, at, len);
         }
     }
 
