@@ -14,7 +14,9 @@ import java.util.Map;
  * Joins the rows {@link ChunkMerge} kept, chunk after chunk in file order, into one set of columns: each chunk's
  * strings recoded into one dictionary per column (codes in order of first appearance among the rows kept), the
  * columns copied on several threads, each into an array of the final size, and dropped from the chunks as soon
- * as they are copied. Used once; not thread-safe.
+ * as they are copied. The only chunk of a serial read keeps its columns and texts whole ({@link ChunkRows#whole}):
+ * they become the table's where they are, recoded in place and with the rows left out squeezed out, no copy made.
+ * Used once; not thread-safe.
  */
 final class ChunkColumns {
 
