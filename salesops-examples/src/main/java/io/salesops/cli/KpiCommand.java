@@ -10,7 +10,6 @@ import io.salesops.core.period.Period;
 import io.salesops.forecast.kpi.KpiReport;
 import io.salesops.forecast.kpi.SalesKpis;
 import io.salesops.forecast.kpi.StageConversion;
-import io.salesops.forecast.pipeline.InferredStages;
 import io.salesops.io.OrgCsvReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -84,16 +83,11 @@ public final class KpiCommand implements Callable<Integer> {
         OpportunityTable opps = files.readTable(model);
         Period first = UserInputException.fromUser("--from", () -> cal.parse(from));
         Period last = UserInputException.fromUser("--to", () -> cal.parse(to));
-        if (!files.hasStages()) {
-            // as the forecast does: an export with its own stage names gets conversion steps of its own stages
-            java.util.Optional<InferredStages> inferred = InferredStages.from(opps, model, last.end());
-            if (inferred.isPresent()) {
-                model = inferred.get().model();
-                files.note(inferred.get().note());
-            }
+        // Without --stages, SalesKpis reads the export's own stages as the forecast does, and says so below.
+        SalesKpis k = UserInputException.fromUser("--from/--to", () -> SalesKpis.of(opps).window(first, last));
+        if (files.hasStages()) {
+            k = k.stages(model);
         }
-        StageModel stageModel = model;
-        SalesKpis k = UserInputException.fromUser("--from/--to", () -> SalesKpis.of(opps).window(first, last)).stages(stageModel);
         if (org != null) {
             Org o = OrgCsvReader.builder().build().readOrg(org);
             k = k.org(o);
@@ -103,6 +97,7 @@ public final class KpiCommand implements Callable<Integer> {
             k = k.by(by);
         }
         KpiReport r = k.run();
+        r.assumptions().forEach(files::note);
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> rows = JsonViews.kpi(r);
         switch (format) {

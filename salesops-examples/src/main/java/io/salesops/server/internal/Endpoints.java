@@ -137,13 +137,14 @@ public final class Endpoints {
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
-        StageModel kpiStages = r.stages() != null ? model
-                : io.salesops.forecast.pipeline.InferredStages.from(opps, model, to.end()).map(i -> i.model()).orElse(model);
         SalesKpis k;
         try {
-            k = SalesKpis.of(opps).window(from, to).stages(kpiStages);
+            k = SalesKpis.of(opps).window(from, to); // without stages, SalesKpis reads the export's own as the forecast does
         } catch (IllegalArgumentException e) { // mixed kinds, a reversed or an over-long window: the request's
             throw ProblemException.badFields(List.of(new ProblemException.FieldError("/to", e.getMessage())));
+        }
+        if (r.stages() != null) {
+            k = k.stages(model);
         }
         if (org != null) {
             k = k.org(org);

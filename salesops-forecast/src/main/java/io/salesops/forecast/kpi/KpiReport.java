@@ -15,13 +15,27 @@ public final class KpiReport {
     private final List<KpiRow> rows;
     private final List<KpiDetail> details;
     private final boolean stageHistory;
+    private final List<String> assumptions;
 
-    KpiReport(List<Period> periods, String dimension, List<KpiRow> rows, List<KpiDetail> details, boolean stageHistory) {
+    KpiReport(List<Period> periods, String dimension, List<KpiRow> rows, List<KpiDetail> details, boolean stageHistory,
+              List<String> assumptions) {
         this.periods = List.copyOf(periods);
         this.dimension = dimension;
         this.rows = List.copyOf(rows);
         this.details = List.copyOf(details);
         this.stageHistory = stageHistory;
+        this.assumptions = List.copyOf(assumptions);
+    }
+
+    /**
+     * What the report assumed that the caller did not say, one sentence each: today only the stage model read
+     * from the deals when no model was given and the default model lacks a stage of an open deal (see
+     * {@link SalesKpis#stages(io.salesops.core.crm.StageModel)}).
+     *
+     * @return the assumptions, in order; empty when nothing was assumed
+     */
+    public List<String> assumptions() {
+        return assumptions;
     }
 
     /** @return the tables of each row, in the order of {@link #rows()} (total first) */

@@ -9,6 +9,7 @@ import io.salesops.core.crm.StageModel;
 import io.salesops.core.money.Money;
 import io.salesops.core.org.Org;
 import io.salesops.core.period.Period;
+import io.salesops.forecast.pipeline.InferredStages;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
@@ -45,6 +47,7 @@ public final class SalesKpis {
     private final Period from;
     private final Period to;
     private final String dimension;
+    /** The model given by {@link #stages(StageModel)}, or null: then the default model, or one read from the deals. */
     private final StageModel stages;
     private final Org org;
 
@@ -79,7 +82,7 @@ public final class SalesKpis {
      * @throws NullPointerException if the table is null
      */
     public static SalesKpis of(OpportunityTable table) {
-        return new SalesKpis(Objects.requireNonNull(table, "table"), null, null, null, StageModel.defaultModel(), null);
+        return new SalesKpis(Objects.requireNonNull(table, "table"), null, null, null, null, null);
     }
 
     /**
@@ -126,7 +129,10 @@ public final class SalesKpis {
     }
 
     /**
-     * The stage model whose open stages define the conversion steps (default {@link StageModel#defaultModel()}).
+     * The stage model whose open stages define the conversion steps. Without it the steps are those of
+     * {@link StageModel#defaultModel()}, unless a deal open at the end of the window is at a stage that model
+     * lacks: then, as the pipeline forecast does, the model is read from the deals themselves
+     * ({@link InferredStages}) and {@link KpiReport#assumptions()} says so.
      *
      * @param model the stage model
      * @return a copy with this model
@@ -159,6 +165,8 @@ public final class SalesKpis {
             throw new IllegalStateException("no window: call window(from, to) before run()");
         }
         List<Period> periods = from.through(to);
+        List<String> assumptions = new ArrayList<>();
+        StageModel stages = stageModel(assumptions);
         KpiWindow w = new KpiWindow(table, periods, stages);
         int startDay = w.startDay;
         int endDay = w.endDay;
@@ -215,7 +223,17 @@ public final class SalesKpis {
         for (KpiRow row : rows.subList(1, rows.size())) {
             details.add(KpiTables.of(row.group(), members.get(row.group()), w, row.bookings(), cur));
         }
-        return new KpiReport(periods, dimension, rows, details, history);
+        return new KpiReport(periods, dimension, rows, details, history, assumptions);
+    }
+
+    /** The model given, else the default model unless it lacks an open deal's stage: then the deals' own. */
+    private StageModel stageModel(List<String> assumptions) {
+        if (stages != null) {
+            return stages;
+        }
+        Optional<InferredStages> inferred = InferredStages.from(table, StageModel.defaultModel(), to.end());
+        inferred.ifPresent(i -> assumptions.add(i.note()));
+        return inferred.map(InferredStages::model).orElse(StageModel.defaultModel());
     }
 
     private String groupOf(int r) {

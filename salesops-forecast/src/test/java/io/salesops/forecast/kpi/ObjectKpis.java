@@ -197,7 +197,7 @@ public final class ObjectKpis {
         for (KpiRow row : rows.subList(1, rows.size())) {
             details.add(ObjectKpiTables.of(row.group(), members.get(row.group()), periods, stages, row.bookings(), cur));
         }
-        return new KpiReport(periods, dimension, rows, details, history);
+        return new KpiReport(periods, dimension, rows, details, history, List.of());
     }
 
     private String groupOf(Opportunity o) {

@@ -72,6 +72,36 @@ class SalesKpisTest {
         assertThat(last.rate()).isEqualTo(1.0);
     }
 
+    static List<Opportunity> ownStages() {
+        // an export with its own stage names (Engaging; Won; Lost): 3 won of 5 closed, one deal open at Engaging
+        return List.of(
+                Opportunity.builder("E1").owner("ann").stage("Engaging").amount("100.00", "USD").created(d(5, 1)).build(),
+                Opportunity.builder("W1").owner("ann").stage("Won").amount("400.00", "USD").created(d(4, 1)).won(d(5, 2)).build(),
+                Opportunity.builder("W2").owner("bob").stage("Won").amount("300.00", "USD").created(d(4, 3)).won(d(5, 20)).build(),
+                Opportunity.builder("W3").owner("bob").stage("Won").amount("200.00", "USD").created(d(4, 5)).won(d(6, 2)).build(),
+                Opportunity.builder("L1").owner("ann").stage("Lost").amount("100.00", "USD").created(d(4, 1)).lost(d(5, 3)).build(),
+                Opportunity.builder("L2").owner("bob").stage("Lost").amount("100.00", "USD").created(d(4, 2)).lost(d(6, 10)).build());
+    }
+
+    @Test
+    void withoutAStageModel_anExportsOwnStages_areItsConversionSteps_andTheReportSaysSo() {
+        // Before, the built-in model's steps were reported: Prospecting -> Qualification ... each "5 of 5".
+        KpiReport r = SalesKpis.of(ownStages()).window(CAL.parse("2026-Q2"), CAL.parse("2026-Q2")).run();
+        List<StageConversion> steps = r.total().conversions();
+        assertThat(steps).containsExactly(new StageConversion("Engaging", "Won", 5, 3));
+        assertThat(r.assumptions()).singleElement().asString().startsWith("stages inferred from the data")
+                .contains("open [Engaging]").contains("won [Won]; lost [Lost]");
+    }
+
+    @Test
+    void aGivenStageModel_isUsedAsGiven_andTheDefaultModelsOwnExport_assumesNothing() {
+        io.salesops.core.crm.StageModel given = io.salesops.core.crm.StageModel.defaultModel();
+        KpiReport r = SalesKpis.of(ownStages()).window(CAL.parse("2026-Q2"), CAL.parse("2026-Q2")).stages(given).run();
+        assertThat(r.total().conversions().get(0).from()).isEqualTo(given.openStages().get(0).name());
+        assertThat(r.assumptions()).isEmpty();
+        assertThat(SalesKpis.of(deals()).window(CAL.parse("2026-Q1"), CAL.parse("2026-Q2")).run().assumptions()).isEmpty();
+    }
+
     @Test
     void stageConversion_withoutHistory_keepsLostDealsInTheDenominator() {
         List<Opportunity> opps = new java.util.ArrayList<>();
