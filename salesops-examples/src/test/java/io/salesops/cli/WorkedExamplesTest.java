@@ -71,6 +71,9 @@ class WorkedExamplesTest {
             if (Files.exists(dir.resolve("targets.csv"))) {
                 args.addAll(List.of("--targets", dir.resolve("targets.csv").toString()));
             }
+            if (Files.exists(dir.resolve("collections.csv"))) {
+                args.addAll(List.of("--collections", dir.resolve("collections.csv").toString()));
+            }
             if (Files.exists(dir.resolve("fx.csv"))) {
                 args.addAll(List.of("--fx", dir.resolve("fx.csv").toString()));
             }

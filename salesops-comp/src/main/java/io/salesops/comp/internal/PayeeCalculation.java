@@ -109,8 +109,11 @@ final class PayeeCalculation {
         int[] paidDeals = ledger.paidDeals(paidLabels.size() > 1);
         ledger.clawbacks(router.reversals(p), this::ytd, router.deals());
         long earned = sum(lines);
+        List<io.salesops.comp.engine.HeldDeal> held = HeldPay.applies(setup, before)
+                ? new HeldPay(setup, text, before, lines).settle(entries) : null;
         DrawSettlement draw = new DrawSettlement(setup, text, rep, lines);
-        long balance = draw.settle(earned, before == null ? 0 : before.drawBalance().minorUnits());
+        // Pay held for later is not this period's to settle a draw balance carried in against: what it pays is.
+        long balance = draw.settle(held == null ? earned : sum(lines), before == null ? 0 : before.drawBalance().minorUnits());
         long net = sum(lines);
         long ytdEarned = Math.addExact(sameYear ? before.ytdEarned().minorUnits() : 0, earned);
         // Paid to date counts a draw paid in advance: it was paid during the period, before this statement.
@@ -131,7 +134,7 @@ final class PayeeCalculation {
         Map<String, ComponentState> cs = componentStates();
         DealHistory h = before == null ? DealHistory.empty() : before.history();
         PayeeState state = new PayeeState(rep.id(), setup.period.fiscalYear(), setup.periodLabel, setup.money(ytdEarned),
-                setup.money(ytdPaid), setup.money(balance), cs, entries.appendTo(h));
+                setup.money(ytdPaid), setup.money(balance), cs, entries.appendTo(h), held);
         return new Outcome(st, state, paidDeals);
     }
 
