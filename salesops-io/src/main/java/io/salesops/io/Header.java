@@ -73,7 +73,7 @@ final class Header {
             if (idx != null) {
                 claimed[idx] = true;
             } else if (f.required() && usual.containsKey(f.name())) {
-                foundAs.add(f.name() + "=\"" + usual.get(f.name()) + "\"");
+                foundAs.add(f.name() + "=" + usual.get(f.name()));
             } else if (f.required()) {
                 missing.add(header.equals(f.name()) ? "\"" + header + "\"" : "\"" + header + "\" (" + f.name() + ")");
             }
@@ -93,8 +93,8 @@ final class Header {
             problems.add(new ImportProblem(file, row.line, null, 0, null, "header lacks required column"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + "; required columns are "
                     + expected + (mapping == ColumnMapping.NONE ? "" : " (column mapping " + mapping.name() + ")")
-                    + ", found " + shown(names) + (foundAs.isEmpty() ? "" : "; found under their usual names "
-                    + String.join(", ", foundAs) + ", read once the missing ones are named in a column mapping")));
+                    + ", found " + shown(names) + (foundAs.isEmpty() ? "" : "; the header has the others under their usual"
+                    + " names, so a column mapping naming these with the missing ones reads it: " + String.join(",", foundAs))));
         }
         if (!problems.isEmpty()) {
             throw new CsvImportException(problems);

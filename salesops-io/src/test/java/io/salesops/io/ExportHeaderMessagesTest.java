@@ -44,8 +44,8 @@ class ExportHeaderMessagesTest {
                 .isInstanceOf(CsvImportException.class)
                 .hasMessage("report.csv:1: header lacks required columns \"id\", \"amount\"; required columns are "
                         + "[id, owner, stage, amount, created_date], found [Owner Role, Opportunity Owner, Account Name, "
-                        + "Stage, Close Date, Created Date]; found under their usual names owner=\"Opportunity Owner\", "
-                        + "created_date=\"Created Date\", read once the missing ones are named in a column mapping");
+                        + "Stage, Close Date, Created Date]; the header has the others under their usual names, so a column "
+                        + "mapping naming these with the missing ones reads it: owner=Opportunity Owner,created_date=Created Date");
     }
 
     @Test

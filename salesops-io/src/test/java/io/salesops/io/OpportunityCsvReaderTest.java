@@ -174,7 +174,8 @@ class OpportunityCsvReaderTest {
                 .isInstanceOf(CsvImportException.class)
                 .hasMessage("opps.csv:1: header lacks required columns \"stage\", \"created_date\"; "
                         + "required columns are [id, owner, stage, amount, created_date], found [id, name, owner, value, created]; "
-                        + "found under their usual names amount=\"value\", read once the missing ones are named in a column mapping");
+                        + "the header has the others under their usual names, so a column mapping naming these with the missing ones "
+                        + "reads it: amount=value");
     }
 
     @Test
