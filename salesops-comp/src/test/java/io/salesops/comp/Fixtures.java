@@ -79,4 +79,22 @@ public final class Fixtures {
     public static CalculationResult calc(CompPlan plan, CompContext ctx, List<Credit> credits, Period p) {
         return CommissionEngine.calculate(plan, ctx, credits, p, CompState.empty());
     }
+
+    /**
+     * An instalment schedule: each part in ten-thousandths of a percent, then the share that makes the sum 100%.
+     *
+     * @param parts the shares before the last, e.g. 500000 for 50%
+     * @return the shares, the last one closing the sum to exactly 100
+     */
+    public static List<io.salesops.core.money.Percent> sharesTo100(List<Integer> parts) {
+        List<io.salesops.core.money.Percent> shares = new ArrayList<>();
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (int x : parts) {
+            java.math.BigDecimal share = java.math.BigDecimal.valueOf(x, 4);
+            shares.add(io.salesops.core.money.Percent.of(share));
+            sum = sum.add(share);
+        }
+        shares.add(io.salesops.core.money.Percent.of(java.math.BigDecimal.valueOf(100).subtract(sum)));
+        return shares;
+    }
 }

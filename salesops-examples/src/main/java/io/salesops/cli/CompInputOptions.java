@@ -6,6 +6,7 @@ import io.salesops.comp.file.Ledger;
 import io.salesops.comp.file.PlanFiles;
 import io.salesops.comp.input.CompContext;
 import io.salesops.comp.input.Credit;
+import io.salesops.comp.input.DealPayments;
 import io.salesops.comp.input.ExchangeRates;
 import io.salesops.comp.input.PayeeTarget;
 import io.salesops.comp.input.PayeeTargets;
@@ -17,6 +18,8 @@ import io.salesops.core.org.Org;
 import io.salesops.core.org.Rep;
 import io.salesops.core.period.FiscalCalendar;
 import io.salesops.core.period.Period;
+import io.salesops.io.DealPaymentCsvReader;
+import io.salesops.io.DealPaymentRow;
 import io.salesops.io.ExchangeRateCsvReader;
 import io.salesops.io.ImportProblem;
 import io.salesops.io.ImportResult;
@@ -60,6 +63,11 @@ final class CompInputOptions {
             description = "Bonus and MBO targets set per payee: payee,component,target[,currency]; each replaces the"
                     + " plan's target for that payee and component.")
     Path targets;
+
+    @Option(names = "--collections", paramLabel = "CSV",
+            description = "What customers paid against deals: deal_id,date,amount[,currency], every payment to date;"
+                    + " releases the commission of components with payout: {on: collection}.")
+    Path collections;
 
     @Option(names = "--fx", paramLabel = "CSV", description = "Exchange rates: from,to,rate,effective_date.")
     Path fx;
@@ -161,6 +169,17 @@ final class CompInputOptions {
             rates = CompInputs.rates(report(fb.build().read(fx), err));
         }
         PayeeTargets own = targets == null ? PayeeTargets.none() : targets(versions, o, err);
+        DealPayments payments = DealPayments.none();
+        if (collections != null) {
+            DealPaymentCsvReader.Builder pb = DealPaymentCsvReader.builder()
+                    .defaultCurrency(versions.get(versions.size() - 1).currency().getCurrencyCode());
+            if (lenient) {
+                pb.lenient();
+            }
+            List<DealPaymentRow> paid = report(pb.build().read(collections), err);
+            warnUnknownDeals(paid, all, err);
+            payments = CompInputs.payments(paid);
+        }
         // A credit whose owner and split payees are all outside the org can credit nobody on this plan
         // (the org is the plan's population); leave it out rather than warn once per row.
         List<Credit> used = new ArrayList<>(all.size());
@@ -181,15 +200,15 @@ final class CompInputOptions {
             if (!gaps.isEmpty()) {
                 throw new UserInputException("--allow-gap needs --state: without a ledger no period can be skipped");
             }
-            return new Loaded(List.copyOf(versions), new CompContext(o, q, rates, List.of(), null, own), used, per,
+            return new Loaded(List.copyOf(versions), new CompContext(o, q, rates, List.of(), null, own, payments), used, per,
                     CompState.empty(), all.size() - used.size(), null, List.of());
         }
         Ledger ledger = Ledger.open(state);
         try {
             CompState prior = ledger.stateBefore(per, gaps);
             ledger.notes().forEach(n -> err.println("salesops: note: " + n));
-            return new Loaded(List.copyOf(versions), new CompContext(o, q, rates, List.of(), null, own), used, per, prior,
-                    all.size() - used.size(), ledger, List.copyOf(gaps));
+            return new Loaded(List.copyOf(versions), new CompContext(o, q, rates, List.of(), null, own, payments), used, per,
+                    prior, all.size() - used.size(), ledger, List.copyOf(gaps));
         } catch (IOException | RuntimeException e) {
             ledger.close();
             throw e;
@@ -220,6 +239,22 @@ final class CompInputOptions {
             throw new UserInputException(String.join(System.lineSeparator(), problems));
         }
         return t;
+    }
+
+    /**
+     * A payment naming a deal that no credit books (a typo, or a deal from another export) can release nothing: say
+     * so once, with the first such line, rather than drop it in silence.
+     */
+    private void warnUnknownDeals(List<DealPaymentRow> paid, List<Credit> all, PrintWriter err) {
+        Set<String> deals = new java.util.HashSet<>();
+        all.forEach(c -> deals.add(c.dealId()));
+        List<DealPaymentRow> unknown = paid.stream().filter(p -> !deals.contains(p.dealId())).toList();
+        if (!unknown.isEmpty()) {
+            DealPaymentRow first = unknown.get(0);
+            err.println("salesops: warning: " + unknown.size() + " payment" + (unknown.size() == 1 ? "" : "s") + " in "
+                    + collections + " name" + (unknown.size() == 1 ? "s a deal" : " deals") + " that no credit books (first: line "
+                    + first.line() + ", deal " + first.dealId() + "); they release nothing");
+        }
     }
 
     private <T> List<T> report(ImportResult<T> r, PrintWriter err) {

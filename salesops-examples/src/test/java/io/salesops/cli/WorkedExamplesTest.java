@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs every worked example in docs/examples/comp/worked as a new user would: its plan files and CSVs through
  * {@code salesops comp calculate}, period after period with {@code --state}, and compares each payee's net pay
- * with {@code expected.csv}, whose figures are worked out by hand in the plan file's comments.
+ * with {@code expected.csv}, whose figures are worked out by hand in the plan file's comments or README.md. The
+ * optional {@code quotas.csv}, {@code targets.csv}, {@code collections.csv} and {@code fx.csv} are passed as
+ * {@code --quotas}, {@code --targets}, {@code --collections} and {@code --fx}.
  */
 class WorkedExamplesTest {
 
@@ -68,6 +70,12 @@ class WorkedExamplesTest {
             }
             if (Files.exists(dir.resolve("targets.csv"))) {
                 args.addAll(List.of("--targets", dir.resolve("targets.csv").toString()));
+            }
+            if (Files.exists(dir.resolve("collections.csv"))) {
+                args.addAll(List.of("--collections", dir.resolve("collections.csv").toString()));
+            }
+            if (Files.exists(dir.resolve("fx.csv"))) {
+                args.addAll(List.of("--fx", dir.resolve("fx.csv").toString()));
             }
             CompCommandTest.Run r = CompCommandTest.run(args.toArray(new String[0]));
             assertThat(r.code()).as(dir.getFileName() + " " + period.getKey() + ": " + r.err()).isZero();

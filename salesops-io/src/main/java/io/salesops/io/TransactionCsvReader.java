@@ -118,7 +118,10 @@ public final class TransactionCsvReader {
         }
     }
 
-    /** Parses {@code rep-1:60;rep-2:40}. @throws IllegalArgumentException naming the part and the rule */
+    /**
+     * Parses {@code rep-1:60;rep-2:40} (a share may end in {@code %}). @throws IllegalArgumentException naming the
+     * part and the rule
+     */
     static Map<String, BigDecimal> splits(String text) {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
         BigDecimal total = BigDecimal.ZERO;
@@ -126,12 +129,18 @@ public final class TransactionCsvReader {
             int colon = part.lastIndexOf(':');
             String rep = colon < 0 ? "" : part.substring(0, colon).strip();
             String share = colon < 0 ? "" : part.substring(colon + 1).strip();
+            if (colon > 0 && part.indexOf(':') < colon && part.indexOf(',') >= 0) {
+                throw new IllegalArgumentException("split \"" + part.strip() + "\" holds more than one rep:percent; separate the"
+                        + " splits with ';', e.g. rep-1:60;rep-2:40");
+            }
             if (rep.isEmpty() || share.isEmpty() || share.length() > 12) {
                 throw new IllegalArgumentException("split \"" + part.strip() + "\" is not rep:percent, e.g. rep-1:60;rep-2:40");
             }
+            // "60%" reads as 60, as percentages do in plan files
+            String number = share.endsWith("%") ? share.substring(0, share.length() - 1).strip() : share;
             BigDecimal p;
             try {
-                p = io.salesops.core.money.Decimals.check(new BigDecimal(share));
+                p = io.salesops.core.money.Decimals.check(new BigDecimal(number));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("split share \"" + share + "\" of " + rep + " is not a number");
             }

@@ -86,6 +86,23 @@ class TransactionCsvReaderTest {
     }
 
     @Test
+    void read_splitSharesWithAPercentSign_readAsPercentages_andACommaSeparatorIsNamed() throws Exception {
+        ImportResult<Transaction> r = lenient("""
+                id,payee,date,amount,splits
+                C-1,ae-1,2026-01-15,5,ae-1:60%; ae-2: 40 %
+                C-2,ae-1,2026-01-15,5,"ae-1:60,ae-2:40"
+                C-3,ae-1,2026-01-15,5,ae-1:%
+                """);
+        assertThat(r.records()).extracting(Transaction::id).containsExactly("C-1");
+        assertThat(r.records().get(0).splits()).containsExactly(Map.entry("ae-1", new BigDecimal("60")),
+                Map.entry("ae-2", new BigDecimal("40")));
+        assertThat(r.problems()).extracting(ImportProblem::toString).containsExactly(
+                "credits.csv:3:5 (splits): split \"ae-1:60,ae-2:40\" holds more than one rep:percent; separate the splits"
+                        + " with ';', e.g. rep-1:60;rep-2:40",
+                "credits.csv:4:5 (splits): split share \"%\" of ae-1 is not a number");
+    }
+
+    @Test
     void read_strict_stopsAtTheFirstBadRow() {
         assertThatThrownBy(() -> TransactionCsvReader.builder().build()
                 .read(new StringReader("id,payee,date,amount\nC-1,,2026-01-15,5\n"), "c.csv"))

@@ -10,7 +10,7 @@ import java.util.List;
  * A payee's per-deal pay history: every {@link DealPay}, period by period (oldest first) and, within a period,
  * in the order the engine paid them (component by component, credits in date order). Appending shares the
  * existing entries (one chunk per period, held as columns), so carrying the history from period to period costs
- * only the new entries; finding a deal scans a small chunk or probes a hash index of a large one, built the
+ * only the new entries; finding a deal scans a small chunk or searches a sorted hash index of a large one, built the
  * first time the chunk is searched. {@link DealPay} values are made as entries are read, so {@link #all()} and
  * {@link #forDeal} return equal values, not the instances appended. Immutable and thread-safe.
  */
@@ -127,66 +127,137 @@ public final class DealHistory {
         private static final int SCAN = 16;
 
         private final String[] dealIds;
+        /** The component of every entry, when they share one (most payees earn in one); else null. */
+        private final String component;
+        /** Per entry its component, when they differ; else null. */
         private final String[] components;
         /** The period of every entry, when they share one (the engine's chunks always do); else null. */
         private final String period;
         /** Per entry its period, when they differ; else null. */
         private final String[] periods;
         private final LocalDate[] dealDates;
-        private final long[] pay;
-        private final long[] base;
+        /**
+         * Per entry its pay, base and deal amount ({@link #PAY}, {@link #BASE}, {@link #DEAL} from {@code 3 x
+         * entry}), as ints when every amount of the chunk fits in one (amounts below 21 million in a currency of
+         * cents); else null.
+         */
+        private final int[] narrow;
+        /** As {@link #narrow}, in longs, when some amount does not fit in an int; else null. */
+        private final long[] wide;
         /** Each a {@code String}, or a {@code Supplier<String>} rendered when the entry is read. */
         private final Object[] rules;
-        private final long[] deal;
         /** Per entry, its deal id's hash; null until indexed when the chunk was made of {@link DealPay} values. */
         private final int[] dealHashes;
         /** The number of entries: the columns may be longer. */
         private final int size;
-        /** Open addressing: {@code hash << 32 | (position + 1)} per slot, 0 for an empty slot. */
+        /**
+         * {@code hash << 32 | position} per entry, ascending: a deal's entries are found by binary search. One
+         * long per entry, the size of the chunk (a history keeps a year of chunks; a hash table would be twice
+         * or four times that).
+         */
         private volatile long[] index;
+
+        private static final int PAY = 0;
+        private static final int BASE = 1;
+        private static final int DEAL = 2;
 
         Chunk(Collection<DealPay> entries) {
             int n = entries.size();
             dealIds = new String[n];
-            components = new String[n];
+            String[] comps = new String[n];
             dealDates = new LocalDate[n];
-            pay = new long[n];
-            base = new long[n];
+            long[] amounts = new long[3 * n];
             rules = new Object[n];
-            deal = new long[n];
             size = n;
             String[] per = new String[n];
             boolean onePeriod = true;
             int i = 0;
             for (DealPay d : entries) {
                 dealIds[i] = d.dealId();
-                components[i] = d.component();
+                comps[i] = d.component();
                 per[i] = d.period();
                 onePeriod &= per[i].equals(per[0]);
                 dealDates[i] = d.dealDate();
-                pay[i] = d.payMinor();
-                base[i] = d.baseMinor();
+                amounts[3 * i + PAY] = d.payMinor();
+                amounts[3 * i + BASE] = d.baseMinor();
+                amounts[3 * i + DEAL] = d.dealMinor();
                 rules[i] = d.rule();
-                deal[i] = d.dealMinor();
                 i++;
             }
             period = onePeriod ? per[0] : null;
             periods = onePeriod ? null : per;
             dealHashes = null;
+            component = shared(comps, n);
+            components = component == null ? comps : null;
+            narrow = narrowed(amounts);
+            wide = narrow == null ? amounts : null;
         }
 
+        /**
+         * Keeps the engine's columns, the amounts as three ints per entry where they fit and one component
+         * where the entries share it: a state carries a year of chunks and every young collection copies those
+         * not yet tenured, so the bytes kept per entry count.
+         */
         Chunk(HistoryColumns columns) {
-            dealIds = columns.dealIds();
-            components = columns.components();
-            dealDates = columns.dates();
-            pay = columns.pay();
-            base = columns.base();
-            rules = columns.rules();
-            deal = columns.dealMinor();
             size = columns.size();
+            dealIds = columns.dealIds();
+            dealDates = columns.dates();
+            rules = columns.rules();
             period = columns.period();
             periods = null;
             dealHashes = columns.dealHashes();
+            component = shared(columns.components(), size);
+            components = component == null ? columns.components() : null;
+            long[] pay = columns.pay();
+            long[] base = columns.base();
+            long[] deal = columns.dealMinor();
+            boolean fit = true;
+            for (int i = 0; i < size && fit; i++) {
+                fit = pay[i] == (int) pay[i] && base[i] == (int) base[i] && deal[i] == (int) deal[i];
+            }
+            if (fit) {
+                narrow = new int[3 * size];
+                wide = null;
+                for (int i = 0; i < size; i++) {
+                    narrow[3 * i + PAY] = (int) pay[i];
+                    narrow[3 * i + BASE] = (int) base[i];
+                    narrow[3 * i + DEAL] = (int) deal[i];
+                }
+            } else {
+                narrow = null;
+                wide = new long[3 * size];
+                for (int i = 0; i < size; i++) {
+                    wide[3 * i + PAY] = pay[i];
+                    wide[3 * i + BASE] = base[i];
+                    wide[3 * i + DEAL] = deal[i];
+                }
+            }
+        }
+
+        /** @return the one value of {@code values[0 .. n)}, or null if they differ or there are none */
+        private static String shared(String[] values, int n) {
+            for (int i = 1; i < n; i++) {
+                if (!values[i].equals(values[0])) {
+                    return null;
+                }
+            }
+            return n == 0 ? null : values[0];
+        }
+
+        /** @return {@code amounts} as ints, or null if one of them does not fit */
+        private static int[] narrowed(long[] amounts) {
+            int[] out = new int[amounts.length];
+            for (int i = 0; i < amounts.length; i++) {
+                if (amounts[i] != (int) amounts[i]) {
+                    return null;
+                }
+                out[i] = (int) amounts[i];
+            }
+            return out;
+        }
+
+        private long amount(int entry, int which) {
+            return narrow != null ? narrow[3 * entry + which] : wide[3 * entry + which];
         }
 
         int size() {
@@ -194,8 +265,9 @@ public final class DealHistory {
         }
 
         DealPay get(int i) {
-            return new DealPay(dealIds[i], components[i], period != null ? period : periods[i], dealDates[i], pay[i],
-                    base[i], HistoryColumns.text(rules[i]), deal[i]);
+            return new DealPay(dealIds[i], component != null ? component : components[i],
+                    period != null ? period : periods[i], dealDates[i], amount(i, PAY), amount(i, BASE),
+                    HistoryColumns.text(rules[i]), amount(i, DEAL));
         }
 
         /** Adds the entries of {@code dealId} to {@code out}, in order. */
@@ -216,34 +288,25 @@ public final class DealHistory {
                 idx = buildIndex();
                 index = idx;
             }
-            // Linear probing never moves an entry, so one deal's entries are met in the order they were added.
             int hash = dealId.hashCode();
-            int mask = idx.length - 1;
-            for (int i = slot(hash, mask); idx[i] != 0; i = (i + 1) & mask) {
-                int e = (int) idx[i] - 1;
-                if ((int) (idx[i] >>> 32) == hash && dealIds[e].equals(dealId)) {
+            int lo = io.salesops.comp.internal.HashIndex.first(idx, hash);
+            // Equal hashes are sorted by position, so one deal's entries are met in the order they were added.
+            for (int k = lo; k < idx.length && (int) (idx[k] >>> 32) == hash; k++) {
+                int e = (int) idx[k];
+                if (dealIds[e].equals(dealId)) {
                     out.add(get(e));
                 }
             }
         }
 
         private long[] buildIndex() {
-            long[] idx = new long[Integer.highestOneBit(size) << 2];
-            int mask = idx.length - 1;
+            long[] idx = new long[size];
             for (int e = 0; e < size; e++) {
                 int hash = dealHashes != null ? dealHashes[e] : dealIds[e].hashCode();
-                int i = slot(hash, mask);
-                while (idx[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                idx[i] = (long) hash << 32 | (e + 1L);
+                idx[e] = (long) hash << 32 | e;
             }
+            java.util.Arrays.sort(idx);
             return idx;
-        }
-
-        private static int slot(int hash, int mask) {
-            int h = hash * 0x9E3779B9;
-            return (h ^ (h >>> 16)) & mask;
         }
     }
 

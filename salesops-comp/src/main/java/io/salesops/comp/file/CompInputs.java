@@ -2,9 +2,12 @@ package io.salesops.comp.file;
 
 import io.salesops.comp.input.Credit;
 import io.salesops.comp.input.CreditStatus;
+import io.salesops.comp.input.DealPayment;
+import io.salesops.comp.input.DealPayments;
 import io.salesops.comp.input.ExchangeRates;
 import io.salesops.comp.input.Split;
 import io.salesops.core.money.Percent;
+import io.salesops.io.DealPaymentRow;
 import io.salesops.io.ExchangeRateRow;
 import io.salesops.io.Transaction;
 import java.util.ArrayList;
@@ -68,5 +71,20 @@ public final class CompInputs {
             rates.add(new ExchangeRates.Rate(r.from(), r.to(), r.effectiveDate(), r.rate()));
         }
         return ExchangeRates.of(rates);
+    }
+
+    /**
+     * The payments of the rows of a collections file ({@link io.salesops.io.DealPaymentCsvReader}).
+     *
+     * @param rows payment rows as the reader returned them
+     * @return the payments, for {@link io.salesops.comp.input.CompContext#withPayments}
+     * @throws NullPointerException if {@code rows} or a row is null
+     */
+    public static DealPayments payments(Collection<DealPaymentRow> rows) {
+        List<DealPayment> out = new ArrayList<>(rows.size());
+        for (DealPaymentRow r : rows) {
+            out.add(new DealPayment(r.dealId(), r.date(), r.amount()));
+        }
+        return DealPayments.of(out);
     }
 }

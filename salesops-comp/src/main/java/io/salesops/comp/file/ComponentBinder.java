@@ -9,13 +9,14 @@ import io.salesops.comp.plan.Gate;
 import io.salesops.comp.plan.Measure;
 import io.salesops.comp.plan.Multiplier;
 import io.salesops.comp.plan.PayRule;
+import io.salesops.comp.plan.Payout;
 import io.salesops.core.money.Money;
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
  * Binds one entry of a plan file's {@code components} (crediting, measure, pay, multipliers, gates, caps,
- * floor) to a {@link Component}; conditions and pay rules go to their own binders. Caps are bound here for
+ * floor, payout) to a {@link Component}; conditions, pay rules and payouts go to their own binders. Caps are bound here for
  * the plan's {@code totalCaps} too. One instance per file; not thread-safe.
  */
 final class ComponentBinder {
@@ -25,11 +26,13 @@ final class ComponentBinder {
     private final ValueReader r;
     private final ConditionBinder conditions;
     private final PayRuleBinder payRules;
+    private final PayoutBinder payouts;
 
     ComponentBinder(ValueReader reader) {
         this.r = reader;
         this.conditions = new ConditionBinder(reader);
         this.payRules = new PayRuleBinder(reader);
+        this.payouts = new PayoutBinder(reader);
     }
 
     /** @return the component, or null with the problems recorded */
@@ -49,13 +52,16 @@ final class ComponentBinder {
         List<Gate> gates = r.list(o.opt("gates"), path + ".gates", "gates", this::gate);
         List<Cap> caps = r.list(o.opt("caps"), path + ".caps", "caps", this::cap);
         Money floor = r.money(o.opt("floor"), path + ".floor");
+        Node po = o.opt("payout");
+        java.util.Optional<Payout> payout = po == null ? java.util.Optional.empty() : payouts.payout(po, path + ".payout");
         o.done();
         if (name == null || crediting == null || measure == null || pay == null || multipliers == null || gates == null
                 || caps == null || (o.node.fields.containsKey("floor") && o.node.fields.get("floor").kind != Node.Kind.NULL
-                && floor == null)) {
+                && floor == null) || payout == null) {
             return null;
         }
-        return r.build(n, path, () -> new Component(name, crediting, measure, pay, multipliers, gates, caps, floor));
+        return r.build(n, path, () -> new Component(name, crediting, measure, pay, multipliers, gates, caps, floor,
+                payout.orElse(null)));
     }
 
     private Crediting crediting(Node n, String path) {

@@ -11,6 +11,7 @@ import io.salesops.comp.plan.Condition;
 import io.salesops.comp.plan.Gate;
 import io.salesops.comp.plan.Multiplier;
 import io.salesops.comp.plan.PayRule;
+import io.salesops.comp.plan.Payout;
 import io.salesops.comp.plan.QuotaProration;
 import io.salesops.comp.plan.Tier;
 import io.salesops.comp.plan.TierTable;
@@ -133,6 +134,18 @@ final class PlanWriter {
         }
         if (c.floor() != null) {
             o.set("floor", money(c.floor(), currency));
+        }
+        if (c.payout() != null) {
+            ObjectNode po = o.putObject("payout");
+            if (c.payout().kind() == Payout.Kind.INSTALMENTS) {
+                ArrayNode a = po.putArray("instalments");
+                c.payout().instalments().forEach(x -> a.add(number(x.value())));
+            } else {
+                po.put("on", "collection");
+                if (c.payout().atBooking().value().signum() != 0) {
+                    po.set("atBooking", number(c.payout().atBooking().value()));
+                }
+            }
         }
         return o;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesops.comp.engine.ComponentState;
 import io.salesops.comp.engine.DealHistory;
 import io.salesops.comp.engine.DealPay;
+import io.salesops.comp.engine.HeldDeal;
 import io.salesops.comp.engine.PayeeState;
 import io.salesops.core.money.Money;
 import java.time.LocalDate;
@@ -56,6 +57,19 @@ final class StateCodec {
             x.put("rule", d.rule());
             x.put("dealMinor", d.dealMinor());
         }
+        // Written only when something is held, so the state of a plan that pays as it earns is as before.
+        if (!s.held().isEmpty()) {
+            ArrayNode held = o.putArray("held");
+            for (HeldDeal d : s.held()) {
+                ObjectNode x = held.addObject();
+                x.put("component", d.component());
+                x.put("deal", d.dealId());
+                x.put("booked", d.booked().toString());
+                x.put("dealMinor", d.dealMinor());
+                x.put("earnedMinor", d.earnedMinor());
+                x.put("releasedMinor", d.releasedMinor());
+            }
+        }
         return o;
     }
 
@@ -85,9 +99,21 @@ final class StateCodec {
                 history.add(new DealPay(text(x, "deal"), text(x, "component"), text(x, "period"),
                         LocalDate.parse(text(x, "dealDate")), whole(x, "payMinor"), base, text(x, "rule"), deal));
             }
+            List<HeldDeal> held = new ArrayList<>();
+            JsonNode heldNode = o.get("held");
+            if (heldNode != null) {
+                if (!heldNode.isArray()) {
+                    throw new IllegalArgumentException("\"held\" is not a list");
+                }
+                for (JsonNode x : heldNode) {
+                    held.add(new HeldDeal(text(x, "component"), text(x, "deal"), LocalDate.parse(text(x, "booked")),
+                            whole(x, "dealMinor"), whole(x, "earnedMinor"), whole(x, "releasedMinor")));
+                }
+            }
             JsonNode last = o.path("lastPeriod");
             return new PayeeState(id, (int) whole(o, "fiscalYear"), last.isTextual() ? last.asText() : null,
-                    money(o, "ytdEarned"), money(o, "ytdPaid"), money(o, "drawBalance"), cs, DealHistory.of(history));
+                    money(o, "ytdEarned"), money(o, "ytdPaid"), money(o, "drawBalance"), cs, DealHistory.of(history),
+                    held);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("state of payee " + id + ": " + e.getMessage(), e);
         }

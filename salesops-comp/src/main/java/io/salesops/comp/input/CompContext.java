@@ -24,9 +24,11 @@ import java.util.TreeSet;
  *               {@link io.salesops.comp.plan.Payees}); copied
  * @param targets bonus and MBO targets set per payee, replacing the plan's for them; {@link PayeeTargets#none()}
  *               for the plan's targets alone
+ * @param payments what customers paid against deals, which releases commission paid on collection;
+ *               {@link DealPayments#none()} when no component pays on collection
  */
 public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leave> leaves, Set<String> payees,
-                          PayeeTargets targets) {
+                          PayeeTargets targets, DealPayments payments) {
     /**
      * Validates the fields.
      *
@@ -37,11 +39,13 @@ public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leav
      * @param payees rep ids to pay, each in the org; null or empty for the default population; copied
      * @param targets targets set per payee; null means none (checked against the plan and org by
      *               {@link io.salesops.comp.plan.PlanValidator#validateTargets})
+     * @param payments customers' payments against deals; null means none
      * @throws NullPointerException   if org, quotas or rates is null, or a list holds a null
      * @throws SalesopsInputException if a named payee is not in the org (every one listed)
      */
     public CompContext {
         targets = targets == null ? PayeeTargets.none() : targets;
+        payments = payments == null ? DealPayments.none() : payments;
         Objects.requireNonNull(org, "org");
         Objects.requireNonNull(quotas, "quotas");
         Objects.requireNonNull(rates, "rates");
@@ -56,6 +60,23 @@ public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leav
         if (!unknown.isEmpty()) {
             throw new SalesopsInputException(unknown);
         }
+    }
+
+    /**
+     * A context without payments against deals.
+     *
+     * @param org     the sales org
+     * @param quotas  quotas per rep and period
+     * @param rates   exchange rates
+     * @param leaves  leaves of absence; null means none; copied
+     * @param payees  rep ids to pay, each in the org; null or empty for the default population; copied
+     * @param targets targets set per payee; null means none
+     * @throws NullPointerException   if org, quotas or rates is null, or a list holds a null
+     * @throws SalesopsInputException if a named payee is not in the org (every one listed)
+     */
+    public CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leave> leaves, Set<String> payees,
+                       PayeeTargets targets) {
+        this(org, quotas, rates, leaves, payees, targets, DealPayments.none());
     }
 
     /**
@@ -117,7 +138,7 @@ public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leav
      * @throws NullPointerException if {@code newRates} is null
      */
     public CompContext withRates(ExchangeRates newRates) {
-        return new CompContext(org, quotas, newRates, leaves, payees, targets);
+        return new CompContext(org, quotas, newRates, leaves, payees, targets, payments);
     }
 
     /**
@@ -128,7 +149,7 @@ public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leav
      * @throws NullPointerException if a leave is null
      */
     public CompContext withLeaves(List<Leave> newLeaves) {
-        return new CompContext(org, quotas, rates, newLeaves, payees, targets);
+        return new CompContext(org, quotas, rates, newLeaves, payees, targets, payments);
     }
 
     /**
@@ -141,7 +162,7 @@ public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leav
      * @throws NullPointerException   if {@code repIds} is null or holds a null
      */
     public CompContext withPayees(Collection<String> repIds) {
-        return new CompContext(org, quotas, rates, leaves, Set.copyOf(repIds), targets);
+        return new CompContext(org, quotas, rates, leaves, Set.copyOf(repIds), targets, payments);
     }
 
     /**
@@ -153,6 +174,19 @@ public record CompContext(Org org, Quotas quotas, ExchangeRates rates, List<Leav
      * @throws NullPointerException if {@code newTargets} is null
      */
     public CompContext withTargets(PayeeTargets newTargets) {
-        return new CompContext(org, quotas, rates, leaves, payees, Objects.requireNonNull(newTargets, "newTargets"));
+        return new CompContext(org, quotas, rates, leaves, payees, Objects.requireNonNull(newTargets, "newTargets"), payments);
+    }
+
+    /**
+     * A copy with what customers paid against deals, which releases the commission of components paid on
+     * collection ({@link io.salesops.comp.plan.Payout}).
+     *
+     * @param newPayments every payment to date (all history, as the credits hold every booking); replaces this
+     *                    context's
+     * @return a copy with these payments
+     * @throws NullPointerException if {@code newPayments} is null
+     */
+    public CompContext withPayments(DealPayments newPayments) {
+        return new CompContext(org, quotas, rates, leaves, payees, targets, Objects.requireNonNull(newPayments, "newPayments"));
     }
 }

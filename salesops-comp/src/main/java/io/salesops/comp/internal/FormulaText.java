@@ -43,6 +43,27 @@ final class FormulaText {
         return "tier " + (tier + 1) + (reached ? " reached" : "") + ": " + range;
     }
 
+    /**
+     * @return e.g. {@code "tier 2 reached: 3 deals or more"}: the tiers of a bonus on {@code measure: count} count
+     *         deals, so their bounds are numbers of deals, not money
+     */
+    static String countTierRule(TierTable table, int tier) {
+        Tier t = table.tiers().get(tier);
+        String range;
+        if (t.upTo() == null) {
+            boolean fromInclusive = tier == 0 || !table.tiers().get(tier - 1).upToInclusive();
+            range = fromInclusive ? plain(t.from()) + " deals or more" : "over " + plain(t.from()) + " deals";
+        } else {
+            range = plain(t.from()) + "-" + plain(t.upTo()) + (t.upToInclusive() ? "" : " excl.") + " deals";
+        }
+        return "tier " + (tier + 1) + " reached: " + range;
+    }
+
+    /** @return e.g. {@code " at 3 deals"} */
+    static String atCount(long deals) {
+        return " at " + deals + (deals == 1 ? " deal" : " deals");
+    }
+
     /** @return e.g. {@code " at 112.50% attainment"} or {@code " at USD 40,000.00"} */
     String at(BigDecimal attainment, long value) {
         return attainment != null ? " at " + pct(attainment) + " attainment" : " at " + money(value);

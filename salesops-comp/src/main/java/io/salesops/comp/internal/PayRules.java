@@ -107,6 +107,20 @@ final class PayRules {
         }
     }
 
+    /**
+     * @return whether {@code c} pays a year-to-date true-up: the rate (or bonus, or MBO payout) reached on the
+     *         year-to-date measure less what earlier periods of the year paid
+     */
+    static boolean paysTrueUp(Component c) {
+        if (!c.measure().cumulative()) {
+            return false;
+        }
+        PayRule rule = c.pay();
+        return rule instanceof PayRule.Tiered t && t.table().mode() == TierTable.Mode.RETROACTIVE
+                || rule instanceof PayRule.Bonus b && b.table().mode() == TierTable.Mode.RETROACTIVE
+                || rule instanceof PayRule.Mbo;
+    }
+
     /** @return the bonus with the payee's own target, if the context sets one for the component */
     private PayRule.Bonus forPayee(PayRule.Bonus b, String payee, Component c) {
         Money own = setup.ctx.targets().target(payee, c.name());
@@ -212,7 +226,8 @@ final class PayRules {
     /** Retroactive bonus: the target at the percentage of the tier reached. */
     private void retroactiveBonus(VersionSlice slice, Component c, String label, PayRule.Bonus b, ComponentMeasure m,
                                   YearToDate ytd, List<UnroundedLine> out) {
-        int tier = c.measure().kind() == Measure.Kind.COUNT
+        boolean countsDeals = c.measure().kind() == Measure.Kind.COUNT;
+        int tier = countsDeals
                 ? TierKernel.reached(b.table(), null, BigDecimal.valueOf(m.count()), m.count() > 0) // tiers count deals
                 : reached(b.table(), m);
         Percent rate = b.table().tiers().get(tier).rate();
@@ -222,8 +237,9 @@ final class PayRules {
             exact = exact.multiply(mult.factor());
         }
         boolean cum = c.measure().cumulative();
-        UnroundedLine d = line(LineKind.BONUS, label, text.tierRule(b.table(), tier, true) + text.at(m.attainment(), m.value()),
-                b.target(), rate, mult);
+        String rule = countsDeals ? FormulaText.countTierRule(b.table(), tier) + FormulaText.atCount(m.count())
+                : text.tierRule(b.table(), tier, true) + text.at(m.attainment(), m.value());
+        UnroundedLine d = line(LineKind.BONUS, label, rule, b.target(), rate, mult);
         d.applied = List.of();
         d.formula = FormulaText.fixed(rate + " x target " + b.target() + (mult == null ? "" : " x " + FormulaText.plain(mult.factor()))
                 + (cum ? "" : slice.shareText()) + " (" + d.rule + ")"

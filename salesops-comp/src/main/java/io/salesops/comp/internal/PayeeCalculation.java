@@ -14,6 +14,7 @@ import io.salesops.comp.statement.Statement;
 import io.salesops.core.money.Money;
 import io.salesops.core.org.Rep;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -108,8 +109,11 @@ final class PayeeCalculation {
         int[] paidDeals = ledger.paidDeals(paidLabels.size() > 1);
         ledger.clawbacks(router.reversals(p), this::ytd, router.deals());
         long earned = sum(lines);
+        List<io.salesops.comp.engine.HeldDeal> held = HeldPay.applies(setup, before)
+                ? new HeldPay(setup, text, before, lines).settle(entries) : null;
         DrawSettlement draw = new DrawSettlement(setup, text, rep, lines);
-        long balance = draw.settle(earned, before == null ? 0 : before.drawBalance().minorUnits());
+        // Pay held for later is not this period's to settle a draw balance carried in against: what it pays is.
+        long balance = draw.settle(held == null ? earned : sum(lines), before == null ? 0 : before.drawBalance().minorUnits());
         long net = sum(lines);
         long ytdEarned = Math.addExact(sameYear ? before.ytdEarned().minorUnits() : 0, earned);
         // Paid to date counts a draw paid in advance: it was paid during the period, before this statement.
@@ -130,7 +134,7 @@ final class PayeeCalculation {
         Map<String, ComponentState> cs = componentStates();
         DealHistory h = before == null ? DealHistory.empty() : before.history();
         PayeeState state = new PayeeState(rep.id(), setup.period.fiscalYear(), setup.periodLabel, setup.money(ytdEarned),
-                setup.money(ytdPaid), setup.money(balance), cs, entries.appendTo(h));
+                setup.money(ytdPaid), setup.money(balance), cs, entries.appendTo(h), held);
         return new Outcome(st, state, paidDeals);
     }
 
@@ -236,7 +240,9 @@ final class PayeeCalculation {
                 case COUNT -> BigDecimal.valueOf(target.count());
             };
             if (!g.opens(v)) {
-                return "gate closed: " + g.describe(c.name()) + " not met at " + FormulaText.plain(v)
+                // an attainment is shown cut to 2 decimals, never rounded up to the gate it did not reach
+                BigDecimal shown = g.basis() == Gate.Basis.ATTAINMENT ? v.setScale(2, RoundingMode.DOWN) : v;
+                return "gate closed: " + g.describe(c.name()) + " not met at " + FormulaText.plain(shown)
                         + (g.basis() == Gate.Basis.ATTAINMENT ? "%" : "") + "; nothing paid";
             }
         }

@@ -266,6 +266,11 @@ final class PayeeLedger {
                 if (whole) {
                     a.count -= 1;
                 }
+                if (setup.paysTrueUp(label)) {
+                    // The next true-up pays the rate reached on the reduced measure less what was paid before: the
+                    // pay clawed back now counts as not paid, or that true-up would take it back a second time.
+                    a.gross -= claw;
+                }
             }
             entries.add(r.dealId(), r.dealId().hashCode(), label, booked == null ? r.date() : booked, -claw, -clawBase, "clawback by " + r.id(),
                     -clawDeal, periodDeal);

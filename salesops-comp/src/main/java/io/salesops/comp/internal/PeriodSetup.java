@@ -87,6 +87,22 @@ final class PeriodSetup {
         return null;
     }
 
+    /**
+     * @return whether the component behind {@code label}, as this period's versions define it, pays a year-to-date
+     *         true-up (see {@link PayRules#paysTrueUp})
+     */
+    boolean paysTrueUp(String label) {
+        String name = nameOf(label);
+        for (VersionSlice s : slices) {
+            for (CompiledComponent k : s.components()) {
+                if (k.component().name().equals(name) && PayRules.paysTrueUp(k.component())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** @return the component name behind a statement label such as {@code "Bookings [AE H2]"} */
     String nameOf(String label) {
         for (VersionSlice s : slices) {

@@ -30,13 +30,18 @@ final class SharedPeriodLimits {
 
     private final PeriodSetup setup;
     private final FormulaText text;
-    private final Map<String, Shared> byName = new LinkedHashMap<>();
-    private final Map<String, Long> capWeighted = new HashMap<>();
-    private final Map<String, Boolean> floorShared = new HashMap<>();
+    private final Map<String, Shared> byName;
+    private final Map<String, Long> capWeighted;
+    private final Map<String, Boolean> floorShared;
 
     SharedPeriodLimits(PeriodSetup setup, FormulaText text) {
         this.setup = setup;
         this.text = text;
+        // A period under one version (the usual case) shares nothing, and every payee makes one of these.
+        boolean shared = setup.slices.size() > 1;
+        byName = shared ? new LinkedHashMap<>() : Map.of();
+        capWeighted = shared ? new HashMap<>() : Map.of();
+        floorShared = shared ? new HashMap<>() : Map.of();
     }
 
     /** @return true if the component's per-period caps are left to {@link #settle} (one blended cap on the total) */

@@ -49,75 +49,78 @@ final class TierKernel {
                                 long start, List<CreditedAmount> credited) {
         long[] bp = breakpoints(tierFrom, tierTo, multFrom, multTo);
         int ns = bp.length;
-        int first = 0;
-        while (first + 1 < ns && bp[first + 1] <= start) {
-            first++;
+        int s = 0;
+        while (s + 1 < ns && bp[s + 1] <= start) {
+            s++;
         }
-        // A first pass counts each slice's pieces, so each slice's credits and weights are sized once.
-        int[] sliceCount = new int[ns];
-        walk(bp, first, start, credited, sliceCount, null, null, null);
-        long[] sliceBase = new long[ns];
-        List<List<CreditedAmount>> sliceCredits = new ArrayList<>(ns);
-        long[][] sliceWeights = new long[ns][];
-        for (int i = 0; i < ns; i++) {
-            sliceCredits.add(sliceCount[i] == 0 ? null : new ArrayList<>(sliceCount[i]));
-            sliceWeights[i] = sliceCount[i] == 0 ? null : new long[sliceCount[i]];
-        }
-        walk(bp, first, start, credited, new int[ns], sliceBase, sliceCredits, sliceWeights);
-        List<Slice> out = new ArrayList<>();
-        for (int i = 0; i < ns; i++) {
-            if (sliceCredits.get(i) == null) {
-                continue;
-            }
-            long lo = bp[i];
-            long hi = i + 1 < ns ? bp[i + 1] : Long.MAX_VALUE;
-            int tier = 0;
-            for (int t = 0; t < tierFrom.length; t++) {
-                if (tierFrom[t] <= lo && tierTo[t] >= hi) {
-                    tier = t;
-                    break;
-                }
-            }
-            Multiplier mult = null;
-            for (int m = 0; m < mults.size(); m++) {
-                if (multFrom[m] <= lo && multTo[m] >= hi) {
-                    mult = mults.get(m);
-                    break;
-                }
-            }
-            out.add(new Slice(tier, mult, sliceBase[i], sliceCredits.get(i), sliceWeights[i]));
-        }
-        return out;
-    }
-
-    /**
-     * Cuts the credits into slices at the breakpoints, from {@code start} on the axis in slice {@code s}: counts
-     * each slice's pieces into {@code count}, and, when {@code base} is given, adds each piece to its slice's base,
-     * credits and weights.
-     */
-    private static void walk(long[] bp, int s, long start, List<CreditedAmount> credited, int[] count, long[] base,
-                             List<List<CreditedAmount>> credits, long[][] weights) {
-        int ns = bp.length;
+        // The slices are met in axis order and each one's pieces are consecutive credits, each credit one piece
+        // of it: whole credits but the first (maybe the rest of a credit cut at the slice's lower bound) and the
+        // last (maybe cut at its upper bound). So one pass notes where each slice's run of credits starts and
+        // ends and the size of those two pieces; a slice's credits are a view of the run, not a copy.
+        List<Slice> out = new ArrayList<>(2);
         long pos = start;
+        int runFrom = -1;
+        long firstTake = 0;
+        long lastTake = 0;
+        long base = 0;
         for (int i = 0, n = credited.size(); i < n; i++) {
             CreditedAmount c = credited.get(i);
             long rem = c.amount;
             do {
                 long hi = s + 1 < ns ? bp[s + 1] : Long.MAX_VALUE;
                 long take = Math.min(rem, hi - pos);
-                if (base != null) {
-                    credits.get(s).add(c);
-                    weights[s][count[s]] = take;
-                    base[s] = Math.addExact(base[s], take);
+                if (runFrom < 0) {
+                    runFrom = i;
+                    firstTake = take;
                 }
-                count[s]++;
+                lastTake = take;
+                base = Math.addExact(base, take);
                 pos += take;
                 rem -= take;
                 if (pos == hi && s + 1 < ns) {
+                    out.add(slice(bp, s, tierFrom, tierTo, mults, multFrom, multTo, base, credited, runFrom, i,
+                            firstTake, lastTake));
+                    runFrom = -1;
+                    base = 0;
                     s++;
                 }
             } while (rem > 0);
         }
+        if (runFrom >= 0) {
+            out.add(slice(bp, s, tierFrom, tierTo, mults, multFrom, multTo, base, credited, runFrom,
+                    credited.size() - 1, firstTake, lastTake));
+        }
+        return out;
+    }
+
+    /** The slice {@code s} of the axis holding credits {@code from .. to}: its tier, multiplier and weights. */
+    private static Slice slice(long[] bp, int s, long[] tierFrom, long[] tierTo, List<Multiplier> mults,
+                               long[] multFrom, long[] multTo, long base, List<CreditedAmount> credited, int from,
+                               int to, long firstTake, long lastTake) {
+        long lo = bp[s];
+        long hi = s + 1 < bp.length ? bp[s + 1] : Long.MAX_VALUE;
+        int tier = 0;
+        for (int t = 0; t < tierFrom.length; t++) {
+            if (tierFrom[t] <= lo && tierTo[t] >= hi) {
+                tier = t;
+                break;
+            }
+        }
+        Multiplier mult = null;
+        for (int m = 0; m < mults.size(); m++) {
+            if (multFrom[m] <= lo && multTo[m] >= hi) {
+                mult = mults.get(m);
+                break;
+            }
+        }
+        long[] weights = new long[to - from + 1];
+        for (int i = from + 1; i < to; i++) {
+            weights[i - from] = credited.get(i).amount;
+        }
+        weights[0] = firstTake;
+        weights[to - from] = from == to ? firstTake : lastTake;
+        List<CreditedAmount> run = from == 0 && to == credited.size() - 1 ? credited : credited.subList(from, to + 1);
+        return new Slice(tier, mult, base, run, weights);
     }
 
     /** Every tier and multiplier bound, and zero, sorted without repeats. */
@@ -137,15 +140,14 @@ final class TierKernel {
                 all[n++] = multTo[i];
             }
         }
-        long[] sorted = Arrays.copyOf(all, n);
-        Arrays.sort(sorted);
+        Arrays.sort(all, 0, n);
         int k = 0;
         for (int i = 0; i < n; i++) {
-            if (k == 0 || sorted[i] != sorted[k - 1]) {
-                sorted[k++] = sorted[i];
+            if (k == 0 || all[i] != all[k - 1]) {
+                all[k++] = all[i];
             }
         }
-        return Arrays.copyOf(sorted, k);
+        return k == all.length ? all : Arrays.copyOf(all, k);
     }
 
     /**

@@ -22,9 +22,11 @@ import java.util.Objects;
  * @param gates       all must open for the component to pay; copied
  * @param caps        limits per deal, period or year; copied
  * @param floor       minimum pay per period once the gates are open, or null for none
+ * @param payout      when the earned commission is paid (on collection, in instalments), or null to pay it in the
+ *                    period it is earned
  */
 public record Component(String name, Crediting crediting, Measure measure, PayRule pay, List<Multiplier> multipliers,
-                        List<Gate> gates, List<Cap> caps, Money floor) {
+                        List<Gate> gates, List<Cap> caps, Money floor, Payout payout) {
 
     /**
      * Checks for nulls and copies the lists; the rest is plan validation's job.
@@ -37,6 +39,7 @@ public record Component(String name, Crediting crediting, Measure measure, PayRu
      * @param gates       gates that must all open; null means none; copied
      * @param caps        limits per deal, period or year; null means none; copied
      * @param floor       minimum pay per period in the plan currency, or null for none
+     * @param payout      when earned pay is paid, or null for the period it is earned
      * @throws NullPointerException if {@code name}, {@code crediting}, {@code measure} or {@code pay} is null,
      *                              or a list holds a null
      */
@@ -48,6 +51,25 @@ public record Component(String name, Crediting crediting, Measure measure, PayRu
         multipliers = multipliers == null ? List.of() : List.copyOf(multipliers);
         gates = gates == null ? List.of() : List.copyOf(gates);
         caps = caps == null ? List.of() : List.copyOf(caps);
+    }
+
+    /**
+     * A component that pays in the period it earns.
+     *
+     * @param name        the component's name
+     * @param crediting   which credits count, and to whom
+     * @param measure     what is measured
+     * @param pay         how the measure becomes pay
+     * @param multipliers accelerators and decelerators; null means none; copied
+     * @param gates       gates that must all open; null means none; copied
+     * @param caps        limits per deal, period or year; null means none; copied
+     * @param floor       minimum pay per period in the plan currency, or null for none
+     * @throws NullPointerException if {@code name}, {@code crediting}, {@code measure} or {@code pay} is null,
+     *                              or a list holds a null
+     */
+    public Component(String name, Crediting crediting, Measure measure, PayRule pay, List<Multiplier> multipliers,
+                     List<Gate> gates, List<Cap> caps, Money floor) {
+        this(name, crediting, measure, pay, multipliers, gates, caps, floor, null);
     }
 
     /** @return true if the component needs each payee's quota (attainment measure, basis, multiplier or gate) */
@@ -78,6 +100,7 @@ public record Component(String name, Crediting crediting, Measure measure, PayRu
         b.gates.addAll(gates);
         b.caps.addAll(caps);
         b.floor = floor;
+        b.payout = payout;
         return b;
     }
 
@@ -94,6 +117,7 @@ public record Component(String name, Crediting crediting, Measure measure, PayRu
         private final List<Gate> gates = new ArrayList<>();
         private final List<Cap> caps = new ArrayList<>();
         private Money floor;
+        private Payout payout;
 
         /** Creates an empty builder; crediting defaults to all credits to their owners, measure to the sum. */
         public Builder() {
@@ -310,6 +334,18 @@ public record Component(String name, Crediting crediting, Measure measure, PayRu
         }
 
         /**
+         * Pays what the component earns later: on collection or in instalments, replacing an earlier payout.
+         *
+         * @param when e.g. {@code Payout.onCollection()} or {@code Payout.instalments("50", "25", "25")}; null to pay
+         *             in the period earned (the default)
+         * @return this builder
+         */
+        public Builder payout(Payout when) {
+            this.payout = when;
+            return this;
+        }
+
+        /**
          * @return the component
          * @throws IllegalStateException naming what is missing if the name or pay rule is unset
          */
@@ -320,7 +356,7 @@ public record Component(String name, Crediting crediting, Measure measure, PayRu
             if (pay == null) {
                 throw new IllegalStateException("component " + name + " has no pay rule; call pay(...), flatRate(...), bonus(...), mbo(...) or spiff(...)");
             }
-            return new Component(name, crediting, measure, pay, multipliers, gates, caps, floor);
+            return new Component(name, crediting, measure, pay, multipliers, gates, caps, floor, payout);
         }
     }
 }

@@ -100,6 +100,7 @@ public final class PlanValidator {
                 money(plan, c.floor(), p + ".floor", "floor", out);
             }
         }
+        PayoutChecks.check(plan, out);
         if (plan.rounding() == java.math.RoundingMode.UNNECESSARY) {
             out.add(new PlanProblem("rounding", "rounding unnecessary would stop the calculation at the first rate"
                     + " times amount that falls between two cents; name how to round: half_even, half_up, down, ..."));

@@ -25,7 +25,17 @@ public enum LineKind {
     /** Pay added to reach a guarantee. */
     GUARANTEE(false),
     /** A difference found by recalculating a past period. */
-    ADJUSTMENT(false);
+    ADJUSTMENT(false),
+    /**
+     * Earnings of a component paid later (on collection, in instalments) held until they fall due: minus what the
+     * period earned on its deals (plus, for a clawback that comes out of pay still held).
+     */
+    HELD(false),
+    /**
+     * Held earnings of one deal that fell due this period (the customer paid, or an instalment came due); negative
+     * when a reversal or a refund takes back pay already released.
+     */
+    RELEASED(false);
 
     private final boolean earning;
 

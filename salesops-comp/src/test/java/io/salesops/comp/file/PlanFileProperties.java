@@ -15,6 +15,7 @@ import io.salesops.comp.plan.Guarantee;
 import io.salesops.comp.plan.Measure;
 import io.salesops.comp.plan.Multiplier;
 import io.salesops.comp.plan.PayRule;
+import io.salesops.comp.plan.Payout;
 import io.salesops.comp.plan.QuotaProration;
 import io.salesops.comp.plan.RoundingPoint;
 import io.salesops.comp.plan.Tier;
@@ -133,8 +134,19 @@ class PlanFileProperties {
                 .as((f, fi, u, ui, x) -> new Multiplier(f, fi, u, u != null && ui, x));
         Arbitrary<Gate> gate = Combinators.combine(names().injectNull(0.5), Arbitraries.of(Gate.Basis.class), decimals(),
                 Arbitraries.of(true, false)).as(Gate::new);
-        return Combinators.combine(names(), crediting, measure, payRules(), multiplier.list().ofMaxSize(2),
+        Arbitrary<Component> base = Combinators.combine(names(), crediting, measure, payRules(), multiplier.list().ofMaxSize(2),
                 gate.list().ofMaxSize(2), caps().list().ofMaxSize(2), money().injectNull(0.6)).as(Component::new);
+        return Combinators.combine(base, payouts().injectNull(0.6)).as((c, p) -> new Component(c.name(), c.crediting(),
+                c.measure(), c.pay(), c.multipliers(), c.gates(), c.caps(), c.floor(), p));
+    }
+
+    /** On collection with a share at booking below 100%, or 1 to 6 instalments summing to exactly 100%. */
+    static Arbitrary<Payout> payouts() {
+        Arbitrary<Payout> collection = Arbitraries.integers().between(0, 999_999)
+                .map(x -> new Payout(Payout.Kind.ON_COLLECTION, Percent.of(BigDecimal.valueOf(x, 4)), List.of()));
+        Arbitrary<Payout> instalments = Arbitraries.integers().between(0, 200_000).list().ofMinSize(0).ofMaxSize(5)
+                .map(parts -> new Payout(Payout.Kind.INSTALMENTS, Percent.ZERO, io.salesops.comp.Fixtures.sharesTo100(parts)));
+        return Arbitraries.oneOf(collection, instalments);
     }
 
     @Provide

@@ -84,7 +84,7 @@ class PlanFilesTest {
         assertThat(ps).extracting(PlanFileProblem::toString).containsExactly(
                 "plan.yaml:10:40 components[0].pay.tiers[1].rate: expected a percentage such as 10 or \"10%\", found \"ten\"",
                 "plan.yaml:14:5 components[1].cpas: unknown key \"cpas\"; did you mean \"caps\"? Expected one of: name,"
-                        + " crediting, measure, pay, multipliers, gates, caps, floor");
+                        + " crediting, measure, pay, multipliers, gates, caps, floor, payout");
     }
 
     @Test
