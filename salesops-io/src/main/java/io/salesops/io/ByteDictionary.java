@@ -23,27 +23,51 @@ final class ByteDictionary {
     private String[] values = new String[32];
     private int size;
 
-    /** @return the code of {@code b[from, to)}, adding it if new */
+    /**
+     * @return the code of {@code b[from, to)}, adding it if new. The common case (a value of up to 16 bytes seen
+     * before, found at its first slot) is kept small enough for the JIT to inline into the row decoder; the rest
+     * is {@link #probe}.
+     */
     int code(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n <= SHORT && from + 16 <= b.length) {
+            // A value of up to 16 bytes is its length and two words: hashed and compared without a loop over
+            // bytes; masks by length, not branches on it, as the lengths of a column's values vary row to row.
+            long k0 = ByteScan.word(b, from) & FIRST[n];
+            long k1 = ByteScan.word(b, from + 8) & SECOND[n];
+            int h = shortHash(k0, k1, n);
+            int slot = mix(h) & (slots.length - 1);
+            int c = slots[slot] - 1;
+            if (c >= 0 && words[2 * c] == k0 && words[2 * c + 1] == k1 && lengths[c] == n) {
+                return c;
+            }
+            return probe(b, from, to, k0, k1, h, slot);
+        }
+        return otherCode(b, from, to);
+    }
+
+    /** @return {@link #code} of a value longer than 16 bytes or near the end of {@code b} */
+    private int otherCode(byte[] b, int from, int to) {
         int n = to - from;
         if (n > SHORT) {
             return longCode(b, from, to);
         }
-        // A value of up to 16 bytes is its length and two words: hashed and compared without a loop over bytes.
-        long k0;
-        long k1;
-        if (from + 16 <= b.length) {
-            // masks by length, not branches on it: the lengths of a column's values vary from row to row
-            k0 = ByteScan.word(b, from) & FIRST[n];
-            k1 = ByteScan.word(b, from + 8) & SECOND[n];
-        } else {
-            k0 = word(b, from, Math.min(n, 8));
-            k1 = n <= 8 ? 0 : word(b, from + 8, n - 8);
-        }
+        long k0 = word(b, from, Math.min(n, 8));
+        long k1 = n <= 8 ? 0 : word(b, from + 8, n - 8);
+        int h = shortHash(k0, k1, n);
+        return probe(b, from, to, k0, k1, h, mix(h) & (slots.length - 1));
+    }
+
+    private static int shortHash(long k0, long k1, int n) {
         long x = (k0 * 0x9E3779B97F4A7C15L) ^ (k1 * 0xC2B2AE3D27D4EB4FL) ^ n;
-        int h = (int) (x ^ (x >>> 31));
+        return (int) (x ^ (x >>> 31));
+    }
+
+    /** @return the code of a value of up to 16 bytes, its words and hash given, looked up from {@code slot} on */
+    private int probe(byte[] b, int from, int to, long k0, long k1, int h, int slot) {
+        int n = to - from;
         int mask = slots.length - 1;
-        for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+        for (; ; slot = (slot + 1) & mask) {
             int c = slots[slot] - 1;
             if (c < 0) {
                 return add(b, from, to, h, slot, k0, k1);

@@ -348,17 +348,21 @@ final class ByteRecords {
         if (i < 0 || i >= fieldCount) {
             return false;
         }
-        int s = fs[i];
-        int e = fe[i];
-        byte[] b = buf;
         if (escaped[i]) {
-            if (scratch.length < e - s) {
-                scratch = new byte[Math.max(e - s, scratch.length * 2)];
-            }
-            e = unescape(i, scratch);
-            b = scratch;
-            s = 0;
+            return escapedCell(i);
         }
+        return strip(buf, fs[i], fe[i]);
+    }
+
+    /** {@link #cell} of a quoted field holding {@code ""}: its content unescaped into a scratch buffer. */
+    private boolean escapedCell(int i) {
+        if (scratch.length < fe[i] - fs[i]) {
+            scratch = new byte[Math.max(fe[i] - fs[i], scratch.length * 2)];
+        }
+        return strip(scratch, 0, unescape(i, scratch));
+    }
+
+    private boolean strip(byte[] b, int s, int e) {
         while (s < e && b[s] >= 0 && b[s] <= ' ') {
             s++;
         }

@@ -128,7 +128,7 @@ final class ByteTableRead {
         long start = dataStart;
         for (int k = 1; k <= n; k++) {
             long end = k == n ? size : Math.max(start, afterLineFeed(dataStart + len * k / n));
-            chunks.add(new ChunkRows(start, end, header.attributeIndexes.length, countsOnly));
+            chunks.add(new ChunkRows(start, end, header.attributeIndexes.length, countsOnly, n == 1, header.size()));
             start = end;
         }
         return chunks;
@@ -202,7 +202,8 @@ final class ByteTableRead {
         List<ChunkRows> kept = new ArrayList<>(chunks.size());
         for (ChunkRows c : chunks) {
             if (c.start != expected) {
-                c = new ChunkRows(expected, Math.max(expected, c.limit), header.attributeIndexes.length, countsOnly);
+                c = new ChunkRows(expected, Math.max(expected, c.limit), header.attributeIndexes.length, countsOnly, false,
+                        header.size());
                 decode(c);
             } else if (c.unsupported) {
                 throw new ByteRecords.Unsupported("a chunk");

@@ -57,7 +57,7 @@ final class ChunkColumns {
             } else {
                 int a = task - 3 - coded.length;
                 recoded[task - 3] = recode(rows, k -> list.get(k).attributeValues[a], b -> b.attributes[a]);
-                list.forEach(c -> c.blocks.forEach(b -> b.attributes[a] = null));
+                list.forEach(c -> c.blocks.stream().filter(b -> b.attributes != null).forEach(b -> b.attributes[a] = null));
             }
         });
         list.forEach(c -> {
@@ -168,11 +168,37 @@ final class ChunkColumns {
     private record Recoded(String[] values, int[] codes, int firstRow) {
     }
 
+    /**
+     * @return true if the only chunk keeps its counted columns whole ({@link ChunkRows#whole}): they become the
+     * table's columns in place, the rows left out squeezed out and the codes recoded where they are
+     */
+    private boolean inPlace() {
+        return list.size() == 1 && list.get(0).whole != null;
+    }
+
+    /**
+     * @return the segments of chunk {@code c}'s counted columns, of {@value ChunkRows#BLOCK} rows (the last maybe
+     * fewer): its blocks, or pieces of its whole columns
+     */
+    private static int segments(ChunkRows c) {
+        return (c.size + ChunkRows.MASK) >>> ChunkRows.SHIFT;
+    }
+
+    /** @return the block holding segment {@code si} of chunk {@code c}, from index {@link #offset} */
+    private static ChunkRows.Block segment(ChunkRows c, int si) {
+        return c.whole != null ? c.whole : c.blocks.get(si);
+    }
+
+    private static int offset(ChunkRows c, int si) {
+        return c.whole != null ? si << ChunkRows.SHIFT : 0;
+    }
+
     private Recoded recode(int n, java.util.function.IntFunction<ByteDictionary> dictionary,
                            java.util.function.Function<ChunkRows.Block, int[]> column) {
         Map<String, Integer> global = new HashMap<>();
         List<String> values = new ArrayList<>();
-        int[] codes = new int[n];
+        boolean inPlace = inPlace();
+        int[] codes = inPlace ? column.apply(list.get(0).whole) : new int[n];
         int w = 0;
         for (int k = 0; k < list.size(); k++) {
             ChunkRows c = list.get(k);
@@ -182,15 +208,19 @@ final class ChunkColumns {
             int[] remap = new int[d.size() + 1];
             Arrays.fill(remap, UNSEEN);
             remap[0] = -1;
-            for (int bi = 0; bi < c.blocks.size(); bi++) {
-                int[] col = column.apply(c.blocks.get(bi));
-                int base = bi << ChunkRows.SHIFT;
-                int m = rowsIn(c, bi);
-                if (allKept(left, base, m)) {
+            // in place, a segment is gathered only once every value of the chunk has a code: the gather then
+            // needs no second look at a value it wrote over
+            int unseen = d.size();
+            for (int si = 0; si < segments(c); si++) {
+                int[] col = column.apply(segment(c, si));
+                int off = offset(c, si);
+                int base = si << ChunkRows.SHIFT;
+                int m = rowsIn(c, si);
+                if ((!inPlace || unseen == 0) && allKept(left, base, m)) {
                     // the common case once a chunk's values have all appeared: a gather, no branch per row
                     int least = 0;
                     for (int j = 0; j < m; j++) {
-                        int g = remap[col[j] + 1];
+                        int g = remap[col[off + j] + 1];
                         codes[w + j] = g;
                         least = Math.min(least, g);
                     }
@@ -199,17 +229,20 @@ final class ChunkColumns {
                         continue;
                     }
                 }
+                // in place, row off + j is read before row w <= off + j is written
                 for (int j = 0; j < m; j++) {
                     if (left[base + j]) {
                         continue;
                     }
-                    int g = remap[col[j] + 1];
+                    int v = col[off + j];
+                    int g = remap[v + 1];
                     if (g == UNSEEN) {
                         // in order of first appearance among the kept rows
-                        g = remap[col[j] + 1] = global.computeIfAbsent(d.value(col[j]), v -> {
-                            values.add(v);
+                        g = remap[v + 1] = global.computeIfAbsent(d.value(v), x -> {
+                            values.add(x);
                             return values.size() - 1;
                         });
+                        unseen--;
                     }
                     codes[w++] = g;
                 }
@@ -219,18 +252,20 @@ final class ChunkColumns {
         while (firstRow < n && codes[firstRow] < 0) {
             firstRow++;
         }
-        return new Recoded(values.toArray(String[]::new), codes, firstRow == n ? Integer.MAX_VALUE : firstRow);
+        return new Recoded(values.toArray(String[]::new), fit(codes, n), firstRow == n ? Integer.MAX_VALUE : firstRow);
     }
 
     private static final int UNSEEN = Integer.MIN_VALUE;
 
     private void numbers(OpportunityColumns out, int n) {
-        long[] amount = new long[n];
-        short[] currency = new short[n];
-        int[] created = new int[n];
-        int[] close = new int[n];
-        byte[] status = new byte[n];
-        byte[] category = new byte[n];
+        boolean inPlace = inPlace();
+        ChunkRows.Block whole = inPlace ? list.get(0).whole : null;
+        long[] amount = inPlace ? whole.amount : new long[n];
+        short[] currency = inPlace ? whole.currency : new short[n];
+        int[] created = inPlace ? whole.created : new int[n];
+        int[] close = inPlace ? whole.close : new int[n];
+        byte[] status = inPlace ? whole.status : new byte[n];
+        byte[] category = inPlace ? whole.category : new byte[n];
         List<Currency> currencies = new ArrayList<>();
         int w = 0;
         for (int k = 0; k < list.size(); k++) {
@@ -238,42 +273,71 @@ final class ChunkColumns {
             boolean[] left = rejected[k];
             short[] remap = new short[c.currencies.size()];
             Arrays.fill(remap, (short) -1);
-            for (int bi = 0; bi < c.blocks.size(); bi++) {
-                ChunkRows.Block b = c.blocks.get(bi);
-                int base = bi << ChunkRows.SHIFT;
-                int m = rowsIn(c, bi);
+            for (int si = 0; si < segments(c); si++) {
+                ChunkRows.Block b = segment(c, si);
+                int off = offset(c, si);
+                int base = si << ChunkRows.SHIFT;
+                int m = rowsIn(c, si);
                 if (allKept(left, base, m)) {
-                    // the common case: the block's columns as they are
-                    System.arraycopy(b.amount, 0, amount, w, m);
-                    System.arraycopy(b.created, 0, created, w, m);
-                    System.arraycopy(b.close, 0, close, w, m);
-                    System.arraycopy(b.status, 0, status, w, m);
-                    System.arraycopy(b.category, 0, category, w, m);
+                    // the common case: the block's columns as they are (in place, where they are already)
+                    if (b.amount != amount || w != off) {
+                        System.arraycopy(b.amount, off, amount, w, m);
+                        System.arraycopy(b.created, off, created, w, m);
+                        System.arraycopy(b.close, off, close, w, m);
+                        System.arraycopy(b.status, off, status, w, m);
+                        System.arraycopy(b.category, off, category, w, m);
+                    }
                     for (int j = 0; j < m; j++) {
-                        short g = remap[b.currency[j]];
-                        currency[w + j] = g >= 0 ? g : global(c, b.currency[j], remap, currencies);
+                        short g = remap[b.currency[off + j]];
+                        currency[w + j] = g >= 0 ? g : global(c, b.currency[off + j], remap, currencies);
                     }
                     w += m;
                     continue;
                 }
+                // in place, row off + j is read before row w <= off + j is written
                 for (int j = 0; j < m; j++) {
                     if (left[base + j]) {
                         continue;
                     }
-                    short g = remap[b.currency[j]];
-                    currency[w] = g >= 0 ? g : global(c, b.currency[j], remap, currencies);
-                    amount[w] = b.amount[j];
-                    created[w] = b.created[j];
-                    close[w] = b.close[j];
-                    status[w] = b.status[j];
-                    category[w] = b.category[j];
+                    short g = remap[b.currency[off + j]];
+                    currency[w] = g >= 0 ? g : global(c, b.currency[off + j], remap, currencies);
+                    amount[w] = b.amount[off + j];
+                    created[w] = b.created[off + j];
+                    close[w] = b.close[off + j];
+                    status[w] = b.status[off + j];
+                    category[w] = b.category[off + j];
                     w++;
                 }
             }
         }
-        out.amounts(amount, currencies.toArray(Currency[]::new), currency);
-        out.dates(created, close);
-        out.statuses(status, category);
+        out.amounts(fit(amount, n), currencies.toArray(Currency[]::new), fit(currency, n));
+        out.dates(fit(created, n), fit(close, n));
+        out.statuses(fit(status, n), fit(category, n));
+    }
+
+    /**
+     * Columns kept in place hold room for more rows than were read (the chunk grew them to an estimate): up to an
+     * eighth more is left, as the table ignores what lies past its rows; more is cut off, so that a read whose
+     * estimate overshot holds little more memory than its rows need.
+     */
+    private static boolean roomy(int length, int n) {
+        return length > n + (n >> 3) + 64;
+    }
+
+    private static int[] fit(int[] a, int n) {
+        return roomy(a.length, n) ? Arrays.copyOf(a, n) : a;
+    }
+
+    private static long[] fit(long[] a, int n) {
+        return roomy(a.length, n) ? Arrays.copyOf(a, n) : a;
+    }
+
+    private static short[] fit(short[] a, int n) {
+        return roomy(a.length, n) ? Arrays.copyOf(a, n) : a;
+    }
+
+    private static byte[] fit(byte[] a, int n) {
+        return roomy(a.length, n) ? Arrays.copyOf(a, n) : a;
     }
 
     /** @return the index among all chunks of chunk {@code c}'s currency {@code i}, in order of first appearance */

@@ -34,7 +34,7 @@ final class ChunkMerge {
         }
     }
 
-    /** Visits the kept rows of a chunk's block: row {@code j} of block {@code b}. */
+    /** Visits a kept row: its counted columns are at index {@code j} of block {@code b}. */
     private interface Rows {
         void row(ChunkRows.Block b, int j);
     }
@@ -63,10 +63,21 @@ final class ChunkMerge {
         return problems;
     }
 
-    /** Calls {@code rows} for each row of chunk {@code k} not left out, in order, a block at a time. */
+    /**
+     * Calls {@code rows} for each row of chunk {@code k} not left out, in order, with the block holding its counted
+     * columns and its index there.
+     */
     private void forKept(int k, Rows rows) {
         ChunkRows c = list.get(k);
         boolean[] out = rejected[k];
+        if (c.whole != null) {
+            for (int r = 0; r < c.size; r++) {
+                if (!out[r]) {
+                    rows.row(c.whole, r);
+                }
+            }
+            return;
+        }
         for (int bi = 0; bi < c.blocks.size(); bi++) {
             ChunkRows.Block b = c.blocks.get(bi);
             int base = bi << ChunkRows.SHIFT;
@@ -144,13 +155,14 @@ final class ChunkMerge {
                 if (rejected[k][r]) {
                     continue;
                 }
-                ChunkRows.Block b = c.block(r);
-                int j = r & ChunkRows.MASK;
+                ChunkRows.Block b = c.counted(r);
+                int j = c.countedIndex(r);
                 Currency cur = c.currencies.get(b.currency[j]);
                 long t = totals.getOrDefault(cur, 0L);
                 if (t > Long.MAX_VALUE - b.amount[j]) {
                     rejected[k][r] = true;
-                    out.add(OpportunityCsvReader.totalPastMoney(header.file, b.line[j] + c.lineOffset, amountCol,
+                    int line = c.block(r).line[r & ChunkRows.MASK];
+                    out.add(OpportunityCsvReader.totalPastMoney(header.file, line + c.lineOffset, amountCol,
                             Money.ofMinor(b.amount[j], cur)));
                 } else {
                     totals.put(cur, t + b.amount[j]);

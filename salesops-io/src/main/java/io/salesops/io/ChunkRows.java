@@ -1,6 +1,7 @@
 package io.salesops.io;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 
@@ -18,22 +19,26 @@ final class ChunkRows {
     static final int TEXT_SHIFT = 20;
     static final int TEXT_BLOCK = 1 << TEXT_SHIFT;
 
-    /** One block of rows, one array per column; a column's arrays are dropped once the merge has copied them. */
+    /**
+     * One block of rows, one array per column; a column's arrays are dropped once the merge has copied them. In a
+     * chunk with {@link #whole} columns, its blocks hold only the rows' lines, ids and names, and {@code whole} is a
+     * block of the counted columns alone, indexed by row and grown as the chunk is read.
+     */
     static final class Block {
-        int[] line = new int[BLOCK];
-        int[] idRef = new int[BLOCK];
-        int[] idLen = new int[BLOCK];
-        int[] idHash = new int[BLOCK];
+        int[] line;
+        int[] idRef;
+        int[] idLen;
+        int[] idHash;
         int[] nameRef;
         int[] nameLen;
         /** Codes of account, owner, stage, product, type in the chunk's dictionaries, -1 for absent. */
         int[][] coded = new int[5][];
-        long[] amount = new long[BLOCK];
-        short[] currency = new short[BLOCK];
-        int[] created = new int[BLOCK];
-        int[] close = new int[BLOCK];
-        byte[] status = new byte[BLOCK];
-        byte[] category = new byte[BLOCK];
+        long[] amount;
+        short[] currency;
+        int[] created;
+        int[] close;
+        byte[] status;
+        byte[] category;
         int[][] attributes;
 
         /**
@@ -41,6 +46,7 @@ final class ChunkRows {
          * summary then allocates them once per chunk, not once per block.
          */
         Block(Block folded) {
+            rowData(true);
             coded = folded.coded;
             amount = folded.amount;
             currency = folded.currency;
@@ -62,20 +68,63 @@ final class ChunkRows {
             category = null;
         }
 
-        /** @param countsOnly true to hold only what a summary counts: no name, account, product, type or attribute */
-        Block(int attributeCount, boolean countsOnly) {
-            coded[1] = new int[BLOCK];
-            coded[2] = new int[BLOCK];
+        /**
+         * @param countsOnly true to hold only what a summary counts: no name, account, product, type or attribute
+         * @param rows       the rows of the counted columns, 0 for none (the chunk's {@link #whole} holds them)
+         */
+        Block(int attributeCount, boolean countsOnly, int rows) {
+            rowData(countsOnly);
+            if (rows == 0) {
+                return;
+            }
+            amount = new long[rows];
+            currency = new short[rows];
+            created = new int[rows];
+            close = new int[rows];
+            status = new byte[rows];
+            category = new byte[rows];
+            coded[1] = new int[rows];
+            coded[2] = new int[rows];
             if (countsOnly) {
                 attributes = new int[0][];
                 return;
             }
-            nameRef = new int[BLOCK];
-            nameLen = new int[BLOCK];
-            coded[0] = new int[BLOCK];
-            coded[3] = new int[BLOCK];
-            coded[4] = new int[BLOCK];
-            attributes = new int[attributeCount][BLOCK];
+            coded[0] = new int[rows];
+            coded[3] = new int[rows];
+            coded[4] = new int[rows];
+            attributes = new int[attributeCount][rows];
+        }
+
+        private void rowData(boolean countsOnly) {
+            line = new int[BLOCK];
+            idRef = new int[BLOCK];
+            idLen = new int[BLOCK];
+            idHash = new int[BLOCK];
+            if (!countsOnly) {
+                nameRef = new int[BLOCK];
+                nameLen = new int[BLOCK];
+            }
+        }
+
+        /** @return the rows the counted columns hold */
+        int capacity() {
+            return amount.length;
+        }
+
+        /** Grows the counted columns of a {@link #whole} block to {@code rows}, keeping what they hold. */
+        void grow(int rows) {
+            amount = Arrays.copyOf(amount, rows);
+            currency = Arrays.copyOf(currency, rows);
+            created = Arrays.copyOf(created, rows);
+            close = Arrays.copyOf(close, rows);
+            status = Arrays.copyOf(status, rows);
+            category = Arrays.copyOf(category, rows);
+            for (int i = 0; i < coded.length; i++) {
+                coded[i] = Arrays.copyOf(coded[i], rows);
+            }
+            for (int a = 0; a < attributes.length; a++) {
+                attributes[a] = Arrays.copyOf(attributes[a], rows);
+            }
         }
     }
 
@@ -117,10 +166,29 @@ final class ChunkRows {
     long end;
     long lineBreaks;
 
-    ChunkRows(long start, long limit, int attributeCount, boolean countsOnly) {
+    /**
+     * The counted columns of every row (account, owner, stage, product, type, amount, currency, dates, status,
+     * category, attributes) indexed by row, when the chunk is the only one of a read into a table: the columns then
+     * become the table's without a copy ({@link ChunkColumns}). Null otherwise: each block holds its rows'.
+     */
+    final Block whole;
+    /** The fewest bytes a row kept takes in the file: its separators and line break. */
+    private final int minRowBytes;
+    /** Where the counted columns of the row {@link #next()} made room for go: this block at {@link #at}. */
+    Block target;
+    int at;
+
+    /**
+     * @param wholeFile true if the chunk is the only one of its read: a chunk that is not {@code countsOnly} then
+     *                  keeps its counted columns in {@link #whole}
+     * @param fields    the fields of a row, to bound the rows the bytes left can hold
+     */
+    ChunkRows(long start, long limit, int attributeCount, boolean countsOnly, boolean wholeFile, int fields) {
         this.start = start;
         this.limit = limit;
         this.countsOnly = countsOnly;
+        this.whole = wholeFile && !countsOnly ? new Block(attributeCount, false, BLOCK) : null;
+        this.minRowBytes = Math.max(1, fields - 1);
         for (int i = 0; i < 5; i++) {
             dictionaries[i] = new ByteDictionary();
         }
@@ -216,21 +284,57 @@ final class ChunkRows {
         }
     }
 
-    /** @return the block the next row goes into, at index {@code size & MASK} */
-    Block next() {
+    /**
+     * Makes room for the next row: its line, id and name go into the block returned, at index {@code size & MASK};
+     * its counted columns into {@link #target} at {@link #at}.
+     *
+     * @param position the file position the chunk has read to, from which a {@link #whole} chunk estimates its rows
+     */
+    Block next(long position) {
         int b = size >>> SHIFT;
-        if (b == blocks.size() - 1) {
-            return last;
-        }
-        if (b == blocks.size()) {
+        if (b != blocks.size() - 1) {
             if (folded != null && b > 0) {
                 fold(false);   // the block before is full: count it and hand its counted columns on
                 blocks.add(new Block(blocks.get(b - 1)));
             } else {
-                blocks.add(new Block(attributeValues.length, countsOnly));
+                blocks.add(new Block(attributeValues.length, countsOnly, whole == null ? BLOCK : 0));
             }
+            last = blocks.get(b);
         }
-        return last = blocks.get(b);
+        if (whole == null) {
+            target = last;
+            at = size & MASK;
+        } else {
+            if (size == whole.capacity()) {
+                whole.grow(wholeRows(position));
+            }
+            target = whole;
+            at = size;
+        }
+        return last;
+    }
+
+    /**
+     * @return the rows a {@link #whole} chunk's columns grow to once full: the rows the chunk's bytes hold at the
+     * rate read so far (a little over, so that one growth usually suffices), at least a quarter more, and never
+     * more than the bytes left could hold
+     */
+    private int wholeRows(long position) {
+        long read = Math.max(1, position - start);
+        long estimate = (long) ((double) size * (limit - start) / read * 1.02) + 1024;
+        long most = size + (Math.max(0, limit - position) / minRowBytes) + 2;
+        long rows = Math.min(most, Math.max(size + (size >> 2) + 16, estimate));
+        return (int) Math.min(rows, Integer.MAX_VALUE - 16);
+    }
+
+    /** @return the block holding the counted columns of row {@code row}, at {@link #countedIndex} */
+    Block counted(int row) {
+        return whole != null ? whole : block(row);
+    }
+
+    /** @return the index of row {@code row} in {@link #counted}'s block */
+    int countedIndex(int row) {
+        return whole != null ? row : row & MASK;
     }
 
     Block block(int row) {

@@ -75,37 +75,20 @@ final class RepeatedIds {
         for (int p = 0; p < parts; p++) {
             repeats.add(new ArrayList<>());
         }
-        Workers.run(Math.max(1, threads), parts, p -> {
-            int count = from[p + 1] - from[p];
-            int cap = Integer.highestOneBit(Math.max(8, count) * 2 - 1) << 1;
-            // per slot: the index + 1 of an entry of the part; the hash in the entry settles most probes
-            int[] slots = new int[cap];
-            int mask = cap - 1;
-            for (int e = from[p]; e < from[p + 1]; e++) {
-                long v = entries[e];
-                int h = (int) (v >>> 32);
-                for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
-                    int f = slots[slot] - 1;
-                    if (f < 0) {
-                        slots[slot] = e + 1;
-                        break;
-                    }
-                    long first = entries[f];
-                    if ((int) (first >>> 32) != h) {
-                        continue;
-                    }
-                    int g = (int) v;
-                    int k = chunkOf(starts, g);
-                    int r = g - starts[k];
-                    int fg = (int) first;
-                    int fk = chunkOf(starts, fg);
-                    int fr = fg - starts[fk];
-                    if (sameId(list.get(fk), fr, list.get(k), r)) {
-                        rejected[k][r] = true;
-                        repeats.get(p).add(new long[] {k, r, fk, fr});
-                        break;
-                    }
-                }
+        // The parts in a few runs, each checked with one table cleared between its parts: a table per part
+        // would allocate a few ints per row for nothing.
+        int maxCount = 0;
+        for (int p = 0; p < parts; p++) {
+            maxCount = Math.max(maxCount, from[p + 1] - from[p]);
+        }
+        int runs = Math.min(parts, Math.max(1, threads) * 4);
+        int largest = capacity(maxCount);
+        Workers.run(Math.max(1, threads), runs, run -> {
+            int[] slots = new int[largest];
+            for (int p = parts * run / runs; p < parts * (run + 1) / runs; p++) {
+                int cap = capacity(from[p + 1] - from[p]);
+                Arrays.fill(slots, 0, cap, 0);
+                checkPart(p, from, entries, slots, cap - 1, starts, rejected, repeats.get(p));
             }
         });
         Col idCol = header.col("id");
@@ -127,6 +110,42 @@ final class RepeatedIds {
             }
         }
         return out;
+    }
+
+    /** @return the slots of a part's table for {@code count} entries: a power of two, at least twice as many */
+    private static int capacity(int count) {
+        return Integer.highestOneBit(Math.max(8, count) * 2 - 1) << 1;
+    }
+
+    /** Checks part {@code p} with {@code slots[0, mask]} cleared, adding each repeat to {@code found}. */
+    private void checkPart(int p, int[] from, long[] entries, int[] slots, int mask, int[] starts, boolean[][] rejected,
+                           List<long[]> found) {
+        for (int e = from[p]; e < from[p + 1]; e++) {
+            long v = entries[e];
+            int h = (int) (v >>> 32);
+            for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+                int f = slots[slot] - 1;
+                if (f < 0) {
+                    slots[slot] = e + 1;
+                    break;
+                }
+                long first = entries[f];
+                if ((int) (first >>> 32) != h) {
+                    continue;
+                }
+                int g = (int) v;
+                int k = chunkOf(starts, g);
+                int r = g - starts[k];
+                int fg = (int) first;
+                int fk = chunkOf(starts, fg);
+                int fr = fg - starts[fk];
+                if (sameId(list.get(fk), fr, list.get(k), r)) {
+                    rejected[k][r] = true;
+                    found.add(new long[] {k, r, fk, fr});
+                    break;
+                }
+            }
+        }
     }
 
     /** @return the chunk holding row {@code g} of all the chunks' rows */

@@ -97,7 +97,6 @@ final class RowDecoder {
         byte[] idBytes = r.cb;
         int idFrom = r.cs;
         int idTo = r.ce;
-        boolean idEscaped = r.escaped[id];
         int ownerCode = code(r, owner, out.dictionaries[1]);
         if (ownerCode < 0 || !ownerOk(ownerCode, out.dictionaries[1])) {
             return false;
@@ -152,24 +151,37 @@ final class RowDecoder {
         if (out.ids.full() || out.names.full()) {
             return false;
         }
-        ChunkRows.Block b = out.next();
+        keep(r, out, ownerCode, stageCode, cur, minor, createdDay, closeDay, statusV, fc, idBytes, idFrom, idTo);
+        return true;
+    }
+
+    /**
+     * Writes a row {@link #fast} checked into the chunk. A method of its own so that the JIT compiles the checks'
+     * dictionary lookups inline within its limit on a method's size, and the lookups here within this one.
+     */
+    private void keep(ByteRecords r, ChunkRows out, int ownerCode, int stageCode, short cur, long minor, int createdDay,
+                      int closeDay, byte statusV, byte fc, byte[] idBytes, int idFrom, int idTo) {
+        boolean idEscaped = r.escaped[id];
+        ChunkRows.Block b = out.next(r.position());
         int k = out.size & ChunkRows.MASK;
-        b.coded[1][k] = ownerCode;
-        b.coded[2][k] = stageCode;
+        ChunkRows.Block t = out.target;
+        int i = out.at;
+        t.coded[1][i] = ownerCode;
+        t.coded[2][i] = stageCode;
         if (!out.countsOnly) {
-            b.coded[0][k] = code(r, account, out.dictionaries[0]);
-            b.coded[3][k] = code(r, product, out.dictionaries[3]);
-            b.coded[4][k] = code(r, type, out.dictionaries[4]);
+            t.coded[0][i] = code(r, account, out.dictionaries[0]);
+            t.coded[3][i] = code(r, product, out.dictionaries[3]);
+            t.coded[4][i] = code(r, type, out.dictionaries[4]);
             for (int a = 0; a < attributeColumns.length; a++) {
-                b.attributes[a][k] = code(r, attributeColumns[a], out.attributeValues[a]);
+                t.attributes[a][i] = code(r, attributeColumns[a], out.attributeValues[a]);
             }
         }
-        b.amount[k] = minor;
-        b.currency[k] = cur;
-        b.created[k] = createdDay;
-        b.close[k] = closeDay;
-        b.status[k] = statusV;
-        b.category[k] = fc;
+        t.amount[i] = minor;
+        t.currency[i] = cur;
+        t.created[i] = createdDay;
+        t.close[i] = closeDay;
+        t.status[i] = statusV;
+        t.category[i] = fc;
         b.line[k] = (int) Math.min(r.line, Integer.MAX_VALUE);
         if (idEscaped) {
             r.cell(id);
@@ -192,7 +204,6 @@ final class RowDecoder {
             b.nameLen[k] = 0;
         }
         out.size++;
-        return true;
     }
 
     /** The exact way: {@link Cells} and the converter over the row decoded to characters. */
@@ -224,24 +235,26 @@ final class RowDecoder {
     /** Adds the row the converter decoded. */
     private void add(ByteRecords r, Cells c, ChunkRows out) {
         OpportunityConverter v = converter;
-        ChunkRows.Block b = out.next();
+        ChunkRows.Block b = out.next(r.position());
         int k = out.size & ChunkRows.MASK;
-        b.coded[1][k] = out.dictionaries[1].code(v.ownerV);
-        b.coded[2][k] = out.dictionaries[2].code(v.stageV);
+        ChunkRows.Block t = out.target;
+        int i = out.at;
+        t.coded[1][i] = out.dictionaries[1].code(v.ownerV);
+        t.coded[2][i] = out.dictionaries[2].code(v.stageV);
         if (!out.countsOnly) {
-            b.coded[0][k] = code(c.pooled(header.col("account")), out.dictionaries[0]);
-            b.coded[3][k] = code(c.pooled(header.col("product")), out.dictionaries[3]);
-            b.coded[4][k] = code(c.pooled(header.col("type")), out.dictionaries[4]);
+            t.coded[0][i] = code(c.pooled(header.col("account")), out.dictionaries[0]);
+            t.coded[3][i] = code(c.pooled(header.col("product")), out.dictionaries[3]);
+            t.coded[4][i] = code(c.pooled(header.col("type")), out.dictionaries[4]);
             for (int a = 0; a < attributeColumns.length; a++) {
-                b.attributes[a][k] = code(c.attribute(a), out.attributeValues[a]);
+                t.attributes[a][i] = code(c.attribute(a), out.attributeValues[a]);
             }
         }
-        b.amount[k] = v.minor;
-        b.currency[k] = out.currencyIndex(v.cur);
-        b.created[k] = (int) v.createdV.toEpochDay();
-        b.close[k] = v.closeV == null ? OpportunityTable.NO_DATE : (int) v.closeV.toEpochDay();
-        b.status[k] = (byte) v.statusV.ordinal();
-        b.category[k] = v.fc == null ? NONE : (byte) v.fc.ordinal();
+        t.amount[i] = v.minor;
+        t.currency[i] = out.currencyIndex(v.cur);
+        t.created[i] = (int) v.createdV.toEpochDay();
+        t.close[i] = v.closeV == null ? OpportunityTable.NO_DATE : (int) v.closeV.toEpochDay();
+        t.status[i] = (byte) v.statusV.ordinal();
+        t.category[i] = v.fc == null ? NONE : (byte) v.fc.ordinal();
         b.line[k] = (int) Math.min(r.line, Integer.MAX_VALUE);
         byte[] idBytes = v.idV.getBytes(StandardCharsets.UTF_8);
         b.idRef[k] = out.ids.add(idBytes, 0, idBytes.length);
@@ -292,49 +305,67 @@ final class RowDecoder {
     }
 
     private boolean ownerOk(int code, ByteDictionary d) {
+        if (code < ownerOk.length && ownerOk[code] != 0) {
+            return ownerOk[code] == 1;
+        }
+        return newOwner(code, d);
+    }
+
+    /** {@link #ownerOk} of an owner code met for the first time: whether its value is blank, kept by code. */
+    private boolean newOwner(int code, ByteDictionary d) {
         if (code >= ownerOk.length) {
             ownerOk = Arrays.copyOf(ownerOk, code * 2 + 2);
         }
-        if (ownerOk[code] == 0) {
-            ownerOk[code] = (byte) (d.value(code).isBlank() ? 2 : 1);
-        }
+        ownerOk[code] = (byte) (d.value(code).isBlank() ? 2 : 1);
         return ownerOk[code] == 1;
     }
 
     private byte stageStatus(int code, ByteDictionary d) {
+        if (code < stageOf.length && stageOf[code] != -3) {
+            return stageOf[code];
+        }
+        return newStage(code, d);
+    }
+
+    /** {@link #stageStatus} of a stage code met for the first time, kept by code. */
+    private byte newStage(int code, ByteDictionary d) {
         if (code >= stageOf.length) {
             int n = stageOf.length;
             stageOf = Arrays.copyOf(stageOf, code * 2 + 2);
             Arrays.fill(stageOf, n, stageOf.length, (byte) -3);
         }
-        if (stageOf[code] == -3) {
-            String s = d.value(code);
-            stageOf[code] = s.isBlank() || (knownStagesOnly && !model.contains(s)) ? FAIL
-                    : (byte) converter.stageStatus(s).ordinal();
-        }
+        String s = d.value(code);
+        stageOf[code] = s.isBlank() || (knownStagesOnly && !model.contains(s)) ? FAIL
+                : (byte) converter.stageStatus(s).ordinal();
         return stageOf[code];
     }
 
     /** @return the currency of a currency code, its chunk index then in {@link #currencyIndexOf}; null if invalid */
     private Currency currency(int code, ChunkRows out) {
+        if (code < currencyOf.length && currencyOf[code] != null) {
+            return currencyOf[code];
+        }
+        return newCurrency(code, out);
+    }
+
+    /** {@link #currency} of a code not yet decoded (or invalid): decoded and kept by code if valid. */
+    private Currency newCurrency(int code, ChunkRows out) {
         if (code >= currencyOf.length) {
             currencyOf = Arrays.copyOf(currencyOf, code * 2 + 2);
             currencyIndexOf = Arrays.copyOf(currencyIndexOf, code * 2 + 2);
         }
-        Currency c = currencyOf[code];
-        if (c == null) {
-            String v = currencyCodes.value(code);
-            try {
-                c = Currency.getInstance(v.toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-            if (c.getDefaultFractionDigits() < 0) {
-                return null;
-            }
-            currencyOf[code] = c;
-            currencyIndexOf[code] = out.currencyIndex(c);
+        String v = currencyCodes.value(code);
+        Currency c;
+        try {
+            c = Currency.getInstance(v.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
         }
+        if (c.getDefaultFractionDigits() < 0) {
+            return null;
+        }
+        currencyOf[code] = c;
+        currencyIndexOf[code] = out.currencyIndex(c);
         return c;
     }
 
@@ -373,6 +404,16 @@ final class RowDecoder {
     /** @return the status (or forecast category) ordinal a status (category) value parses to, or {@link #FAIL} */
     private byte parsed(int code, boolean isCategory) {
         byte[] cache = isCategory ? categoryOf : statusOf;
+        byte v = code < cache.length ? cache[code] : 0;
+        if (v == 0) {
+            v = newParsed(code, isCategory);
+        }
+        return v == FAIL ? FAIL : (byte) (v - 1);
+    }
+
+    /** {@link #parsed} of a code met for the first time: its ordinal + 1 or {@link #FAIL}, kept by code. */
+    private byte newParsed(int code, boolean isCategory) {
+        byte[] cache = isCategory ? categoryOf : statusOf;
         if (code >= cache.length) {
             cache = Arrays.copyOf(cache, code * 2 + 2);
             if (isCategory) {
@@ -381,16 +422,14 @@ final class RowDecoder {
                 statusOf = cache;
             }
         }
-        if (cache[code] == 0) {
-            try {
-                String v = (isCategory ? categoryCodes : statusCodes).value(code);
-                int ordinal = isCategory ? OpportunityConverter.category(v).ordinal() : OpportunityStatus.parse(v).ordinal();
-                cache[code] = (byte) (ordinal + 1);
-            } catch (IllegalArgumentException e) {
-                cache[code] = FAIL;
-            }
+        try {
+            String v = (isCategory ? categoryCodes : statusCodes).value(code);
+            int ordinal = isCategory ? OpportunityConverter.category(v).ordinal() : OpportunityStatus.parse(v).ordinal();
+            cache[code] = (byte) (ordinal + 1);
+        } catch (IllegalArgumentException e) {
+            cache[code] = FAIL;
         }
-        return cache[code] == FAIL ? FAIL : (byte) (cache[code] - 1);
+        return cache[code];
     }
 
     /** @return 1 for true, 0 for false, {@link #FAIL} otherwise, as {@link Cells#bool} reads a checkbox */

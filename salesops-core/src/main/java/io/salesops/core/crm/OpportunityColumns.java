@@ -15,7 +15,9 @@ import java.util.Objects;
  *
  * <p>Set every column, then {@link #toBuilder()} checks each row with the rules of {@link Opportunity} and hands
  * the arrays, without copying them, to a builder (which may then attach stage history). The arrays are taken as
- * they are: the caller must not change them afterwards. Not thread-safe; used once.
+ * they are: the caller must not change them afterwards. A per-row array may be longer than the rows (a reader that
+ * grew it to an estimate need not copy it to size): what lies past the last row is ignored. Not thread-safe; used
+ * once.
  */
 public final class OpportunityColumns {
 
@@ -179,7 +181,7 @@ public final class OpportunityColumns {
      * columns, to which stage history may be added before it is turned into a table.
      *
      * @return a builder of these rows
-     * @throws IllegalStateException    if a column was not set or has the wrong length
+     * @throws IllegalStateException    if a column was not set or is shorter than the rows
      * @throws IllegalArgumentException naming the row and the rule it breaks
      */
     public OpportunityTableBuilder toBuilder() {
@@ -225,12 +227,12 @@ public final class OpportunityColumns {
 
     private void need(Object column, String what) {
         int n = column == null ? -1 : java.lang.reflect.Array.getLength(column);
-        if (n != size) {
+        if (n < size) {
             throw new IllegalStateException(what + (column == null ? " not set" : " have " + n + " rows, not " + size));
         }
     }
 
-    private static void checkCodes(int[] codes, String[] values, String what, boolean required) {
+    private void checkCodes(int[] codes, String[] values, String what, boolean required) {
         for (String v : values) {
             if (v == null || (required && v.isBlank())) {
                 throw new IllegalArgumentException(what + " dictionary holds a " + (v == null ? "null" : "blank") + " value");
@@ -239,7 +241,7 @@ public final class OpportunityColumns {
         if (new java.util.HashSet<>(Arrays.asList(values)).size() != values.length) {
             throw new IllegalArgumentException(what + " dictionary holds a value twice");
         }
-        for (int r = 0; r < codes.length; r++) {
+        for (int r = 0; r < size; r++) {
             if (codes[r] < (required ? 0 : -1) || codes[r] >= values.length) {
                 throw new IllegalArgumentException("row " + r + " has " + what + " code " + codes[r] + " of "
                         + values.length + (required ? "; it is required" : ""));

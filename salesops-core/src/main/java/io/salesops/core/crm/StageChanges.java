@@ -41,6 +41,10 @@ final class StageChanges {
     /** @return the changes added, sorted for a table of {@code size} rows */
     History sorted(int size) {
         int[] start = new int[size + 1];
+        if (changes == 0) {
+            // a bulk load without history: no per-row work beyond the starts
+            return new History(start, new int[0], new int[0], new long[0], new int[0]);
+        }
         for (int i = 0; i < changes; i++) {
             start[changeRow[i] + 1]++;
         }

@@ -194,7 +194,7 @@ final class ForecastEngine {
         }
         keys.add(Opportunity::ownerId);
         names.add("owner");
-        TimeToEvent tte = TimeToEvent.learn(history, asOf, keys, names);
+        TimeToEvent tte = TimeToEvent.learn(history, asOf, keys, names, TimeToEvent.quarterPhase(period));
         timeToEvent = tte;
         if (tte == null) {
             assumptions.add("time to event impossible: no deal in the history closed on or before " + asOf
@@ -204,6 +204,10 @@ final class ForecastEngine {
                     + " event), learned from " + tte.observations() + " deals as known on " + asOf + ", by "
                     + String.join(" then ", names) + ", each shrunk toward the level above");
             assumptions.add(tte.quietAssumption());
+            String phases = tte.phaseAssumption();
+            if (phases != null) {
+                assumptions.add(phases);
+            }
             LocalDate firstDeal = DataStart.firstCreated(history, asOf);
             LocalDate closesFrom = DataStart.closesFrom(history, asOf);
             if (closesFrom.isAfter(firstDeal)) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
  * P(an open deal is won inside a window), from won, lost and still-open deals as competing risks on the deal's
@@ -45,8 +47,14 @@ final class TimeToEvent {
     record Estimate(double p, String explanation) {
     }
 
-    private final double[] winHazard;
-    private final double[] lossHazard;
+    /** Per creation phase (one row without phases), the daily win hazard per age bin. */
+    private final double[][] winHazard;
+    /** Per creation phase, the daily loss hazard per age bin. */
+    private final double[][] lossHazard;
+    /** A deal's creation phase, or null for none (every deal in phase 0): phases not asked for or not different. */
+    private final ToIntFunction<Opportunity> phase;
+    /** The test of the phases' hazards against all deals' ({@link #phaseTest}), or null if none was made. */
+    private final double[] phaseTest;
     private final int[] wonAges;
     private final int observations;
     private final List<Function<Opportunity, String>> keys;
@@ -56,9 +64,11 @@ final class TimeToEvent {
     /** The quiet-owner level: {win factor, loss factor, wins in quiet spells, expected wins there}. */
     private final double[] quietFactor;
 
-    private TimeToEvent(double[] winHazard, double[] lossHazard, int[] wonAges, int observations,
-                        List<Function<Opportunity, String>> keys, List<String> keyNames, List<Map<String, double[]>> factors,
-                        QuietOwners quiet, double[] quietFactor) {
+    private TimeToEvent(double[][] winHazard, double[][] lossHazard, ToIntFunction<Opportunity> phase, double[] phaseTest,
+                        int[] wonAges, int observations, List<Function<Opportunity, String>> keys, List<String> keyNames,
+                        List<Map<String, double[]>> factors, QuietOwners quiet, double[] quietFactor) {
+        this.phase = phase;
+        this.phaseTest = phaseTest;
         this.quiet = quiet;
         this.quietFactor = quietFactor;
         this.winHazard = winHazard;
@@ -90,12 +100,40 @@ final class TimeToEvent {
      */
     static TimeToEvent learn(List<Opportunity> history, LocalDate asOf, List<Function<Opportunity, String>> keys,
                              List<String> keyNames) {
+        return learn(history, asOf, keys, keyNames, null);
+    }
+
+    /** Creation phases: the month of its quarter a deal was created in. */
+    static final int PHASES = 3;
+
+    /**
+     * A deal's creation phase: the month (0, 1 or 2) of its quarter it was created in, quarters counted from the
+     * month {@code period} starts in (a fiscal quarter's months when the period is one).
+     */
+    static ToIntFunction<Opportunity> quarterPhase(io.salesops.core.period.Period period) {
+        int first = period.start().getMonthValue();
+        return o -> Math.floorMod(o.createdDate().getMonthValue() - first, PHASES);
+    }
+
+    /**
+     * As {@link #learn(List, LocalDate, List, List)}, with baseline hazards of their own for each creation phase:
+     * each phase's hazard in an age bin is its events there plus {@link #PRIOR_EVENTS} pseudo-events at all deals'
+     * hazard, over its deal-days at risk plus the deal-days those pseudo-events take at that hazard. Deals
+     * created early in a quarter may close fast or never, those created later slowly (a real export's pattern);
+     * the survivors of a fast phase then meet their own phase's low hazards at their age, not all deals'.
+     *
+     * @param phase a deal's creation phase in {@code 0 .. PHASES - 1}, or null for one hazard for all deals
+     */
+    static TimeToEvent learn(List<Opportunity> history, LocalDate asOf, List<Function<Opportunity, String>> keys,
+                             List<String> keyNames, ToIntFunction<Opportunity> phase) {
+        int phases = phase == null ? 1 : PHASES;
         int n = 0;
         // a deal created before the record of closes began entered it by surviving until then (DataStart)
         LocalDate recordedFrom = DataStart.closesFrom(history, asOf);
         int[] age = new int[history.size()];
         int[] entry = new int[history.size()];
         byte[] event = new byte[history.size()]; // 0 censored, 1 won, 2 lost
+        int[] ph = new int[history.size()];
         Opportunity[] seen = new Opportunity[history.size()];
         int maxAge = 1;
         int closed = 0;
@@ -112,6 +150,7 @@ final class TimeToEvent {
                     : (int) Math.min(a - 1, ChronoUnit.DAYS.between(o.createdDate(), recordedFrom) - 1);
             event[n] = closedThen ? (byte) (o.isWon() ? 1 : 2) : 0;
             seen[n] = o;
+            ph[n] = phase == null ? 0 : phase.applyAsInt(o);
             if (closedThen) {
                 closed++;
                 won += o.isWon() ? 1 : 0;
@@ -122,49 +161,63 @@ final class TimeToEvent {
         if (closed == 0) {
             return null;
         }
-        // deals at risk on each day of age, and events per day
-        long[] endingAt = new long[maxAge + 2];
-        long[] enteringAfter = new long[maxAge + 2];
-        long[] winsAt = new long[maxAge + 2];
-        long[] lossesAt = new long[maxAge + 2];
+        // deals at risk on each day of age, and events per day, per phase
+        long[][] endingAt = new long[phases][maxAge + 2];
+        long[][] enteringAfter = new long[phases][maxAge + 2];
+        long[][] winsAt = new long[phases][maxAge + 2];
+        long[][] lossesAt = new long[phases][maxAge + 2];
         int[] wonAges = new int[won];
         int w = 0;
         for (int i = 0; i < n; i++) {
-            endingAt[age[i]]++;
-            enteringAfter[entry[i]]++;
+            endingAt[ph[i]][age[i]]++;
+            enteringAfter[ph[i]][entry[i]]++;
             if (event[i] == 1) {
-                winsAt[age[i]]++;
+                winsAt[ph[i]][age[i]]++;
                 wonAges[w++] = age[i];
             } else if (event[i] == 2) {
-                lossesAt[age[i]]++;
+                lossesAt[ph[i]][age[i]]++;
             }
         }
         Arrays.sort(wonAges);
         int bins = binOf(maxAge) + 1;
-        double[] days = new double[bins];
-        double[] wins = new double[bins];
-        double[] losses = new double[bins];
-        long atRisk = 0;
-        for (int t = 1; t <= maxAge; t++) {
-            atRisk += enteringAfter[t - 1];
-            int b = binOf(t);
-            days[b] += atRisk;
-            wins[b] += winsAt[t];
-            losses[b] += lossesAt[t];
-            atRisk -= endingAt[t];
+        double[][] days = new double[phases + 1][bins]; // row phases: all deals
+        double[][] wins = new double[phases + 1][bins];
+        double[][] losses = new double[phases + 1][bins];
+        for (int s = 0; s < phases; s++) {
+            long atRisk = 0;
+            for (int t = 1; t <= maxAge; t++) {
+                atRisk += enteringAfter[s][t - 1];
+                int b = binOf(t);
+                days[s][b] += atRisk;
+                wins[s][b] += winsAt[s][t];
+                losses[s][b] += lossesAt[s][t];
+                atRisk -= endingAt[s][t];
+            }
+            for (int b = 0; b < bins; b++) {
+                days[phases][b] += days[s][b];
+                wins[phases][b] += wins[s][b];
+                losses[phases][b] += losses[s][b];
+            }
         }
-        double[] hw = new double[bins];
-        double[] hl = new double[bins];
-        for (int b = 0; b < bins; b++) {
-            hw[b] = days[b] > 0 ? wins[b] / days[b] : 0;
-            hl[b] = days[b] > 0 ? losses[b] / days[b] : 0;
+        double[][] hw = new double[phases][];
+        double[][] hl = new double[phases][];
+        double[] allW = hazards(wins[phases], days[phases], null);
+        double[] allL = hazards(losses[phases], days[phases], null);
+        // the phases' own hazards only where the data say they differ; else all deals' (as with no phases)
+        double[] test = phases == 1 ? null : phaseTest(wins, losses, days, allW, allL);
+        boolean phased = test != null && test[2] < PHASE_TEST_P;
+        for (int s = 0; s < phases; s++) {
+            hw[s] = phased ? hazards(wins[s], days[s], allW) : allW;
+            hl[s] = phased ? hazards(losses[s], days[s], allL) : allL;
         }
-        // cumulative hazards by age, for each deal's expected events
-        double[] cumW = new double[maxAge + 1];
-        double[] cumL = new double[maxAge + 1];
-        for (int t = 1; t <= maxAge; t++) {
-            cumW[t] = cumW[t - 1] + hw[binOf(t)];
-            cumL[t] = cumL[t - 1] + hl[binOf(t)];
+        // cumulative hazards by age and phase, for each deal's expected events
+        double[][] cumW = new double[phases][maxAge + 1];
+        double[][] cumL = new double[phases][maxAge + 1];
+        for (int s = 0; s < phases; s++) {
+            for (int t = 1; t <= maxAge; t++) {
+                cumW[s][t] = cumW[s][t - 1] + hw[s][binOf(t)];
+                cumL[s][t] = cumL[s][t - 1] + hl[s][binOf(t)];
+            }
         }
         // deals of owners gone quiet: events and expected events on the days that fell in their quiet spells
         QuietOwners quiet = QuietOwners.of(history, asOf);
@@ -174,8 +227,8 @@ final class TimeToEvent {
         for (int i = 0; i < n; i++) {
             String owner = seen[i].ownerId();
             int created = (int) seen[i].createdDate().toEpochDay();
-            quietW[i] = quiet.exposure(owner, created, entry[i], age[i], cumW);
-            quietL[i] = quiet.exposure(owner, created, entry[i], age[i], cumL);
+            quietW[i] = quiet.exposure(owner, created, entry[i], age[i], cumW[ph[i]]);
+            quietL[i] = quiet.exposure(owner, created, entry[i], age[i], cumL[ph[i]]);
             q[1] += quietW[i];
             q[3] += quietL[i];
             if (event[i] != 0 && quiet.quietOn(owner, created + age[i])) {
@@ -196,9 +249,9 @@ final class TimeToEvent {
                 k[i] = key.apply(seen[i]); // owners and segments carry no history: the record's value
                 double[] s = sums.computeIfAbsent(k[i], x -> new double[4]);
                 s[0] += event[i] == 1 ? 1 : 0;
-                s[1] += fw[i] * (cumW[age[i]] - cumW[entry[i]] + (quietFactor[0] - 1) * quietW[i]);
+                s[1] += fw[i] * (cumW[ph[i]][age[i]] - cumW[ph[i]][entry[i]] + (quietFactor[0] - 1) * quietW[i]);
                 s[2] += event[i] == 2 ? 1 : 0;
-                s[3] += fl[i] * (cumL[age[i]] - cumL[entry[i]] + (quietFactor[1] - 1) * quietL[i]);
+                s[3] += fl[i] * (cumL[ph[i]][age[i]] - cumL[ph[i]][entry[i]] + (quietFactor[1] - 1) * quietL[i]);
             }
             Map<String, double[]> level = new HashMap<>();
             for (Map.Entry<String, double[]> e : sums.entrySet()) {
@@ -213,8 +266,81 @@ final class TimeToEvent {
             }
             factors.add(level);
         }
-        return new TimeToEvent(hw, hl, wonAges, n, List.copyOf(keys), List.copyOf(keyNames), List.copyOf(factors), quiet,
-                quietFactor);
+        return new TimeToEvent(hw, hl, phased ? phase : null, test, wonAges, n, List.copyOf(keys), List.copyOf(keyNames),
+                List.copyOf(factors), quiet, quietFactor);
+    }
+
+    /** The p-value below which the creation phases' hazards are taken to differ. */
+    static final double PHASE_TEST_P = 0.001;
+
+    /**
+     * Whether the creation phases' hazards differ from all deals': the Poisson deviance of each phase's wins and
+     * losses per age bin against the counts all deals' hazards would give over its deal-days, on one degree of
+     * freedom per phase beyond the first in each bin where all deals had the event.
+     *
+     * @return {deviance, degrees of freedom, p-value}, or null without a bin to compare
+     */
+    private static double[] phaseTest(double[][] wins, double[][] losses, double[][] days, double[] allW, double[] allL) {
+        double deviance = 0;
+        int df = 0;
+        int phases = days.length - 1;
+        for (int kind = 0; kind < 2; kind++) {
+            double[][] events = kind == 0 ? wins : losses;
+            double[] all = kind == 0 ? allW : allL;
+            for (int b = 0; b < all.length; b++) {
+                if (all[b] <= 0) {
+                    continue;
+                }
+                int with = 0;
+                for (int s = 0; s < phases; s++) {
+                    if (days[s][b] <= 0) {
+                        continue;
+                    }
+                    double expected = days[s][b] * all[b];
+                    double o = events[s][b];
+                    deviance += 2 * (o > 0 ? o * Math.log(o / expected) - (o - expected) : expected);
+                    with++;
+                }
+                df += Math.max(0, with - 1);
+            }
+        }
+        if (df == 0) {
+            return null;
+        }
+        double p = 1 - new ChiSquaredDistribution(df).cumulativeProbability(deviance);
+        return new double[] {deviance, df, p};
+    }
+
+    /**
+     * @return the creation phases as the assumptions state them, or null when the model has none (not asked for,
+     *         nothing to compare, or the months did not differ: one hazard for all deals, as before phases)
+     */
+    String phaseAssumption() {
+        if (phaseTest == null) {
+            return null;
+        }
+        String test = String.format(Locale.ROOT, "deviance %.1f on %d degrees of freedom against all deals' hazards,"
+                + " p %s", phaseTest[0], (long) phaseTest[1], phaseTest[2] < 1e-4 ? "< 0.0001"
+                : String.format(Locale.ROOT, "%.4f", phaseTest[2]));
+        return phase == null ? null : "hazards per month of the quarter a deal was created in (" + test + " < "
+                + PHASE_TEST_P + "), each shrunk toward all deals' by " + Math.round(PRIOR_EVENTS) + " pseudo-events per age bin";
+    }
+
+    /**
+     * Daily hazards per age bin: events over deal-days; with {@code all} (all deals' hazards and events) given,
+     * shrunk toward them by {@link #PRIOR_EVENTS} pseudo-events at that hazard (a bin where no deal ever had the
+     * event keeps 0).
+     */
+    private static double[] hazards(double[] events, double[] days, double[] all) {
+        double[] h = new double[events.length];
+        for (int b = 0; b < h.length; b++) {
+            if (all == null) {
+                h[b] = days[b] > 0 ? events[b] / days[b] : 0;
+            } else {
+                h[b] = all[b] > 0 ? (events[b] + PRIOR_EVENTS) / (days[b] + PRIOR_EVENTS / all[b]) : 0;
+            }
+        }
+        return h;
     }
 
     /**
@@ -312,11 +438,17 @@ final class TimeToEvent {
         int to = (int) Math.min(MAX_AGE, a + ChronoUnit.DAYS.between(asOf, windowEnd));
         double survive = 1;
         double p = 0;
-        int lastBin = winHazard.length - 1;
+        int s = phase == null ? 0 : phase.applyAsInt(deal);
+        if (phase != null) {
+            groups.insert(0, "; created in month " + (s + 1) + " of its quarter: that month's deals' hazards");
+        }
+        double[] winH = winHazard[s];
+        double[] lossH = lossHazard[s];
+        int lastBin = winH.length - 1;
         for (int t = a + 1; t <= to; t++) {
             int b = binOf(t);
-            double hw = b <= lastBin ? Math.min(1, fw * winHazard[b]) : 0;
-            double hl = b <= lastBin ? Math.min(1, fl * lossHazard[b]) : 0;
+            double hw = b <= lastBin ? Math.min(1, fw * winH[b]) : 0;
+            double hl = b <= lastBin ? Math.min(1, fl * lossH[b]) : 0;
             if (t >= from) {
                 p += survive * hw;
             }

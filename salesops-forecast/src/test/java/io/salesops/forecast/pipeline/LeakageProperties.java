@@ -30,11 +30,22 @@ class LeakageProperties {
             MessyCrm.JUDGE_LIKE.volume(), MessyCrm.JUDGE_LIKE.undatedZombies(), MessyCrm.JUDGE_LIKE.volumeSigma(),
             MessyCrm.JUDGE_LIKE.whales(), MessyCrm.JUDGE_LIKE.startSpread(), MessyCrm.JUDGE_LIKE.sizeSpread());
 
+    /**
+     * {@link #SMALL_JUDGE_LIKE} with {@link MessyCrm#PHASED}'s calendar: deals of a quarter's first month close fast
+     * or never, so the time-to-event model learns hazards per creation month.
+     */
+    static final MessyCrm.Profile SMALL_PHASED = new MessyCrm.Profile(SMALL_JUDGE_LIKE.minReps(), SMALL_JUDGE_LIKE.spread(),
+            SMALL_JUDGE_LIKE.minDays(), SMALL_JUDGE_LIKE.volume(), SMALL_JUDGE_LIKE.undatedZombies(),
+            SMALL_JUDGE_LIKE.volumeSigma(), SMALL_JUDGE_LIKE.whales(), SMALL_JUDGE_LIKE.startSpread(),
+            SMALL_JUDGE_LIKE.sizeSpread(), MessyCrm.PHASED.dynamics());
+
     @Property(tries = 12)
     void changingAnyEventAfterTheAsOfDay_leavesTheForecastUnchanged(@ForAll @IntRange(min = 1, max = 1000) int seed,
                                                                      @ForAll @IntRange(min = 0, max = 60) int day,
-                                                                     @ForAll boolean auto, @ForAll boolean judgeLike) {
-        MessyCrm crm = judgeLike ? MessyCrm.generate(seed, SMALL_JUDGE_LIKE) : MessyCrm.generate(seed, 6, 3);
+                                                                     @ForAll boolean auto, @ForAll boolean judgeLike,
+                                                                     @ForAll boolean phased) {
+        MessyCrm crm = judgeLike ? MessyCrm.generate(seed, phased ? SMALL_PHASED : SMALL_JUDGE_LIKE)
+                : MessyCrm.generate(seed, 6, 3);
         Period q = FiscalCalendar.calendarYear().periodOf(crm.exportDate(), PeriodKind.QUARTER).plus(-1);
         LocalDate asOf = q.start().plusDays(day);
         List<Opportunity> rewritten = rewriteAfter(crm.opportunities(), asOf, crm.exportDate(), new SplittableRandom(seed));

@@ -119,7 +119,11 @@ public final class PipelineAccuracy {
          */
         ARCHIVED(MessyCrm.JUDGE_LIKE, PipelineAccuracy::judgeQuarters, ARCHIVED_DAYS),
         /** As {@link #ARCHIVED}, {@link #shortHistoryQuarters}. */
-        ARCHIVED_SHORT(MessyCrm.JUDGE_LIKE, PipelineAccuracy::shortHistoryQuarters, ARCHIVED_DAYS);
+        ARCHIVED_SHORT(MessyCrm.JUDGE_LIKE, PipelineAccuracy::shortHistoryQuarters, ARCHIVED_DAYS),
+        /** {@link MessyCrm#PHASED} (cycles and zombie shares that depend on the calendar), {@link #judgeQuarters}. */
+        PHASED(MessyCrm.PHASED, PipelineAccuracy::judgeQuarters),
+        /** {@link MessyCrm#PHASED} with closes archived as in {@link #ARCHIVED}, {@link #judgeQuarters}. */
+        PHASED_ARCHIVED(MessyCrm.PHASED, PipelineAccuracy::judgeQuarters, ARCHIVED_DAYS);
 
         private final MessyCrm.Profile profile;
         private final Function<MessyCrm, List<Period>> quarters;
@@ -233,7 +237,7 @@ public final class PipelineAccuracy {
     /**
      * Prints the issue's table for seeds {@code FROM..TO} (default 1..6) of a {@link Setting} ({@code judge},
      * {@code short}, {@code pipeline}, {@code pipeline_short}, {@code runrate}, {@code runrate_short},
-     * {@code archived}, {@code archived_short} or {@code fifteen}, default fifteen) by a method (default auto): {@code PipelineAccuracy [FROM TO [SETTING [METHOD]]]}.
+     * {@code archived}, {@code archived_short}, {@code phased}, {@code phased_archived} or {@code fifteen}, default fifteen) by a method (default auto): {@code PipelineAccuracy [FROM TO [SETTING [METHOD]]]}.
      */
     public static void main(String[] args) {
         long from = args.length > 1 ? Long.parseLong(args[0]) : 1;

@@ -253,4 +253,71 @@ class TimeToEventTest {
         assertThat(r.assumptions()).anySatisfy(a -> assertThat(a).contains("times the share of its deals closed in the 365"
                 + " days up to it that were won (shrunk toward everyone's by 20 deals"));
     }
+
+    /**
+     * A team whose deals created in a quarter's first month close within 8 days or never, while those created in
+     * its other months win at 95 days: a first-month deal still open at 72 days is almost surely a zombie, a
+     * second-month deal at 47 days is on its way.
+     */
+    static List<Opportunity> phasedTeam() {
+        List<Opportunity> opps = new ArrayList<>();
+        for (LocalDate first : List.of(LocalDate.of(2026, 1, 5), LocalDate.of(2026, 4, 5))) {
+            opps.addAll(closed("F" + first.getMonthValue() + "W", 50, first, 8, true));
+            for (int i = 0; i < 50; i++) {
+                opps.add(open("F" + first.getMonthValue() + "Z" + i, first));
+            }
+        }
+        for (LocalDate later : List.of(LocalDate.of(2026, 2, 10), LocalDate.of(2026, 3, 1))) {
+            opps.addAll(closed("L" + later.getMonthValue() + "W", 100, later, 95, true));
+        }
+        for (LocalDate d = LocalDate.of(2026, 1, 2); d.isBefore(AS_OF); d = d.plusDays(3)) {
+            opps.add(open("PACE" + d, d)); // the owner keeps creating deals: not quiet
+        }
+        opps.add(open("FIRST_MONTH_72D", AS_OF.minusDays(72)));
+        opps.add(open("SECOND_MONTH_47D", AS_OF.minusDays(47)));
+        return opps;
+    }
+
+    @Test
+    void aSurvivorOfAQuartersFastFirstMonth_getsThatMonthsLowHazards_notAllDeals() {
+        ForecastReport r = forecast(phasedTeam());
+        DealForecast first = r.deals().stream().filter(d -> d.id().equals("FIRST_MONTH_72D")).findFirst().orElseThrow();
+        DealForecast second = r.deals().stream().filter(d -> d.id().equals("SECOND_MONTH_47D")).findFirst().orElseThrow();
+        // all deals' hazards would give the first-month deal the later months' 95-day wins (P above 0.8); no
+        // first-month deal ever won after 8 days, so only the pseudo-events at all deals' hazard remain
+        assertThat(first.pWin()).isLessThan(0.25);
+        assertThat(second.pWin()).isGreaterThan(0.8);
+        assertThat(first.winExplanation()).contains("created in month 1 of its quarter");
+        assertThat(second.winExplanation()).contains("created in month 2 of its quarter");
+    }
+
+    @Test
+    void withoutCreationPhases_theSameSurvivorGetsAllDealsHazards() {
+        // the contrast the test above rests on: pooled over all deals, the first-month survivor looks live
+        TimeToEvent pooled = TimeToEvent.learn(phasedTeam(), AS_OF, List.of(), List.of());
+        Opportunity deal = open("FIRST_MONTH_72D", AS_OF.minusDays(72));
+        assertThat(pooled.estimate(deal, AS_OF, AS_OF.plusDays(1), Q3.end()).p()).isGreaterThan(0.8);
+        TimeToEvent phased = TimeToEvent.learn(phasedTeam(), AS_OF, List.of(), List.of(), TimeToEvent.quarterPhase(Q3));
+        assertThat(phased.estimate(deal, AS_OF, AS_OF.plusDays(1), Q3.end()).p()).isLessThan(0.25);
+    }
+
+    @Test
+    void whereTheMonthsCloseAlike_oneHazardServesAllDeals_asWithoutPhases() {
+        // deals of every month win or lose at 20 to 40 days: the phases' counts are what all deals' hazards give
+        List<Opportunity> opps = new ArrayList<>();
+        int i = 0;
+        for (LocalDate d = LocalDate.of(2026, 1, 2); d.isBefore(AS_OF.minusDays(45)); d = d.plusDays(1), i++) {
+            opps.addAll(closed("D" + i + "W", 1, d, 20 + i % 21, i % 2 == 0));
+        }
+        Opportunity deal = open("YOUNG", AS_OF.minusDays(10));
+        TimeToEvent phased = TimeToEvent.learn(opps, AS_OF, List.of(), List.of(), TimeToEvent.quarterPhase(Q3));
+        TimeToEvent pooled = TimeToEvent.learn(opps, AS_OF, List.of(), List.of());
+        assertThat(phased.phaseAssumption()).isNull();
+        TimeToEvent.Estimate e = phased.estimate(deal, AS_OF, AS_OF.plusDays(1), Q3.end());
+        assertThat(e.p()).isEqualTo(pooled.estimate(deal, AS_OF, AS_OF.plusDays(1), Q3.end()).p());
+        assertThat(e.explanation()).doesNotContain("created in month");
+        // the team above, whose first months close fast or never, does get phases, and the report says so
+        assertThat(forecast(phasedTeam()).assumptions()).anySatisfy(a -> assertThat(a)
+                .startsWith("hazards per month of the quarter a deal was created in (deviance"));
+    }
 }

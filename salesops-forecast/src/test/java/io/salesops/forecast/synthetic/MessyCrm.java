@@ -81,12 +81,31 @@ public final class MessyCrm {
      * @param datedCloses      true when an open deal's expected close date is near the day it will really close (a
      *                         team that keeps its close dates up to date), false for the first generator's arbitrary
      *                         dates, a quarter of them missing
+     * @param phasedCycles     0 for cycles that do not depend on the calendar; 1 for the calendar-phase cycles seen in
+     *                         a real export: a deal created in the first month of a calendar quarter closes (won or
+     *                         lost) in a fifth of the usual time, one created in its second or third month takes 1.3
+     *                         times as long (between: partly so)
+     * @param cohortZombies    0 for the same share of zombie deals in every month's deals; above 0, each calendar
+     *                         month's share is the export's times a log-normal factor of this sigma (mean 1), so some
+     *                         months' deals hold twice the zombies of others, as in a real export
      */
     public record Dynamics(double zombieScale, double leaveRate, int joiners, double cycleScale, double seasonAmplitude,
-                           boolean datedCloses) {
+                           boolean datedCloses, double phasedCycles, double cohortZombies) {
 
         /** The first generator's: 8-16% zombies, a fifth of owners leave, six join, arbitrary close dates. */
         public static final Dynamics MESSY = new Dynamics(1, 0.2, 6, 1, 1, false);
+
+        /** Dynamics whose cycles do not depend on the calendar, with the same zombie share in every month. */
+        public Dynamics(double zombieScale, double leaveRate, int joiners, double cycleScale, double seasonAmplitude,
+                        boolean datedCloses) {
+            this(zombieScale, leaveRate, joiners, cycleScale, seasonAmplitude, datedCloses, 0, 0);
+        }
+
+        /** The cycle factor of a deal created on {@code day}. */
+        double phaseFactor(LocalDate day) {
+            double f = (day.getMonthValue() - 1) % 3 == 0 ? 0.2 : 1.3;
+            return 1 + phasedCycles * (f - 1);
+        }
     }
 
     /** The profile of the first generator: about 15 months, 26 to 35 owners, about 6,000-7,000 deals. */
@@ -115,6 +134,15 @@ public final class MessyCrm {
      */
     public static final Profile STEADY_RUN_RATE = new Profile(28, 6, 540, 1.4, 0.85, 0.5, 0.003, 365, 0.5,
             new Dynamics(1, 0.05, 2, 0.4, 0.3, false));
+
+    /**
+     * {@link #JUDGE_LIKE} with the calendar pathologies of a real export: deals created in a quarter's first month
+     * close fast or never, later ones slowly ({@link Dynamics#phasedCycles} 1), and each month's deals hold a
+     * different share of zombies ({@link Dynamics#cohortZombies} 0.5). Nothing seen on the as-of day tells a
+     * month's zombie share, and an age-only model pooled over all history misjudges the survivors of a fast month.
+     */
+    public static final Profile PHASED = new Profile(28, 6, 540, 0.7, 0.85, 1.0, 0.003, 365, 0.5,
+            new Dynamics(1, 0.2, 6, 1, 1, false, 1, 0.5));
 
     /** About 15 months of a team of 26 to 35 owners starting on a random day of the second half of 2016. */
     public static MessyCrm generate(long seed) {
@@ -151,6 +179,13 @@ public final class MessyCrm {
                     0.6 + 0.8 * rnd.nextDouble(), profile.volume() * (0.3 + 0.5 * rnd.nextDouble())
                     * Math.exp(profile.volumeSigma() * (RandomDraws.gaussian(extra) - profile.volumeSigma() / 2)), Math.exp(0.4 * RandomDraws.gaussian(rnd)));
         }
+        // each calendar month's zombie factor, from a stream of its own so the other profiles' exports stay as they were
+        SplittableRandom months = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+        java.util.Map<java.time.YearMonth, Double> monthZombies = new java.util.HashMap<>();
+        for (java.time.YearMonth m = java.time.YearMonth.from(start); !m.isAfter(java.time.YearMonth.from(export)); m = m.plusMonths(1)) {
+            double sigma = dyn.cohortZombies();
+            monthZombies.put(m, sigma == 0 ? 1 : Math.exp(sigma * RandomDraws.gaussian(months) - sigma * sigma / 2));
+        }
         List<Opportunity> out = new ArrayList<>();
         int seq = 0;
         for (LocalDate d = start; !d.isAfter(export); d = d.plusDays(1)) {
@@ -165,7 +200,7 @@ public final class MessyCrm {
                 int n = RandomDraws.poisson(rnd, rep.volume * ramp * season);
                 for (int k = 0; k < n; k++) {
                     out.add(deal(rnd, extra, profile, String.format("%08X", 0x10000 + seq++), rep, team, d, export,
-                            zombieShare, open, closed));
+                            zombieShare * monthZombies.get(java.time.YearMonth.from(d)), open, closed));
                 }
             }
         }
@@ -186,7 +221,8 @@ public final class MessyCrm {
         LocalDate expected = rnd.nextDouble() < 0.25 ? null : created.plusDays(20 + rnd.nextInt(50));
         boolean zombie = rnd.nextDouble() < zombieShare;
         // big deals take longer; a better rep wins more and a faster one closes sooner
-        double meanDays = (25 + 25 * Math.sqrt(product + 1) / rep.pace) * profile.dynamics().cycleScale();
+        double meanDays = (25 + 25 * Math.sqrt(product + 1) / rep.pace) * profile.dynamics().cycleScale()
+                * profile.dynamics().phaseFactor(created);
         boolean won = rnd.nextDouble() < Math.min(0.85, 0.55 * rep.skill * (product == 4 ? 0.7 : 1));
         long days = 1 + Math.round(meanDays * (won ? 1 : 0.7) * Math.exp(0.6 * RandomDraws.gaussian(rnd)));
         LocalDate closeOn = created.plusDays(days);
