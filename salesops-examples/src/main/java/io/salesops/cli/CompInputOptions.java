@@ -19,6 +19,7 @@ import io.salesops.core.org.Rep;
 import io.salesops.core.period.FiscalCalendar;
 import io.salesops.core.period.Period;
 import io.salesops.io.DealPaymentCsvReader;
+import io.salesops.io.DealPaymentRow;
 import io.salesops.io.ExchangeRateCsvReader;
 import io.salesops.io.ImportProblem;
 import io.salesops.io.ImportResult;
@@ -175,7 +176,9 @@ final class CompInputOptions {
             if (lenient) {
                 pb.lenient();
             }
-            payments = CompInputs.payments(report(pb.build().read(collections), err));
+            List<DealPaymentRow> paid = report(pb.build().read(collections), err);
+            warnUnknownDeals(paid, all, err);
+            payments = CompInputs.payments(paid);
         }
         // A credit whose owner and split payees are all outside the org can credit nobody on this plan
         // (the org is the plan's population); leave it out rather than warn once per row.
@@ -236,6 +239,22 @@ final class CompInputOptions {
             throw new UserInputException(String.join(System.lineSeparator(), problems));
         }
         return t;
+    }
+
+    /**
+     * A payment naming a deal that no credit books (a typo, or a deal from another export) can release nothing: say
+     * so once, with the first such line, rather than drop it in silence.
+     */
+    private void warnUnknownDeals(List<DealPaymentRow> paid, List<Credit> all, PrintWriter err) {
+        Set<String> deals = new java.util.HashSet<>();
+        all.forEach(c -> deals.add(c.dealId()));
+        List<DealPaymentRow> unknown = paid.stream().filter(p -> !deals.contains(p.dealId())).toList();
+        if (!unknown.isEmpty()) {
+            DealPaymentRow first = unknown.get(0);
+            err.println("salesops: warning: " + unknown.size() + " payment" + (unknown.size() == 1 ? "" : "s") + " in "
+                    + collections + " name" + (unknown.size() == 1 ? "s a deal" : " deals") + " that no credit books (first: line "
+                    + first.line() + ", deal " + first.dealId() + "); they release nothing");
+        }
     }
 
     private <T> List<T> report(ImportResult<T> r, PrintWriter err) {

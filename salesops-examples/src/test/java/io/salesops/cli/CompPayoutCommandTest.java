@@ -67,6 +67,15 @@ class CompPayoutCommandTest {
     }
 
     @Test
+    void paymentsOfDealsNoCreditBooks_areNamedInAWarning(@TempDir Path dir) throws Exception {
+        Path typo = Files.writeString(dir.resolve("collections.csv"), "deal_id,date,amount\nO-1,2026-02-14,5000\nO-l,2026-02-20,5000\n");
+        CompCommandTest.Run r = CompCommandTest.run(args("calculate", "2026-01", typo, null));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: 1 payment in " + typo + " names a deal that no credit books (first: line 3,"
+                + " deal O-l); they release nothing");
+    }
+
+    @Test
     void aBadCollectionsRow_isTheUsersErrorAtItsLine(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("collections.csv"), "deal_id,date,amount\nO-1,2026-02-14,5000\nO-1,2026-02-30,5\n");
         CompCommandTest.Run r = CompCommandTest.run(args("calculate", "2026-02", bad, null));

@@ -157,6 +157,47 @@ class PayoutTest {
                 .containsExactly(usd("0.00"), usd("200.00"));
     }
 
+    // Held pay crosses the fiscal year: booked in December, paid in January, where it counts as paid in the new year
+    // (earned stays in the old one).
+    @Test
+    void heldPayCrossesTheYear() {
+        CompContext ctx = CompContext.of(solo("rep")).withPayments(DealPayments.of(List.of(
+                new DealPayment("d", java.time.LocalDate.of(2027, 1, 15), usd("10000.00")))));
+        CompPlan plan = flat("10", Payout.onCollection());
+        List<Credit> credits = List.of(deal("d", "rep", day(12, 10), "10000.00"));
+        CalculationResult dec = CommissionEngine.calculate(plan, ctx, credits, month(12), CompState.empty());
+        CalculationResult jan = CommissionEngine.calculate(plan, ctx, credits, io.salesops.comp.Fixtures.CAL.month(2027, 1),
+                dec.state());
+        assertThat(dec.statement("rep").orElseThrow().netPay()).isEqualTo(usd("0.00"));
+        Statement s = jan.statement("rep").orElseThrow();
+        assertThat(s.netPay()).isEqualTo(usd("1000.00"));
+        assertThat(s.ytdEarned()).isEqualTo(usd("0.00"));
+        assertThat(s.ytdPaid()).isEqualTo(usd("1000.00"));
+        assertThat(jan.state().payee("rep").orElseThrow().held()).isEmpty();
+    }
+
+    // Two plan versions share January (10% to the 15th, 12% after): each deal keeps its version's rate and is
+    // released by its own collection.
+    @Test
+    void versionsSharingThePeriod_eachDealKeepsItsVersionsRate() {
+        CompPlan v1 = CompPlan.builder("v1").currency("USD").effective(day(1, 1), day(1, 15))
+                .component(c -> c.name("Commission").flatRate("10").payout(Payout.onCollection())).build();
+        CompPlan v2 = CompPlan.builder("v2").currency("USD").effective(day(1, 16), null)
+                .component(c -> c.name("Commission").flatRate("12").payout(Payout.onCollection())).build();
+        CompContext ctx = CompContext.of(solo("rep")).withPayments(DealPayments.of(List.of(
+                paid("a", 2, 3, "10000.00"), paid("b", 3, 3, "5000.00"))));
+        List<Credit> credits = List.of(deal("a", "rep", day(1, 10), "10000.00"), deal("b", "rep", day(1, 20), "10000.00"));
+        CompState state = CompState.empty();
+        List<Statement> s = new ArrayList<>();
+        for (int m = 1; m <= 3; m++) {
+            CalculationResult r = CommissionEngine.calculate(List.of(v1, v2), ctx, credits, month(m), state);
+            s.add(r.statement("rep").orElseThrow());
+            state = r.state();
+        }
+        assertThat(s.get(0).earned()).isEqualTo(usd("2200.00"));
+        assertThat(s).extracting(Statement::netPay).containsExactly(usd("0.00"), usd("1000.00"), usd("600.00"));
+    }
+
     @Test
     void whatTheEngineCannotHonourWithAPayout_isAProblemAtItsPath() {
         assertThatThrownBy(() -> CompPlan.builder("P").currency("USD").recoverableDraw("USD 1000.00", day(1, 1), null)

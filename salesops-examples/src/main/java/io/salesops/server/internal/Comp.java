@@ -15,6 +15,8 @@ import io.salesops.comp.file.PlanFiles;
 import io.salesops.comp.file.PlanFormat;
 import io.salesops.comp.input.CompContext;
 import io.salesops.comp.input.Credit;
+import io.salesops.comp.input.DealPayment;
+import io.salesops.comp.input.DealPayments;
 import io.salesops.comp.plan.CompPlan;
 import io.salesops.comp.plan.PlanProblem;
 import io.salesops.comp.plan.PlanValidationException;
@@ -71,8 +73,8 @@ final class Comp {
     }
 
     static Object calculate(Requests.CompCalculate r, ServerLimits limits) {
-        Inputs in = inputs(r.plan(), r.planYaml(), r.period(), r.credits(), r.org(), r.quotas(), r.fx(), r.state(),
-                r.allowGap(), limits, new ArrayList<>(), null);
+        Inputs in = inputs(r.plan(), r.planYaml(), r.period(), r.credits(), r.org(), r.quotas(), r.fx(), r.collections(),
+                r.state(), r.allowGap(), limits, new ArrayList<>(), null);
         CalculationResult result;
         try {
             result = CommissionEngine.calculate(List.of(in.plan), in.context, in.credits, in.period, in.prior);
@@ -93,8 +95,8 @@ final class Comp {
         List<FieldError> errors = new ArrayList<>();
         Checks.required(errors, "/payee", r.payee());
         Checks.required(errors, "/deal", r.deal());
-        Inputs in = inputs(r.plan(), r.planYaml(), r.period(), r.credits(), r.org(), r.quotas(), r.fx(), r.state(),
-                r.allowGap(), limits, errors, r.deal());
+        Inputs in = inputs(r.plan(), r.planYaml(), r.period(), r.credits(), r.org(), r.quotas(), r.fx(), r.collections(),
+                r.state(), r.allowGap(), limits, errors, r.deal());
         if (!in.context.org().contains(r.payee())) {
             throw ProblemException.badField("/payee", "payee " + r.payee() + " is not in the org");
         }
@@ -155,7 +157,8 @@ final class Comp {
 
     private static Inputs inputs(JsonNode planJson, String planYaml, String periodText, List<Requests.CreditEntry> entries,
                                  List<Requests.OrgRep> orgEntries, List<Requests.QuotaEntry> quotaEntries,
-                                 List<Requests.FxEntry> fxEntries, JsonNode state, List<String> allowGap,
+                                 List<Requests.FxEntry> fxEntries, List<Requests.CollectionEntry> collectionEntries,
+                                 JsonNode state, List<String> allowGap,
                                  ServerLimits limits,
                                  List<FieldError> errors, Requests.Deal dealEntry) {
         CompPlan plan = null;
@@ -207,6 +210,7 @@ final class Comp {
                 errors.add(new FieldError("/fx", e.getMessage()));
             }
         }
+        DealPayments payments = payments(errors, collectionEntries, limits, plan);
         List<Period> gaps = new ArrayList<>();
         if (allowGap != null) {
             for (int i = 0; i < allowGap.size(); i++) {
@@ -252,8 +256,42 @@ final class Comp {
         Org o = org;
         List<Credit> used = credits.stream()
                 .filter(c -> o.contains(c.payeeId()) || c.splits().stream().anyMatch(s -> o.contains(s.payeeId()))).toList();
-        return new Inputs(plan, new CompContext(org, quotas, rates, List.of()), used, period, prior, priorEntry,
-                List.copyOf(gaps), deal);
+        return new Inputs(plan, new CompContext(org, quotas, rates, List.of()).withPayments(payments), used, period, prior,
+                priorEntry, List.copyOf(gaps), deal);
+    }
+
+    /** Payments against deals, in the plan currency unless named; each problem at its {@code /collections/i}. */
+    private static DealPayments payments(List<FieldError> errors, List<Requests.CollectionEntry> entries,
+                                         ServerLimits limits, CompPlan plan) {
+        if (entries == null) {
+            return DealPayments.none();
+        }
+        if (entries.size() > limits.maxCredits()) {
+            Checks.atMost(errors, "/collections", entries.size(), limits.maxCredits(), "collections");
+            return DealPayments.none();
+        }
+        List<DealPayment> out = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            String ptr = "/collections/" + i;
+            Requests.CollectionEntry c = entries.get(i);
+            if (c == null) {
+                errors.add(new FieldError(ptr, "is null"));
+                continue;
+            }
+            int before = errors.size();
+            Checks.required(errors, ptr + "/dealId", c.dealId());
+            LocalDate d = Crm.date(errors, ptr + "/date", c.date(), true);
+            String currency = c.currency() == null && plan != null ? plan.currency().getCurrencyCode() : c.currency();
+            Money amount = Crm.money(errors, ptr, c.amount(), currency);
+            if (errors.size() == before) {
+                try {
+                    out.add(new DealPayment(c.dealId(), d, amount));
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError(ptr, e.getMessage()));
+                }
+            }
+        }
+        return DealPayments.of(out);
     }
 
     private static List<Credit> credits(List<FieldError> errors, List<Requests.CreditEntry> entries) {

@@ -178,14 +178,20 @@ public final class Requests {
     public record FxEntry(String from, String to, Object rate, String effectiveDate) {
     }
 
+    /** One payment a customer made against a deal (a collections file row): deal id, date, amount, currency. */
+    public record CollectionEntry(String dealId, String date, Object amount, String currency) {
+    }
+
     /**
      * {@code POST /v1/comp/calculate}, as {@code salesops comp calculate}.
      *
-     * @param state the payee states carried from the previous period (as the response's {@code state}), or null
+     * @param state       the payee states carried from the previous period (as the response's {@code state}), or null
+     * @param collections what customers paid against deals, every payment to date, or null (as {@code --collections})
      */
     public record CompCalculate(com.fasterxml.jackson.databind.JsonNode plan, String planYaml, String period,
                                 List<CreditEntry> credits, List<OrgRep> org, List<QuotaEntry> quotas,
-                                List<FxEntry> fx, com.fasterxml.jackson.databind.JsonNode state, List<String> allowGap) {
+                                List<FxEntry> fx, com.fasterxml.jackson.databind.JsonNode state, List<String> allowGap,
+                                List<CollectionEntry> collections) {
     }
 
     /** The hypothetical deal of a what-if: amount (in the plan currency unless given), type, product, date. */
@@ -196,6 +202,6 @@ public final class Requests {
     public record CompWhatIf(com.fasterxml.jackson.databind.JsonNode plan, String planYaml, String period,
                              List<CreditEntry> credits, List<OrgRep> org, List<QuotaEntry> quotas,
                              List<FxEntry> fx, com.fasterxml.jackson.databind.JsonNode state, List<String> allowGap,
-                             String payee, Deal deal) {
+                             String payee, Deal deal, List<CollectionEntry> collections) {
     }
 }
