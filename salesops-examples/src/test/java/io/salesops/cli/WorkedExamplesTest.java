@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Runs every worked example in docs/examples/comp/worked as a new user would: its plan files and CSVs through
  * {@code salesops comp calculate}, period after period with {@code --state}, and compares each payee's net pay
  * with {@code expected.csv}, whose figures are worked out by hand in the plan file's comments or README.md. The
- * optional {@code quotas.csv}, {@code targets.csv} and {@code fx.csv} are passed as {@code --quotas},
- * {@code --targets} and {@code --fx}.
+ * optional {@code quotas.csv}, {@code targets.csv}, {@code collections.csv} and {@code fx.csv} are passed as
+ * {@code --quotas}, {@code --targets}, {@code --collections} and {@code --fx}.
  */
 class WorkedExamplesTest {
 
