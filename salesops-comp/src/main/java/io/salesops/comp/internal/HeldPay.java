@@ -132,6 +132,15 @@ final class HeldPay {
         return after;
     }
 
+    /** @return what the deals hold in all: earned less released */
+    static long total(List<HeldDeal> held) {
+        long sum = 0;
+        for (HeldDeal d : held) {
+            sum = Math.addExact(sum, d.heldMinor());
+        }
+        return sum;
+    }
+
     private static String key(String component, String deal) {
         return component + '\u0000' + deal;
     }

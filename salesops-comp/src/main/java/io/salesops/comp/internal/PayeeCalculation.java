@@ -130,7 +130,8 @@ final class PayeeCalculation {
                     r.gateOpen(), setup.money(s)));
         }
         Statement st = new Statement(rep.id(), setup.last.name(), setup.period, setup.currency, withPay, lines,
-                setup.money(earned), setup.money(net), setup.money(balance), setup.money(ytdEarned), setup.money(ytdPaid));
+                setup.money(earned), setup.money(net), setup.money(balance), setup.money(ytdEarned), setup.money(ytdPaid),
+                held == null ? null : setup.money(HeldPay.total(held)));
         Map<String, ComponentState> cs = componentStates();
         DealHistory h = before == null ? DealHistory.empty() : before.history();
         PayeeState state = new PayeeState(rep.id(), setup.period.fiscalYear(), setup.periodLabel, setup.money(ytdEarned),

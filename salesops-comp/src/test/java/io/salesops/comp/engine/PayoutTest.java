@@ -72,6 +72,8 @@ class PayoutTest {
                 + " collected by 2026-02-28: 50% at booking + 50% x 5,000.00 / 10,000.00 of USD 1,000.00 earned ="
                 + " USD 750.00 due, less USD 500.00 paid before");
         assertThat(s.get(2).ytdPaid()).isEqualTo(usd("1000.00"));
+        assertThat(s).extracting(Statement::held).containsExactly(usd("500.00"), usd("250.00"), usd("0.00"));
+        assertThat(s.get(0).explain()).contains("earned USD 1,000.00, net pay USD 500.00, held until due USD 500.00");
     }
 
     // The tier is set at booking: A and B earn 10%, C crosses the quota and earns 12% on its part above it. C is paid
