@@ -14,7 +14,9 @@ import java.util.Map;
  * Joins the rows {@link ChunkMerge} kept, chunk after chunk in file order, into one set of columns: each chunk's
  * strings recoded into one dictionary per column (codes in order of first appearance among the rows kept), the
  * columns copied on several threads, each into an array of the final size, and dropped from the chunks as soon
- * as they are copied. Used once; not thread-safe.
+ * as they are copied. The only chunk of a serial read keeps its columns and texts whole ({@link ChunkRows#whole}):
+ * they become the table's where they are, recoded in place and with the rows left out squeezed out, no copy made.
+ * Used once; not thread-safe.
  */
 final class ChunkColumns {
 
@@ -101,7 +103,8 @@ final class ChunkColumns {
         if (bytes > Integer.MAX_VALUE - 16) {
             throw new IllegalStateException("a text column holds at most 2 GB; this one would hold " + bytes + " bytes");
         }
-        byte[] text = new byte[(int) bytes];
+        // in place: the only chunk's whole text, its rows left out squeezed out as the runs move left
+        byte[] text = inPlace() ? (ids ? list.get(0).ids : list.get(0).names).current : new byte[(int) bytes];
         int[] ends = new int[n];
         int at = 0;
         int w = 0;
@@ -123,7 +126,7 @@ final class ChunkColumns {
                     }
                     int len = lens[j];
                     if (len > 0) {
-                        if (refs[j] != runRef + runLen || ChunkRows.textOffset(refs[j]) == 0) {
+                        if (refs[j] != runRef + runLen || from.startsBlock(refs[j])) {
                             copy(from, runRef, runLen, text, at - runLen);
                             runRef = refs[j];
                             runLen = 0;
@@ -136,6 +139,9 @@ final class ChunkColumns {
             }
             copy(from, runRef, runLen, text, at - runLen);
         }
+        if (text.length > bytes + (bytes >> 3) + 64) {
+            text = Arrays.copyOf(text, (int) bytes);
+        }
         if (ids) {
             out.ids(text, ends);
         } else {
@@ -144,8 +150,13 @@ final class ChunkColumns {
     }
 
     private static void copy(ChunkRows.Text from, int ref, int len, byte[] to, int at) {
-        if (len > 0) {
-            System.arraycopy(from.block(ref), ChunkRows.textOffset(ref), to, at, len);
+        if (len == 0) {
+            return;
+        }
+        byte[] block = from.block(ref);
+        int offset = from.offset(ref);
+        if (block != to || offset != at) {
+            System.arraycopy(block, offset, to, at, len);
         }
     }
 

@@ -136,8 +136,8 @@ final class ChunkRows {
     /** The last of {@link #blocks}, where the next row goes while it has room. */
     private Block last;
     /** The ids and the names of the rows, each column in its own blocks of text. */
-    final Text ids = new Text();
-    final Text names = new Text();
+    final Text ids;
+    final Text names;
     final ByteDictionary[] dictionaries = new ByteDictionary[5];
     final ByteDictionary[] attributeValues;
     /** The chunk's currencies, indexed by the currency codes of its rows. */
@@ -174,6 +174,8 @@ final class ChunkRows {
     final Block whole;
     /** The fewest bytes a row kept takes in the file: its separators and line break. */
     private final int minRowBytes;
+    /** The file position read to when {@link #next} last made room for a row. */
+    private long position;
     /** Where the counted columns of the row {@link #next()} made room for go: this block at {@link #at}. */
     Block target;
     int at;
@@ -189,6 +191,8 @@ final class ChunkRows {
         this.countsOnly = countsOnly;
         this.whole = wholeFile && !countsOnly ? new Block(attributeCount, false, BLOCK) : null;
         this.minRowBytes = Math.max(1, fields - 1);
+        this.ids = new Text(whole != null ? this : null);
+        this.names = new Text(whole != null ? this : null);
         for (int i = 0; i < 5; i++) {
             dictionaries[i] = new ByteDictionary();
         }
@@ -291,6 +295,7 @@ final class ChunkRows {
      * @param position the file position the chunk has read to, from which a {@link #whole} chunk estimates its rows
      */
     Block next(long position) {
+        this.position = position;
         int b = size >>> SHIFT;
         if (b != blocks.size() - 1) {
             if (folded != null && b > 0) {
@@ -315,15 +320,29 @@ final class ChunkRows {
     }
 
     /**
+     * How far a {@link #whole} chunk's estimate of its rows reaches past the rate read so far. Rows left past the
+     * last are memory the table keeps (and under G1 a large array a little over a region's size takes two), a
+     * second growth near the end copies every column again: a little over. Rows that get longer through a file
+     * (larger numbers in ids and names) make the first rows' rate overshoot anyway.
+     */
+    private static final double OVER = 1.02;
+
+    /**
+     * The same for a whole text: the texts themselves get longer through a file (larger numbers in ids and names,
+     * some 5% in a sequential export), where the rows' estimate gains from it, the text's falls short.
+     */
+    private static final double TEXT_OVER = 1.0625;
+
+    /**
      * @return the rows a {@link #whole} chunk's columns grow to once full: the rows the chunk's bytes hold at the
-     * rate read so far (a little over, so that one growth usually suffices), at least a quarter more, and never
+     * rate read so far (a little over, so that one growth usually suffices), at least an eighth more, and never
      * more than the bytes left could hold
      */
     private int wholeRows(long position) {
         long read = Math.max(1, position - start);
-        long estimate = (long) ((double) size * (limit - start) / read * 1.02) + 1024;
+        long estimate = (long) ((double) size * (limit - start) / read * OVER) + 1024;
         long most = size + (Math.max(0, limit - position) / minRowBytes) + 2;
-        long rows = Math.min(most, Math.max(size + (size >> 2) + 16, estimate));
+        long rows = Math.min(most, Math.max(size + (size >> 3) + 16, estimate));
         return (int) Math.min(rows, Integer.MAX_VALUE - 16);
     }
 
@@ -344,21 +363,44 @@ final class ChunkRows {
     /**
      * One column of text (the ids, or the names) of a chunk, in the order of its rows: appended in blocks of
      * {@value #TEXT_BLOCK} bytes that are never copied while the chunk grows, so the texts of consecutive rows lie
-     * end to end in a block and the merge copies them as whole runs.
+     * end to end in a block and the merge copies them as whole runs. The text of a chunk with {@link #whole}
+     * columns is one array instead, grown like them to an estimate, which the table then takes as it is; its refs
+     * are offsets into it.
      */
     static final class Text {
         final List<byte[]> blocks = new ArrayList<>();
+        /** The block appended to, the only one of a whole text. */
+        byte[] current;
         private int used = TEXT_BLOCK;
+        /** The chunk whose text is one array, or null. */
+        private final ChunkRows whole;
 
-        /** @return where {@code b[from, to)} is kept now, as block index and offset; at most {@value #TEXT_BLOCK} bytes */
-        int add(byte[] b, int from, int to) {
-            int n = to - from;
-            if (used + n > TEXT_BLOCK) {
-                blocks.add(new byte[TEXT_BLOCK]);
+        Text(ChunkRows whole) {
+            this.whole = whole;
+            if (whole != null) {
+                current = new byte[TEXT_BLOCK];
+                blocks.add(current);
                 used = 0;
             }
-            int ref = ((blocks.size() - 1) << TEXT_SHIFT) | used;
-            byte[] block = blocks.get(blocks.size() - 1);
+        }
+
+        /**
+         * @return where {@code b[from, to)} is kept now: block index and offset, or the offset in a whole text; at
+         * most {@value #TEXT_BLOCK} bytes
+         */
+        int add(byte[] b, int from, int to) {
+            int n = to - from;
+            if (used + n > (whole != null ? current.length : TEXT_BLOCK)) {
+                if (whole != null) {
+                    growWhole(n);
+                } else {
+                    current = new byte[TEXT_BLOCK];
+                    blocks.add(current);
+                    used = 0;
+                }
+            }
+            int ref = whole != null ? used : ((blocks.size() - 1) << TEXT_SHIFT) | used;
+            byte[] block = current;
             if (n <= 16) {
                 // short ids and names: a plain loop beats arraycopy's call
                 for (int i = 0; i < n; i++) {
@@ -371,19 +413,51 @@ final class ChunkRows {
             return ref;
         }
 
+        /**
+         * Grows a whole text to hold {@code n} more bytes: to the bytes the chunk's text holds at the rate read so
+         * far (a little over), at least an eighth more, and never more than the file's bytes left could add.
+         */
+        private void growWhole(int n) {
+            ChunkRows c = whole;
+            long read = Math.max(1, c.position - c.start);
+            long estimate = (long) ((double) used * (c.limit - c.start) / read * TEXT_OVER) + 4096;
+            long most = (long) used + n + Math.max(0, c.limit - c.position);
+            long bytes = Math.min(most, Math.max(used + n + (used >> 3) + 16, estimate));
+            if (bytes > MAX_TEXT) {
+                throw new IllegalStateException("a text column holds at most 2 GB; this one would hold " + bytes + " bytes");
+            }
+            current = Arrays.copyOf(current, (int) bytes);
+            blocks.set(0, current);
+        }
+
+        /** @return the array holding the text at {@code ref} */
         byte[] block(int ref) {
-            return blocks.get(ref >>> TEXT_SHIFT);
+            return whole != null ? current : blocks.get(ref >>> TEXT_SHIFT);
+        }
+
+        /** @return the offset of the text at {@code ref} in its {@link #block} */
+        int offset(int ref) {
+            return whole != null ? ref : ref & (TEXT_BLOCK - 1);
+        }
+
+        /** @return true if the text at {@code ref} starts a block of several: a run of texts cannot go on into it */
+        boolean startsBlock(int ref) {
+            return whole == null && (ref & (TEXT_BLOCK - 1)) == 0;
+        }
+
+        /** @return the bytes a whole text holds */
+        int used() {
+            return used;
         }
 
         /** @return true if another block would take the refs past what an int holds */
         boolean full() {
-            return blocks.size() >= (1 << (31 - TEXT_SHIFT)) - 2;
+            return whole != null ? used > MAX_TEXT - TEXT_BLOCK : blocks.size() >= (1 << (31 - TEXT_SHIFT)) - 2;
         }
     }
 
-    static int textOffset(int ref) {
-        return ref & (TEXT_BLOCK - 1);
-    }
+    /** The most bytes a whole text holds: about the most an array holds. */
+    private static final int MAX_TEXT = Integer.MAX_VALUE - 16;
 
     /** @return the chunk's index of {@code c}, adding it */
     short currencyIndex(Currency c) {

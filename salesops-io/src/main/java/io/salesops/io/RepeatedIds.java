@@ -101,7 +101,7 @@ final class RepeatedIds {
                 int fr = (int) x[3];
                 ChunkRows.Block b = c.block(r);
                 int j = r & ChunkRows.MASK;
-                String key = new String(c.ids.block(b.idRef[j]), ChunkRows.textOffset(b.idRef[j]), b.idLen[j],
+                String key = new String(c.ids.block(b.idRef[j]), c.ids.offset(b.idRef[j]), b.idLen[j],
                         StandardCharsets.UTF_8);
                 String raw = c.paddedIds.getOrDefault(r, key);
                 long firstLine = f.block(fr).line[fr & ChunkRows.MASK] + f.lineOffset;
@@ -167,8 +167,8 @@ final class RepeatedIds {
         if (ba.idHash[ja] != bb.idHash[jb] || len != bb.idLen[jb]) {
             return false;
         }
-        int oa = ChunkRows.textOffset(ba.idRef[ja]);
-        int ob = ChunkRows.textOffset(bb.idRef[jb]);
+        int oa = a.ids.offset(ba.idRef[ja]);
+        int ob = b.ids.offset(bb.idRef[jb]);
         return Arrays.equals(a.ids.block(ba.idRef[ja]), oa, oa + len, b.ids.block(bb.idRef[jb]), ob, ob + len);
     }
 

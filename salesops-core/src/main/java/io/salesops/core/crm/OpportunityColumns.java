@@ -205,12 +205,13 @@ public final class OpportunityColumns {
         checkText(idBytes, idEnds, "ids", true);
         checkText(nameBytes, nameEnds, "names", false);
         OpportunityStatus[] statuses = OpportunityStatus.values();
+        int categories = ForecastCategory.values().length;
         for (int r = 0; r < size; r++) {
             if (currency[r] < 0 || currency[r] >= currencies.length) {
                 throw new IllegalArgumentException("row " + r + " has currency code " + currency[r]);
             }
             if (amount[r] < 0 || created[r] == OpportunityTable.NO_DATE || status[r] < 0 || status[r] >= statuses.length
-                    || category[r] < -1 || category[r] >= ForecastCategory.values().length) {
+                    || category[r] < -1 || category[r] >= categories) {
                 throw new IllegalArgumentException("row " + r + " has a negative amount, no created date or an"
                         + " unknown status or category");
             }
