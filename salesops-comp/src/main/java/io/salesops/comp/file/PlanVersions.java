@@ -31,8 +31,15 @@ final class PlanVersions {
             out.add(new PlanFileProblem(later.file(), at == null ? 1 : at.line(), at == null ? 1 : at.column(),
                     at == null ? "" : at.path(), "version " + VersionOverlaps.span(later.plan()) + " overlaps version "
                     + VersionOverlaps.span(earlier.plan()) + " in " + earlier.file() + " on " + o.shared()
-                    + "; versions of a plan must not share a day (" + fix + ")"));
+                    + "; versions of a plan must not share a day (" + fix + ")" + (undated(earlier) && undated(later)
+                    ? "; several plan files are versions of one plan: to pay two plans side by side, calculate each"
+                    + " in its own run with its own state" : "")));
         }
         return out;
+    }
+
+    /** A file with neither date is more likely a second plan than a version of the first. */
+    private static boolean undated(Version v) {
+        return v.plan().effectiveFrom() == null && v.plan().effectiveTo() == null;
     }
 }

@@ -303,6 +303,14 @@ class PlanFilesTest {
         Path undated = version(dir, "undated.yaml", "");
         assertThatThrownBy(() -> PlanFiles.readVersions(List.of(h1, undated))).isInstanceOf(PlanFileException.class)
                 .hasMessageContaining("overlaps");
+        assertThatThrownBy(() -> PlanFiles.readVersions(List.of(h1, undated))).isInstanceOf(PlanFileException.class)
+                .message().doesNotContain("side by side");
+        // two undated files are more likely two plans than two versions: say how to run them side by side
+        Path bonus = version(dir, "bonus.yaml", "");
+        assertThatThrownBy(() -> PlanFiles.readVersions(List.of(undated, bonus))).isInstanceOf(PlanFileException.class)
+                .hasMessageContaining("versions of a plan must not share a day (give " + bonus + " an effectiveFrom after "
+                        + undated + " ends); several plan files are versions of one plan: to pay two plans side by side,"
+                        + " calculate each in its own run with its own state");
         Path h2b = version(dir, "h2b.yaml", "effectiveFrom: 2026-07-01\n");
         assertThat(PlanFiles.readVersions(List.of(h1, h2b))).hasSize(2);
     }
