@@ -3,6 +3,7 @@ package io.salesops.comp.engine;
 import io.salesops.comp.internal.HistoryColumns;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -194,20 +195,21 @@ public final class DealHistory {
         }
 
         /**
-         * Keeps the engine's columns, the amounts as three ints per entry where they fit and one component
+         * Copies the engine's columns at their size, the amounts as three ints per entry where they fit and one component
          * where the entries share it: a state carries a year of chunks and every young collection copies those
          * not yet tenured, so the bytes kept per entry count.
          */
         Chunk(HistoryColumns columns) {
+            // The columns are the engine's scratch, refilled by the next payee: the chunk copies what it keeps.
             size = columns.size();
-            dealIds = columns.dealIds();
-            dealDates = columns.dates();
-            rules = columns.rules();
+            dealIds = Arrays.copyOf(columns.dealIds(), size);
+            dealDates = Arrays.copyOf(columns.dates(), size);
+            rules = Arrays.copyOf(columns.rules(), size);
             period = columns.period();
             periods = null;
-            dealHashes = columns.dealHashes();
+            dealHashes = Arrays.copyOf(columns.dealHashes(), size);
             component = shared(columns.components(), size);
-            components = component == null ? columns.components() : null;
+            components = component == null ? Arrays.copyOf(columns.components(), size) : null;
             long[] pay = columns.pay();
             long[] base = columns.base();
             long[] deal = columns.dealMinor();
@@ -305,7 +307,7 @@ public final class DealHistory {
                 int hash = dealHashes != null ? dealHashes[e] : dealIds[e].hashCode();
                 idx[e] = (long) hash << 32 | e;
             }
-            java.util.Arrays.sort(idx);
+            io.salesops.comp.internal.HashIndex.sort(idx);
             return idx;
         }
     }

@@ -8,8 +8,6 @@ import io.salesops.comp.plan.CreditTarget;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,14 +162,15 @@ final class CreditRouter {
             shares[i] = shares[i].movePointLeft(2);
         }
         long[] parts = Alloc.allocate(amount, w, n);
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparing(i -> who[i]));
+        // A split has a few payees: an insertion sort, stable as the sort by payee id was, boxes nothing.
         int[] byPayeeId = new int[n];
         for (int i = 0; i < n; i++) {
-            byPayeeId[i] = order[i];
+            int j = i;
+            while (j > 0 && who[byPayeeId[j - 1]].compareTo(who[i]) > 0) {
+                byPayeeId[j] = byPayeeId[j - 1];
+                j--;
+            }
+            byPayeeId[j] = i;
         }
         return new Booking.Parts(who, payee, shares, parts, byPayeeId);
     }

@@ -9,9 +9,10 @@ import java.util.function.Supplier;
 
 /**
  * One payee's deal-pay entries of one period, as columns, built by the engine and appended to the payee's
- * {@link DealHistory} as they are: no {@link DealPay} is made per credit (a year of a large org credits
- * millions), only for entries that are read. A rule is a {@code String} or a {@code Supplier<String>} rendered
- * when read. Confined to the thread calculating the payee until appended.
+ * {@link DealHistory}, which copies them into its compact chunk: no {@link DealPay} is made per credit (a year of
+ * a large org credits millions), only for entries that are read. A rule is a {@code String} or a {@code
+ * Supplier<String>} rendered when read. Confined to the thread calculating the payee, which reuses the columns
+ * for its next payee once they are appended ({@link #reused}).
  *
  * <p>{@link DealHistory} takes columns through {@link #appendTo}, which it registers (the JDK's "shared
  * secrets" pattern): the engine package offers no public method that takes this non-exported type.
@@ -20,7 +21,12 @@ public final class HistoryColumns {
 
     private static volatile BiFunction<DealHistory, HistoryColumns, DealHistory> appender;
 
-    private final String period;
+    /** Columns up to this many entries are kept for the thread's next payee; larger ones are left to the collector. */
+    private static final int REUSE_AT_MOST = 1 << 12;
+    /** Per thread, the columns its last payee built, to be refilled by its next one. */
+    private static final ThreadLocal<HistoryColumns> SPARE = new ThreadLocal<>();
+
+    private String period;
     private String[] dealIds;
     private String[] components;
     private LocalDate[] dates;
@@ -47,6 +53,32 @@ public final class HistoryColumns {
         dealMinor = new long[n];
         dealHashes = new int[n];
         periodDeals = new int[n];
+    }
+
+    /**
+     * Columns for one payee's period, reusing the calling thread's: {@link DealHistory} copies what it keeps, so
+     * the columns are scratch once appended, and a year of payees would otherwise allocate them afresh each time.
+     * The caller must append them (or drop them) before it asks for columns again on this thread.
+     *
+     * @param expected the most entries expected; more may be added, at the cost of growing the columns
+     */
+    static HistoryColumns reused(String period, int expected) {
+        HistoryColumns c = SPARE.get();
+        if (c == null || c.dealIds.length < expected) {
+            c = new HistoryColumns(period, expected);
+            if (c.dealIds.length <= REUSE_AT_MOST) {
+                SPARE.set(c);
+            }
+            return c;
+        }
+        // Forget the last payee's references, so that the spare keeps nothing of it alive.
+        Arrays.fill(c.dealIds, 0, c.size, null);
+        Arrays.fill(c.components, 0, c.size, null);
+        Arrays.fill(c.dates, 0, c.size, null);
+        Arrays.fill(c.rules, 0, c.size, null);
+        c.size = 0;
+        c.period = period;
+        return c;
     }
 
     /**
@@ -155,7 +187,7 @@ public final class HistoryColumns {
         return period;
     }
 
-    /** @return the deal ids, one per entry, in an array of at least {@link #size()}, the rest unused */
+    /** @return the deal ids, one per entry, in an array of at least {@link #size()}, the rest unused; scratch, to be copied */
     public String[] dealIds() {
         return dealIds;
     }

@@ -62,7 +62,7 @@ final class PaidDeals extends AbstractMap<String, String[]> {
                 count[d] = -1;
             }
         }
-        Arrays.sort(byHash);
+        HashIndex.sort(byHash);
         payees = new int[start[size]];
         int[] next = Arrays.copyOf(start, size);
         for (int p = 0; p < paidByRep.length; p++) {

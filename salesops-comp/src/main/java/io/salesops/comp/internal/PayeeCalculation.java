@@ -129,12 +129,15 @@ final class PayeeCalculation {
             withPay.add(new ComponentResult(r.component(), r.measure(), r.count(), r.quota(), r.attainment(),
                     r.gateOpen(), setup.money(s)));
         }
+        Money balanceMoney = setup.money(balance);
+        Money ytdEarnedMoney = setup.money(ytdEarned);
+        Money ytdPaidMoney = setup.money(ytdPaid);
         Statement st = new Statement(rep.id(), setup.last.name(), setup.period, setup.currency, withPay, lines,
-                setup.money(earned), setup.money(net), setup.money(balance), setup.money(ytdEarned), setup.money(ytdPaid));
+                setup.money(earned), setup.money(net), balanceMoney, ytdEarnedMoney, ytdPaidMoney);
         Map<String, ComponentState> cs = componentStates();
         DealHistory h = before == null ? DealHistory.empty() : before.history();
-        PayeeState state = new PayeeState(rep.id(), setup.period.fiscalYear(), setup.periodLabel, setup.money(ytdEarned),
-                setup.money(ytdPaid), setup.money(balance), cs, entries.appendTo(h), held);
+        PayeeState state = new PayeeState(rep.id(), setup.period.fiscalYear(), setup.periodLabel, ytdEarnedMoney,
+                ytdPaidMoney, balanceMoney, cs, entries.appendTo(h), held);
         return new Outcome(st, state, paidDeals);
     }
 

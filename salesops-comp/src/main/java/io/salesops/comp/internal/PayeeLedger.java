@@ -54,7 +54,7 @@ final class PayeeLedger {
         for (List<CreditedAmount> l : paidCredits) {
             expected += l.size();
         }
-        entries = new HistoryColumns(setup.periodLabel, expected);
+        entries = HistoryColumns.reused(setup.periodLabel, expected);
         for (int k = 0; k < paidCredits.size(); k++) {
             List<CreditedAmount> credited = paidCredits.get(k);
             String label = paidLabels.get(k);

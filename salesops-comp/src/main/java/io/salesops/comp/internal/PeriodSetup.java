@@ -41,6 +41,7 @@ final class PeriodSetup {
     final StringIds index;
     final Map<String, List<Leave>> leaves = new HashMap<>();
     final QuotaProrater quotas;
+    private final Money zero;
 
     PeriodSetup(List<CompPlan> versions, CompContext ctx, Period period, CompState prior) {
         this.ctx = ctx;
@@ -52,6 +53,7 @@ final class PeriodSetup {
         this.last = slices.get(slices.size() - 1).plan();
         this.currency = last.currency();
         this.rounding = last.rounding();
+        this.zero = Money.ofMinor(0, currency);
         int slots = 0;
         for (VersionSlice s : slices) {
             slots += s.components().length;
@@ -68,8 +70,9 @@ final class PeriodSetup {
         this.quotas = new QuotaProrater(this);
     }
 
+    /** @return {@code minor} in the plan currency; zero is one shared value (every payee's statement has several) */
     Money money(long minor) {
-        return Money.ofMinor(minor, currency);
+        return minor == 0 ? zero : Money.ofMinor(minor, currency);
     }
 
     /** @return a sum of {@link VersionSlice#dayWeighted} amounts divided by the period's days, rounded once */

@@ -124,4 +124,20 @@ class DealIndexProperties {
         map.forEach((k, v) -> entries.put(k, List.of(v)));
         assertThat(entries).isEqualTo(expected);
     }
+
+    /** Sorting an index built in position order gives what a plain sort of its longs gives, large or small. */
+    @Property(tries = 60)
+    void hashIndexSort_isAPlainSort(@ForAll @IntRange(min = 0, max = 20_000) int n, @ForAll boolean fewHashes,
+                                    @ForAll long seed) {
+        Random rnd = new Random(seed);
+        long[] index = new long[n];
+        for (int i = 0; i < n; i++) {
+            int hash = fewHashes ? rnd.nextInt(50) - 25 : rnd.nextInt();
+            index[i] = (long) hash << 32 | i;
+        }
+        long[] expected = index.clone();
+        java.util.Arrays.sort(expected);
+        HashIndex.sort(index);
+        assertThat(index).isEqualTo(expected);
+    }
 }
