@@ -206,8 +206,17 @@ public final class KpiCommand implements Callable<Integer> {
                 }
             }
             default -> {
+                // Columns as wide as their longest cell (at least the widths short sample ids and user names fit):
+                // CRM ids run to 18 characters and owners are often full names.
+                int dealWidth = 14;
+                int ownerWidth = 12;
                 for (Map<String, Object> m : rows) {
-                    out.printf(Locale.ROOT, "%-14s %-12s %-17s %s%n", m.get("deal"), m.get("owner"), m.get("rule"), m.get("detail"));
+                    dealWidth = Math.max(dealWidth, String.valueOf(m.get("deal")).length());
+                    ownerWidth = Math.max(ownerWidth, String.valueOf(m.get("owner")).length());
+                }
+                String line = "%-" + dealWidth + "s %-" + ownerWidth + "s %-17s %s%n";
+                for (Map<String, Object> m : rows) {
+                    out.printf(Locale.ROOT, line, m.get("deal"), m.get("owner"), m.get("rule"), m.get("detail"));
                 }
                 out.println(rows.size() + " flags");
             }

@@ -173,6 +173,21 @@ public record DetectedMapping(ColumnMapping mapping, Optional<String> shipped, M
         return fits.get(0);
     }
 
+    /**
+     * The opportunity fields a header holds under one of their usual names, whether or not every required one is
+     * there (so an error about the missing ones can say which were found).
+     *
+     * @param header the header's names, stripped
+     * @return field to header, for the fields not under their own name
+     */
+    static Map<String, String> usualNames(List<String> header) {
+        Map<String, Integer> exact = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            exact.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
+        }
+        return byAlias(header, exact);
+    }
+
     private static Map<String, String> byAlias(List<String> header, Map<String, Integer> exact) {
         Map<String, List<String>> bySquashed = new HashMap<>();
         for (String h : header) {

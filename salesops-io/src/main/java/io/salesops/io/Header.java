@@ -61,17 +61,29 @@ final class Header {
         Map<String, Col> cols = new HashMap<>();
         boolean[] claimed = new boolean[names.size()];
         List<String> missing = new ArrayList<>();
+        // An opportunity export read without a mapping: fields found under a usual name of theirs are not missing,
+        // they were not taken only because another required field has no column at all; say which is which.
+        Map<String, String> usual = mapping == ColumnMapping.NONE && fields == OpportunityCsvReader.FIELDS
+                ? DetectedMapping.usualNames(names) : Map.of();
+        List<String> foundAs = new ArrayList<>();
         for (Field f : fields) {
             String header = mapping.header(f.name());
             Integer idx = byKey.get(key(header));
             cols.put(f.name(), new Col(f.name(), header, idx == null ? -1 : idx));
             if (idx != null) {
                 claimed[idx] = true;
+            } else if (f.required() && usual.containsKey(f.name())) {
+                foundAs.add(f.name() + "=" + usual.get(f.name()));
             } else if (f.required()) {
                 missing.add(header.equals(f.name()) ? "\"" + header + "\"" : "\"" + header + "\" (" + f.name() + ")");
             }
         }
-        if (!missing.isEmpty()) {
+        char separator = otherSeparator(names);
+        if (separator != 0) {
+            problems.add(new ImportProblem(file, row.line, null, 0, null, "header is one column, " + shown(names)
+                    + ", whose names are separated by '" + (separator == '\t' ? "\\t" : String.valueOf(separator))
+                    + "': salesops reads comma-separated files; save or export the file with ',' between columns"));
+        } else if (!missing.isEmpty()) {
             List<String> expected = new ArrayList<>();
             for (Field f : fields) {
                 if (f.required()) {
@@ -81,7 +93,8 @@ final class Header {
             problems.add(new ImportProblem(file, row.line, null, 0, null, "header lacks required column"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + "; required columns are "
                     + expected + (mapping == ColumnMapping.NONE ? "" : " (column mapping " + mapping.name() + ")")
-                    + ", found " + shown(names)));
+                    + ", found " + shown(names) + (foundAs.isEmpty() ? "" : "; the header has the others under their usual"
+                    + " names, so a column mapping naming these with the missing ones reads it: " + String.join(",", foundAs))));
         }
         if (!problems.isEmpty()) {
             throw new CsvImportException(problems);
@@ -109,6 +122,18 @@ final class Header {
 
     int size() {
         return names.size();
+    }
+
+    /**
+     * @return the separator of a header that came out as one column holding {@code ';'} or a tab (an export saved
+     *         with another list separator, as spreadsheets in many locales do), else 0
+     */
+    private static char otherSeparator(List<String> names) {
+        if (names.size() != 1) {
+            return 0;
+        }
+        String only = names.get(0);
+        return only.indexOf(';') >= 0 ? ';' : only.indexOf('\t') >= 0 ? '\t' : 0;
     }
 
     private static String key(String headerName) {

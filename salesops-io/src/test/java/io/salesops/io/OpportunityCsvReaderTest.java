@@ -172,8 +172,10 @@ class OpportunityCsvReaderTest {
     void read_missingRequiredColumns_reportsAllOfThemAtOnceWithExpectedAndFoundHeaders() {
         assertThatThrownBy(() -> lenient("id,name,owner,value,created\nO-1,A,ann,1,2026-01-01\n"))
                 .isInstanceOf(CsvImportException.class)
-                .hasMessage("opps.csv:1: header lacks required columns \"stage\", \"amount\", \"created_date\"; "
-                        + "required columns are [id, owner, stage, amount, created_date], found [id, name, owner, value, created]");
+                .hasMessage("opps.csv:1: header lacks required columns \"stage\", \"created_date\"; "
+                        + "required columns are [id, owner, stage, amount, created_date], found [id, name, owner, value, created]; "
+                        + "the header has the others under their usual names, so a column mapping naming these with the missing ones "
+                        + "reads it: amount=value");
     }
 
     @Test
