@@ -121,7 +121,9 @@ public final class OpportunityTable {
         Map<String, int[]> attrs = new LinkedHashMap<>();
         Map<String, String[]> attrValues = new LinkedHashMap<>();
         b.attributes.forEach((k, col) -> {
-            int[] codes = java.util.Arrays.copyOf(col.codes, size);
+            // a column filled to the last row is taken as it is when the builder's columns are moved
+            int[] codes = !copy && col.filled >= size && col.codes.length >= size ? col.codes
+                    : java.util.Arrays.copyOf(col.codes, size);
             java.util.Arrays.fill(codes, Math.min(col.filled, size), size, -1);
             attrs.put(k, codes);
             attrValues.put(k, col.values.values().toArray(String[]::new));
