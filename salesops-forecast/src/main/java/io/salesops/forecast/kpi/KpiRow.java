@@ -28,7 +28,9 @@ import java.util.OptionalDouble;
  * @param pipelineVelocity open deals x win rate x average deal size / mean won cycle, value per day, rounded
  *                         half-even to the minor unit; null if nothing was won or the mean won cycle is 0 days
  * @param bookings         value won in each period of the window, in order
- * @param conversions      stage-to-stage conversion from the stage history of deals closed in the window
+ * @param conversions      stage-to-stage conversion from the stage history of deals closed in the window; one
+ *                         step, the first open stage to won, when no deal has history and no lost deal is at an
+ *                         open stage (then where a lost deal left the process is unknown)
  */
 public record KpiRow(String group, long won, long lost, Money wonAmount, Money lostAmount,
                      OptionalDouble winRateByCount, OptionalDouble winRateByValue, Money averageDealSize,
@@ -64,5 +66,20 @@ public record KpiRow(String group, long won, long lost, Money wonAmount, Money l
     public KpiRow {
         bookings = List.copyOf(bookings);
         conversions = List.copyOf(conversions);
+    }
+
+    /**
+     * This row with its steps folded into one, the first open stage to won, counting the deals of the last step:
+     * for a window whose closed deals say nothing about the stages between.
+     */
+    KpiRow withOneConversionStep() {
+        if (conversions.size() < 2) {
+            return this;
+        }
+        StageConversion last = conversions.get(conversions.size() - 1);
+        return new KpiRow(group, won, lost, wonAmount, lostAmount, winRateByCount, winRateByValue, averageDealSize,
+                medianCycleWon, meanCycleWon, medianCycleLost, meanCycleLost, slippageRate, openDeals, openPipeline,
+                pipelineVelocity, bookings,
+                List.of(new StageConversion(conversions.get(0).from(), last.to(), last.reached(), last.converted())));
     }
 }

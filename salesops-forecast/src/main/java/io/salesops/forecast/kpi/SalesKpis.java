@@ -175,6 +175,7 @@ public final class SalesKpis {
         Map<String, RowList> members = new TreeMap<>();
         Acc total = new Acc();
         boolean history = false;
+        boolean lostAtOpenStage = false;
         List<Stage> open = stages.openStages();
         Snapshot snap = new Snapshot();
         for (int r = 0; r < table.size(); r++) {
@@ -200,6 +201,7 @@ public final class SalesKpis {
                 int reached = reachedStage(r, status, w, open.size());
                 int slip = slipped(r);
                 boolean won = status == OpportunityStatus.WON;
+                lostAtOpenStage |= !won && w.openIndex[table.stageCode(r)] >= 0;
                 long amount = table.amountMinor(r);
                 total.closed(won, amount, days, periodIndex, periods.size(), reached, slip);
                 if (g != null) {
@@ -218,12 +220,25 @@ public final class SalesKpis {
         List<KpiRow> rows = new ArrayList<>();
         rows.add(total.row("Total", cur, periods.size(), open, stages));
         groups.forEach((k, a) -> rows.add(a.row(k, cur, periods.size(), open, stages)));
+        if (!history && !lostAtOpenStage && open.size() > 1) {
+            // Each lost deal was counted at the last open stage, so every step but the last would read 100%.
+            rows.replaceAll(KpiRow::withOneConversionStep);
+            assumptions.add(oneStepNote(stages));
+        }
         List<KpiDetail> details = new ArrayList<>();
         details.add(KpiTables.of("Total", RowList.all(table.size()), w, rows.get(0).bookings(), cur));
         for (KpiRow row : rows.subList(1, rows.size())) {
             details.add(KpiTables.of(row.group(), members.get(row.group()), w, row.bookings(), cur));
         }
         return new KpiReport(periods, dimension, rows, details, history, assumptions);
+    }
+
+    /** The assumption line of a report whose conversion steps were folded into one. */
+    static String oneStepNote(StageModel stages) {
+        List<Stage> open = stages.openStages();
+        return "no stage history and no lost deal at an open stage, so where lost deals left the process is unknown: "
+                + "conversion is one step, " + open.get(0).name() + " -> " + stages.wonStage().name()
+                + ", over all deals closed in the window";
     }
 
     /** The model given, else the default model unless it lacks an open deal's stage: then the deals' own. */

@@ -1,6 +1,7 @@
 package io.salesops.forecast.kpi;
 
 import io.salesops.core.crm.Opportunity;
+import io.salesops.core.crm.OpportunityStatus;
 import io.salesops.core.crm.Stage;
 import io.salesops.core.crm.StageChange;
 import io.salesops.core.crm.StageModel;
@@ -154,6 +155,7 @@ public final class ObjectKpis {
         Map<String, List<Opportunity>> members = new TreeMap<>();
         Acc total = new Acc();
         boolean history = false;
+        boolean lostAtOpenStage = false;
         List<Stage> open = stages.openStages();
         for (Opportunity o : opportunities) {
             if (currency == null) {
@@ -174,6 +176,7 @@ public final class ObjectKpis {
                 long days = ChronoUnit.DAYS.between(o.createdDate(), o.closeDate());
                 int periodIndex = ObjectKpiTables.periodIndex(periods, o.closeDate());
                 int reached = reachedStage(o, open);
+                lostAtOpenStage |= o.status() == OpportunityStatus.LOST && indexOf(open, o.stage()) >= 0;
                 int slip = slipped(o);
                 total.closed(o, days, periodIndex, periods.size(), reached, slip);
                 if (g != null) {
@@ -192,6 +195,9 @@ public final class ObjectKpis {
         List<KpiRow> rows = new ArrayList<>();
         rows.add(total.row("Total", cur, periods.size(), open, stages));
         groups.forEach((k, a) -> rows.add(a.row(k, cur, periods.size(), open, stages)));
+        if (!history && !lostAtOpenStage && open.size() > 1) {
+            rows.replaceAll(KpiRow::withOneConversionStep);
+        }
         List<KpiDetail> details = new ArrayList<>();
         details.add(ObjectKpiTables.of("Total", opportunities, periods, stages, rows.get(0).bookings(), cur));
         for (KpiRow row : rows.subList(1, rows.size())) {

@@ -80,8 +80,8 @@ class SalesKpisTableProperties {
         KpiReport inferred = configure(SalesKpis.of(deals), from, to, by, org, false).run();
         assertSameReport(inferred, configure(ObjectKpis.of(deals), deals, from, to, by, org, false).run());
         // a note exactly when the default model lacks the stage of a deal open at the window's end
-        assertThat(inferred.assumptions()).hasSize(InferredStages.from(OpportunityTable.of(deals),
-                StageModel.defaultModel(), to.end()).isPresent() ? 1 : 0);
+        assertThat(inferred.assumptions().stream().filter(a -> a.startsWith("stages inferred from the data")).count())
+                .isEqualTo(InferredStages.from(OpportunityTable.of(deals), StageModel.defaultModel(), to.end()).isPresent() ? 1 : 0);
     }
 
     @Property(tries = 30)

@@ -98,7 +98,7 @@ class SalesKpisTest {
         io.salesops.core.crm.StageModel given = io.salesops.core.crm.StageModel.defaultModel();
         KpiReport r = SalesKpis.of(ownStages()).window(CAL.parse("2026-Q2"), CAL.parse("2026-Q2")).stages(given).run();
         assertThat(r.total().conversions().get(0).from()).isEqualTo(given.openStages().get(0).name());
-        assertThat(r.assumptions()).isEmpty();
+        assertThat(r.assumptions()).noneMatch(a -> a.startsWith("stages inferred")); // only the one-step note
         assertThat(SalesKpis.of(deals()).window(CAL.parse("2026-Q1"), CAL.parse("2026-Q2")).run().assumptions()).isEmpty();
     }
 
@@ -111,12 +111,33 @@ class SalesKpisTest {
         for (int i = 0; i < 3; i++) {
             opps.add(Opportunity.builder("L" + i).owner("ann").stage("Lost").amount("10.00", "USD").created(d(1, 1)).lost(d(2, 1)).build());
         }
-        StageConversion last = SalesKpis.of(opps).window(CAL.parse("2026-Q1"), CAL.parse("2026-Q1")).run().total()
-                .conversions().get(4);
-        // every deal entered the process; the export does not say where the lost ones left it
-        assertThat(last.reached()).isEqualTo(8);
-        assertThat(last.converted()).isEqualTo(5);
-        assertThat(last.rate()).isEqualTo(5 / 8.0);
+        KpiReport r = SalesKpis.of(opps).window(CAL.parse("2026-Q1"), CAL.parse("2026-Q1")).run();
+        // every deal entered the process; the export does not say where the lost ones left it, so the steps between
+        // open stages are unknown: one step, first open stage to won (before: four steps at "8 of 8 (100.0%)")
+        assertThat(r.total().conversions()).containsExactly(new StageConversion("Prospecting", "Closed Won", 8, 5));
+        assertThat(r.total().conversions().get(0).rate()).isEqualTo(5 / 8.0);
+        assertThat(r.assumptions()).containsExactly("no stage history and no lost deal at an open stage, so where lost"
+                + " deals left the process is unknown: conversion is one step, Prospecting -> Closed Won, over all deals"
+                + " closed in the window");
+    }
+
+    @Test
+    void stageConversion_withoutHistory_keepsTheStepsWhenALostDealSaysWhereItLeft() {
+        List<Opportunity> opps = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            opps.add(Opportunity.builder("W" + i).owner("ann").stage("Won").amount("10.00", "USD").created(d(1, 1)).won(d(2, 1)).build());
+        }
+        for (int i = 0; i < 2; i++) {
+            opps.add(Opportunity.builder("L" + i).owner("ann").stage("Lost").amount("10.00", "USD").created(d(1, 1)).lost(d(2, 1)).build());
+        }
+        opps.add(Opportunity.builder("Q").owner("ann").stage("Qualification").amount("10.00", "USD").created(d(1, 1)).lost(d(2, 1)).build());
+        KpiReport r = SalesKpis.of(opps).window(CAL.parse("2026-Q1"), CAL.parse("2026-Q1")).run();
+        List<StageConversion> steps = r.total().conversions();
+        assertThat(steps).hasSize(5);
+        // Q was lost at Qualification; the two lost at a closing stage count at the last open stage
+        assertThat(steps.get(1)).isEqualTo(new StageConversion("Qualification", "Needs Analysis", 8, 7));
+        assertThat(steps.get(4)).isEqualTo(new StageConversion("Negotiation", "Closed Won", 7, 5));
+        assertThat(r.assumptions()).isEmpty();
     }
 
     @Test
