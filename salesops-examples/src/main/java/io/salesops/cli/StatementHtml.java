@@ -80,6 +80,9 @@ final class StatementHtml {
         if (s.drawBalance().isPositive()) {
             h.append("; draw balance to recover ").append(esc(s.drawBalance().toString()));
         }
+        if (s.held().isPositive()) {
+            h.append("; held until due ").append(esc(s.held().toString()));
+        }
         h.append(". Net pay is the sum of the lines above, to the cent.</small></p>\n");
         String chart = chart(s, plan);
         if (chart != null) {

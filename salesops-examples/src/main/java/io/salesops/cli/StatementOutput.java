@@ -49,6 +49,9 @@ final class StatementOutput {
         o.put("total", s.netPay().amount());
         o.put("earned", s.earned().amount());
         o.put("drawBalance", s.drawBalance().amount());
+        if (s.held().isPositive()) {
+            o.put("held", s.held().amount()); // only for plans paying later: other plans' output is unchanged
+        }
         o.put("ytdEarned", s.ytdEarned().amount());
         o.put("ytdPaid", s.ytdPaid().amount());
         ArrayNode cs = o.putArray("components");
@@ -187,6 +190,9 @@ final class StatementOutput {
         sb.append("  year to date: earned ").append(s.ytdEarned()).append(", paid ").append(s.ytdPaid());
         if (s.drawBalance().isPositive()) {
             sb.append("; draw balance to recover ").append(s.drawBalance());
+        }
+        if (s.held().isPositive()) {
+            sb.append("; held until due ").append(s.held());
         }
         sb.append('\n');
         return sb.toString();

@@ -41,9 +41,10 @@ class CompPayoutCommandTest {
         assertThat(feb.code()).as(feb.err()).isZero();
         assertThat(feb.out()).contains("released      Commission").contains("deal O-1: USD 5,000.00 of USD 10,000.00 collected by 2026-02-28:"
                 + " 50% at booking + 50% x 5,000.00 / 10,000.00 of USD 1,000.00 earned = USD 750.00 due, less USD 500.00"
-                + " paid before").contains("net pay USD 250.00");
+                + " paid before").contains("net pay USD 250.00").contains("held until due USD 250.00");
         CompCommandTest.Run json = CompCommandTest.run(args("calculate", "2026-01", collections, null, "--format", "json"));
-        assertThat(json.out()).contains("\"kind\" : \"held\"").contains("\"kind\" : \"released\"");
+        assertThat(json.out()).contains("\"kind\" : \"held\"").contains("\"kind\" : \"released\"")
+                .contains("\"held\" : 500.00");
         Path html = dir.resolve("html");
         CompCommandTest.Run page = CompCommandTest.run(args("calculate", "2026-01", collections, null, "--format", "html",
                 "--out", html.toString()));

@@ -27,12 +27,23 @@ final class ComponentBinder {
     private final ConditionBinder conditions;
     private final PayRuleBinder payRules;
     private final PayoutBinder payouts;
+    /** The plan's own {@code payout}, which every component without one takes; empty for paid at booking. */
+    private java.util.Optional<Payout> planPayout = java.util.Optional.empty();
 
     ComponentBinder(ValueReader reader) {
         this.r = reader;
         this.conditions = new ConditionBinder(reader);
         this.payRules = new PayRuleBinder(reader);
         this.payouts = new PayoutBinder(reader);
+    }
+
+    /**
+     * Binds the plan's {@code payout}, the default of the components bound after it; a problem is recorded and
+     * the default stays paid at booking.
+     */
+    void planPayout(Node n) {
+        java.util.Optional<Payout> p = payouts.payout(n, "payout");
+        planPayout = p == null ? java.util.Optional.empty() : p;
     }
 
     /** @return the component, or null with the problems recorded */
@@ -53,7 +64,11 @@ final class ComponentBinder {
         List<Cap> caps = r.list(o.opt("caps"), path + ".caps", "caps", this::cap);
         Money floor = r.money(o.opt("floor"), path + ".floor");
         Node po = o.opt("payout");
-        java.util.Optional<Payout> payout = po == null ? java.util.Optional.empty() : payouts.payout(po, path + ".payout");
+        java.util.Optional<Payout> payout = po != null ? payouts.payout(po, path + ".payout") : planPayout;
+        if (po == null && planPayout.isPresent()) {
+            // A problem of the payout this component takes from the plan is shown at the plan's payout.
+            r.locateAt(path + ".payout", r.locate("payout"));
+        }
         o.done();
         if (name == null || crediting == null || measure == null || pay == null || multipliers == null || gates == null
                 || caps == null || (o.node.fields.containsKey("floor") && o.node.fields.get("floor").kind != Node.Kind.NULL

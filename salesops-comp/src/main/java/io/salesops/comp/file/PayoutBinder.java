@@ -7,15 +7,16 @@ import java.util.Optional;
 
 /**
  * Binds a component's {@code payout}: {@code {on: collection}}, {@code {on: collection, atBooking: 50}},
+ * {@code {on: collection_in_full}},
  * {@code {instalments: [50, 25, 25]}} or {@code {on: booking}} (the default, as if left out). One instance per
  * file; not thread-safe.
  */
 final class PayoutBinder {
 
-    static final String FORMS = "a payout: {on: collection}, {on: collection, atBooking: 50}, {instalments: [50, 25, 25]}"
-            + " or {on: booking}";
+    static final String FORMS = "a payout: {on: collection}, {on: collection, atBooking: 50}, {on: collection_in_full},"
+            + " {instalments: [50, 25, 25]} or {on: booking}";
 
-    private enum On { BOOKING, COLLECTION, INSTALMENTS }
+    private enum On { BOOKING, COLLECTION, COLLECTION_IN_FULL, INSTALMENTS }
 
     private final ValueReader r;
 
@@ -41,9 +42,9 @@ final class PayoutBinder {
             }
             return null;
         }
-        if (on != On.COLLECTION && atN != null) {
+        if ((on == On.BOOKING || on == On.INSTALMENTS) && atN != null) {
             r.hard(atN, path + ".atBooking", "atBooking is the share paid at booking of a payout on collection;"
-                    + " write on: collection, or leave atBooking out");
+                    + " write on: collection (or collection_in_full), or leave atBooking out");
             return null;
         }
         if (on != On.INSTALMENTS && instN != null) {
@@ -55,13 +56,14 @@ final class PayoutBinder {
             case BOOKING -> {
                 return Optional.empty();
             }
-            case COLLECTION -> {
+            case COLLECTION, COLLECTION_IN_FULL -> {
                 Percent at = atN == null ? Percent.ZERO : r.percent(atN, path + ".atBooking");
                 if (at == null) {
                     return null;
                 }
+                Payout.Kind kind = on == On.COLLECTION ? Payout.Kind.ON_COLLECTION : Payout.Kind.ON_COLLECTION_IN_FULL;
                 Payout p = r.build(atN == null ? n : atN, path + (atN == null ? "" : ".atBooking"),
-                        () -> new Payout(Payout.Kind.ON_COLLECTION, at, List.of()));
+                        () -> new Payout(kind, at, List.of()));
                 return p == null ? null : Optional.of(p);
             }
             default -> {

@@ -74,6 +74,10 @@ final class PlanBinder {
         }
         LocalDate from = r.date(o.opt("effectiveFrom"), "effectiveFrom");
         LocalDate to = r.date(o.opt("effectiveTo"), "effectiveTo");
+        Node planPayout = o.opt("payout");
+        if (planPayout != null) {
+            components.planPayout(planPayout);
+        }
         List<Integer> keptComponents = new ArrayList<>();
         List<Component> comps = kept(o.req("components", "a list of components"), "components", "components",
                 components::component, keptComponents);

@@ -141,7 +141,7 @@ final class PlanWriter {
                 ArrayNode a = po.putArray("instalments");
                 c.payout().instalments().forEach(x -> a.add(number(x.value())));
             } else {
-                po.put("on", "collection");
+                po.put("on", c.payout().kind() == Payout.Kind.ON_COLLECTION ? "collection" : "collection_in_full");
                 if (c.payout().atBooking().value().signum() != 0) {
                     po.set("atBooking", number(c.payout().atBooking().value()));
                 }

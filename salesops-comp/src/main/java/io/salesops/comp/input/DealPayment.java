@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * A payment a customer made against a deal (an invoice collected), which releases commission held by a
- * component paid on collection ({@link io.salesops.comp.plan.Payout.Kind#ON_COLLECTION}). A refund of a payment
- * is a negative amount. Immutable and thread-safe.
+ * component paid on collection ({@link io.salesops.comp.plan.Payout.Kind#ON_COLLECTION}). Amounts are zero or more:
+ * money given back to a customer is a reversal of the deal (a credit with status reversed), which claws back what
+ * the deal was paid. Immutable and thread-safe.
  *
  * @param dealId the deal's id, as in the credits' {@code deal_id}; non-blank
  * @param date   the day the money was received

@@ -27,7 +27,7 @@ import java.util.Map;
  * full, and never more than it earned (a reversal lowers what it earned, and so takes back what was paid beyond it).
  *
  * <p>The state keeps a {@link HeldDeal} per deal not yet paid in full. A deal paid in full leaves it: if it is met
- * again (a reversal, a refund, a later booking) it comes back from the deal history as paid in full. Confined to
+ * again (a reversal, a later booking) it comes back from the deal history as paid in full. Confined to
  * the thread calculating the payee.
  */
 final class HeldPay {
@@ -132,6 +132,15 @@ final class HeldPay {
         return after;
     }
 
+    /** @return what the deals hold in all: earned less released */
+    static long total(List<HeldDeal> held) {
+        long sum = 0;
+        for (HeldDeal d : held) {
+            sum = Math.addExact(sum, d.heldMinor());
+        }
+        return sum;
+    }
+
     private static String key(String component, String deal) {
         return component + '\u0000' + deal;
     }
@@ -181,6 +190,10 @@ final class HeldPay {
         } else {
             long collected = collected(o);
             long c = Math.max(0, Math.min(collected, o.dealMinor));
+            boolean inFull = p.kind() == Payout.Kind.ON_COLLECTION_IN_FULL;
+            if (inFull && c < o.dealMinor) {
+                c = 0; // nothing counts until the whole deal is paid
+            }
             BigDecimal b = p.atBooking().value();
             BigDecimal a = BigDecimal.valueOf(o.dealMinor);
             BigDecimal shareOfDeal = b.multiply(a).add(HUNDRED.subtract(b).multiply(BigDecimal.valueOf(c)));
@@ -189,7 +202,8 @@ final class HeldPay {
             complete = c == o.dealMinor;
             String fraction = text.money(c).formatAmount() + " / " + text.money(o.dealMinor).formatAmount();
             how = text.money(collected) + " of " + text.money(o.dealMinor) + " collected by " + setup.period.end()
-                    + (collected > o.dealMinor ? " (the deal amount counts)" : "") + ": "
+                    + (collected > o.dealMinor ? " (the deal amount counts)" : "")
+                    + (inFull ? (c == 0 ? ", not yet in full" : ", in full") : "") + ": "
                     + (b.signum() == 0 ? fraction : FormulaText.plain(b) + "% at booking + "
                     + FormulaText.plain(HUNDRED.subtract(b)) + "% x " + fraction)
                     + " of " + text.money(earned) + " earned = " + text.money(due) + " due";

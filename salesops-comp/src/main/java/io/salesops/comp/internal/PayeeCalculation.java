@@ -133,7 +133,8 @@ final class PayeeCalculation {
         Money ytdEarnedMoney = setup.money(ytdEarned);
         Money ytdPaidMoney = setup.money(ytdPaid);
         Statement st = new Statement(rep.id(), setup.last.name(), setup.period, setup.currency, withPay, lines,
-                setup.money(earned), setup.money(net), balanceMoney, ytdEarnedMoney, ytdPaidMoney);
+                setup.money(earned), setup.money(net), balanceMoney, ytdEarnedMoney, ytdPaidMoney,
+                held == null ? null : setup.money(HeldPay.total(held)));
         Map<String, ComponentState> cs = componentStates();
         DealHistory h = before == null ? DealHistory.empty() : before.history();
         PayeeState state = new PayeeState(rep.id(), setup.period.fiscalYear(), setup.periodLabel, ytdEarnedMoney,

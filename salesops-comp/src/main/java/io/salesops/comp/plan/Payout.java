@@ -14,15 +14,17 @@ import java.util.Objects;
  *       {@code earned x (atBooking + (1 - atBooking) x collected / deal amount)}, collected to date capped at the
  *       deal amount; {@code atBooking} is 0 for "pay when you get paid" and 50 for "half on order, half on
  *       collection".</li>
+ *   <li>{@link Kind#ON_COLLECTION_IN_FULL}: once the customer has paid the whole deal ("only pay when the balance is
+ *       zero"): {@code earned x atBooking} until then, all of it from then on.</li>
  *   <li>{@link Kind#INSTALMENTS}: by a schedule of shares of the deal's commission, the first in the period of
  *       booking, the next in the period after, ...: {@code [50, 25, 25]}.</li>
  * </ul>
  * What is due to date less what was paid before is paid (rounded once per deal and period, so over the periods a
  * deal pays exactly what it earned); the rest is held. Immutable and thread-safe.
  *
- * @param kind        on collection or in instalments
- * @param atBooking   for {@link Kind#ON_COLLECTION}, the share paid at booking, in percent, from 0 up to but not
- *                    including 100; {@link Percent#ZERO} for instalments
+ * @param kind        on collection (as paid, or once paid in full) or in instalments
+ * @param atBooking   on collection, the share paid at booking, in percent, from 0 up to but not including 100;
+ *                    {@link Percent#ZERO} for instalments
  * @param instalments for {@link Kind#INSTALMENTS}, the share of each period from booking on, in percent, none
  *                    negative, summing to exactly 100, at most {@link #MAX_INSTALMENTS}; empty on collection; copied
  */
@@ -33,8 +35,10 @@ public record Payout(Kind kind, Percent atBooking, List<Percent> instalments) {
 
     /** When a payout falls due. */
     public enum Kind {
-        /** As the customer pays the deal (a collections file). */
+        /** As the customer pays the deal (a collections file), in proportion to what is paid. */
         ON_COLLECTION,
+        /** Once the customer has paid the whole deal. */
+        ON_COLLECTION_IN_FULL,
         /** By a schedule of shares, one per period from the period of booking. */
         INSTALMENTS
     }
@@ -54,7 +58,7 @@ public record Payout(Kind kind, Percent atBooking, List<Percent> instalments) {
         Objects.requireNonNull(kind, "kind");
         atBooking = atBooking == null ? Percent.ZERO : atBooking;
         instalments = instalments == null ? List.of() : List.copyOf(instalments);
-        if (kind == Kind.ON_COLLECTION) {
+        if (kind != Kind.INSTALMENTS) {
             if (!instalments.isEmpty()) {
                 throw new IllegalArgumentException("a payout on collection has no instalments; give on: collection or"
                         + " instalments: [...], not both");
@@ -110,6 +114,15 @@ public record Payout(Kind kind, Percent atBooking, List<Percent> instalments) {
     }
 
     /**
+     * Paid once the customer has paid the whole deal ("only pay commissions when the balance is zero").
+     *
+     * @return the payout
+     */
+    public static Payout onCollectionInFull() {
+        return new Payout(Kind.ON_COLLECTION_IN_FULL, Percent.ZERO, List.of());
+    }
+
+    /**
      * Paid by a schedule, the first share in the period of booking.
      *
      * @param sharesPercent the shares in percent, e.g. {@code "50", "25", "25"}; summing to 100
@@ -143,8 +156,8 @@ public record Payout(Kind kind, Percent atBooking, List<Percent> instalments) {
         if (kind == Kind.INSTALMENTS) {
             return "in instalments " + shares(instalments);
         }
-        return atBooking.value().signum() == 0 ? "on collection"
-                : atBooking.value().toPlainString() + "% at booking, the rest on collection";
+        String when = kind == Kind.ON_COLLECTION ? "on collection" : "once collected in full";
+        return atBooking.value().signum() == 0 ? when : atBooking.value().toPlainString() + "% at booking, the rest " + when;
     }
 
     private static String shares(List<Percent> shares) {

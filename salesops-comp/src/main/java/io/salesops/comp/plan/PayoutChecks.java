@@ -28,7 +28,8 @@ final class PayoutChecks {
             if (!(c.pay() instanceof PayRule.FlatRate || c.pay() instanceof PayRule.Tiered)) {
                 out.add(new PlanProblem(p + ".payout", paid + ", which holds each deal's commission until it falls"
                         + " due, but " + PayRuleChecks.describe(c.pay()) + " pays on the period's measure, not per"
-                        + " deal; pay later only a flat rate or a tier table, or leave payout out"));
+                        + " deal; pay later only a flat rate or a tier table (give this component payout: {on: booking}"
+                        + " if the plan's payout reaches it)"));
             }
             if (c.floor() != null) {
                 out.add(new PlanProblem(p + ".floor", paid + ": a floor tops up what a period earns, which is not"

@@ -33,7 +33,7 @@ public enum LineKind {
     HELD(false),
     /**
      * Held earnings of one deal that fell due this period (the customer paid, or an instalment came due); negative
-     * when a reversal or a refund takes back pay already released.
+     * when a reversal takes back pay already released.
      */
     RELEASED(false);
 

@@ -27,13 +27,56 @@ import java.util.Optional;
  * @param drawBalance recoverable draw balance carried forward, never negative
  * @param ytdEarned   earned in the fiscal year to date, this period included
  * @param ytdPaid     paid in the fiscal year to date, this period included
+ * @param held        earned and not yet paid after this period, by components paid later (on collection, in
+ *                    instalments); zero for a plan that pays as it earns
  */
 public record Statement(String payeeId, String planName, Period period, Currency currency,
                         List<ComponentResult> components, List<PayoutLine> lines, Money earned, Money netPay,
-                        Money drawBalance, Money ytdEarned, Money ytdPaid) {
+                        Money drawBalance, Money ytdEarned, Money ytdPaid, Money held) {
 
     /**
      * Checks that the totals add up.
+     *
+     * @param payeeId     the payee's rep id
+     * @param planName    the plan's name
+     * @param period      the period the statement pays
+     * @param currency    the plan currency
+     * @param components  per-component measures, in plan order; copied
+     * @param lines       every line, in the order computed; copied
+     * @param earned      the sum of the earning lines, exactly
+     * @param netPay      the sum of all lines, exactly; negative if the payee owes
+     * @param drawBalance recoverable draw balance carried forward, zero or more
+     * @param ytdEarned   earned in the fiscal year to date, this period included
+     * @param ytdPaid     paid in the fiscal year to date, this period included
+     * @param held        earned and not yet paid after this period; null means zero
+     * @throws IllegalStateException if {@code earned} or {@code netPay} differs from the sum of its lines
+     * @throws NullPointerException  if {@code payeeId}, {@code period}, {@code currency}, a list, {@code earned}
+     *                               or {@code netPay} is null
+     */
+    public Statement {
+        Objects.requireNonNull(payeeId, "payeeId");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(currency, "currency");
+        held = held == null ? Money.zero(currency) : held;
+        components = List.copyOf(components);
+        lines = List.copyOf(lines);
+        long e = 0;
+        long n = 0;
+        for (PayoutLine l : lines) {
+            n = Math.addExact(n, l.amount().minorUnits());
+            if (l.kind().isEarning()) {
+                e = Math.addExact(e, l.amount().minorUnits());
+            }
+        }
+        if (e != earned.minorUnits() || n != netPay.minorUnits()) {
+            throw new IllegalStateException("statement of " + payeeId + " for " + period + " does not add up: earned "
+                    + earned + " vs lines " + Money.ofMinor(e, currency) + ", net " + netPay + " vs lines "
+                    + Money.ofMinor(n, currency));
+        }
+    }
+
+    /**
+     * A statement with nothing held for later.
      *
      * @param payeeId     the payee's rep id
      * @param planName    the plan's name
@@ -50,25 +93,11 @@ public record Statement(String payeeId, String planName, Period period, Currency
      * @throws NullPointerException  if {@code payeeId}, {@code period}, {@code currency}, a list, {@code earned}
      *                               or {@code netPay} is null
      */
-    public Statement {
-        Objects.requireNonNull(payeeId, "payeeId");
-        Objects.requireNonNull(period, "period");
-        Objects.requireNonNull(currency, "currency");
-        components = List.copyOf(components);
-        lines = List.copyOf(lines);
-        long e = 0;
-        long n = 0;
-        for (PayoutLine l : lines) {
-            n = Math.addExact(n, l.amount().minorUnits());
-            if (l.kind().isEarning()) {
-                e = Math.addExact(e, l.amount().minorUnits());
-            }
-        }
-        if (e != earned.minorUnits() || n != netPay.minorUnits()) {
-            throw new IllegalStateException("statement of " + payeeId + " for " + period + " does not add up: earned "
-                    + earned + " vs lines " + Money.ofMinor(e, currency) + ", net " + netPay + " vs lines "
-                    + Money.ofMinor(n, currency));
-        }
+    public Statement(String payeeId, String planName, Period period, Currency currency,
+                     List<ComponentResult> components, List<PayoutLine> lines, Money earned, Money netPay,
+                     Money drawBalance, Money ytdEarned, Money ytdPaid) {
+        this(payeeId, planName, period, currency, components, lines, earned, netPay, drawBalance, ytdEarned, ytdPaid,
+                null);
     }
 
     /**
@@ -128,6 +157,9 @@ public record Statement(String payeeId, String planName, Period period, Currency
         sb.append("  earned ").append(earned).append(", net pay ").append(netPay);
         if (drawBalance.isPositive()) {
             sb.append(", draw balance ").append(drawBalance);
+        }
+        if (held.isPositive()) {
+            sb.append(", held until due ").append(held);
         }
         sb.append('\n');
         return sb.toString();

@@ -101,7 +101,7 @@ class PayoutProperties {
             @ForAll @Size(value = 5) List<@IntRange(min = 1, max = 3) Integer> booked,
             @ForAll @Size(value = 10) List<@IntRange(min = 0, max = 100) Integer> cuts,
             @ForAll @Size(value = 15) List<@IntRange(min = 0, max = 3) Integer> delays,
-            @ForAll @IntRange(min = 0, max = 99) int atBooking, @ForAll boolean tiered) {
+            @ForAll @IntRange(min = 0, max = 99) int atBooking, @ForAll boolean tiered, @ForAll boolean inFull) {
         List<Credit> credits = new ArrayList<>();
         List<DealPayment> payments = new ArrayList<>();
         for (int i = 0; i < amounts.size(); i++) {
@@ -116,7 +116,9 @@ class PayoutProperties {
             payments.add(payment("d" + i, m + delays.get(3 * i + 1), second));
             payments.add(payment("d" + i, m + delays.get(3 * i + 2), cents - first - second));
         }
-        List<Statement> s = run(plan(tiered, Payout.onCollection(Integer.toString(atBooking))), credits, payments, 7);
+        Payout payout = new Payout(inFull ? Payout.Kind.ON_COLLECTION_IN_FULL : Payout.Kind.ON_COLLECTION,
+                Percent.of(atBooking), List.of());
+        List<Statement> s = run(plan(tiered, payout), credits, payments, 7);
         long[] paid = cumulative(s, true);
         long[] earned = cumulative(s, false);
         for (int i = 0; i < s.size(); i++) {

@@ -72,6 +72,8 @@ class PayoutTest {
                 + " collected by 2026-02-28: 50% at booking + 50% x 5,000.00 / 10,000.00 of USD 1,000.00 earned ="
                 + " USD 750.00 due, less USD 500.00 paid before");
         assertThat(s.get(2).ytdPaid()).isEqualTo(usd("1000.00"));
+        assertThat(s).extracting(Statement::held).containsExactly(usd("500.00"), usd("250.00"), usd("0.00"));
+        assertThat(s.get(0).explain()).contains("earned USD 1,000.00, net pay USD 500.00, held until due USD 500.00");
     }
 
     // The tier is set at booking: A and B earn 10%, C crosses the quota and earns 12% on its part above it. C is paid
@@ -103,6 +105,20 @@ class PayoutTest {
         List<Statement> s = months(flat("10", Payout.onCollection()), ctx,
                 List.of(deal("i1", "rep", day(1, 10), "100000.00")), 3, "rep");
         assertThat(s).extracting(Statement::netPay).containsExactly(usd("9600.00"), usd("400.00"), usd("0.00"));
+    }
+
+    // Sales Cookie's "only pay commissions when the balance is zero": 96,000 of a 100,000 invoice pays nothing; the
+    // last 4,000 pays all 10,000.
+    @Test
+    void inFull_paysNothingUntilTheWholeDealIsPaid() {
+        CompContext ctx = CompContext.of(solo("rep")).withPayments(DealPayments.of(List.of(
+                paid("i1", 2, 9, "96000.00"), paid("i1", 3, 2, "4000.00"))));
+        List<Statement> s = months(flat("10", Payout.onCollectionInFull()), ctx,
+                List.of(deal("i1", "rep", day(1, 12), "100000.00")), 3, "rep");
+        assertThat(s).extracting(Statement::netPay).containsExactly(usd("0.00"), usd("0.00"), usd("10000.00"));
+        assertThat(s.get(2).lines(LineKind.RELEASED).get(0).formula()).isEqualTo("deal i1: USD 100,000.00 of USD"
+                + " 100,000.00 collected by 2026-03-31, in full: 100,000.00 / 100,000.00 of USD 10,000.00 earned ="
+                + " USD 10,000.00 due, less USD 0.00 paid before");
     }
 
     // 10,000 booked earns 1,000; 4,000 collected pays 400. Reversing the whole deal claws back 1,000 of earnings,

@@ -39,6 +39,35 @@ class PayoutKeysTest {
         }
     }
 
+    // A payout at the top of the plan is every component's unless it gives its own; written back per component.
+    @Test
+    void aPlanLevelPayout_isTheDefaultOfEveryComponent() {
+        String text = """
+                name: Later
+                currency: USD
+                payout: {on: collection_in_full}
+                components:
+                  - name: New business
+                    pay: {type: flat_rate, rate: 10}
+                  - name: Renewals
+                    pay: {type: flat_rate, rate: 3}
+                    payout: {on: booking}
+                  - name: Services
+                    pay: {type: flat_rate, rate: 5}
+                    payout: {instalments: [50, 50]}
+                """;
+        CompPlan plan = PlanFiles.read(text, "later.yaml", PlanFormat.YAML);
+        assertThat(plan.components()).extracting(c -> c.payout() == null ? "booking" : c.payout().describe())
+                .containsExactly("once collected in full", "booking", "in instalments 50% + 50%");
+        for (PlanFormat f : PlanFormat.values()) {
+            assertThat(PlanFiles.read(PlanFiles.write(plan, f), "again", f)).isEqualTo(plan);
+        }
+        String bonus = text.replace("pay: {type: flat_rate, rate: 10}", "measure: attainment\n    pay: {type: mbo, target: 1000}");
+        assertThatThrownBy(() -> PlanFiles.read(bonus, "later.yaml", PlanFormat.YAML)).isInstanceOf(PlanFileException.class)
+                .hasMessageContaining("later.yaml:3:9 payout: component \"New business\" pays once collected"
+                        + " in full").hasMessageContaining("give this component payout: {on: booking}");
+    }
+
     @Test
     void instalmentsNotSummingTo100_areRefusedAtTheirLine() {
         assertThatThrownBy(() -> PlanFiles.read(PLAN.replace("[50, 25, \"25%\"]", "[50, 25, 20]"), "later.yaml", PlanFormat.YAML))
@@ -63,13 +92,15 @@ class PayoutKeysTest {
     void aMalformedPayout_isNamedAtItsKey() {
         List<String> bad = List.of("payout: {on: weekly}", "payout: {atBooking: 50}", "payout: {on: booking, atBooking: 10}",
                 "payout: {on: collection, instalments: [100]}", "payout: {on: collection, atBooking: 100}",
-                "payout: {on: instalments}", "payout: {on: collection, when: paid}", "payout: collection");
-        List<String> expected = List.of("components[0].payout.on: expected one of booking, collection, instalments",
+                "payout: {on: instalments}", "payout: {on: collection, when: paid}", "payout: collection",
+                "payout: {on: collection_in_full, atBooking: -1}");
+        List<String> expected = List.of("components[0].payout.on: expected one of booking, collection, collection_in_full, instalments",
                 "components[0].payout: says neither when the pay falls due", "components[0].payout.atBooking: atBooking is the share",
                 "components[0].payout.instalments: instalments are a schedule of their own",
                 "components[0].payout.atBooking: atBooking 100% is outside 0% to under 100%",
                 "components[0].payout: on: instalments lists no instalments",
-                "components[0].payout.when: unknown key \"when\"", "components[0].payout: expected a payout: {on: collection}");
+                "components[0].payout.when: unknown key \"when\"", "components[0].payout: expected a payout: {on: collection}",
+                "components[0].payout.atBooking: atBooking -1% is outside 0% to under 100%");
         for (int i = 0; i < bad.size(); i++) {
             String text = PLAN.replace("payout: {on: collection, atBooking: 50}", bad.get(i));
             assertThatThrownBy(() -> PlanFiles.read(text, "later.yaml", PlanFormat.YAML)).as(bad.get(i))

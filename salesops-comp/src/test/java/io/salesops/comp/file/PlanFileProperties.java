@@ -143,7 +143,8 @@ class PlanFileProperties {
     /** On collection with a share at booking below 100%, or 1 to 6 instalments summing to exactly 100%. */
     static Arbitrary<Payout> payouts() {
         Arbitrary<Payout> collection = Arbitraries.integers().between(0, 999_999)
-                .map(x -> new Payout(Payout.Kind.ON_COLLECTION, Percent.of(BigDecimal.valueOf(x, 4)), List.of()));
+                .map(x -> new Payout(x % 2 == 0 ? Payout.Kind.ON_COLLECTION : Payout.Kind.ON_COLLECTION_IN_FULL,
+                        Percent.of(BigDecimal.valueOf(x, 4)), List.of()));
         Arbitrary<Payout> instalments = Arbitraries.integers().between(0, 200_000).list().ofMinSize(0).ofMaxSize(5)
                 .map(parts -> new Payout(Payout.Kind.INSTALMENTS, Percent.ZERO, io.salesops.comp.Fixtures.sharesTo100(parts)));
         return Arbitraries.oneOf(collection, instalments);

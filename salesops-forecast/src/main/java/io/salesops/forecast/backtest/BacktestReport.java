@@ -119,13 +119,19 @@ public final class BacktestReport {
         sb.append(String.format(Locale.ROOT, "%-8s %18s %18s %18s %8s %8s %9s %9s%n", "period", "actual", "forecast",
                 "run-rate", "APE", "APE-rr", "WAPE", "WAPE-rr"));
         for (BacktestRow t : totals) {
-            sb.append(String.format(Locale.ROOT, "%-8s %18s %18s %18s %7.1f%% %7.1f%% %8.1f%% %8.1f%%%n", t.period(),
+            sb.append(String.format(Locale.ROOT, "%-8s %18s %18s %18s %8s %8s %9s %9s%n", t.period(),
                     t.actual().formatAmount(), t.forecast().formatAmount(), t.runRate().formatAmount(),
-                    100 * t.modelApe(), 100 * t.runRateApe(), 100 * modelWape(t.period()), 100 * runRateWape(t.period())));
+                    percent(t.modelApe()), percent(t.runRateApe()), percent(modelWape(t.period())),
+                    percent(runRateWape(t.period()))));
         }
-        sb.append(String.format(Locale.ROOT, "MAPE model %.1f%%, run-rate %.1f%%; per-group WAPE model %.1f%%, run-rate %.1f%%%n",
-                100 * modelMape(), 100 * runRateMape(), 100 * modelWape(), 100 * runRateWape()));
+        sb.append(String.format(Locale.ROOT, "MAPE model %s, run-rate %s; per-group WAPE model %s, run-rate %s%n",
+                percent(modelMape()), percent(runRateMape()), percent(modelWape()), percent(runRateWape())));
         return sb.toString();
+    }
+
+    /** A fraction as a percentage with one decimal; "-" when it is undefined (NaN: the period booked nothing). */
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
     }
 
     @Override
