@@ -136,11 +136,9 @@ public final class TransactionCsvReader {
             if (rep.isEmpty() || share.isEmpty() || share.length() > 12) {
                 throw new IllegalArgumentException("split \"" + part.strip() + "\" is not rep:percent, e.g. rep-1:60;rep-2:40");
             }
-            // "60%" reads as 60, as percentages do in plan files
-            String number = share.endsWith("%") ? share.substring(0, share.length() - 1).strip() : share;
             BigDecimal p;
             try {
-                p = io.salesops.core.money.Decimals.check(new BigDecimal(number));
+                p = io.salesops.core.money.Percent.of(share).value(); // "60%" reads as 60, as in plan files
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("split share \"" + share + "\" of " + rep + " is not a number");
             }
