@@ -208,6 +208,10 @@ final class ForecastEngine {
             if (phases != null) {
                 assumptions.add(phases);
             }
+            String cure = tte.cureAssumption();
+            if (cure != null) {
+                assumptions.add(cure);
+            }
             LocalDate firstDeal = DataStart.firstCreated(history, asOf);
             LocalDate closesFrom = DataStart.closesFrom(history, asOf);
             if (closesFrom.isAfter(firstDeal)) {

@@ -34,8 +34,11 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * longer than the owner's own pace makes likely), learned the same way from the deal-days that fell
  * in owners' past quiet spells: a rep who left leaves deals that sit open and never close, and the data say how
  * much less such deals won. Like the other levels it is relative to the hazards above it, which are fitted on all
- * deal-days alike. It applies to an open deal whose owner is quiet on the as-of day. Immutable once learned;
- * thread-safe.
+ * deal-days alike. It applies to an open deal whose owner is quiet on the as-of day.
+ *
+ * <p>When the deals created in different calendar months differ in the share that never closes (batches of leads
+ * of which a third sit open for good), {@link CureFractions} scales each open deal's chance by its month's mixture
+ * cure model over the pooled hazards. Immutable once learned; thread-safe.
  */
 final class TimeToEvent {
 
@@ -63,10 +66,13 @@ final class TimeToEvent {
     private final QuietOwners quiet;
     /** The quiet-owner level: {win factor, loss factor, wins in quiet spells, expected wins there}. */
     private final double[] quietFactor;
+    /** Creation months' shares of deals that never close, or null when they did not differ (or none learned). */
+    private final CureFractions cure;
 
     private TimeToEvent(double[][] winHazard, double[][] lossHazard, ToIntFunction<Opportunity> phase, double[] phaseTest,
                         int[] wonAges, int observations, List<Function<Opportunity, String>> keys, List<String> keyNames,
-                        List<Map<String, double[]>> factors, QuietOwners quiet, double[] quietFactor) {
+                        List<Map<String, double[]>> factors, QuietOwners quiet, double[] quietFactor, CureFractions cure) {
+        this.cure = cure;
         this.phase = phase;
         this.phaseTest = phaseTest;
         this.quiet = quiet;
@@ -92,15 +98,15 @@ final class TimeToEvent {
     }
 
     /**
-     * Learns from the deals of {@code history} created on or before {@code asOf}, as known then. Returns null if
-     * no deal had closed by then.
+     * Learns from the deals of {@code history} created on or before {@code asOf}, as known then, one hazard for all
+     * deals (no creation phases, no cohorts). Returns null if no deal had closed by then.
      *
      * @param keys     level key functions, broad to narrow (the deal as known on the day); may be empty
      * @param keyNames their names, for explanations
      */
     static TimeToEvent learn(List<Opportunity> history, LocalDate asOf, List<Function<Opportunity, String>> keys,
                              List<String> keyNames) {
-        return learn(history, asOf, keys, keyNames, null);
+        return learn(history, asOf, keys, keyNames, null, null, null);
     }
 
     /** Creation phases: the month of its quarter a deal was created in. */
@@ -126,6 +132,22 @@ final class TimeToEvent {
      */
     static TimeToEvent learn(List<Opportunity> history, LocalDate asOf, List<Function<Opportunity, String>> keys,
                              List<String> keyNames, ToIntFunction<Opportunity> phase) {
+        return learn(history, asOf, keys, keyNames, phase, CREATION_MONTH, "creation month");
+    }
+
+    /** A deal's creation month, the cohort whose share of deals that never close {@link CureFractions} learns. */
+    static final Function<Opportunity, String> CREATION_MONTH = o -> java.time.YearMonth.from(o.createdDate()).toString();
+
+    /**
+     * As {@link #learn(List, LocalDate, List, List, ToIntFunction)}, with cohorts of deals that may differ in the
+     * share that never closes ({@link CureFractions}), used when they do.
+     *
+     * @param cohort     a deal's cohort, or null for none
+     * @param cohortName the cohorts' name, for explanations
+     */
+    static TimeToEvent learn(List<Opportunity> history, LocalDate asOf, List<Function<Opportunity, String>> keys,
+                             List<String> keyNames, ToIntFunction<Opportunity> phase, Function<Opportunity, String> cohort,
+                             String cohortName) {
         int phases = phase == null ? 1 : PHASES;
         int n = 0;
         // a deal created before the record of closes began entered it by surviving until then (DataStart)
@@ -266,8 +288,19 @@ final class TimeToEvent {
             }
             factors.add(level);
         }
+        int[] curePhase = phased ? ph : new int[n];
+        CureFractions cure = cohort == null ? null : CureFractions.learn(seen, n, age, entry, event, curePhase,
+                phased ? phases : 1, bins, cohort, cohortName, recordedFrom);
+        if (cure != null && !cure.used()) {
+            cure = null; // the cohorts do not differ: every deal's chance as without them
+        }
         return new TimeToEvent(hw, hl, phased ? phase : null, test, wonAges, n, List.copyOf(keys), List.copyOf(keyNames),
-                List.copyOf(factors), quiet, quietFactor);
+                List.copyOf(factors), quiet, quietFactor, cure);
+    }
+
+    /** @return the creation months' shares of deals that never close as the assumptions state them, or null if unused */
+    String cureAssumption() {
+        return cure == null ? null : cure.assumption();
     }
 
     /** The p-value below which the creation phases' hazards are taken to differ. */
@@ -438,6 +471,8 @@ final class TimeToEvent {
         int to = (int) Math.min(MAX_AGE, a + ChronoUnit.DAYS.between(asOf, windowEnd));
         double survive = 1;
         double p = 0;
+        double pooledSurvive = 1;
+        double pooled = 0; // without the levels' factors, for the cure model's factor
         int s = phase == null ? 0 : phase.applyAsInt(deal);
         if (phase != null) {
             groups.insert(0, "; created in month " + (s + 1) + " of its quarter: that month's deals' hazards");
@@ -453,6 +488,19 @@ final class TimeToEvent {
                 p += survive * hw;
             }
             survive *= Math.max(0, 1 - hw - hl);
+            if (cure != null && b <= lastBin) {
+                if (t >= from) {
+                    pooled += pooledSurvive * winH[b];
+                }
+                pooledSurvive *= Math.max(0, 1 - winH[b] - lossH[b]);
+            }
+        }
+        if (cure != null) {
+            double own = cure.probability(deal, s, a, from, to);
+            if (own >= 0) {
+                p = pooled > 0 ? p * own / pooled : 0;
+                groups.append(cure.explain(deal, s, a, own, pooled));
+            }
         }
         p = Math.max(0, Math.min(1, p));
         int younger = countBelowOrAt(a);

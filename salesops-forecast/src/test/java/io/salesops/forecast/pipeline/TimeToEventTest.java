@@ -320,4 +320,67 @@ class TimeToEventTest {
         assertThat(forecast(phasedTeam()).assumptions()).anySatisfy(a -> assertThat(a)
                 .startsWith("hazards per month of the quarter a deal was created in (deviance"));
     }
+
+    /**
+     * Deals created four a day from October to June, each closing (two in three won) at 5 to 104 days unless it is
+     * one of its month's deals that never close: a tenth in every month but April, whose share is
+     * {@code aprilNeverClose}. A deal closing after the as-of day is open then.
+     */
+    static List<Opportunity> cohortTeam(int aprilNeverClose) {
+        List<Opportunity> opps = new ArrayList<>();
+        int j = 0;
+        for (LocalDate d = LocalDate.of(2025, 10, 1); d.isBefore(AS_OF); d = d.plusDays(1)) {
+            for (int k = 0; k < 4; k++, j++) {
+                boolean april = d.getMonthValue() == 4;
+                boolean never = april ? j % 100 < aprilNeverClose : j % 10 == 0;
+                LocalDate close = d.plusDays(5 + (j * 37L) % 100);
+                Opportunity.Builder b = Opportunity.builder("C" + j).owner("ann").amount("1000.00", "USD").created(d);
+                opps.add(never || close.isAfter(AS_OF) ? b.stage("Engaging").build()
+                        : (j % 3 != 0 ? b.stage("Won").won(close) : b.stage("Lost").lost(close)).build());
+            }
+        }
+        opps.add(open("APRIL_76D", AS_OF.minusDays(76)));
+        opps.add(open("OLDER_THAN_ANY_CLOSE", AS_OF.minusDays(200)));
+        return opps;
+    }
+
+    static DealForecast deal(ForecastReport r, String id) {
+        return r.deals().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aSurvivorOfAMonthWhoseDealsOftenNeverClose_getsALowChance_andTheReportSaysWhy() {
+        // half of April's deals never close: at 76 days most of its open deals are those, while in the other months
+        // an open deal of that age is more likely one of the 28% of closing deals that take longer
+        ForecastReport r = forecast(cohortTeam(50));
+        DealForecast april = deal(r, "APRIL_76D");
+        assertThat(april.pWin()).isLessThan(0.2);
+        assertThat(april.winExplanation()).contains("creation month 2026-04: 46% of its 121 deals never close (16% of all"
+                + " deals), so open at 76d P(won) 0.155 vs 0.498 by the pooled hazards");
+        assertThat(r.assumptions()).anySatisfy(a -> assertThat(a).startsWith("deals of each creation month differ in the"
+                + " share that never closes (likelihood ratio").contains("2026-04 46%"));
+        // a deal older than any deal that ever closed still gets nothing
+        assertThat(deal(r, "OLDER_THAN_ANY_CLOSE").pWin()).isZero();
+    }
+
+    @Test
+    void withoutCohorts_theSameSurvivorGetsAllDealsChance() {
+        // the contrast the test above rests on: hazards pooled over all months give April's survivor the usual chance
+        List<Opportunity> opps = cohortTeam(50);
+        Opportunity deal = open("APRIL_76D", AS_OF.minusDays(76));
+        TimeToEvent pooled = TimeToEvent.learn(opps, AS_OF, List.of(), List.of(), TimeToEvent.quarterPhase(Q3), null, null);
+        assertThat(pooled.estimate(deal, AS_OF, AS_OF.plusDays(1), Q3.end()).p()).isGreaterThan(0.35);
+    }
+
+    @Test
+    void whereEveryMonthHoldsTheSameShareThatNeverCloses_noDealsChanceChanges() {
+        List<Opportunity> opps = cohortTeam(10);
+        Opportunity deal = open("APRIL_76D", AS_OF.minusDays(76));
+        TimeToEvent cohorts = TimeToEvent.learn(opps, AS_OF, List.of(), List.of(), TimeToEvent.quarterPhase(Q3));
+        TimeToEvent pooled = TimeToEvent.learn(opps, AS_OF, List.of(), List.of(), TimeToEvent.quarterPhase(Q3), null, null);
+        assertThat(cohorts.cureAssumption()).isNull();
+        TimeToEvent.Estimate e = cohorts.estimate(deal, AS_OF, AS_OF.plusDays(1), Q3.end());
+        assertThat(e.p()).isEqualTo(pooled.estimate(deal, AS_OF, AS_OF.plusDays(1), Q3.end()).p()).isGreaterThan(0.35);
+        assertThat(e.explanation()).doesNotContain("never close");
+    }
 }
