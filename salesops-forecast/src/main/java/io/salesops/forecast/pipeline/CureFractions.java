@@ -46,8 +46,13 @@ final class CureFractions {
     private final String cohortName;
     /** Per phase, the latency's daily win hazard per age bin. */
     private final double[][] win;
-    /** Per phase, the latency's survival by age (zero past the oldest close). */
+    /** Per phase, the latency's daily loss hazard per age bin. */
+    private final double[][] loss;
+    /** Per timeline ({@link AgeScale}), the latency's survival by day (zero past the oldest close). */
     private final double[][] latency;
+    /** Per phase, the last day of a timeline on which a deal closed. */
+    private final int[] lastClose;
+    private final AgeScale scale;
     /** Per cohort and phase ({@link #unit}): {share that never closes, deals}. */
     private final Map<String, double[]> shares;
     /** Per phase, the share of all its deals that never close. */
@@ -61,7 +66,10 @@ final class CureFractions {
         this.cohort = cohort;
         this.cohortName = cohortName;
         this.win = fit.win;
+        this.loss = fit.loss;
         this.latency = fit.latency;
+        this.lastClose = fit.lastClose;
+        this.scale = fit.scale;
         this.phaseShare = fit.phaseShare;
         this.test = test;
         this.recordedFrom = recordedFrom;
@@ -88,13 +96,15 @@ final class CureFractions {
      * @param entry        the age at which each deal entered the record (0 unless created before it began)
      * @param event        0 still open, 1 won, 2 lost
      * @param phase        each deal's creation phase in {@code 0 .. phases - 1}
-     * @param bins         age bins ({@link TimeToEvent#binOf})
+     * @param scale        how ages fall in bins; on the day scale its timelines are the phases
+     * @param stratum      each deal's timeline in {@code scale}
      * @param recordedFrom the first day of the record of closes
      * @return the model and its test, or null without a closed deal
      */
     static CureFractions learn(Opportunity[] deals, int n, int[] age, int[] entry, byte[] event, int[] phase, int phases,
-                               int bins, Function<Opportunity, String> cohort, String cohortName, LocalDate recordedFrom) {
-        Data data = new Data(phases, bins);
+                               AgeScale scale, int[] stratum, Function<Opportunity, String> cohort,
+                               String cohortName, LocalDate recordedFrom) {
+        Data data = new Data(phases, scale);
         Map<String, Integer> units = new TreeMap<>();
         int[] unitOf = new int[n];
         for (int i = 0; i < n; i++) {
@@ -115,20 +125,25 @@ final class CureFractions {
         for (int i = 0; i < n; i++) {
             int u = renumber[unitOf[i]];
             int s = phase[i];
+            int k = stratum[i];
+            int a = age[i];
+            int e = entry[i];
             data.unitPhase[u] = s;
             data.unitLate[u] = entry[i] > 0;
             data.unitDeals[u]++;
-            maxAge = Math.max(maxAge, age[i]);
+            maxAge = Math.max(maxAge, a);
             if (event[i] != 0) {
-                data.closed.add(new int[] {s, u, age[i], entry[i], event[i]});
-                data.lastClose[s] = Math.max(data.lastClose[s], age[i]);
+                data.closed.add(new int[] {s, u, a, e, event[i], k});
+                data.lastClose[s] = Math.max(data.lastClose[s], a);
                 double[] events = event[i] == 1 ? data.wins[s] : data.losses[s];
-                events[TimeToEvent.binOf(age[i])]++;
-                addDays(data.closedDays[s], entry[i], age[i], 1);
+                events[scale.bin(k, a)]++;
+                addDays(data.closedDays[s], scale, k, e, a, 1);
             } else {
-                long key = ((long) u << 40) | ((long) age[i] << 20) | entry[i];
-                int[] group = {s, u, age[i], entry[i], 0};
-                groups.computeIfAbsent(key, k -> group)[4]++;
+                // ages are below 2^13 (MAX_AGE): on a calendar scale unit and timeline take the bits above them
+                long key = scale.calendarMonths() ? (((long) u * scale.strata() + k) << 26) | ((long) a << 13) | e
+                        : ((long) u << 40) | ((long) a << 20) | e;
+                int[] group = {s, u, a, e, 0, k};
+                groups.computeIfAbsent(key, x -> group)[4]++;
             }
         }
         if (data.closed.isEmpty()) {
@@ -139,8 +154,8 @@ final class CureFractions {
         data.openDays = new double[data.open.size()][];
         for (int g = 0; g < data.open.size(); g++) {
             int[] o = data.open.get(g);
-            data.openDays[g] = new double[bins];
-            addDays(data.openDays[g], o[3], o[2], 1);
+            data.openDays[g] = new double[scale.bins()];
+            addDays(data.openDays[g], scale, o[5], o[3], o[2], 1);
         }
         Fit common = data.fit(true);
         Fit own = data.fit(false);
@@ -158,10 +173,10 @@ final class CureFractions {
         return new CureFractions(cohort, cohortName, own, new double[] {ratio, df, p}, recordedFrom);
     }
 
-    /** Adds {@code weight} deal-days per day of age {@code entry + 1 .. age} to the age bins. */
-    private static void addDays(double[] days, int entry, int age, double weight) {
+    /** Adds {@code weight} deal-days per day {@code entry + 1 .. age} of timeline {@code k} to the age bins. */
+    private static void addDays(double[] days, AgeScale scale, int k, int entry, int age, double weight) {
         for (int t = entry + 1; t <= age; t++) {
-            days[TimeToEvent.binOf(t)] += weight;
+            days[scale.bin(k, t)] += weight;
         }
     }
 
@@ -169,13 +184,14 @@ final class CureFractions {
     private static final class Data {
         final int phases;
         final int bins;
+        final AgeScale scale;
         final double[][] wins;
         final double[][] losses;
         final double[][] closedDays;
         final int[] lastClose;
-        /** {phase, unit, age, entry, type} per closed deal. */
+        /** {phase, unit, day, entry day, type, timeline} per closed deal. */
         final List<int[]> closed = new ArrayList<>();
-        /** {phase, unit, age, entry, count} per group of open deals. */
+        /** {phase, unit, day, entry day, count, timeline} per group of open deals. */
         List<int[]> open;
         /** Per group of open deals, one deal's days at risk per age bin. */
         double[][] openDays;
@@ -185,9 +201,10 @@ final class CureFractions {
         double[] unitDeals;
         int maxAge;
 
-        Data(int phases, int bins) {
+        Data(int phases, AgeScale scale) {
             this.phases = phases;
-            this.bins = bins;
+            this.scale = scale;
+            this.bins = scale.bins();
             wins = new double[phases][bins];
             losses = new double[phases][bins];
             closedDays = new double[phases][bins];
@@ -201,7 +218,7 @@ final class CureFractions {
             java.util.Arrays.fill(share, 0.2);
             double[] w = new double[open.size()];
             java.util.Arrays.fill(w, 1);
-            Fit fit = new Fit(phases, bins, maxAge);
+            Fit fit = new Fit(phases, scale, maxAge, lastClose);
             for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
                 // latency: events over deal-days at risk, open deals weighted by their chance of closing
                 for (int s = 0; s < phases; s++) {
@@ -216,14 +233,14 @@ final class CureFractions {
                         d[b] += weight * one[b];
                     }
                 }
-                fit.hazards(wins, losses, lastClose);
+                fit.hazards(wins, losses);
                 // each open group's chance of still closing; then the shares
                 double[] never = new double[u];
                 double[] phaseNever = new double[phases];
                 double[] phaseDeals = new double[phases];
                 for (int g = 0; g < open.size(); g++) {
                     int[] o = open.get(g);
-                    w[g] = closable(share[o[1]], fit.conditional(o[0], o[2], o[3]));
+                    w[g] = closable(share[o[1]], fit.conditional(o[5], o[2], o[3]));
                     never[o[1]] += o[4] * (1 - w[g]);
                 }
                 for (int k = 0; k < u; k++) {
@@ -258,12 +275,12 @@ final class CureFractions {
         double logLikelihood(Fit fit, double[] share) {
             double ll = 0;
             for (int[] c : closed) {
-                double[] l = fit.latency[c[0]];
-                double h = (c[4] == 1 ? fit.win : fit.loss)[c[0]][TimeToEvent.binOf(c[2])];
+                double[] l = fit.latency[c[5]];
+                double h = (c[4] == 1 ? fit.win : fit.loss)[c[0]][scale.bin(c[5], c[2])];
                 ll += Math.log1p(-share[c[1]]) + Math.log(Math.max(1e-300, l[c[2] - 1] / l[c[3]] * h));
             }
             for (int[] o : open) {
-                double r = fit.conditional(o[0], o[2], o[3]);
+                double r = fit.conditional(o[5], o[2], o[3]);
                 double pi = share[o[1]];
                 ll += o[4] * Math.log(pi + (1 - pi) * r);
             }
@@ -278,37 +295,48 @@ final class CureFractions {
         final double[][] loss;
         final double[][] latency;
         final double[] phaseShare;
+        final AgeScale scale;
+        final int[] lastClose;
         double[] share;
         List<String> units;
         double[] unitDeals;
         double logLikelihood;
 
-        Fit(int phases, int bins, int maxAge) {
+        Fit(int phases, AgeScale scale, int maxAge, int[] lastClose) {
+            int bins = scale.bins();
+            this.scale = scale;
+            this.lastClose = lastClose;
             days = new double[phases][bins];
             win = new double[phases][bins];
             loss = new double[phases][bins];
-            latency = new double[phases][maxAge + 1];
+            latency = new double[scale.strata()][];
+            for (int k = 0; k < latency.length; k++) {
+                latency[k] = new double[(scale.lastDay(k) < 0 ? maxAge : scale.lastDay(k)) + 1];
+            }
             phaseShare = new double[phases];
         }
 
-        void hazards(double[][] wins, double[][] losses, int[] lastClose) {
+        void hazards(double[][] wins, double[][] losses) {
             for (int s = 0; s < win.length; s++) {
                 for (int b = 0; b < win[s].length; b++) {
                     win[s][b] = days[s][b] > 0 ? wins[s][b] / days[s][b] : 0;
                     loss[s][b] = days[s][b] > 0 ? losses[s][b] / days[s][b] : 0;
                 }
-                double[] l = latency[s];
+            }
+            for (int k = 0; k < latency.length; k++) {
+                int s = scale.phase(k);
+                double[] l = latency[k];
                 l[0] = 1;
                 for (int t = 1; t < l.length; t++) {
-                    int b = TimeToEvent.binOf(t);
+                    int b = scale.bin(k, t);
                     // past the oldest close no deal that closes is left
                     l[t] = t > lastClose[s] ? 0 : l[t - 1] * Math.max(0, 1 - win[s][b] - loss[s][b]);
                 }
             }
         }
 
-        double conditional(int phase, int age, int entry) {
-            return survivalFrom(latency[phase], entry, age);
+        double conditional(int timeline, int day, int entry) {
+            return survivalFrom(latency[timeline], entry, day);
         }
     }
 
@@ -330,8 +358,12 @@ final class CureFractions {
     double probability(Opportunity deal, int phase, int age, int from, int to) {
         int entry = (int) Math.max(0, Math.min(age, ChronoUnit.DAYS.between(deal.createdDate(), recordedFrom) - 1));
         double[] share = shares.get(unit(cohort.apply(deal), phase, entry > 0));
-        if (share == null) {
+        int k = scale.stratum(deal, phase);
+        if (share == null || k < 0) {
             return -1;
+        }
+        if (scale.calendarMonths()) {
+            return onCalendar(deal, share[0], phase, k, age, entry, from, to);
         }
         double[] l = latency[phase];
         double at = l[Math.min(age, l.length - 1)];
@@ -342,6 +374,32 @@ final class CureFractions {
         double p = 0;
         for (int t = Math.max(age + 1, from); t <= to && t < l.length; t++) {
             p += l[t - 1] / at * win[phase][TimeToEvent.binOf(t)];
+        }
+        return susceptible * p;
+    }
+
+    /**
+     * {@link #probability} on the calendar-month scale: the latency past the deal's timeline as learned (the as-of
+     * day) goes on with its phase's hazards at each day's month lag.
+     */
+    private double onCalendar(Opportunity deal, double share, int phase, int k, int age, int entry, int from, int to) {
+        double[] l = latency[k];
+        int day = Math.min(age, l.length - 1);
+        double susceptible = closable(share, survivalFrom(l, entry, day));
+        if (l[day] <= 0 || susceptible <= 0) {
+            return 0;
+        }
+        double survive = 1;
+        double p = 0;
+        for (int t = age + 1; t <= to && t - 1 <= lastClose[phase]; t++) {
+            int b = scale.bin(deal.createdDate(), t);
+            if (b >= win[phase].length) {
+                break;
+            }
+            if (t >= from) {
+                p += survive * win[phase][b];
+            }
+            survive *= Math.max(0, 1 - win[phase][b] - loss[phase][b]);
         }
         return susceptible * p;
     }
@@ -362,7 +420,7 @@ final class CureFractions {
         }
         return String.format(Locale.ROOT, "; %s %s: %.0f%% of its %d deals never close (%.0f%% of all deals%s), so open at"
                 + " %dd P(won) %.3f vs %.3f by the pooled hazards -> x%.2f", cohortName, key, 100 * share[0], (long) share[1],
-                100 * phaseShare[phase], latency.length > 1 ? " of its month of the quarter" : "", age, cure, pooled,
+                100 * phaseShare[phase], phaseShare.length > 1 ? " of its month of the quarter" : "", age, cure, pooled,
                 pooled > 0 ? cure / pooled : 1);
     }
 

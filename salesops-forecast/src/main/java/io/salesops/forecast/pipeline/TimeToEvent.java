@@ -58,6 +58,10 @@ final class TimeToEvent {
     private final ToIntFunction<Opportunity> phase;
     /** The test of the phases' hazards against all deals' ({@link #phaseTest}), or null if none was made. */
     private final double[] phaseTest;
+    /** How ages fall into the hazards' bins: days, or calendar months since creation when the phases are used. */
+    private final AgeScale scale;
+    /** The test of calendar months against day bins ({@link #calendarTest}), or null if none was made. */
+    private final double[] calendarTest;
     private final int[] wonAges;
     private final int observations;
     private final List<Function<Opportunity, String>> keys;
@@ -70,11 +74,13 @@ final class TimeToEvent {
     private final CureFractions cure;
 
     private TimeToEvent(double[][] winHazard, double[][] lossHazard, ToIntFunction<Opportunity> phase, double[] phaseTest,
-                        int[] wonAges, int observations, List<Function<Opportunity, String>> keys, List<String> keyNames,
+                        AgeScale scale, double[] calendarTest, int[] wonAges, int observations, List<Function<Opportunity, String>> keys, List<String> keyNames,
                         List<Map<String, double[]>> factors, QuietOwners quiet, double[] quietFactor, CureFractions cure) {
         this.cure = cure;
         this.phase = phase;
         this.phaseTest = phaseTest;
+        this.scale = scale;
+        this.calendarTest = calendarTest;
         this.quiet = quiet;
         this.quietFactor = quietFactor;
         this.winHazard = winHazard;
@@ -183,62 +189,59 @@ final class TimeToEvent {
         if (closed == 0) {
             return null;
         }
-        // deals at risk on each day of age, and events per day, per phase
-        long[][] endingAt = new long[phases][maxAge + 2];
-        long[][] enteringAfter = new long[phases][maxAge + 2];
-        long[][] winsAt = new long[phases][maxAge + 2];
-        long[][] lossesAt = new long[phases][maxAge + 2];
         int[] wonAges = new int[won];
         int w = 0;
         for (int i = 0; i < n; i++) {
-            endingAt[ph[i]][age[i]]++;
-            enteringAfter[ph[i]][entry[i]]++;
             if (event[i] == 1) {
-                winsAt[ph[i]][age[i]]++;
                 wonAges[w++] = age[i];
-            } else if (event[i] == 2) {
-                lossesAt[ph[i]][age[i]]++;
             }
         }
         Arrays.sort(wonAges);
-        int bins = binOf(maxAge) + 1;
-        double[][] days = new double[phases + 1][bins]; // row phases: all deals
-        double[][] wins = new double[phases + 1][bins];
-        double[][] losses = new double[phases + 1][bins];
-        for (int s = 0; s < phases; s++) {
-            long atRisk = 0;
-            for (int t = 1; t <= maxAge; t++) {
-                atRisk += enteringAfter[s][t - 1];
-                int b = binOf(t);
-                days[s][b] += atRisk;
-                wins[s][b] += winsAt[s][t];
-                losses[s][b] += lossesAt[s][t];
-                atRisk -= endingAt[s][t];
+        // deal-days at risk and events per age bin: per phase, and all deals in row `phases`
+        AgeScale scale = AgeScale.days(phases, maxAge);
+        int[] st = ph;
+        double[][][] counts = count(scale, n, st, age, entry, event, phases, maxAge);
+        double[] allW = hazards(counts[1][phases], counts[0][phases], null);
+        double[] allL = hazards(counts[2][phases], counts[0][phases], null);
+        // the phases' own hazards only where the data say they differ; else all deals' (as with no phases)
+        double[] test = phases == 1 ? null : phaseTest(counts[1], counts[2], counts[0], allW, allL);
+        boolean phased = test != null && test[2] < PHASE_TEST_P;
+        double[] calendarTest = null;
+        AgeScale split = phased ? AgeScale.calendar(seen, n, age, phase, true) : null;
+        if (split != null) {
+            // the calendar matters when day bins split where calendar months begin fit better than day bins alone
+            calendarTest = calendarTest(counts, count(split, n, strata(split, seen, ph, n), age, entry, event, phases,
+                    maxAge), phases);
+            if (calendarTest[2] < PHASE_TEST_P) {
+                scale = AgeScale.calendar(seen, n, age, phase, false);
+                st = strata(scale, seen, ph, n);
+                counts = count(scale, n, st, age, entry, event, phases, maxAge);
+                allW = hazards(counts[1][phases], counts[0][phases], null);
+                allL = hazards(counts[2][phases], counts[0][phases], null);
             }
-            for (int b = 0; b < bins; b++) {
-                days[phases][b] += days[s][b];
-                wins[phases][b] += wins[s][b];
-                losses[phases][b] += losses[s][b];
-            }
+        }
+        if (!phased) {
+            scale = AgeScale.days(1, maxAge);
+            st = new int[n];
         }
         double[][] hw = new double[phases][];
         double[][] hl = new double[phases][];
-        double[] allW = hazards(wins[phases], days[phases], null);
-        double[] allL = hazards(losses[phases], days[phases], null);
-        // the phases' own hazards only where the data say they differ; else all deals' (as with no phases)
-        double[] test = phases == 1 ? null : phaseTest(wins, losses, days, allW, allL);
-        boolean phased = test != null && test[2] < PHASE_TEST_P;
         for (int s = 0; s < phases; s++) {
-            hw[s] = phased ? hazards(wins[s], days[s], allW) : allW;
-            hl[s] = phased ? hazards(losses[s], days[s], allL) : allL;
+            hw[s] = phased ? hazards(counts[1][s], counts[0][s], allW) : allW;
+            hl[s] = phased ? hazards(counts[2][s], counts[0][s], allL) : allL;
         }
-        // cumulative hazards by age and phase, for each deal's expected events
-        double[][] cumW = new double[phases][maxAge + 1];
-        double[][] cumL = new double[phases][maxAge + 1];
-        for (int s = 0; s < phases; s++) {
-            for (int t = 1; t <= maxAge; t++) {
-                cumW[s][t] = cumW[s][t - 1] + hw[s][binOf(t)];
-                cumL[s][t] = cumL[s][t - 1] + hl[s][binOf(t)];
+        // cumulative hazards along each timeline, for each deal's expected events
+        double[][] cumW = new double[scale.strata()][];
+        double[][] cumL = new double[scale.strata()][];
+        for (int s = 0; s < scale.strata(); s++) {
+            int last = scale.lastDay(s) < 0 ? maxAge : scale.lastDay(s);
+            int p = scale.phase(s);
+            cumW[s] = new double[last + 1];
+            cumL[s] = new double[last + 1];
+            for (int t = 1; t <= last; t++) {
+                int b = scale.bin(s, t);
+                cumW[s][t] = cumW[s][t - 1] + hw[p][b];
+                cumL[s][t] = cumL[s][t - 1] + hl[p][b];
             }
         }
         // deals of owners gone quiet: events and expected events on the days that fell in their quiet spells
@@ -249,8 +252,8 @@ final class TimeToEvent {
         for (int i = 0; i < n; i++) {
             String owner = seen[i].ownerId();
             int created = (int) seen[i].createdDate().toEpochDay();
-            quietW[i] = quiet.exposure(owner, created, entry[i], age[i], cumW[ph[i]]);
-            quietL[i] = quiet.exposure(owner, created, entry[i], age[i], cumL[ph[i]]);
+            quietW[i] = quiet.exposure(owner, created, entry[i], age[i], cumW[st[i]]);
+            quietL[i] = quiet.exposure(owner, created, entry[i], age[i], cumL[st[i]]);
             q[1] += quietW[i];
             q[3] += quietL[i];
             if (event[i] != 0 && quiet.quietOn(owner, created + age[i])) {
@@ -271,9 +274,9 @@ final class TimeToEvent {
                 k[i] = key.apply(seen[i]); // owners and segments carry no history: the record's value
                 double[] s = sums.computeIfAbsent(k[i], x -> new double[4]);
                 s[0] += event[i] == 1 ? 1 : 0;
-                s[1] += fw[i] * (cumW[ph[i]][age[i]] - cumW[ph[i]][entry[i]] + (quietFactor[0] - 1) * quietW[i]);
+                s[1] += fw[i] * (cumW[st[i]][age[i]] - cumW[st[i]][entry[i]] + (quietFactor[0] - 1) * quietW[i]);
                 s[2] += event[i] == 2 ? 1 : 0;
-                s[3] += fl[i] * (cumL[ph[i]][age[i]] - cumL[ph[i]][entry[i]] + (quietFactor[1] - 1) * quietL[i]);
+                s[3] += fl[i] * (cumL[st[i]][age[i]] - cumL[st[i]][entry[i]] + (quietFactor[1] - 1) * quietL[i]);
             }
             Map<String, double[]> level = new HashMap<>();
             for (Map.Entry<String, double[]> e : sums.entrySet()) {
@@ -290,12 +293,113 @@ final class TimeToEvent {
         }
         int[] curePhase = phased ? ph : new int[n];
         CureFractions cure = cohort == null ? null : CureFractions.learn(seen, n, age, entry, event, curePhase,
-                phased ? phases : 1, bins, cohort, cohortName, recordedFrom);
+                phased ? phases : 1, scale, st, cohort, cohortName, recordedFrom);
         if (cure != null && !cure.used()) {
             cure = null; // the cohorts do not differ: every deal's chance as without them
         }
-        return new TimeToEvent(hw, hl, phased ? phase : null, test, wonAges, n, List.copyOf(keys), List.copyOf(keyNames),
-                List.copyOf(factors), quiet, quietFactor, cure);
+        return new TimeToEvent(hw, hl, phased ? phase : null, test, scale, calendarTest, wonAges, n, List.copyOf(keys),
+                List.copyOf(keyNames), List.copyOf(factors), quiet, quietFactor, cure);
+    }
+
+    /**
+     * Deal-days at risk, wins and losses per age bin of {@code scale}: per creation phase, and all deals in row
+     * {@code phases}. Deal {@code i} lives on timeline {@code st[i]} from age {@code entry[i]} to {@code age[i]}.
+     * The counts are integers held in doubles, so sums are exact.
+     *
+     * @return {days, wins, losses}, each {@code [phases + 1][bins]}
+     */
+    private static double[][][] count(AgeScale scale, int n, int[] st, int[] age, int[] entry, byte[] event,
+                                      int phases, int maxAge) {
+        int strata = scale.strata();
+        long[][] endingAt = new long[strata][];
+        long[][] enteringAfter = new long[strata][];
+        long[][] winsAt = new long[strata][];
+        long[][] lossesAt = new long[strata][];
+        for (int s = 0; s < strata; s++) {
+            int length = (scale.lastDay(s) < 0 ? maxAge : scale.lastDay(s)) + 2;
+            endingAt[s] = new long[length];
+            enteringAfter[s] = new long[length];
+            winsAt[s] = new long[length];
+            lossesAt[s] = new long[length];
+        }
+        for (int i = 0; i < n; i++) {
+            int u = age[i];
+            endingAt[st[i]][u]++;
+            enteringAfter[st[i]][entry[i]]++;
+            if (event[i] == 1) {
+                winsAt[st[i]][u]++;
+            } else if (event[i] == 2) {
+                lossesAt[st[i]][u]++;
+            }
+        }
+        int bins = scale.bins();
+        double[][] days = new double[phases + 1][bins];
+        double[][] wins = new double[phases + 1][bins];
+        double[][] losses = new double[phases + 1][bins];
+        for (int s = 0; s < strata; s++) {
+            int p = scale.phase(s);
+            long atRisk = 0;
+            for (int t = 1; t < endingAt[s].length - 1; t++) {
+                atRisk += enteringAfter[s][t - 1];
+                int b = scale.bin(s, t);
+                days[p][b] += atRisk;
+                wins[p][b] += winsAt[s][t];
+                losses[p][b] += lossesAt[s][t];
+                atRisk -= endingAt[s][t];
+            }
+        }
+        for (int p = 0; p < phases; p++) {
+            for (int b = 0; b < bins; b++) {
+                days[phases][b] += days[p][b];
+                wins[phases][b] += wins[p][b];
+                losses[phases][b] += losses[p][b];
+            }
+        }
+        return new double[][][] {days, wins, losses};
+    }
+
+    /** @return each deal's timeline on {@code scale} */
+    private static int[] strata(AgeScale scale, Opportunity[] seen, int[] ph, int n) {
+        int[] st = new int[n];
+        for (int i = 0; i < n; i++) {
+            st[i] = scale.stratum(seen[i], ph[i]);
+        }
+        return st;
+    }
+
+    /**
+     * Whether calendar months matter: the likelihood ratio of the phases' hazards per day bin split where calendar
+     * months begin ({@code split}) against per day bin ({@code days}), wins and losses Poisson on the deal-days at
+     * risk, on one degree of freedom per extra cell with deal-days. The split cells nest in the day bins.
+     *
+     * @return {likelihood ratio, degrees of freedom, p-value}
+     */
+    private static double[] calendarTest(double[][][] days, double[][][] split, int phases) {
+        double[] d = logLikelihood(days, phases);
+        double[] s = logLikelihood(split, phases);
+        double ratio = Math.max(0, 2 * (s[0] - d[0]));
+        int df = (int) (s[1] - d[1]);
+        double p = df <= 0 ? 1 : 1 - new ChiSquaredDistribution(df).cumulativeProbability(ratio);
+        return new double[] {ratio, df, p};
+    }
+
+    /** @return {the maximum log-likelihood of per-cell hazards of winning and losing, cells with deal-days} */
+    private static double[] logLikelihood(double[][][] counts, int phases) {
+        double ll = 0;
+        int cells = 0;
+        for (int kind = 1; kind <= 2; kind++) {
+            for (int s = 0; s < phases; s++) {
+                for (int b = 0; b < counts[0][s].length; b++) {
+                    double d = counts[0][s][b];
+                    double e = counts[kind][s][b];
+                    if (d > 0) {
+                        cells++;
+                        ll += e > 0 ? e * Math.log(e / d) - e : 0;
+                    }
+                }
+            }
+        }
+        return new double[] {ll, cells};
     }
 
     /** @return the creation months' shares of deals that never close as the assumptions state them, or null if unused */
@@ -355,8 +459,21 @@ final class TimeToEvent {
         String test = String.format(Locale.ROOT, "deviance %.1f on %d degrees of freedom against all deals' hazards,"
                 + " p %s", phaseTest[0], (long) phaseTest[1], phaseTest[2] < 1e-4 ? "< 0.0001"
                 : String.format(Locale.ROOT, "%.4f", phaseTest[2]));
-        return phase == null ? null : "hazards per month of the quarter a deal was created in (" + test + " < "
-                + PHASE_TEST_P + "), each shrunk toward all deals' by " + Math.round(PRIOR_EVENTS) + " pseudo-events per age bin";
+        if (phase == null) {
+            return null;
+        }
+        String ages = "";
+        if (calendarTest != null) {
+            String ratio = String.format(Locale.ROOT, "likelihood ratio %.1f on %d degrees of freedom against day bins alone,"
+                    + " p %s", calendarTest[0], (long) calendarTest[1], calendarTest[2] < 1e-4 ? "< 0.0001"
+                    : String.format(Locale.ROOT, "%.4f", calendarTest[2]));
+            ages = scale.calendarMonths()
+                    ? "; ages counted in calendar months since the month a deal was created in, since the calendar"
+                        + " matters (day bins split where calendar months begin: " + ratio + " < " + PHASE_TEST_P + ")"
+                    : "; ages in day bins (splitting them where calendar months begin: " + ratio + ", not < " + PHASE_TEST_P + ")";
+        }
+        return "hazards per month of the quarter a deal was created in (" + test + " < " + PHASE_TEST_P + "), each shrunk"
+                + " toward all deals' by " + Math.round(PRIOR_EVENTS) + " pseudo-events per age bin" + ages;
     }
 
     /**
@@ -475,13 +592,16 @@ final class TimeToEvent {
         double pooled = 0; // without the levels' factors, for the cure model's factor
         int s = phase == null ? 0 : phase.applyAsInt(deal);
         if (phase != null) {
-            groups.insert(0, "; created in month " + (s + 1) + " of its quarter: that month's deals' hazards");
+            groups.insert(0, "; created in month " + (s + 1) + " of its quarter: that month's deals' hazards"
+                    + (scale.calendarMonths() ? " by calendar month since its creation month (month " + scale.bin(deal.createdDate(), a)
+                    + " on " + asOf + ")" : ""));
         }
         double[] winH = winHazard[s];
         double[] lossH = lossHazard[s];
         int lastBin = winH.length - 1;
+        boolean calendar = scale.calendarMonths();
         for (int t = a + 1; t <= to; t++) {
-            int b = binOf(t);
+            int b = calendar ? scale.bin(deal.createdDate(), t) : binOf(t);
             double hw = b <= lastBin ? Math.min(1, fw * winH[b]) : 0;
             double hl = b <= lastBin ? Math.min(1, fl * lossH[b]) : 0;
             if (t >= from) {
