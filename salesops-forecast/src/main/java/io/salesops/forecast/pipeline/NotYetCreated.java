@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * Bookings expected from opportunities not yet created on the as-of day: per leaf, what was won in each of the
  * last complete periods from deals created after the same day of that period, and their average rounded once.
- * A past period whose same day came before the data's first deal is left out (an export starting mid-year).
- * Immutable once learned.
+ * A past period whose same day came before the data's first deal is left out (an export starting mid-year), and
+ * so is one that began before the export's record of closes did ({@link DataStart}: its early wins were never
+ * recorded), unless no other period is complete. Immutable once learned.
  *
  * @param byPeriod per node (not rolled up) and past period, the amounts won, minor units
  * @param average  per node (not rolled up), the average over the past periods, minor units
@@ -26,8 +27,11 @@ import java.util.Map;
  * @param day      the day of the period the forecast stands on, 1-based
  * @param paceDays after {@link #splitByPace}: the days of deal creation up to the as-of day that split each
  *                 period's bookings among the leaves; else 0 (each leaf's own past bookings)
+ * @param partlyFrom when every past period began before the record of closes did, the day it began (their
+ *                 bookings are only partly recorded); else null
  */
-record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long day, int paceDays) {
+record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long day, int paceDays,
+                     LocalDate partlyFrom) {
 
     /**
      * Learns from {@code history} the bookings of not-yet-created deals of every leaf of {@code tree} (rolling
@@ -39,19 +43,18 @@ record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long
     static NotYetCreated learn(List<Opportunity> history, RollupTree tree, boolean byOwner, Period period,
                                LocalDate asOf, int lookback, Currency currency, RoundingMode rounding) {
         long offset = ChronoUnit.DAYS.between(period.start(), asOf);
-        List<Period> pasts = new ArrayList<>();
-        // a period whose deals created after its same day predate the data is missing, not a period without sales
-        LocalDate firstDay = null;
-        for (Opportunity o : history) {
-            if (firstDay == null || o.createdDate().isBefore(firstDay)) {
-                firstDay = o.createdDate();
-            }
+        // a period whose deals created after its same day predate the data is missing, not a period without sales;
+        // so, in part, is one that began before the record of closes did: its wins before then were not recorded.
+        // Such a period serves only when no other does (an export's first period after its first close).
+        LocalDate firstDay = DataStart.firstCreated(history, null);
+        LocalDate closesFrom = firstDay == null ? null : DataStart.closesFrom(history, asOf);
+        if (closesFrom != null && !closesFrom.isAfter(firstDay)) {
+            closesFrom = null; // recorded from the first deal: the same day's check is enough
         }
-        for (int j = 1; pasts.size() < lookback && j <= lookback + 4; j++) {
-            Period p = period.plus(-j);
-            if (!p.end().isAfter(asOf) && (firstDay == null || !firstDay.isAfter(p.start().plusDays(offset + 1)))) {
-                pasts.add(p);
-            }
+        List<Period> pasts = pastPeriods(period, asOf, lookback, offset, firstDay, closesFrom, true);
+        boolean partly = pasts.isEmpty() && closesFrom != null;
+        if (partly) {
+            pasts = pastPeriods(period, asOf, lookback, offset, firstDay, closesFrom, false);
         }
         if (pasts.isEmpty()) {
             return null;
@@ -93,7 +96,25 @@ record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long
             }
             average[e.getKey()] = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(k), 0, rounding).longValueExact();
         }
-        return new NotYetCreated(out, average, pasts, offset + 1, 0);
+        return new NotYetCreated(out, average, pasts, offset + 1, 0, partly ? closesFrom : null);
+    }
+
+    /**
+     * Up to {@code lookback} periods before {@code period}, latest first, that ended by the as-of day and whose same
+     * day comes after the data's first deal ({@code firstDay}, null for no deal); unless {@code closesFrom} is null,
+     * also those that began on or after it ({@code whole}) or else ended on or after it.
+     */
+    private static List<Period> pastPeriods(Period period, LocalDate asOf, int lookback, long offset, LocalDate firstDay,
+                                            LocalDate closesFrom, boolean whole) {
+        List<Period> pasts = new ArrayList<>();
+        for (int j = 1; pasts.size() < lookback && j <= lookback + 4; j++) {
+            Period p = period.plus(-j);
+            if (!p.end().isAfter(asOf) && (firstDay == null || !firstDay.isAfter(p.start().plusDays(offset + 1)))
+                    && (closesFrom == null || !closesFrom.isAfter(whole ? p.start() : p.end()))) {
+                pasts.add(p);
+            }
+        }
+        return pasts;
     }
 
     /**
@@ -161,7 +182,7 @@ record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long
         for (int i = 0; i < shared.length; i++) {
             shared[i] = parts.get(i).minorUnits();
         }
-        return new NotYetCreated(split, shared, pasts, day, days);
+        return new NotYetCreated(split, shared, pasts, day, days, partlyFrom);
     }
 
     /** Days of closed deals, up to the as-of day, that each leaf's win rate is learned from. */
@@ -209,15 +230,17 @@ record NotYetCreated(long[][] byPeriod, long[] average, List<Period> pasts, long
 
     /** @return the assumption as the report states it */
     String assumption() {
+        String partly = partlyFrom == null ? "" : " (closes are recorded only from " + partlyFrom + ", after these periods"
+                + " began and no later one is complete: their new business before then is missing, so this is low)";
         if (paceDays > 0) {
-            return "bookings from not-yet-created opportunities: the average over " + pasts + " of what was won in the"
-                    + " period from deals created after the same day of the period (day " + day + "), split among the"
-                    + " groups by the value of the deals each created in the " + paceDays + " days up to the as-of day"
+            return "bookings from not-yet-created opportunities: the average over " + pasts + partly + " of what was won"
+                    + " in the period from deals created after the same day of the period (day " + day + "), split among"
+                    + " the groups by the value of the deals each created in the " + paceDays + " days up to the as-of day"
                     + " times the share of its deals closed in the " + WIN_RATE_DAYS + " days up to it that were won"
                     + " (shrunk toward everyone's by " + Math.round(WIN_RATE_PRIOR) + " deals; owners quiet on the as-of"
                     + " day take no share, and the share their pace would take is left out)";
         }
-        return "bookings from not-yet-created opportunities: per group, the average over " + pasts
+        return "bookings from not-yet-created opportunities: per group, the average over " + pasts + partly
                 + " of what was won in the period from deals created after the same day of the period (day " + day + ")";
     }
 }
