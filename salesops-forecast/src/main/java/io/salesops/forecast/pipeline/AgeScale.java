@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
  * How a deal's age falls into the bins of {@link TimeToEvent}'s and {@link CureFractions}' hazards.
@@ -157,5 +158,127 @@ final class AgeScale {
         }
         int b = TimeToEvent.binOf(age);
         return b >= dayBins ? bins : lag * dayBins + b;
+    }
+
+    /**
+     * Deal-days at risk, wins and losses per age bin of {@code scale}: per creation phase, and all deals in row
+     * {@code phases}. Deal {@code i} lives on timeline {@code st[i]} from age {@code entry[i]} to {@code age[i]}.
+     * The counts are integers held in doubles, so sums are exact.
+     *
+     * @return {days, wins, losses}, each {@code [phases + 1][bins]}
+     */
+    static double[][][] count(AgeScale scale, int n, int[] st, int[] age, int[] entry, byte[] event,
+                                      int phases, int maxAge) {
+        int strata = scale.strata();
+        long[][] endingAt = new long[strata][];
+        long[][] enteringAfter = new long[strata][];
+        long[][] winsAt = new long[strata][];
+        long[][] lossesAt = new long[strata][];
+        for (int s = 0; s < strata; s++) {
+            int length = (scale.lastDay(s) < 0 ? maxAge : scale.lastDay(s)) + 2;
+            endingAt[s] = new long[length];
+            enteringAfter[s] = new long[length];
+            winsAt[s] = new long[length];
+            lossesAt[s] = new long[length];
+        }
+        for (int i = 0; i < n; i++) {
+            int u = age[i];
+            endingAt[st[i]][u]++;
+            enteringAfter[st[i]][entry[i]]++;
+            if (event[i] == 1) {
+                winsAt[st[i]][u]++;
+            } else if (event[i] == 2) {
+                lossesAt[st[i]][u]++;
+            }
+        }
+        int bins = scale.bins();
+        double[][] days = new double[phases + 1][bins];
+        double[][] wins = new double[phases + 1][bins];
+        double[][] losses = new double[phases + 1][bins];
+        for (int s = 0; s < strata; s++) {
+            int p = scale.phase(s);
+            long atRisk = 0;
+            for (int t = 1; t < endingAt[s].length - 1; t++) {
+                atRisk += enteringAfter[s][t - 1];
+                int b = scale.bin(s, t);
+                days[p][b] += atRisk;
+                wins[p][b] += winsAt[s][t];
+                losses[p][b] += lossesAt[s][t];
+                atRisk -= endingAt[s][t];
+            }
+        }
+        for (int p = 0; p < phases; p++) {
+            for (int b = 0; b < bins; b++) {
+                days[phases][b] += days[p][b];
+                wins[phases][b] += wins[p][b];
+                losses[phases][b] += losses[p][b];
+            }
+        }
+        return new double[][][] {days, wins, losses};
+    }
+
+    /**
+     * All phases' hazards per month since the creation quarter began ({@code phase + month}), as seen from phase
+     * {@code s}: element {@code b} is the hazard of all deals whose phase plus month equals {@code s + b}.
+     */
+    static double[] byQuarterMonth(double[][] events, double[][] days, int phases, int s) {
+        int bins = days[0].length;
+        double[] e = new double[bins + phases];
+        double[] d = new double[bins + phases];
+        for (int p = 0; p < phases; p++) {
+            for (int b = 0; b < bins; b++) {
+                e[p + b] += events[p][b];
+                d[p + b] += days[p][b];
+            }
+        }
+        double[] out = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            out[b] = d[s + b] > 0 ? e[s + b] / d[s + b] : 0;
+        }
+        return out;
+    }
+
+    /** @return each deal's timeline on {@code scale} */
+    static int[] strata(AgeScale scale, Opportunity[] seen, int[] ph, int n) {
+        int[] st = new int[n];
+        for (int i = 0; i < n; i++) {
+            st[i] = scale.stratum(seen[i], ph[i]);
+        }
+        return st;
+    }
+
+    /**
+     * Whether calendar months matter: the likelihood ratio of the phases' hazards per day bin split where calendar
+     * months begin ({@code split}) against per day bin ({@code days}), wins and losses Poisson on the deal-days at
+     * risk, on one degree of freedom per extra cell with deal-days. The split cells nest in the day bins.
+     *
+     * @return {likelihood ratio, degrees of freedom, p-value}
+     */
+    static double[] calendarTest(double[][][] days, double[][][] split, int phases) {
+        double[] d = logLikelihood(days, phases);
+        double[] s = logLikelihood(split, phases);
+        double ratio = Math.max(0, 2 * (s[0] - d[0]));
+        int df = (int) (s[1] - d[1]);
+        double p = df <= 0 ? 1 : 1 - new ChiSquaredDistribution(df).cumulativeProbability(ratio);
+        return new double[] {ratio, df, p};
+    }
+
+    /** @return {the maximum log-likelihood of per-cell hazards of winning and losing, cells with deal-days} */
+    static double[] logLikelihood(double[][][] counts, int phases) {
+        double ll = 0;
+        int cells = 0;
+        for (int kind = 1; kind <= 2; kind++) {
+            for (int s = 0; s < phases; s++) {
+                for (int b = 0; b < counts[0][s].length; b++) {
+                    double d = counts[0][s][b];
+                    double e = counts[kind][s][b];
+                    if (d > 0) {
+                        cells++;
+                        ll += e > 0 ? e * Math.log(e / d) - e : 0;
+                    }
+                }
+            }
+        }
+        return new double[] {ll, cells};
     }
 }

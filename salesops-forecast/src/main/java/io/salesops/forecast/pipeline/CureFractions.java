@@ -21,7 +21,8 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  *
  * <p>A deal of cohort {@code k} never closes with probability {@code pi_k}; else it closes (won or lost) with the
  * latency hazards shared by all cohorts of its creation phase, whose survival {@code L(t)} is zero past the oldest
- * age any deal closed at. Fitted by expectation-maximisation on the deals as known on the as-of day: a deal still
+ * age any deal closed at. Ages fall in bins on {@link TimeToEvent}'s scale ({@link AgeScale}): day bins, or calendar
+ * months since the creation month when the calendar matters. Fitted by expectation-maximisation on the deals as known on the as-of day: a deal still
  * open at age {@code c} can still close with probability {@code w = (1 - pi_k) L(c) / (pi_k + (1 - pi_k) L(c))}
  * (ages counted from its entry into the record, {@link DataStart}); the latency hazards are events over deal-days
  * at risk weighted by {@code w}; {@code pi_k} is the cohort's expected share that never closes, with

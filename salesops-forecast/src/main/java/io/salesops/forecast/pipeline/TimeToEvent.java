@@ -36,6 +36,13 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * much less such deals won. Like the other levels it is relative to the hazards above it, which are fitted on all
  * deal-days alike. It applies to an open deal whose owner is quiet on the as-of day.
  *
+ * <p>With the phases, when the calendar matters (day bins split where calendar months begin fit better than day
+ * bins alone, by a likelihood-ratio test), a deal's age is counted in calendar months since the month it was created
+ * in ({@link AgeScale}): exports whose deals close within their creation quarter or the next or never put the closes
+ * on the calendar, which day bins blur (a deal two quarters on shares ages with deals of a later month one quarter
+ * on). Each phase's hazard in a month is then shrunk toward all deals' at the same month since their creation
+ * quarter began, the same place in the calendar.
+ *
  * <p>When the deals created in different calendar months differ in the share that never closes (batches of leads
  * of which a third sit open for good), {@link CureFractions} scales each open deal's chance by its month's mixture
  * cure model over the pooled hazards. Immutable once learned; thread-safe.
@@ -200,7 +207,7 @@ final class TimeToEvent {
         // deal-days at risk and events per age bin: per phase, and all deals in row `phases`
         AgeScale scale = AgeScale.days(phases, maxAge);
         int[] st = ph;
-        double[][][] counts = count(scale, n, st, age, entry, event, phases, maxAge);
+        double[][][] counts = AgeScale.count(scale, n, st, age, entry, event, phases, maxAge);
         double[] allW = hazards(counts[1][phases], counts[0][phases], null);
         double[] allL = hazards(counts[2][phases], counts[0][phases], null);
         // the phases' own hazards only where the data say they differ; else all deals' (as with no phases)
@@ -210,14 +217,13 @@ final class TimeToEvent {
         AgeScale split = phased ? AgeScale.calendar(seen, n, age, phase, true) : null;
         if (split != null) {
             // the calendar matters when day bins split where calendar months begin fit better than day bins alone
-            calendarTest = calendarTest(counts, count(split, n, strata(split, seen, ph, n), age, entry, event, phases,
-                    maxAge), phases);
+            int[] splitSt = AgeScale.strata(split, seen, ph, n);
+            calendarTest = AgeScale.calendarTest(counts, AgeScale.count(split, n, splitSt, age, entry, event, phases, maxAge),
+                    phases);
             if (calendarTest[2] < PHASE_TEST_P) {
                 scale = AgeScale.calendar(seen, n, age, phase, false);
-                st = strata(scale, seen, ph, n);
-                counts = count(scale, n, st, age, entry, event, phases, maxAge);
-                allW = hazards(counts[1][phases], counts[0][phases], null);
-                allL = hazards(counts[2][phases], counts[0][phases], null);
+                st = AgeScale.strata(scale, seen, ph, n);
+                counts = AgeScale.count(scale, n, st, age, entry, event, phases, maxAge);
             }
         }
         if (!phased) {
@@ -227,8 +233,12 @@ final class TimeToEvent {
         double[][] hw = new double[phases][];
         double[][] hl = new double[phases][];
         for (int s = 0; s < phases; s++) {
-            hw[s] = phased ? hazards(counts[1][s], counts[0][s], allW) : allW;
-            hl[s] = phased ? hazards(counts[2][s], counts[0][s], allL) : allL;
+            // on the calendar scale a phase is shrunk toward all deals in the same month since their creation quarter
+            // began (phase + month), which the calendar puts at the same place; else toward all deals at its age
+            double[] towardW = scale.calendarMonths() ? AgeScale.byQuarterMonth(counts[1], counts[0], phases, s) : allW;
+            double[] towardL = scale.calendarMonths() ? AgeScale.byQuarterMonth(counts[2], counts[0], phases, s) : allL;
+            hw[s] = phased ? hazards(counts[1][s], counts[0][s], towardW) : allW;
+            hl[s] = phased ? hazards(counts[2][s], counts[0][s], towardL) : allL;
         }
         // cumulative hazards along each timeline, for each deal's expected events
         double[][] cumW = new double[scale.strata()][];
@@ -299,107 +309,6 @@ final class TimeToEvent {
         }
         return new TimeToEvent(hw, hl, phased ? phase : null, test, scale, calendarTest, wonAges, n, List.copyOf(keys),
                 List.copyOf(keyNames), List.copyOf(factors), quiet, quietFactor, cure);
-    }
-
-    /**
-     * Deal-days at risk, wins and losses per age bin of {@code scale}: per creation phase, and all deals in row
-     * {@code phases}. Deal {@code i} lives on timeline {@code st[i]} from age {@code entry[i]} to {@code age[i]}.
-     * The counts are integers held in doubles, so sums are exact.
-     *
-     * @return {days, wins, losses}, each {@code [phases + 1][bins]}
-     */
-    private static double[][][] count(AgeScale scale, int n, int[] st, int[] age, int[] entry, byte[] event,
-                                      int phases, int maxAge) {
-        int strata = scale.strata();
-        long[][] endingAt = new long[strata][];
-        long[][] enteringAfter = new long[strata][];
-        long[][] winsAt = new long[strata][];
-        long[][] lossesAt = new long[strata][];
-        for (int s = 0; s < strata; s++) {
-            int length = (scale.lastDay(s) < 0 ? maxAge : scale.lastDay(s)) + 2;
-            endingAt[s] = new long[length];
-            enteringAfter[s] = new long[length];
-            winsAt[s] = new long[length];
-            lossesAt[s] = new long[length];
-        }
-        for (int i = 0; i < n; i++) {
-            int u = age[i];
-            endingAt[st[i]][u]++;
-            enteringAfter[st[i]][entry[i]]++;
-            if (event[i] == 1) {
-                winsAt[st[i]][u]++;
-            } else if (event[i] == 2) {
-                lossesAt[st[i]][u]++;
-            }
-        }
-        int bins = scale.bins();
-        double[][] days = new double[phases + 1][bins];
-        double[][] wins = new double[phases + 1][bins];
-        double[][] losses = new double[phases + 1][bins];
-        for (int s = 0; s < strata; s++) {
-            int p = scale.phase(s);
-            long atRisk = 0;
-            for (int t = 1; t < endingAt[s].length - 1; t++) {
-                atRisk += enteringAfter[s][t - 1];
-                int b = scale.bin(s, t);
-                days[p][b] += atRisk;
-                wins[p][b] += winsAt[s][t];
-                losses[p][b] += lossesAt[s][t];
-                atRisk -= endingAt[s][t];
-            }
-        }
-        for (int p = 0; p < phases; p++) {
-            for (int b = 0; b < bins; b++) {
-                days[phases][b] += days[p][b];
-                wins[phases][b] += wins[p][b];
-                losses[phases][b] += losses[p][b];
-            }
-        }
-        return new double[][][] {days, wins, losses};
-    }
-
-    /** @return each deal's timeline on {@code scale} */
-    private static int[] strata(AgeScale scale, Opportunity[] seen, int[] ph, int n) {
-        int[] st = new int[n];
-        for (int i = 0; i < n; i++) {
-            st[i] = scale.stratum(seen[i], ph[i]);
-        }
-        return st;
-    }
-
-    /**
-     * Whether calendar months matter: the likelihood ratio of the phases' hazards per day bin split where calendar
-     * months begin ({@code split}) against per day bin ({@code days}), wins and losses Poisson on the deal-days at
-     * risk, on one degree of freedom per extra cell with deal-days. The split cells nest in the day bins.
-     *
-     * @return {likelihood ratio, degrees of freedom, p-value}
-     */
-    private static double[] calendarTest(double[][][] days, double[][][] split, int phases) {
-        double[] d = logLikelihood(days, phases);
-        double[] s = logLikelihood(split, phases);
-        double ratio = Math.max(0, 2 * (s[0] - d[0]));
-        int df = (int) (s[1] - d[1]);
-        double p = df <= 0 ? 1 : 1 - new ChiSquaredDistribution(df).cumulativeProbability(ratio);
-        return new double[] {ratio, df, p};
-    }
-
-    /** @return {the maximum log-likelihood of per-cell hazards of winning and losing, cells with deal-days} */
-    private static double[] logLikelihood(double[][][] counts, int phases) {
-        double ll = 0;
-        int cells = 0;
-        for (int kind = 1; kind <= 2; kind++) {
-            for (int s = 0; s < phases; s++) {
-                for (int b = 0; b < counts[0][s].length; b++) {
-                    double d = counts[0][s][b];
-                    double e = counts[kind][s][b];
-                    if (d > 0) {
-                        cells++;
-                        ll += e > 0 ? e * Math.log(e / d) - e : 0;
-                    }
-                }
-            }
-        }
-        return new double[] {ll, cells};
     }
 
     /** @return the creation months' shares of deals that never close as the assumptions state them, or null if unused */

@@ -64,9 +64,27 @@ class LeakageProperties {
         assertUnchangedByEventsAfter(crm, q, asOf, seed, PipelineMethod.TIME_TO_EVENT);
     }
 
+    @Property(tries = 6)
+    void whereDealsCloseOnTheCalendar_changingAnyEventAfterTheAsOfDay_leavesTheForecastUnchanged(
+            @ForAll @IntRange(min = 1, max = 1000) int seed, @ForAll @IntRange(min = 0, max = 60) int day) {
+        // deals close in their creation quarter or the next or never: ages are counted in calendar months
+        List<Opportunity> opps = TimeToEventTest.calendarTeam();
+        LocalDate asOf = TimeToEventTest.AS_OF.plusDays(day);
+        TimeToEvent model = TimeToEvent.learn(opps, asOf, List.of(), List.of(),
+                TimeToEvent.quarterPhase(TimeToEventTest.Q3));
+        assertThat(model.phaseAssumption()).contains("ages counted in calendar months");
+        assertUnchangedByEventsAfter(opps, TimeToEventTest.Q3, asOf, TimeToEventTest.AS_OF.plusMonths(6), seed,
+                PipelineMethod.TIME_TO_EVENT);
+    }
+
     private static void assertUnchangedByEventsAfter(MessyCrm crm, Period q, LocalDate asOf, int seed, PipelineMethod m) {
-        List<Opportunity> rewritten = rewriteAfter(crm.opportunities(), asOf, crm.exportDate(), new SplittableRandom(seed));
-        ForecastReport a = PipelineForecast.of(crm.opportunities()).asOf(asOf).period(q).by("owner").method(m).run();
+        assertUnchangedByEventsAfter(crm.opportunities(), q, asOf, crm.exportDate(), seed, m);
+    }
+
+    private static void assertUnchangedByEventsAfter(List<Opportunity> opps, Period q, LocalDate asOf, LocalDate export,
+                                                     int seed, PipelineMethod m) {
+        List<Opportunity> rewritten = rewriteAfter(opps, asOf, export, new SplittableRandom(seed));
+        ForecastReport a = PipelineForecast.of(opps).asOf(asOf).period(q).by("owner").method(m).run();
         ForecastReport b = PipelineForecast.of(rewritten).asOf(asOf).period(q).by("owner").method(m).run();
         assertThat(b.assumptions()).isEqualTo(a.assumptions());
         assertThat(b.nodes()).hasSameSizeAs(a.nodes());

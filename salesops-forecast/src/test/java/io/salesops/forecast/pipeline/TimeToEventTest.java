@@ -404,4 +404,50 @@ class TimeToEventTest {
         assertThat(cohorts.estimate(deal, AS_OF, AS_OF.plusDays(1), Q3.end()).p())
                 .isEqualTo(pooled.estimate(deal, AS_OF, AS_OF.plusDays(1), Q3.end()).p());
     }
+
+    /**
+     * A team whose deals close on the calendar: ten deals created every day from July to June, two never closing,
+     * four won and four lost on days spread over the rest of its creation quarter and the next quarter, never later.
+     * A deal closing after the as-of day is open then.
+     */
+    static List<Opportunity> calendarTeam() {
+        List<Opportunity> opps = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(2025, 7, 1); d.isBefore(AS_OF); d = d.plusDays(1)) {
+            LocalDate quarterAfterNext = LocalDate.of(d.getYear(), (d.getMonthValue() - 1) / 3 * 3 + 1, 1).plusMonths(6);
+            int span = (int) java.time.temporal.ChronoUnit.DAYS.between(d, quarterAfterNext) - 1;
+            opps.add(open("Z" + d, d));
+            opps.add(open("Y" + d, d));
+            for (int k = 1; k <= 8; k++) {
+                int days = 1 + (int) ((d.toEpochDay() * 7 + k * 13) % span);
+                opps.addAll(closed("C" + d + "-" + k + "-", 1, d, days, k % 2 == 1));
+            }
+        }
+        return opps;
+    }
+
+    @Test
+    void aDealTwoQuartersPastItsCreationQuarter_whereNoDealEverClosedThatLate_getsAboutZero_byCalendarMonths() {
+        // day bins would give the March deal, 103 days old on 1 July, the chance of deals aged 92 to 122 days, which
+        // closed often (January's in April and May, December's in March); counted in calendar months since its
+        // creation month it is in month 4, and no deal created in a quarter's third month ever closed that late
+        ForecastReport r = forecast(calendarTeam());
+        DealForecast march = r.deals().stream().filter(d -> d.id().equals("Z2026-03-20")).findFirst().orElseThrow();
+        DealForecast april = r.deals().stream().filter(d -> d.id().equals("Z2026-04-20")).findFirst().orElseThrow();
+        assertThat(march.pWin()).isLessThan(0.05);
+        assertThat(april.pWin()).isGreaterThan(0.2); // its next quarter is the forecast's
+        assertThat(march.winExplanation()).contains("created in month 3 of its quarter: that month's deals' hazards by"
+                + " calendar month since its creation month (month 4 on 2026-07-01)");
+        assertThat(r.assumptions()).anySatisfy(a -> assertThat(a).contains("; ages counted in calendar months since the"
+                + " month a deal was created in, since the calendar matters (day bins split where calendar months begin:"
+                + " likelihood ratio"));
+    }
+
+    @Test
+    void whereDealsCloseByTheirAgeNotTheCalendar_agesStayInDayBins_andTheReportSaysWhy() {
+        // the phased team's months differ in how fast their deals close, not in where the calendar puts the closes
+        ForecastReport r = forecast(phasedTeam());
+        assertThat(r.assumptions()).anySatisfy(a -> assertThat(a).contains("; ages in day bins (splitting them where"
+                + " calendar months begin: likelihood ratio"));
+        assertThat(r.deals()).allSatisfy(d -> assertThat(d.winExplanation()).doesNotContain("calendar month"));
+    }
 }
