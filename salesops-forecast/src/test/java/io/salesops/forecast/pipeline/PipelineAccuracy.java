@@ -123,7 +123,11 @@ public final class PipelineAccuracy {
         /** {@link MessyCrm#PHASED} (cycles and zombie shares that depend on the calendar), {@link #judgeQuarters}. */
         PHASED(MessyCrm.PHASED, PipelineAccuracy::judgeQuarters),
         /** {@link MessyCrm#PHASED} with closes archived as in {@link #ARCHIVED}, {@link #judgeQuarters}. */
-        PHASED_ARCHIVED(MessyCrm.PHASED, PipelineAccuracy::judgeQuarters, ARCHIVED_DAYS);
+        PHASED_ARCHIVED(MessyCrm.PHASED, PipelineAccuracy::judgeQuarters, ARCHIVED_DAYS),
+        /** {@link MessyCrm#CALENDAR} (deals close by the calendar), {@link #judgeQuarters}. */
+        CALENDAR(MessyCrm.CALENDAR, PipelineAccuracy::judgeQuarters),
+        /** {@link MessyCrm#CALENDAR} with closes archived as in {@link #ARCHIVED}, {@link #judgeQuarters}. */
+        CALENDAR_ARCHIVED(MessyCrm.CALENDAR, PipelineAccuracy::judgeQuarters, ARCHIVED_DAYS);
 
         private final MessyCrm.Profile profile;
         private final Function<MessyCrm, List<Period>> quarters;
@@ -237,7 +241,8 @@ public final class PipelineAccuracy {
     /**
      * Prints the issue's table for seeds {@code FROM..TO} (default 1..6) of a {@link Setting} ({@code judge},
      * {@code short}, {@code pipeline}, {@code pipeline_short}, {@code runrate}, {@code runrate_short},
-     * {@code archived}, {@code archived_short}, {@code phased}, {@code phased_archived} or {@code fifteen}, default fifteen) by a method (default auto): {@code PipelineAccuracy [FROM TO [SETTING [METHOD]]]}.
+     * {@code archived}, {@code archived_short}, {@code phased}, {@code phased_archived}, {@code calendar},
+     * {@code calendar_archived} or {@code fifteen}, default fifteen) by a method (default auto): {@code PipelineAccuracy [FROM TO [SETTING [METHOD]]]}.
      */
     public static void main(String[] args) {
         long from = args.length > 1 ? Long.parseLong(args[0]) : 1;

@@ -88,9 +88,13 @@ public final class MessyCrm {
      * @param cohortZombies    0 for the same share of zombie deals in every month's deals; above 0, each calendar
      *                         month's share is the export's times a log-normal factor of this sigma (mean 1), so some
      *                         months' deals hold twice the zombies of others, as in a real export
+     * @param calendarCloses   true for deals that close by the calendar, as in a real export: a deal created in
+     *                         calendar quarter Q closes in Q or Q+1 or is left open for good, and in a quarter's first
+     *                         month only deals created in it or in the month before close (older ones wait for its
+     *                         second or third month); see {@link #calendarClose}
      */
     public record Dynamics(double zombieScale, double leaveRate, int joiners, double cycleScale, double seasonAmplitude,
-                           boolean datedCloses, double phasedCycles, double cohortZombies) {
+                           boolean datedCloses, double phasedCycles, double cohortZombies, boolean calendarCloses) {
 
         /** The first generator's: 8-16% zombies, a fifth of owners leave, six join, arbitrary close dates. */
         public static final Dynamics MESSY = new Dynamics(1, 0.2, 6, 1, 1, false);
@@ -101,10 +105,34 @@ public final class MessyCrm {
             this(zombieScale, leaveRate, joiners, cycleScale, seasonAmplitude, datedCloses, 0, 0);
         }
 
+        /** Dynamics whose deals close whenever their cycle ends, not by the calendar. */
+        public Dynamics(double zombieScale, double leaveRate, int joiners, double cycleScale, double seasonAmplitude,
+                        boolean datedCloses, double phasedCycles, double cohortZombies) {
+            this(zombieScale, leaveRate, joiners, cycleScale, seasonAmplitude, datedCloses, phasedCycles, cohortZombies,
+                    false);
+        }
+
         /** The cycle factor of a deal created on {@code day}. */
         double phaseFactor(LocalDate day) {
             double f = (day.getMonthValue() - 1) % 3 == 0 ? 0.2 : 1.3;
             return 1 + phasedCycles * (f - 1);
+        }
+
+        /**
+         * When a deal created on {@code created} whose cycle ends on {@code closeOn} closes by the calendar: never
+         * (null) past the quarter after its creation quarter; in a quarter's first month only if created in it or in
+         * the month before, else on a day of that quarter's second or third month drawn from {@code calendar}.
+         */
+        static LocalDate calendarClose(LocalDate created, LocalDate closeOn, SplittableRandom calendar) {
+            if (!closeOn.isBefore(created.with(IsoFields.DAY_OF_QUARTER, 1).plusMonths(6))) {
+                return null; // past the next quarter: left open for good
+            }
+            LocalDate month = closeOn.withDayOfMonth(1);
+            if ((month.getMonthValue() - 1) % 3 != 0 || !created.isBefore(month.minusMonths(1))) {
+                return closeOn;
+            }
+            LocalDate later = month.plusMonths(1); // an older deal waits for the quarter's second or third month
+            return later.plusDays(calendar.nextInt((int) ChronoUnit.DAYS.between(later, month.plusMonths(3))));
         }
     }
 
@@ -143,6 +171,17 @@ public final class MessyCrm {
      */
     public static final Profile PHASED = new Profile(28, 6, 540, 0.7, 0.85, 1.0, 0.003, 365, 0.5,
             new Dynamics(1, 0.2, 6, 1, 1, false, 1, 0.5));
+
+    /**
+     * {@link #JUDGE_LIKE} whose deals close by the calendar, as in a real export ({@link Dynamics#calendarCloses}): a
+     * deal closes in its creation quarter or the next or never, and a quarter's first month closes only its newest
+     * deals. Half the zombies of {@link #JUDGE_LIKE} (deals whose cycle runs past the next quarter make up the
+     * rest), each month's deals holding a different share of them, as in {@link #PHASED}; cycles do not depend on
+     * the creation month. An age in days blurs this: a deal two quarters on has no chance, one of the same age
+     * created a month later still has one.
+     */
+    public static final Profile CALENDAR = new Profile(28, 6, 540, 0.7, 0.85, 1.0, 0.003, 365, 0.5,
+            new Dynamics(0.5, 0.2, 6, 1, 1, false, 0, 0.5, true));
 
     /** About 15 months of a team of 26 to 35 owners starting on a random day of the second half of 2016. */
     public static MessyCrm generate(long seed) {
@@ -186,6 +225,8 @@ public final class MessyCrm {
             double sigma = dyn.cohortZombies();
             monthZombies.put(m, sigma == 0 ? 1 : Math.exp(sigma * RandomDraws.gaussian(months) - sigma * sigma / 2));
         }
+        // the calendar's close days also come from a stream of their own
+        Streams streams = new Streams(rnd, extra, new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L));
         List<Opportunity> out = new ArrayList<>();
         int seq = 0;
         for (LocalDate d = start; !d.isAfter(export); d = d.plusDays(1)) {
@@ -199,7 +240,7 @@ public final class MessyCrm {
                 double ramp = Math.min(1, (ChronoUnit.DAYS.between(rep.joined, d) + 20) / 90.0);
                 int n = RandomDraws.poisson(rnd, rep.volume * ramp * season);
                 for (int k = 0; k < n; k++) {
-                    out.add(deal(rnd, extra, profile, String.format("%08X", 0x10000 + seq++), rep, team, d, export,
+                    out.add(deal(streams, profile, String.format("%08X", 0x10000 + seq++), rep, team, d, export,
                             zombieShare * monthZombies.get(java.time.YearMonth.from(d)), open, closed));
                 }
             }
@@ -210,9 +251,18 @@ public final class MessyCrm {
     private record Rep(String id, LocalDate joined, LocalDate left, double skill, double pace, double volume, double size) {
     }
 
-    private static Opportunity deal(SplittableRandom rnd, SplittableRandom extra, Profile profile, String id, Rep rep,
+    /**
+     * The random streams of an export: the first generator's, one for the draws it never made, one for the
+     * calendar's close days. A profile that makes no such draw leaves the later streams untouched.
+     */
+    private record Streams(SplittableRandom main, SplittableRandom extra, SplittableRandom calendar) {
+    }
+
+    private static Opportunity deal(Streams streams, Profile profile, String id, Rep rep,
                                     Rep[] team, LocalDate created, LocalDate export, double zombieShare, String[] open,
                                     String[] closed) {
+        SplittableRandom rnd = streams.main();
+        SplittableRandom extra = streams.extra();
         int product = pick(rnd, profile.whales() == PRODUCT_MIX[4] ? PRODUCT_MIX : mix(profile.whales()));
         double list = profile.sizeSpread() == 1 ? PRODUCTS[product] : 2_500 * Math.pow(PRODUCTS[product] / 2_500, profile.sizeSpread());
         long dollars = Math.max(100, Math.round(list * rep.size * (0.85 + 0.3 * rnd.nextDouble())));
@@ -233,6 +283,11 @@ public final class MessyCrm {
                 LocalDate pulled = qStart.minusDays(1 + rnd.nextInt(4));
                 closeOn = pulled.isAfter(created) ? pulled : closeOn;
             }
+        }
+        if (profile.dynamics().calendarCloses()) {
+            LocalDate byCalendar = Dynamics.calendarClose(created, closeOn, streams.calendar());
+            zombie |= byCalendar == null;
+            closeOn = byCalendar == null ? closeOn : byCalendar;
         }
         String owner = rep.id;
         if (!closeOn.isBefore(rep.left)) {
