@@ -127,7 +127,11 @@ public final class PipelineAccuracy {
         /** {@link MessyCrm#CALENDAR} (deals close by the calendar), {@link #judgeQuarters}. */
         CALENDAR(MessyCrm.CALENDAR, PipelineAccuracy::judgeQuarters),
         /** {@link MessyCrm#CALENDAR} with closes archived as in {@link #ARCHIVED}, {@link #judgeQuarters}. */
-        CALENDAR_ARCHIVED(MessyCrm.CALENDAR, PipelineAccuracy::judgeQuarters, ARCHIVED_DAYS);
+        CALENDAR_ARCHIVED(MessyCrm.CALENDAR, PipelineAccuracy::judgeQuarters, ARCHIVED_DAYS),
+        /** {@link MessyCrm#CALENDAR_HALF} (half the deals close by the calendar), {@link #judgeQuarters}. */
+        CALENDAR_HALF(MessyCrm.CALENDAR_HALF, PipelineAccuracy::judgeQuarters),
+        /** {@link MessyCrm#CALENDAR_HALF} with closes archived as in {@link #ARCHIVED}, {@link #judgeQuarters}. */
+        CALENDAR_HALF_ARCHIVED(MessyCrm.CALENDAR_HALF, PipelineAccuracy::judgeQuarters, ARCHIVED_DAYS);
 
         private final MessyCrm.Profile profile;
         private final Function<MessyCrm, List<Period>> quarters;
@@ -242,7 +246,7 @@ public final class PipelineAccuracy {
      * Prints the issue's table for seeds {@code FROM..TO} (default 1..6) of a {@link Setting} ({@code judge},
      * {@code short}, {@code pipeline}, {@code pipeline_short}, {@code runrate}, {@code runrate_short},
      * {@code archived}, {@code archived_short}, {@code phased}, {@code phased_archived}, {@code calendar},
-     * {@code calendar_archived} or {@code fifteen}, default fifteen) by a method (default auto): {@code PipelineAccuracy [FROM TO [SETTING [METHOD]]]}.
+     * {@code calendar_archived}, {@code calendar_half}, {@code calendar_half_archived} or {@code fifteen}, default fifteen) by a method (default auto): {@code PipelineAccuracy [FROM TO [SETTING [METHOD]]]}.
      */
     public static void main(String[] args) {
         long from = args.length > 1 ? Long.parseLong(args[0]) : 1;

@@ -88,13 +88,13 @@ public final class MessyCrm {
      * @param cohortZombies    0 for the same share of zombie deals in every month's deals; above 0, each calendar
      *                         month's share is the export's times a log-normal factor of this sigma (mean 1), so some
      *                         months' deals hold twice the zombies of others, as in a real export
-     * @param calendarCloses   true for deals that close by the calendar, as in a real export: a deal created in
-     *                         calendar quarter Q closes in Q or Q+1 or is left open for good, and in a quarter's first
-     *                         month only deals created in it or in the month before close (older ones wait for its
-     *                         second or third month); see {@link #calendarClose}
+     * @param calendarCloses   the share of deals that close by the calendar, as in a real export (0 for none, 1 for
+     *                         all): such a deal created in calendar quarter Q closes in Q or Q+1 or is left open for
+     *                         good, and in a quarter's first month only such deals created in it or in the month
+     *                         before close (older ones wait for its second or third month); see {@link #calendarClose}
      */
     public record Dynamics(double zombieScale, double leaveRate, int joiners, double cycleScale, double seasonAmplitude,
-                           boolean datedCloses, double phasedCycles, double cohortZombies, boolean calendarCloses) {
+                           boolean datedCloses, double phasedCycles, double cohortZombies, double calendarCloses) {
 
         /** The first generator's: 8-16% zombies, a fifth of owners leave, six join, arbitrary close dates. */
         public static final Dynamics MESSY = new Dynamics(1, 0.2, 6, 1, 1, false);
@@ -109,7 +109,7 @@ public final class MessyCrm {
         public Dynamics(double zombieScale, double leaveRate, int joiners, double cycleScale, double seasonAmplitude,
                         boolean datedCloses, double phasedCycles, double cohortZombies) {
             this(zombieScale, leaveRate, joiners, cycleScale, seasonAmplitude, datedCloses, phasedCycles, cohortZombies,
-                    false);
+                    0);
         }
 
         /** The cycle factor of a deal created on {@code day}. */
@@ -181,7 +181,14 @@ public final class MessyCrm {
      * created a month later still has one.
      */
     public static final Profile CALENDAR = new Profile(28, 6, 540, 0.7, 0.85, 1.0, 0.003, 365, 0.5,
-            new Dynamics(0.5, 0.2, 6, 1, 1, false, 0, 0.5, true));
+            new Dynamics(0.5, 0.2, 6, 1, 1, false, 0, 0.5, 1));
+
+    /**
+     * {@link #CALENDAR} where only half the deals close by the calendar, the others whenever their cycle ends: the
+     * calendar still shows, less sharply, as it might in a real export.
+     */
+    public static final Profile CALENDAR_HALF = new Profile(28, 6, 540, 0.7, 0.85, 1.0, 0.003, 365, 0.5,
+            new Dynamics(0.5, 0.2, 6, 1, 1, false, 0, 0.5, 0.5));
 
     /** About 15 months of a team of 26 to 35 owners starting on a random day of the second half of 2016. */
     public static MessyCrm generate(long seed) {
@@ -284,10 +291,11 @@ public final class MessyCrm {
                 closeOn = pulled.isAfter(created) ? pulled : closeOn;
             }
         }
-        if (profile.dynamics().calendarCloses()) {
-            LocalDate byCalendar = Dynamics.calendarClose(created, closeOn, streams.calendar());
-            zombie |= byCalendar == null;
-            closeOn = byCalendar == null ? closeOn : byCalendar;
+        double byCalendar = profile.dynamics().calendarCloses();
+        if (byCalendar >= 1 || byCalendar > 0 && streams.calendar().nextDouble() < byCalendar) {
+            LocalDate onTheCalendar = Dynamics.calendarClose(created, closeOn, streams.calendar());
+            zombie |= onTheCalendar == null;
+            closeOn = onTheCalendar == null ? closeOn : onTheCalendar;
         }
         String owner = rep.id;
         if (!closeOn.isBefore(rep.left)) {
