@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.ToIntFunction;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
  * How a deal's age falls into the bins of {@link TimeToEvent}'s and {@link CureFractions}' hazards.
@@ -152,12 +151,12 @@ final class AgeScale {
         if (lag == null) {
             return TimeToEvent.binOf(age);
         }
-        int lag = epochMonth(created.plusDays(age)) - epochMonth(created);
+        int months = epochMonth(created.plusDays(age)) - epochMonth(created);
         if (dayBins == 1) {
-            return lag;
+            return months;
         }
         int b = TimeToEvent.binOf(age);
-        return b >= dayBins ? bins : lag * dayBins + b;
+        return b >= dayBins ? bins : months * dayBins + b;
     }
 
     /**
@@ -259,8 +258,7 @@ final class AgeScale {
         double[] s = logLikelihood(split, phases);
         double ratio = Math.max(0, 2 * (s[0] - d[0]));
         int df = (int) (s[1] - d[1]);
-        double p = df <= 0 ? 1 : 1 - new ChiSquaredDistribution(df).cumulativeProbability(ratio);
-        return new double[] {ratio, df, p};
+        return TimeToEvent.chiSquare(ratio, df);
     }
 
     /** @return {the maximum log-likelihood of per-cell hazards of winning and losing, cells with deal-days} */

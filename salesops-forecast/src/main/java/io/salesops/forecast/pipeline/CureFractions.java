@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
  * Cohorts of deals (those created in one calendar month) that differ in the share of deals that never close: a
@@ -170,8 +169,7 @@ final class CureFractions {
                 seen[data.unitPhase[k]] = true;
             }
         }
-        double p = df <= 0 ? 1 : 1 - new ChiSquaredDistribution(df).cumulativeProbability(ratio);
-        return new CureFractions(cohort, cohortName, own, new double[] {ratio, df, p}, recordedFrom);
+        return new CureFractions(cohort, cohortName, own, TimeToEvent.chiSquare(ratio, df), recordedFrom);
     }
 
     /** Adds {@code weight} deal-days per day {@code entry + 1 .. age} of timeline {@code k} to the age bins. */
@@ -434,7 +432,7 @@ final class CureFractions {
                         .append(String.format(Locale.ROOT, " %.0f%%", 100 * v[0]));
             }
         });
-        String p = test[2] < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", test[2]);
+        String p = TimeToEvent.pValue(test[2]);
         return String.format(Locale.ROOT, "deals of each %s differ in the share that never closes (likelihood ratio %.1f on"
                 + " %d degrees of freedom against one share for all, p %s < %s): a mixture cure model fitted by maximum"
                 + " likelihood (each %s's share shrunk toward all deals' by %.0f deals, the time to close of deals that do"

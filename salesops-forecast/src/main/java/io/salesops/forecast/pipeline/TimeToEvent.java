@@ -353,8 +353,23 @@ final class TimeToEvent {
         if (df == 0) {
             return null;
         }
-        double p = 1 - new ChiSquaredDistribution(df).cumulativeProbability(deviance);
-        return new double[] {deviance, df, p};
+        return chiSquare(deviance, df);
+    }
+
+    /**
+     * A chi-square test of {@code statistic} on {@code df} degrees of freedom, as the phase, calendar and cure tests
+     * state it.
+     *
+     * @return {statistic, degrees of freedom, p-value}; the p-value is 1 without a degree of freedom
+     */
+    static double[] chiSquare(double statistic, int df) {
+        double p = df <= 0 ? 1 : 1 - new ChiSquaredDistribution(df).cumulativeProbability(statistic);
+        return new double[] {statistic, df, p};
+    }
+
+    /** @return a test's p-value as the assumptions state it: "< 0.0001", else four decimals */
+    static String pValue(double p) {
+        return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
     /**
@@ -362,20 +377,15 @@ final class TimeToEvent {
      *         nothing to compare, or the months did not differ: one hazard for all deals, as before phases)
      */
     String phaseAssumption() {
-        if (phaseTest == null) {
+        if (phaseTest == null || phase == null) {
             return null;
         }
         String test = String.format(Locale.ROOT, "deviance %.1f on %d degrees of freedom against all deals' hazards,"
-                + " p %s", phaseTest[0], (long) phaseTest[1], phaseTest[2] < 1e-4 ? "< 0.0001"
-                : String.format(Locale.ROOT, "%.4f", phaseTest[2]));
-        if (phase == null) {
-            return null;
-        }
+                + " p %s", phaseTest[0], (long) phaseTest[1], pValue(phaseTest[2]));
         String ages = "";
         if (calendarTest != null) {
             String ratio = String.format(Locale.ROOT, "likelihood ratio %.1f on %d degrees of freedom against day bins alone,"
-                    + " p %s", calendarTest[0], (long) calendarTest[1], calendarTest[2] < 1e-4 ? "< 0.0001"
-                    : String.format(Locale.ROOT, "%.4f", calendarTest[2]));
+                    + " p %s", calendarTest[0], (long) calendarTest[1], pValue(calendarTest[2]));
             ages = scale.calendarMonths()
                     ? "; ages counted in calendar months since the month a deal was created in, since the calendar"
                         + " matters (day bins split where calendar months begin: " + ratio + " < " + PHASE_TEST_P + ")"
@@ -508,9 +518,8 @@ final class TimeToEvent {
         double[] winH = winHazard[s];
         double[] lossH = lossHazard[s];
         int lastBin = winH.length - 1;
-        boolean calendar = scale.calendarMonths();
         for (int t = a + 1; t <= to; t++) {
-            int b = calendar ? scale.bin(deal.createdDate(), t) : binOf(t);
+            int b = scale.bin(deal.createdDate(), t);
             double hw = b <= lastBin ? Math.min(1, fw * winH[b]) : 0;
             double hl = b <= lastBin ? Math.min(1, fl * lossH[b]) : 0;
             if (t >= from) {
